@@ -1,0 +1,169 @@
+"""Typed, frozen objects a worksheet definition is read into.
+
+The editor (app), the printed page (core.pdf) and the store (core.vault) are all built from
+these objects, so a worksheet is described once, in ``forms/*.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Literal
+
+LANGUAGES: tuple[str, ...] = ("en", "es")
+DEFAULT_LANGUAGE = "en"
+
+Audience = Literal["shared", "clinician"]
+
+# Every field type a definition may use. Adding one means one entry here and one builder in each
+# registry (app editor widgets, PDF flowables, value coercion).
+VALUE_TYPES = frozenset(
+    {"text", "multiline", "number", "date", "datetime", "scale", "choice", "multichoice", "checkbox"}
+)
+CONTAINER_TYPES = frozenset({"list", "menu"})
+DERIVED_TYPES = frozenset({"total", "guidance"})
+FIELD_TYPES = VALUE_TYPES | CONTAINER_TYPES | DERIVED_TYPES
+# Types allowed as columns of a list or menu row.
+COLUMN_TYPES = VALUE_TYPES
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text in every shipped language; missing languages fall back to English."""
+
+    by_language: Mapping[str, str]
+
+    def get(self, language: str = DEFAULT_LANGUAGE) -> str:
+        return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
+
+    def __str__(self) -> str:
+        return self.get(DEFAULT_LANGUAGE)
+
+    @staticmethod
+    def of(**by_language: str) -> Text:
+        return Text(MappingProxyType(dict(by_language)))
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a ``choice`` / ``multichoice`` field, or a column value."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class MenuRow:
+    """A fixed row of a ``menu`` field (e.g. one of the 18 Alternatives)."""
+
+    id: str
+    label: Text
+    group: Text | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a worksheet. Which attributes matter depends on ``type``."""
+
+    id: str
+    type: str
+    label: Text
+    audience: Audience = "shared"
+    guidance: Text | None = None
+    # number / scale
+    unit: Text | None = None
+    min: float | None = None
+    max: float | None = None
+    low: Text | None = None  # scale end labels
+    high: Text | None = None
+    # choice / multichoice
+    options: tuple[Option, ...] = ()
+    other: bool = False  # multichoice: offer a free-text "other"
+    # list / menu
+    columns: tuple[Field, ...] = ()
+    rows: tuple[MenuRow, ...] = ()
+    row_label: Text | None = None  # "Link", "Item": what one row is called
+    # total: "<list field id>.<column id>"
+    total_of: str | None = None
+    # guidance: the body text (label is its optional heading)
+    text: Text | None = None
+    # text/multiline: a short hint shown inside the empty box
+    placeholder: Text | None = None
+
+    @property
+    def is_clinician(self) -> bool:
+        return self.audience == "clinician"
+
+    @property
+    def stores_value(self) -> bool:
+        """Whether this field keeps a value in the vault (totals and guidance are derived)."""
+        return self.type not in DERIVED_TYPES
+
+    def column(self, column_id: str) -> Field:
+        for col in self.columns:
+            if col.id == column_id:
+                return col
+        raise KeyError(column_id)
+
+    def option_label(self, option_id: str, language: str = DEFAULT_LANGUAGE) -> str:
+        for opt in self.options:
+            if opt.id == option_id:
+                return opt.label.get(language)
+        return option_id  # a value from an older definition: show it as stored
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of fields. ``layout='grid'`` draws its lists as a 2x2 grid."""
+
+    id: str
+    title: Text
+    fields: tuple[Field, ...]
+    guidance: Text | None = None
+    layout: Literal["stack", "grid"] = "stack"
+    audience: Audience = "shared"
+
+    @property
+    def is_clinician(self) -> bool:
+        return self.audience == "clinician"
+
+
+@dataclass(frozen=True)
+class FormDefinition:
+    """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
+
+    id: str
+    version: int
+    title: Text
+    sections: tuple[Section, ...]
+    purpose: Text | None = None
+    # Discreet take-home copies are titled "My plan" or "My notes".
+    discreet_title: Literal["plan", "notes"] = "notes"
+    # A revisable worksheet (the Optimal Use Plan) gets "Revise plan": a new linked version.
+    revisable: bool = False
+    source: Path | None = field(default=None, compare=False)
+    builtin: bool = field(default=True, compare=False)
+    attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
+
+    def all_fields(self) -> Iterator[tuple[Section, Field]]:
+        """Every top-level field with its section, in page order."""
+        for section in self.sections:
+            for fld in section.fields:
+                yield section, fld
+
+    def field(self, field_id: str) -> Field:
+        for _, fld in self.all_fields():
+            if fld.id == field_id:
+                return fld
+        raise KeyError(field_id)
+
+    def field_ids(self) -> list[str]:
+        return [fld.id for _, fld in self.all_fields() if fld.stores_value]
+
+    def is_clinician_field(self, field_id: str) -> bool:
+        for section, fld in self.all_fields():
+            if fld.id == field_id:
+                return section.is_clinician or fld.is_clinician
+        return False

@@ -1,0 +1,92 @@
+"""Every location the program reads or writes, in one place.
+
+Per-user folders come from platformdirs. Environment overrides let tests and portable installs
+point everything elsewhere:
+
+- ``IHRP_HOME``: one folder that holds data, config and cache (portable install, tests).
+- ``IHRP_FORMS_DIR``: an extra folder of user worksheet definitions.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "IHRP Desktop"
+APP_AUTHOR = "IHRP"
+
+_PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # .../ihrp_desktop
+_CHECKOUT_ROOT = _PACKAGE_ROOT.parent
+
+
+def _home_override() -> Path | None:
+    home = os.environ.get("IHRP_HOME")
+    return Path(home) if home else None
+
+
+def user_data_dir() -> Path:
+    """Where the default vault and user-added worksheet definitions live."""
+    home = _home_override()
+    if home is not None:
+        return home / "data"
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, APP_AUTHOR))
+
+
+def user_config_dir() -> Path:
+    """Where settings live (never client data)."""
+    home = _home_override()
+    if home is not None:
+        return home / "config"
+    return Path(platformdirs.user_config_dir(APP_DIR_NAME, APP_AUTHOR))
+
+
+def user_cache_dir() -> Path:
+    """Cache folder (never client data)."""
+    home = _home_override()
+    if home is not None:
+        return home / "cache"
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, APP_AUTHOR))
+
+
+def default_vault_path() -> Path:
+    """The vault the app opens when no ``--vault`` is given."""
+    return user_data_dir() / "vault"
+
+
+def user_forms_dir() -> Path:
+    """Folder where a clinic drops its own worksheet definitions (``*.toml``)."""
+    override = os.environ.get("IHRP_FORMS_DIR")
+    if override:
+        return Path(override)
+    return user_data_dir() / "forms"
+
+
+@cache
+def bundled_dir(name: str) -> Path:
+    """Find a bundled top-level folder (``forms`` or ``ui``).
+
+    A source checkout has them at the repository root; an installed wheel carries them
+    under ``ihrp_desktop/_bundled/``.
+    """
+    for candidate in (_PACKAGE_ROOT / "_bundled" / name, _CHECKOUT_ROOT / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"The program's '{name}' folder is missing; reinstall IHRP Desktop.")
+
+
+def forms_dir() -> Path:
+    """The worksheet definitions shipped with the program."""
+    return bundled_dir("forms")
+
+
+def ui_dir() -> Path:
+    """Theme, fonts, icons and translations shipped with the program."""
+    return bundled_dir("ui")
+
+
+def font_path(file_name: str) -> Path:
+    """A bundled font file (used by the PDF renderer and the app)."""
+    return ui_dir() / "fonts" / file_name
