@@ -1,0 +1,265 @@
+"""Find the client: the searchable client list, and one client's page of sessions and worksheets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.forms import FormLibrary
+
+STATUS_WORDS = {"draft": "Draft", "reviewed": "Reviewed"}
+SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
+
+
+class ClientList(QWidget):
+    """Search-as-you-type list of clients. Emits ``client_chosen(client_id)``."""
+
+    client_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault: Any = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 6, 12)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a client")
+        self.search.setAccessibleName("Find a client")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self._choose_first)
+        layout.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Clients")
+        self.list.itemActivated.connect(self._chosen)
+        self.list.itemClicked.connect(self._chosen)
+        layout.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("Add client")
+        self.add_button.clicked.connect(self.add_client)
+        row.addWidget(self.add_button)
+        self.show_archived = QToolButton()
+        self.show_archived.setText("Archived")
+        self.show_archived.setCheckable(True)
+        self.show_archived.setToolTip("Show archived clients too")
+        self.show_archived.toggled.connect(self.refresh)
+        row.addWidget(self.show_archived)
+        layout.addLayout(row)
+        self.setMinimumWidth(240)
+
+    def set_vault(self, vault: Any) -> None:
+        self.vault = vault
+        self.search.clear()
+        self.refresh()
+
+    def clear(self) -> None:
+        """Forget every name (locking)."""
+        self.vault = None
+        self.search.clear()
+        self.list.clear()
+
+    def refresh(self) -> None:
+        self.list.clear()
+        if self.vault is None:
+            return
+        clients = self.vault.clients(search=self.search.text().strip(),
+                                     include_archived=self.show_archived.isChecked(), limit=SEARCH_LIMIT)
+        for client in clients:
+            item = QListWidgetItem(client.name + ("  (archived)" if client.archived else ""))
+            item.setData(Qt.ItemDataRole.UserRole, client.id)
+            self.list.addItem(item)
+
+    def select(self, client_id: int) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == client_id:
+                self.list.setCurrentItem(item)
+                return
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.client_chosen.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _choose_first(self) -> None:
+        if self.list.count():
+            self.list.setCurrentRow(0)
+            self._chosen(self.list.item(0))
+
+    def add_client(self) -> None:
+        if self.vault is None:
+            return
+        name, ok = QInputDialog.getText(self, "Add client", "Name (as you want to see it on screen):")
+        name = name.strip()
+        if ok and name:
+            client = self.vault.add_client(name)
+            self.search.clear()
+            self.refresh()
+            self.select(client.id)
+            self.client_chosen.emit(client.id)
+
+
+class ClientPage(QWidget):
+    """One client: sessions and worksheets, newest first; start a worksheet of any definition."""
+
+    worksheet_chosen = Signal(int)
+    new_worksheet_requested = Signal(int, str)  # client id, form id
+    client_changed = Signal(int)
+
+    def __init__(self, library: FormLibrary, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.vault: Any = None
+        self.client_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        head = QHBoxLayout()
+        self.name = QLabel()
+        self.name.setObjectName("pageTitle")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head.addWidget(self.name, 1)
+        self.language = QComboBox()
+        self.language.addItem("Worksheets in English", "en")
+        self.language.addItem("Hojas en español", "es")
+        self.language.setAccessibleName("Language of this client's worksheets and printouts")
+        self.language.activated.connect(self._language_changed)
+        head.addWidget(self.language)
+        more = QToolButton()
+        more.setText("More")
+        more.setAccessibleName("More actions for this client")
+        more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(more)
+        menu.addAction("Rename...", self.rename)
+        self.archive_action = menu.addAction("Archive", self.toggle_archive)
+        more.setMenu(menu)
+        head.addWidget(more)
+        layout.addLayout(head)
+
+        actions = QHBoxLayout()
+        self.new_button = QPushButton("New worksheet")
+        self.new_button.setObjectName("primary")
+        self.new_menu = QMenu(self.new_button)
+        self.new_button.setMenu(self.new_menu)
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self._fill_new_menu()
+
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Worksheet", "Status", "Last change"])
+        self.tree.setAccessibleName("Sessions and worksheets")
+        self.tree.setRootIsDecorated(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemActivated.connect(self._open_item)
+        self.tree.itemDoubleClicked.connect(self._open_item)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
+        layout.addWidget(self.tree, 1)
+        self.empty = QLabel("No worksheets yet. Start one with “New worksheet”.")
+        self.empty.setObjectName("quiet")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+
+    def _fill_new_menu(self) -> None:
+        self.new_menu.clear()
+        for index, form in enumerate(self.library.ordered(), start=1):
+            action = QAction(form.title.get("en"), self.new_menu)
+            if index <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
+            action.triggered.connect(self._new_callback(form.id))
+            self.new_menu.addAction(action)
+
+    def _new_callback(self, form_id: str) -> Callable[[], None]:
+        return lambda: self.client_id is not None and self.new_worksheet_requested.emit(self.client_id, form_id)
+
+    def show_client(self, vault: Any, client_id: int) -> None:
+        self.vault = vault
+        self.client_id = client_id
+        self.refresh()
+
+    def clear(self) -> None:
+        self.vault = None
+        self.client_id = None
+        self.name.clear()
+        self.tree.clear()
+
+    def refresh(self) -> None:
+        if self.vault is None or self.client_id is None:
+            return
+        client = self.vault.client(self.client_id)
+        self.name.setText(client.name)
+        self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
+        self.archive_action.setText("Bring back from archive" if client.archived else "Archive")
+        self.tree.clear()
+        sheets = self.vault.worksheets(self.client_id)
+        for session in self.vault.sessions(self.client_id):
+            mine = [s for s in sheets if s.session_id == session.id]
+            label = f"Session {session.number} · {session.date.strftime('%a %d %b %Y')}"
+            top = QTreeWidgetItem([label, "", ""])
+            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            self.tree.addTopLevelItem(top)
+            for sheet in mine:
+                form = self.library.forms.get(sheet.form_id)
+                title = form.title.get("en") if form else sheet.form_id
+                if sheet.version_number and sheet.version_number > 1:
+                    title += f" (version {sheet.version_number})"
+                changed = sheet.updated_at.astimezone().strftime("%d %b %Y, %H:%M")
+                item = QTreeWidgetItem([title, STATUS_WORDS.get(sheet.status, sheet.status), changed])
+                item.setData(0, Qt.ItemDataRole.UserRole, sheet.id)
+                top.addChild(item)
+            top.setExpanded(True)
+        self.tree.resizeColumnToContents(1)
+        self.tree.resizeColumnToContents(2)
+        self.empty.setVisible(not sheets)
+
+    def _open_item(self, item: QTreeWidgetItem) -> None:
+        sheet_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if sheet_id is not None:
+            self.worksheet_chosen.emit(int(sheet_id))
+
+    def _language_changed(self) -> None:
+        if self.vault is not None and self.client_id is not None:
+            self.vault.set_client_language(self.client_id, self.language.currentData())
+
+    def rename(self) -> None:
+        if self.vault is None or self.client_id is None:
+            return
+        client = self.vault.client(self.client_id)
+        name, ok = QInputDialog.getText(self, "Rename client", "Name:", text=client.name)
+        if ok and name.strip():
+            self.vault.rename_client(self.client_id, name.strip())
+            self.refresh()
+            self.client_changed.emit(self.client_id)
+
+    def toggle_archive(self) -> None:
+        if self.vault is None or self.client_id is None:
+            return
+        client = self.vault.client(self.client_id)
+        if not client.archived:
+            answer = QMessageBox.question(
+                self, "Archive client",
+                "Archive this client? Their records are kept; they are hidden from the list until you "
+                "show archived clients.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.vault.archive_client(self.client_id, not client.archived)
+        self.refresh()
+        self.client_changed.emit(self.client_id)

@@ -1,0 +1,65 @@
+"""Start the desktop app: settings, theme, the window, and the demo vault for training."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_NAME
+from ..core.forms import default_library
+from ..core.paths import default_vault_path
+from .background import BackgroundRunner
+from .editor.theme import apply_theme
+from .main_window import MainWindow
+from .settings import AppSettings
+
+DEMO_PASSPHRASE = "demo"
+
+
+def make_demo_vault(folder: Path) -> Path:
+    """A throwaway vault of fictional clients (passphrase "demo"), for trying the app and training."""
+    from ..core.demo import load_demo
+    from ..core.vault import Vault
+
+    path = folder / "demo-vault"
+    vault = Vault.create(path, DEMO_PASSPHRASE)
+    try:
+        load_demo(vault, default_library())
+    finally:
+        vault.close()
+    return path
+
+
+def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
+    """Run the app until the window closes; returns the process exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    settings = AppSettings()
+    apply_theme(app, settings.get("theme"), settings.get("font_scale"))
+    demo_dir: Path | None = None
+    if demo:
+        demo_dir = Path(tempfile.mkdtemp(prefix="ihrp-demo-"))
+        vault_path = make_demo_vault(demo_dir)
+    else:
+        vault_path = Path(vault) if vault else Path(settings.get("vault_path") or default_vault_path())
+    library = default_library()
+    window = MainWindow(vault_path, library, settings, BackgroundRunner(), BackgroundRunner(serial=True),
+                        demo_hint="Demo vault: the passphrase is “demo”." if demo else "")
+    window.open_after_unlock = open_worksheet
+    app.installEventFilter(window.idle)
+    window.show()
+    if library.errors:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(window, APP_NAME, "Some of your own worksheet definitions could not be used:\n\n"
+                            + "\n".join(str(e) for e in library.errors))
+    try:
+        return app.exec()
+    finally:
+        if demo_dir is not None:
+            shutil.rmtree(demo_dir, ignore_errors=True)

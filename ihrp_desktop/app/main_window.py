@@ -1,0 +1,320 @@
+"""The main window: unlock, then the client list beside the client page or a worksheet.
+
+The window title is always "IHRP Desktop": never a client's name (it shows in task bars, window
+switchers and screen-sharing pickers).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import APP_NAME
+from ..core.forms import FormLibrary
+from ..core.vault import Vault
+from .background import Runner
+from .clients import ClientList, ClientPage
+from .print_preview import PrintDialog
+from .settings import AppSettings
+from .unlock import CreateVaultScreen, UnlockScreen
+from .worksheet_page import WorksheetPage
+
+_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
+
+
+class IdleWatcher(QObject):
+    """Fires ``idle`` after the configured minutes without keyboard or mouse input."""
+
+    idle = Signal()
+
+    def __init__(self, minutes: float, parent: QObject | None = None):
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.idle)
+        self.set_minutes(minutes)
+
+    def set_minutes(self, minutes: float) -> None:
+        self._timer.setInterval(max(1, int(minutes * 60_000)))
+
+    def start(self) -> None:
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() in _INPUT_EVENTS and self._timer.isActive():
+            self._timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Owns the open vault; everything below gets it passed in."""
+
+    def __init__(self, vault_path: Path, library: FormLibrary, settings: AppSettings, runner: Runner,
+                 writer: Runner, *, demo_hint: str = ""):
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.vault_path = vault_path
+        self.library = library
+        self.settings = settings
+        self.runner = runner
+        self.writer = writer
+        self.vault: Vault | None = None
+        self.page: WorksheetPage | None = None
+        self.client_view = False
+        self._resume: tuple[int, int] | None = None  # worksheet id, scroll position after a lock
+        self.open_after_unlock: int | None = None
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.create_screen = CreateVaultScreen(vault_path, runner)
+        self.create_screen.created.connect(self.vault_opened)
+        self.unlock_screen = UnlockScreen(vault_path, runner)
+        self.unlock_screen.unlocked.connect(self.vault_opened)
+        if demo_hint:
+            hint = QLabel(demo_hint)
+            hint.setObjectName("quiet")
+            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.unlock_screen.layout().addWidget(hint)
+        self.workspace = QSplitter()
+        self.client_list = ClientList()
+        self.client_list.client_chosen.connect(self.show_client)
+        self.right = QStackedWidget()
+        self.welcome = QLabel("Choose a client on the left, or add one.")
+        self.welcome.setObjectName("quiet")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.client_page = ClientPage(library)
+        self.client_page.worksheet_chosen.connect(self.open_worksheet)
+        self.client_page.new_worksheet_requested.connect(self.new_worksheet)
+        self.client_page.client_changed.connect(lambda _id: self.client_list.refresh())
+        self.right.addWidget(self.welcome)
+        self.right.addWidget(self.client_page)
+        self.workspace.addWidget(self.client_list)
+        self.workspace.addWidget(self.right)
+        self.workspace.setStretchFactor(1, 1)
+        self.workspace.setSizes([280, 900])
+        for widget in (self.create_screen, self.unlock_screen, self.workspace):
+            self.stack.addWidget(widget)
+
+        self.idle = IdleWatcher(settings.get("auto_lock_minutes"), self)
+        self.idle.idle.connect(self.lock)
+        self._build_menus()
+        self.resize(1280, 860)
+        self.show_start_screen()
+
+    # -- menus ------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.new_client_action = self._action(self.file_menu, "&New client", "Ctrl+N", self.client_list.add_client)
+        self.lock_action = self._action(self.file_menu, "&Lock now", "Ctrl+L", self.lock)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        view = self.menuBar().addMenu("&View")
+        self.client_view_action = self._action(view, "&Client view", "F11", self.toggle_client_view)
+        self.client_view_action.setCheckable(True)
+        self.find_action = self._action(view, "&Find a client", "Ctrl+F", self.focus_search)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
+                                   self.find_action]
+
+    def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _set_workspace_actions(self, enabled: bool) -> None:
+        for action in self._workspace_actions:
+            action.setEnabled(enabled)
+
+    # -- opening and locking ------------------------------------------------------------------------
+    def show_start_screen(self) -> None:
+        self._set_workspace_actions(False)
+        if Vault.exists(self.vault_path):
+            self.stack.setCurrentWidget(self.unlock_screen)
+            self.unlock_screen.reset()
+        else:
+            self.stack.setCurrentWidget(self.create_screen)
+            self.create_screen.setFocus()
+
+    def vault_opened(self, vault: Vault) -> None:
+        self.vault = vault
+        failed = self.unlock_screen.failed_attempts
+        if failed:
+            vault.record_failed_unlocks(failed)
+            self.unlock_screen.failed_attempts = 0
+        vault.record("unlocked")
+        self.client_list.set_vault(vault)
+        self.stack.setCurrentWidget(self.workspace)
+        self._set_workspace_actions(True)
+        self.idle.start()
+        target = self.open_after_unlock or (self._resume[0] if self._resume else None)
+        scroll = self._resume[1] if self._resume else 0
+        self.open_after_unlock = None
+        self._resume = None
+        if target is not None:
+            try:
+                self.open_worksheet(target)
+            except KeyError:
+                QMessageBox.information(self, APP_NAME, f"There is no worksheet {target} in this vault.")
+                self.client_list.search.setFocus()
+                return
+            if self.page is not None:
+                self.page.editor.restore_scroll_position(scroll)
+                self.page.focus_first_field()
+        else:
+            self.right.setCurrentWidget(self.welcome)
+            self.client_list.search.setFocus()
+
+    def lock(self) -> None:
+        """Remove every client word from the window and memory, close the vault, ask for the passphrase."""
+        if self.vault is None:
+            return
+        self.idle.stop()
+        if self.page is not None:
+            if not self.page.flush(closing=True):
+                # The text could not be saved: keep it on screen rather than lose it.
+                QMessageBox.warning(self, APP_NAME, "The worksheet could not be saved, so the window was not "
+                                    "locked. " + self.page.autosaver.last_error)
+                return
+            self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
+        self._close_page()
+        self.client_list.clear()
+        self.client_page.clear()
+        self.right.setCurrentWidget(self.welcome)
+        if self.client_view:
+            self.toggle_client_view()
+        self.writer.wait()
+        self.vault.close()
+        self.vault = None
+        self.show_start_screen()
+
+    def _close_page(self) -> None:
+        if self.page is not None:
+            self.page.autosaver.stop()
+            self.right.removeWidget(self.page)
+            self.page.deleteLater()
+            self.page = None
+
+    # -- navigation -------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        if not self.client_view:
+            self.client_list.search.setFocus()
+            self.client_list.search.selectAll()
+
+    def show_client(self, client_id: int) -> None:
+        if self.vault is None:
+            return
+        if self.page is not None:
+            self.page.flush(closing=True)
+            self._close_page()
+        self.client_page.show_client(self.vault, client_id)
+        self.right.setCurrentWidget(self.client_page)
+
+    def new_worksheet(self, client_id: int, form_id: str) -> None:
+        if self.vault is None:
+            return
+        form = self.library.get(form_id)
+        sheet = self.vault.new_worksheet(client_id, form.id, form.version)
+        self.open_worksheet(sheet.id)
+        if self.page is not None:
+            self.page.focus_first_field()
+
+    def open_worksheet(self, worksheet_id: int) -> None:
+        if self.vault is None:
+            return
+        sheet = self.vault.worksheet(worksheet_id)  # KeyError if there is none
+        form = self.library.forms.get(sheet.form_id)
+        if form is None:
+            QMessageBox.warning(self, APP_NAME, f"This worksheet uses the definition “{sheet.form_id}”, which "
+                                "is not installed on this computer. Its answers are kept in the vault.")
+            return
+        if self.page is not None:
+            self.page.flush(closing=True)
+            self._close_page()
+        self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
+                                  show_clinician=not self.client_view)
+        self.page.back_requested.connect(lambda: self.show_client(sheet.client_id))
+        self.page.print_requested.connect(self.print_current)
+        self.page.revise_requested.connect(self.revise_current)
+        self.right.addWidget(self.page)
+        self.right.setCurrentWidget(self.page)
+        self.client_list.select(sheet.client_id)
+        self.client_page.show_client(self.vault, sheet.client_id)
+
+    def revise_current(self) -> None:
+        if self.vault is None or self.page is None:
+            return
+        self.page.flush()
+        new = self.vault.revise(self.page.worksheet_id)
+        self.open_worksheet(new.id)
+
+    def print_current(self) -> None:
+        if self.vault is None or self.page is None:
+            return
+        self.page.flush()
+        dialog = PrintDialog(self.vault, self.page.form, self.page.worksheet_id, self.runner,
+                             client_view=self.client_view, parent=self)
+        dialog.exec()
+
+    # -- client view --------------------------------------------------------------------------------
+    def toggle_client_view(self) -> None:
+        """Shared-screen mode: only the open worksheet, no other client's name, no clinician fields."""
+        self.client_view = not self.client_view
+        self.client_view_action.setChecked(self.client_view)
+        self.client_list.setVisible(not self.client_view)
+        if self.client_view:
+            self.client_list.clear()
+            if self.page is None:
+                self.right.setCurrentWidget(self.welcome)
+            self.showFullScreen()
+        else:
+            if self.vault is not None:
+                self.client_list.set_vault(self.vault)
+            self.showNormal()
+        if self.page is not None:
+            self.page.set_show_clinician(not self.client_view)
+
+    def show_shortcuts(self) -> None:
+        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                for a in self.actions() if not a.shortcut().isEmpty()]
+        rows += [("Print the open worksheet", "Ctrl+P"), ("Undo / redo in a worksheet", "Ctrl+Z / Ctrl+Shift+Z"),
+                 ("New worksheet of a type (client page)", "Ctrl+Shift+1...9")]
+        text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
+        box = QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText("<pre>" + text.replace("<", "&lt;") + "</pre>")
+        box.exec()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        if self.page is not None and not self.page.flush(closing=True):
+            answer = QMessageBox.question(
+                self, APP_NAME, "The worksheet could not be saved. " + self.page.autosaver.last_error
+                + "\n\nQuit anyway and lose the last changes?")
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.writer.wait()
+        if self.vault is not None:
+            self.vault.close()
+            self.vault = None
+        event.accept()
+
+

@@ -1,0 +1,197 @@
+"""Print a worksheet: choose the copy, preview it from memory, save a PDF or send it to a printer.
+
+The PDF is rendered on a worker and shown with QtPdf straight from memory: no temporary file ever
+holds a client's answers. Each save and print is written to the vault's audit trail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.forms import FormDefinition
+from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+
+COPIES = (("take-home", "Take-home copy"), ("clinician", "Clinician copy"), ("blank", "Blank worksheet"))
+LANGUAGES = (("en", "English"), ("es", "Español"))
+
+
+class PrintDialog(QDialog):
+    """Options on top, the live preview below, Save PDF / Print at the bottom."""
+
+    def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, runner: Any, *,
+                 client_view: bool = False, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Print")
+        self.vault = vault
+        self.form = form
+        self.worksheet_id = worksheet_id
+        self._runner = runner
+        self.pdf_bytes: bytes = b""
+        sheet = vault.worksheet(worksheet_id)
+        self._sheet = sheet
+        self._client_name = vault.client(sheet.client_id).name
+        self._generation = 0  # drops previews that finish after newer options were chosen
+
+        layout = QVBoxLayout(self)
+        options = QHBoxLayout()
+        self.copy = QComboBox()
+        for key, words in COPIES:
+            if client_view and key != "take-home":
+                continue  # the client's screen never offers the clinician copy
+            self.copy.addItem(words, key)
+        self.copy.setAccessibleName("Which copy")
+        self.language = QComboBox()
+        for key, words in LANGUAGES:
+            self.language.addItem(words, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
+        self.language.setAccessibleName("Language of the printout")
+        self.discreet = QCheckBox("Discreet (title “My plan”, no name)")
+        self.discreet.setToolTip("A neutral page that is safe to leave on a kitchen table")
+        for widget in (self.copy, self.language, self.discreet):
+            options.addWidget(widget)
+        options.addStretch(1)
+        self.state = QLabel("")
+        self.state.setObjectName("quiet")
+        options.addWidget(self.state)
+        layout.addLayout(options)
+
+        self.document = QPdfDocument(self)
+        self._buffer = QBuffer(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName("Print preview")
+        layout.addWidget(self.view, 1)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton("Save PDF...")
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton("Print...")
+        self.print_button.setObjectName("primary")
+        self.print_button.clicked.connect(self.print_pdf)
+        close = QPushButton("Close")
+        close.clicked.connect(self.reject)
+        for button in (close, self.save_button, self.print_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        self.copy.currentIndexChanged.connect(self.refresh)
+        self.language.currentIndexChanged.connect(self.refresh)
+        self.discreet.toggled.connect(self.refresh)
+        self.resize(900, 1000)
+        self.refresh()
+
+    def options(self) -> PrintOptions:
+        copy = self.copy.currentData()
+        discreet = self.discreet.isChecked() and copy == "take-home"
+        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet)
+
+    def refresh(self) -> None:
+        self.discreet.setEnabled(self.copy.currentData() == "take-home")
+        self._generation += 1
+        generation = self._generation
+        options = self.options()
+        form, values, sheet = self.form, dict(self._sheet.values), self._sheet
+        header = PrintHeader(client_name=self._client_name, session_date=sheet.session_date,
+                             status=sheet.status, filled_by=sheet.filled_by,
+                             version_number=sheet.version_number, worksheet_id=sheet.id)
+
+        def render() -> bytes:
+            if options.copy == "blank":
+                return render_blank(form, language=options.language)
+            return render_worksheet(form, values, header, options)
+
+        self.state.setText("Preparing preview...")
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self._runner.run(render, lambda data: self._show(generation, data), self._failed)
+
+    def _show(self, generation: int, data: bytes) -> None:
+        if generation != self._generation:
+            return
+        self.pdf_bytes = data
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(QByteArray(data))
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self._buffer)
+        pages = self.document.pageCount()
+        self.state.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.state.setText("The preview could not be made.")
+        QMessageBox.warning(self, "Print", f"The printout could not be prepared ({type(exc).__name__}).")
+
+    def _suggested_name(self) -> str:
+        options = self.options()
+        if options.discreet:
+            return "my-plan.pdf" if self.form.discreet_title == "plan" else "my-notes.pdf"
+        return f"{self.form.id.replace('_', '-')}-{dt.date.today().isoformat()}.pdf"
+
+    def _record(self, where: str) -> None:
+        options = self.options()
+        self.vault.record("printed", client_id=self._sheet.client_id, worksheet_id=self.worksheet_id,
+                          detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
+
+    def save_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_name(), "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            with open(path, "wb") as out:
+                out.write(self.pdf_bytes)
+        except OSError as exc:
+            QMessageBox.warning(self, "Save PDF", f"The PDF could not be saved: {exc.strerror}. "
+                                "Choose another folder.")
+            return
+        self._record("saved as PDF")
+
+    def print_pdf(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName("My plan" if self.options().discreet else "Worksheet")  # never a client's name
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+        self._record("sent to printer")
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Draw every page of the preview onto ``printer`` at its resolution."""
+        painter = QPainter()
+        if not painter.begin(printer):
+            QMessageBox.warning(self, "Print", "The printer could not be started.")
+            return
+        try:
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                target = painter.viewport()
+                size = self.document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()

@@ -1,0 +1,240 @@
+"""The first thing on screen: create a vault (first run) or unlock it.
+
+Key derivation takes a noticeable fraction of a second by design, so it runs on a worker; the
+window stays responsive and shows "Unlocking...".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.vault import DamagedVault, NotAVault, Vault, VaultError, WrongPassphrase, unlock_key
+from .background import Runner
+from .strength import describe
+
+
+def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
+    """A centred card, the calm single focus of the screen."""
+    outer = QVBoxLayout(parent)
+    outer.addStretch(1)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    card = QFrame(parent)
+    card.setObjectName("card")
+    card.setMinimumWidth(440)
+    card.setMaximumWidth(520)
+    row.addWidget(card)
+    row.addStretch(1)
+    outer.addLayout(row)
+    outer.addStretch(2)
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(36, 32, 36, 32)
+    layout.setSpacing(12)
+    return card, layout
+
+
+def _title(text: str, sub: str) -> tuple[QLabel, QLabel]:
+    title = QLabel(text)
+    title.setObjectName("screenTitle")
+    subtitle = QLabel(sub)
+    subtitle.setObjectName("quiet")
+    subtitle.setWordWrap(True)
+    return title, subtitle
+
+
+class UnlockScreen(QWidget):
+    """Passphrase field with the focus in it; reports the opened vault through ``unlocked``."""
+
+    unlocked = Signal(object)  # Vault
+    open_backup_requested = Signal()
+
+    def __init__(self, vault_path: Path, runner: Runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault_path = vault_path
+        self._runner = runner
+        self.failed_attempts = 0
+        _, layout = _card(self)
+        title, subtitle = _title("Unlock your records", "Your worksheets are kept encrypted on this computer.")
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText("Passphrase")
+        self.passphrase.setAccessibleName("Vault passphrase")
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        layout.addWidget(self.passphrase)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setObjectName("primary")
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        layout.addWidget(self.unlock_button)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(4)
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.backup_button = QPushButton("Open the latest backup instead")
+        self.backup_button.clicked.connect(self.open_backup_requested)
+        self.backup_button.hide()
+        layout.addWidget(self.backup_button)
+        self.setFocusProxy(self.passphrase)
+
+    def reset(self) -> None:
+        self.passphrase.clear()
+        self.message.hide()
+        self.backup_button.hide()
+        self._set_busy(False)
+        self.passphrase.setFocus()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.passphrase.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        self.unlock_button.setText("Unlocking..." if busy else "Unlock")
+        self.busy.setVisible(busy)
+
+    def try_unlock(self) -> None:
+        secret = self.passphrase.text()
+        if not secret:
+            self._show_error("Type your passphrase, then press Enter.")
+            return
+        self._set_busy(True)
+        self.message.hide()
+        path = self.vault_path
+        # The slow key derivation and the open both run on a worker; nothing here blocks the window.
+        self._runner.run(lambda: Vault.open_with_key(path, unlock_key(path, secret)),
+                         self._opened, self._failed)
+
+    def _opened(self, vault: Any) -> None:
+        self._set_busy(False)
+        self.passphrase.clear()
+        self.unlocked.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+        if isinstance(exc, WrongPassphrase):
+            self.failed_attempts += 1
+            self._show_error("That passphrase did not open the vault. Check Caps Lock and the keyboard "
+                             "language, then try again.")
+        elif isinstance(exc, DamagedVault | NotAVault):
+            self._show_error(exc.message + " The original files were not changed.")
+            self.backup_button.show()
+        elif isinstance(exc, VaultError):
+            self._show_error(exc.message)
+        else:
+            self._show_error(f"The vault could not be opened: {type(exc).__name__}. Nothing was changed.")
+
+    def _show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+
+class CreateVaultScreen(QWidget):
+    """First run: choose a passphrase (typed twice, with strength feedback)."""
+
+    created = Signal(object)  # Vault
+
+    def __init__(self, vault_path: Path, runner: Runner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault_path = vault_path
+        self._runner = runner
+        _, layout = _card(self)
+        title, subtitle = _title(
+            "Welcome to IHRP Desktop",
+            "Choose a passphrase to protect your records. They are encrypted on this computer; "
+            "without the passphrase nobody can read them, and nobody can recover them for you.",
+        )
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        self.first = QLineEdit()
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
+        self.first.setPlaceholderText("Passphrase")
+        self.first.setAccessibleName("New passphrase")
+        self.first.textChanged.connect(self._update_strength)
+        layout.addWidget(self.first)
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setMaximumHeight(6)
+        self.strength_bar.setAccessibleName("Passphrase strength")
+        layout.addWidget(self.strength_bar)
+        self.strength = QLabel(" ")
+        self.strength.setObjectName("quiet")
+        layout.addWidget(self.strength)
+        self.second = QLineEdit()
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
+        self.second.setPlaceholderText("Type it again")
+        self.second.setAccessibleName("Repeat the passphrase")
+        self.second.returnPressed.connect(self.try_create)
+        layout.addWidget(self.second)
+        self.create_button = QPushButton("Create my vault")
+        self.create_button.setObjectName("primary")
+        self.create_button.clicked.connect(self.try_create)
+        layout.addWidget(self.create_button)
+        where = QLabel(f"Location: {vault_path}")
+        where.setObjectName("quiet")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(where)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.setFocusProxy(self.first)
+
+    def _update_strength(self, text: str) -> None:
+        score, hint = describe(text)
+        self.strength_bar.setValue(score)
+        self.strength_bar.setProperty("score", score)
+        self.strength_bar.style().unpolish(self.strength_bar)
+        self.strength_bar.style().polish(self.strength_bar)
+        self.strength.setText(hint if text else " ")
+
+    def try_create(self) -> None:
+        first, second = self.first.text(), self.second.text()
+        score, hint = describe(first)
+        if score == 0:
+            self._error(hint)
+        elif first != second:
+            self._error("The two passphrases are different. Type the same passphrase twice.")
+        else:
+            self.create_button.setEnabled(False)
+            self.create_button.setText("Creating...")
+            path = self.vault_path
+            self._runner.run(lambda: Vault.create(path, first), self._done, self._failed)
+
+    def _done(self, vault: Any) -> None:
+        self.first.clear()
+        self.second.clear()
+        self.created.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        self.create_button.setText("Create my vault")
+        message = exc.message if isinstance(exc, VaultError) else f"The vault could not be created ({exc})."
+        self._error(message)
+
+    def _error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()

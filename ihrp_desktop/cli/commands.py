@@ -1,0 +1,273 @@
+"""What each ``ihrp-desktop`` subcommand does. Heavy modules are imported inside each command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from .passphrase import PassphraseSource, UsageProblem
+
+if TYPE_CHECKING:
+    from ..core.forms import FormLibrary
+    from ..core.vault import Vault
+
+
+def say(message: str) -> None:
+    """A plain-words message for the person at the terminal (stderr keeps stdout for data)."""
+    print(message, file=sys.stderr)
+
+
+def _library() -> FormLibrary:
+    from ..core.forms import default_library
+
+    library = default_library()
+    for problem in library.errors:  # a bad user definition never stops the others
+        say(f"Skipped: {problem}")
+    return library
+
+
+@contextmanager
+def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
+    from ..core.vault import Vault
+
+    path = Path(args.vault)
+    passphrase = PassphraseSource(args.passphrase_stdin).existing()
+    vault = Vault.open(path, passphrase)
+    try:
+        yield vault
+    finally:
+        vault.close()
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a file the person asked for; partial files never stay behind."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with open(partial, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(partial, path)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+def cmd_forms(args: argparse.Namespace) -> int:
+    for form in _library().ordered():
+        print(f"{form.id}\t{form.version}\t{form.title.get(args.lang)}")
+    return EXIT_OK
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from ..core.pdf import render_blank
+
+    library = _library()
+    if args.form_id not in library.forms:
+        raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
+    _write_file(Path(args.output), render_blank(library.forms[args.form_id], language=args.lang))
+    say(f"Blank worksheet written to {args.output}")
+    return EXIT_OK
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ..core.vault import Vault
+
+    path = Path(args.vault)
+    if Vault.exists(path):
+        say(f"There is already a vault at {path}. Nothing was changed.")
+        return EXIT_ERROR
+    passphrase = PassphraseSource(args.passphrase_stdin).new()
+    vault = Vault.create(path, passphrase)
+    try:
+        if args.demo:
+            from ..core.demo import load_demo
+
+            load_demo(vault, _library())
+    finally:
+        vault.close()
+    say(f"New vault created at {path}{' with the sample clients' if args.demo else ''}.")
+    say("Keep the passphrase safe: without it nobody, including you, can open these records.")
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with _open_vault(args) as vault:
+        for client in vault.clients(include_archived=True):
+            archived = " (archived)" if client.archived else ""
+            print(f"client {client.id}\t{client.name}{archived}")
+            sheets = vault.worksheets(client.id)
+            for session in vault.sessions(client.id):
+                print(f"  session {session.id}\t{session.date.isoformat()}")
+                for sheet in (s for s in sheets if s.session_id == session.id):
+                    print(f"    worksheet {sheet.id}\t{sheet.form_id}\t{sheet.status}")
+    return EXIT_OK
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
+
+    library = _library()
+    with _open_vault(args) as vault:
+        try:
+            sheet = vault.worksheet(args.worksheet_id)
+        except KeyError:
+            raise UsageProblem(f"There is no worksheet {args.worksheet_id} in this vault. See: ihrp-desktop list") \
+                from None
+        form = library.forms.get(sheet.form_id)
+        if form is None:
+            say(f"This worksheet uses the definition '{sheet.form_id}', which is not installed here.")
+            return EXIT_ERROR
+        client = vault.client(sheet.client_id)
+        header = PrintHeader(client_name=client.name, session_date=sheet.session_date, status=sheet.status,
+                             filled_by=sheet.filled_by, version_number=sheet.version_number,
+                             worksheet_id=sheet.id)
+        options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet)
+        _write_file(Path(args.output), render_worksheet(form, sheet.values, header, options))
+        vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,
+                     detail=f"{args.copy}{' discreet' if args.discreet else ''} to file")
+    say(f"Written to {args.output}")
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    from ..core.exchange import export_records
+
+    with _open_vault(args) as vault:
+        data = export_records(vault, client_name=args.client)
+        if args.client is not None and not data["clients"]:
+            say(f"No client is called '{args.client}' exactly. Nothing was written.")
+            return EXIT_ERROR
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        _write_file(Path(args.output), text.encode("utf-8"))
+        vault.record("exported", detail=f"{len(data['clients'])} client(s) to JSON")
+    say(f"Written to {args.output}.")
+    say("Warning: this file is NOT encrypted. Anyone who gets it can read these records. "
+        "Keep it on an encrypted disk and delete it when you no longer need it.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..core.exchange import ExportFormatError, import_records
+
+    try:
+        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        say(f"{args.file} is not a readable export file ({exc}). Nothing was imported.")
+        return EXIT_ERROR
+    library = _library()
+    with _open_vault(args) as vault:
+        try:
+            summary = import_records(vault, data, library)
+        except ExportFormatError as exc:
+            say(f"{args.file} cannot be imported: {exc}. Nothing was imported.")
+            return EXIT_ERROR
+        vault.record("imported", detail=f"{summary.clients} client(s)")
+    say(f"Imported {summary.clients} client(s), {summary.sessions} session(s), "
+        f"{summary.worksheets} worksheet(s).")
+    if summary.unknown_forms:
+        say("Kept as they are (their definitions are not installed here): " + ", ".join(sorted(summary.unknown_forms)))
+    return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    from ..core.vault import Vault
+
+    source = PassphraseSource(args.passphrase_stdin)
+    old = source.existing("Current passphrase: ")
+    new = source.new("New passphrase: ")
+    Vault.change_passphrase(Path(args.vault), old, new)
+    say("The passphrase was changed. Use the new one from now on.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with _open_vault(args) as vault:
+        out = vault.backup(Path(args.output))
+    say(f"Encrypted backup written to {out}. It opens with the same passphrase.")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from ..core.vault import Vault
+
+    passphrase = PassphraseSource(args.passphrase_stdin).existing("Backup passphrase: ")
+    Vault.restore(Path(args.backup), Path(args.vault), passphrase)
+    say(f"The backup was restored to {args.vault}.")
+    return EXIT_OK
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from ..core.vault import verify
+
+    passphrase = PassphraseSource(args.passphrase_stdin).existing()
+    report = verify(Path(args.vault), passphrase)
+    for check in report.checks:
+        print(f"checked: {check}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    if report.ok:
+        say("No damage found.")
+        return EXIT_OK
+    say("Damage found (listed above). The files were not changed. Restore your latest backup, "
+        "or keep this copy and ask for help before doing anything else with it.")
+    return EXIT_DAMAGED
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
+    "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "backup": cmd_backup,
+    "restore": cmd_restore, "verify": cmd_verify,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one subcommand, turning the errors a person can meet into a message and an exit code."""
+    try:
+        return COMMANDS[args.command](args)
+    except OSError as exc:
+        say(_os_message(exc))
+        return EXIT_ERROR
+    except Exception as exc:
+        code = _vault_exit_code(exc)
+        if code is None:
+            raise
+        say(getattr(exc, "message", str(exc)))
+        return code
+
+
+def _vault_exit_code(exc: Exception) -> int | None:
+    # Only commands that opened a vault can raise vault errors; `forms` and `blank` never import it.
+    if "ihrp_desktop.core.vault" not in sys.modules:
+        return None
+    from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
+
+    if isinstance(exc, WrongPassphrase):
+        return EXIT_WRONG_PASSPHRASE
+    if isinstance(exc, DamagedVault | NotAVault):
+        return EXIT_DAMAGED
+    if isinstance(exc, VaultError):
+        return EXIT_ERROR
+    return None
+
+
+def _os_message(exc: OSError) -> str:
+    import errno
+
+    target = f" ({exc.filename})" if exc.filename else ""
+    if exc.errno == errno.ENOSPC:
+        return f"The disk is full{target}. Free some space and try again; nothing was lost."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"Permission denied{target}. Choose a folder you can write to."
+    if exc.errno == errno.ENOENT:
+        return f"Not found{target}. Check the path."
+    return f"The file could not be read or written{target}: {exc.strerror or exc}."
