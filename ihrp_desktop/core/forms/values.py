@@ -5,7 +5,7 @@ A worksheet's answers are one JSON-compatible dict keyed by field id. Value shap
 ==============  ===========================================================
 text/multiline  ``str``
 number          ``int | float | None``
-date            ``"YYYY-MM-DD"`` or ``""``
+date            ``"YYYY-MM-DD"`` or ``""`` (a ``datetime.date`` is accepted and stored as text)
 datetime        ``"YYYY-MM-DDTHH:MM"`` or ``""``
 scale           ``int | None``
 choice          option id ``str`` or ``""``
@@ -13,6 +13,7 @@ multichoice     ``{"selected": [option ids], "other": str}``
 checkbox        ``bool``
 list            ``[{column id: value}, ...]`` (ordered rows)
 menu            ``{row id: {column id: value}}``
+total/guidance  no stored value (computed / static text)
 ==============  ===========================================================
 
 Values a definition does not know (a field removed in a newer version, an option renamed) are
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -36,6 +38,7 @@ class FieldValueError(ValueError):
 
     def __init__(self, field_id: str, message: str):
         self.field_id = field_id
+        self.reason = message
         super().__init__(f"{field_id}: {message}")
 
 
@@ -73,6 +76,7 @@ def empty_row(fld: Field) -> dict[str, Any]:
 
 # -- coercion: bring a value from the editor, an import or an older definition to its shape -----
 
+
 def _text(fld: Field, value: Any) -> str:
     if value is None:
         return ""
@@ -84,7 +88,7 @@ def _text(fld: Field, value: Any) -> str:
 
 
 def _number(fld: Field, value: Any) -> int | float | None:
-    if value is None or value == "":
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
         raise FieldValueError(fld.id, "expected a number")
@@ -95,9 +99,18 @@ def _number(fld: Field, value: Any) -> int | float | None:
             raise FieldValueError(fld.id, f"'{value}' is not a number") from None
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise FieldValueError(fld.id, "expected a number")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return value
+    number: int | float = int(value) if isinstance(value, float) and value.is_integer() else value
+    if fld.type == "number" and (
+        (fld.min is not None and number < fld.min) or (fld.max is not None and number > fld.max)
+    ):
+        raise FieldValueError(fld.id, f"expected a number from {_plain(fld.min)} to {_plain(fld.max)}")
+    return number
+
+
+def _plain(bound: float | None) -> str:
+    if bound is None:
+        return "any"
+    return str(int(bound)) if bound.is_integer() else str(bound)
 
 
 def _scale(fld: Field, value: Any) -> int | None:
@@ -110,14 +123,37 @@ def _scale(fld: Field, value: Any) -> int | None:
     return int(number)
 
 
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?")
+
+
 def _date(fld: Field, value: Any) -> str:
-    text = _text(fld, value).strip()
-    if text:
+    """A date as ``YYYY-MM-DD``, a datetime as ``YYYY-MM-DDTHH:MM`` (the stored shapes)."""
+    with_time = fld.type == "datetime"
+    if isinstance(value, dt.date):  # a Python date or datetime from the editor or an import
+        parsed: dt.date = value
+    elif value is None or (isinstance(value, str) and not value.strip()):
+        return ""
+    else:
+        # Only the written shapes: Python's own parser also takes "20250301" or week dates.
+        text = value.strip() if isinstance(value, str) else ""
         try:
-            (dt.datetime.fromisoformat if fld.type == "datetime" else dt.date.fromisoformat)(text)
+            if not (_DATETIME if with_time else _DATE).fullmatch(text):
+                raise ValueError(text)
+            parsed = dt.datetime.fromisoformat(text) if with_time else dt.date.fromisoformat(text)
         except ValueError:
-            raise FieldValueError(fld.id, f"'{text}' is not a date (YYYY-MM-DD)") from None
-    return text
+            shape = "YYYY-MM-DD HH:MM" if with_time else "YYYY-MM-DD"
+            raise FieldValueError(
+                fld.id, f"'{value}' is not a {'date and time' if with_time else 'date'} ({shape})"
+            ) from None
+    if with_time:
+        if not isinstance(parsed, dt.datetime):
+            parsed = dt.datetime.combine(parsed, dt.time())
+        # The wall-clock time a person wrote; a time zone would only confuse the page.
+        return parsed.replace(tzinfo=None).isoformat(timespec="minutes")
+    if isinstance(parsed, dt.datetime):
+        parsed = parsed.date()
+    return parsed.isoformat()
 
 
 def _choice(fld: Field, value: Any) -> str:
@@ -151,12 +187,15 @@ def _checkbox(fld: Field, value: Any) -> bool:
     return value
 
 
-def _row(fld: Field, row: Any) -> dict[str, Any]:
+def _row(fld: Field, row: Any, which: str) -> dict[str, Any]:
     if not isinstance(row, dict):
-        raise FieldValueError(fld.id, "each row must be a table of column values")
+        raise FieldValueError(fld.id, f"{which} must be a table of column values")
     out = dict(row)  # unknown columns are kept
     for col in fld.columns:
-        out[col.id] = coerce(col, row.get(col.id))
+        try:
+            out[col.id] = coerce(col, row.get(col.id))
+        except FieldValueError as error:  # name the worksheet field; say which cell
+            raise FieldValueError(fld.id, f"{which}, column '{col.id}': {error.reason}") from None
     return out
 
 
@@ -165,7 +204,7 @@ def _list(fld: Field, value: Any) -> list[dict[str, Any]]:
         return []
     if not isinstance(value, list):
         raise FieldValueError(fld.id, "expected a list of rows")
-    return [_row(fld, row) for row in value]
+    return [_row(fld, row, f"row {number}") for number, row in enumerate(value, start=1)]
 
 
 def _menu(fld: Field, value: Any) -> dict[str, dict[str, Any]]:
@@ -173,7 +212,7 @@ def _menu(fld: Field, value: Any) -> dict[str, dict[str, Any]]:
         return {}
     if not isinstance(value, dict):
         raise FieldValueError(fld.id, "expected rows by id")
-    return {str(row_id): _row(fld, row) for row_id, row in value.items()}
+    return {str(row_id): _row(fld, row, f"row '{row_id}'") for row_id, row in value.items()}
 
 
 _COERCERS: dict[str, Callable[[Field, Any], Any]] = {
@@ -192,38 +231,50 @@ _COERCERS: dict[str, Callable[[Field, Any], Any]] = {
 
 
 def coerce(fld: Field, value: Any) -> Any:
-    """Bring ``value`` to the shape of ``fld``; raise :class:`FieldValueError` if it cannot fit."""
-    return _COERCERS[fld.type](fld, value)
+    """Bring ``value`` to the shape of ``fld``; raise :class:`FieldValueError` if it cannot fit.
+
+    Totals and guidance keep no value: they coerce to ``None``.
+    """
+    coercer = _COERCERS.get(fld.type)
+    return None if coercer is None else coercer(fld, value)
 
 
 def normalize(form: FormDefinition, values: Mapping[str, Any]) -> Values:
-    """Every known field coerced (missing ones empty), unknown keys kept untouched."""
+    """Every stored field coerced (missing ones empty), unknown keys kept untouched.
+
+    Keys of totals and guidance are left out: they are computed, never typed.
+    """
     out: Values = dict(values)
     for _, fld in form.all_fields():
         if fld.stores_value:
             out[fld.id] = coerce(fld, values.get(fld.id))
+        else:
+            out.pop(fld.id, None)
     return out
 
 
 def unknown_fields(form: FormDefinition, values: Mapping[str, Any]) -> dict[str, Any]:
     """Values this definition has no field for (kept from an older version; shown read-only)."""
-    known = set(form.field_ids())
+    known = {fld.id for _, fld in form.all_fields()}
     return {k: v for k, v in values.items() if k not in known}
 
 
 # -- computed values ---------------------------------------------------------------------------
 
+
 def total(form: FormDefinition, fld: Field, values: Mapping[str, Any]) -> int | float:
     """The sum a ``total`` field shows: one list column added up (empty cells count 0)."""
     assert fld.total_of is not None
     list_id, column_id = fld.total_of.split(".")
-    rows = values.get(list_id) or []
+    rows = values.get(list_id)
     if isinstance(rows, dict):  # a menu
         rows = list(rows.values())
+    if not isinstance(rows, list):
+        return 0
     result: int | float = 0
     for row in rows:
         cell = row.get(column_id) if isinstance(row, dict) else None
-        if isinstance(cell, int | float) and not isinstance(cell, bool):
+        if isinstance(cell, int | float) and not isinstance(cell, bool) and math.isfinite(cell):
             result += cell
     return result
 
@@ -235,32 +286,54 @@ def totals(form: FormDefinition, values: Mapping[str, Any]) -> dict[str, int | f
 
 # -- display -----------------------------------------------------------------------------------
 
+
 def is_blank(fld: Field, value: Any) -> bool:
-    """Whether nothing was entered (used to skip or leave room on printed copies)."""
-    if value is None or value == "" or value is False:
+    """Whether nothing was entered (used to skip or leave room on printed copies).
+
+    A list or menu whose rows hold only empty cells is blank too.
+    """
+    if value is None or value is False:
         return True
-    if fld.type == "multichoice" and isinstance(value, dict):
-        return not value.get("selected") and not str(value.get("other", "")).strip()
     if isinstance(value, str):
         return not value.strip()
+    if fld.type == "multichoice" and isinstance(value, dict):
+        return not value.get("selected") and not str(value.get("other") or "").strip()
+    if fld.type in ("list", "menu") and isinstance(value, list | dict):
+        rows = value.values() if isinstance(value, dict) else value
+        return all(_row_is_blank(fld, row) for row in rows)
     if isinstance(value, list | dict):
         return len(value) == 0
     return False
 
 
+def _row_is_blank(fld: Field, row: Any) -> bool:
+    if not isinstance(row, dict):
+        return row is None
+    by_id = {col.id: col for col in fld.columns}
+    # A cell of a column the definition no longer has still counts as something typed.
+    return all(
+        is_blank(by_id[key], cell) if key in by_id else cell in (None, "", False, [], {})
+        for key, cell in row.items()
+    )
+
+
+_YES = {"en": "Yes", "es": "Sí"}
+
+
 def display_text(fld: Field, value: Any, language: str = "en") -> str:
-    """A value as a person reads it (choices by label, numbers with units)."""
+    """A value as a person reads it (choices by label, numbers with units, rows one per line)."""
     if is_blank(fld, value):
         return ""
-    if fld.type in ("choice",):
+    if fld.type == "choice":
         return fld.option_label(str(value), language)
     if fld.type == "multichoice" and isinstance(value, dict):
-        parts = [fld.option_label(s, language) for s in value.get("selected", [])]
-        if str(value.get("other", "")).strip():
+        parts = [fld.option_label(str(s), language) for s in value.get("selected", [])]
+        if str(value.get("other") or "").strip():
             parts.append(str(value["other"]).strip())
         return ", ".join(parts)
     if fld.type == "checkbox":
-        return "✓" if value else ""
+        # A word, not a tick: the bundled font has no check-mark glyph.
+        return _YES.get(language, _YES["en"])
     if fld.type == "number":
         unit = fld.unit.get(language) if fld.unit else ""
         return f"{value} {unit}".strip()
@@ -268,4 +341,23 @@ def display_text(fld: Field, value: Any, language: str = "en") -> str:
         return f"{value} / {int(fld.max if fld.max is not None else 10)}"
     if fld.type == "datetime" and isinstance(value, str):
         return value.replace("T", " ")
+    if fld.type == "list" and isinstance(value, list):
+        return "\n".join(_row_text(fld, row, language) for row in value if not _row_is_blank(fld, row))
+    if fld.type == "menu" and isinstance(value, dict):
+        labels = {row.id: row.label.get(language) for row in fld.rows}
+        lines = []
+        for row_id, row in value.items():
+            if not _row_is_blank(fld, row):
+                lines.append(f"{labels.get(row_id, row_id)}: {_row_text(fld, row, language)}")
+        return "\n".join(lines)
     return str(value)
+
+
+def _row_text(fld: Field, row: Any, language: str) -> str:
+    """One row as "cell · cell · cell", in column order, empty cells left out."""
+    if not isinstance(row, dict):
+        return str(row)
+    cells = [display_text(col, row.get(col.id), language) for col in fld.columns]
+    known = {col.id for col in fld.columns}
+    cells += [str(cell) for key, cell in row.items() if key not in known and cell not in (None, "", False)]
+    return " · ".join(cell for cell in cells if cell)

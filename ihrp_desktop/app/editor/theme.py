@@ -1,0 +1,138 @@
+"""The app's look: the bundled Noto Sans fonts and a QSS theme (light, dark, high contrast).
+
+Theme files live in ``ui/theme/<name>.qss``. Their sizes are written as tokens (``@font@``,
+``@small@``, ...) filled in from the text-size setting, ``@icons@`` is the theme's icon folder,
+and a ``palette`` line in the first comment sets the Qt palette (for the parts QSS does not
+reach: calendars, menus, disabled text). ``"system"`` follows the system light/dark scheme,
+also when it changes while the app runs.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from ...core.paths import font_path, ui_dir
+
+THEMES = ("light", "dark", "high_contrast")
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
+FONT_FAMILY = "Noto Sans"
+BASE_PX = 16  # readable at arm's length, for two people at one screen
+# token -> size in px at font scale 1.0
+SIZES = {"font": BASE_PX, "small": 14, "large": 17, "h2": 21, "title": 28}
+
+_PALETTE_LINE = re.compile(r"^\s*palette\s+(.*)$", re.MULTILINE)
+_ROLES = {
+    "window": QPalette.ColorRole.Window,
+    "base": QPalette.ColorRole.Base,
+    "text": QPalette.ColorRole.Text,
+    "button": QPalette.ColorRole.Button,
+    "buttontext": QPalette.ColorRole.ButtonText,
+    "highlight": QPalette.ColorRole.Highlight,
+    "highlightedtext": QPalette.ColorRole.HighlightedText,
+    "tooltipbase": QPalette.ColorRole.ToolTipBase,
+    "tooltiptext": QPalette.ColorRole.ToolTipText,
+    "placeholder": QPalette.ColorRole.PlaceholderText,
+    "link": QPalette.ColorRole.Link,
+}
+
+_loaded_fonts = False
+_follower: _SystemSchemeFollower | None = None
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled Noto Sans files once; returns the families Qt found in them."""
+    global _loaded_fonts
+    families: list[str] = []
+    if _loaded_fonts:
+        return [FONT_FAMILY]
+    for name in FONT_FILES:
+        path = font_path(name)
+        if path.is_file():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families += QFontDatabase.applicationFontFamilies(font_id)
+    _loaded_fonts = True
+    return families
+
+
+def resolve_theme(name: str) -> str:
+    """The theme file to use for a setting value ("system" picks light or dark)."""
+    if name in THEMES:
+        return name
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def theme_dir() -> Path:
+    return ui_dir() / "theme"
+
+
+def stylesheet(theme: str, font_scale: float = 1.0) -> str:
+    """The QSS of ``theme`` with its sizes and icon folder filled in."""
+    text = (theme_dir() / f"{theme}.qss").read_text(encoding="utf-8")
+    scale = max(0.75, min(float(font_scale or 1.0), 2.0))
+    for token, px in SIZES.items():
+        text = text.replace(f"@{token}@", str(round(px * scale)))
+    icons = (theme_dir() / "icons" / theme).as_posix()
+    return text.replace("@icons@", icons)
+
+
+def palette_from(qss: str) -> QPalette:
+    palette = QPalette()
+    match = _PALETTE_LINE.search(qss)
+    if match is None:
+        return palette
+    colours = dict(pair.split("=", 1) for pair in match.group(1).split() if "=" in pair)
+    for key, role in _ROLES.items():
+        if key in colours:
+            palette.setColor(role, QColor(colours[key]))
+    if "window" in colours:
+        palette.setColor(QPalette.ColorRole.AlternateBase, QColor(colours["window"]))
+    if "text" in colours:
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
+    if "disabled" in colours:
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours["disabled"]))
+    return palette
+
+
+def apply_theme(app: QApplication, name: str = "system", font_scale: float = 1.0) -> str:
+    """Load the fonts, then style ``app`` with theme ``name``; returns the theme file used."""
+    global _follower
+    load_fonts()
+    theme = resolve_theme(name)
+    qss = stylesheet(theme, font_scale)
+    app.setStyle("Fusion")  # the same drawing on every system, under the theme's QSS
+    app.setPalette(palette_from(qss))
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(round(BASE_PX * max(0.75, min(float(font_scale or 1.0), 2.0))))
+    app.setFont(font)
+    app.setStyleSheet(qss)
+    if name == "system":
+        if _follower is None:
+            _follower = _SystemSchemeFollower(app)
+        _follower.font_scale = font_scale
+        _follower.active = True
+    elif _follower is not None:
+        _follower.active = False
+    return theme
+
+
+class _SystemSchemeFollower(QObject):
+    """Re-applies the theme when the system switches between light and dark."""
+
+    def __init__(self, app: QApplication):
+        super().__init__(app)
+        self.app = app
+        self.font_scale = 1.0
+        self.active = True
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._changed)
+
+    def _changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self.active:
+            apply_theme(self.app, "system", self.font_scale)

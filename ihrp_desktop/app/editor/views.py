@@ -1,0 +1,66 @@
+"""Fields that keep no value: a live total and a piece of guidance text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ...core.forms.model import Field
+from .base import EditorContext
+
+
+class TotalView(QWidget):
+    """A read-only sum of one list column, updated as the weights change."""
+
+    def __init__(self, fld: Field, ctx: EditorContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = fld
+        self._label_text = fld.label.get(ctx.language)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.label = QLabel(self._label_text)
+        self.label.setObjectName("totalLabel")
+        self.number = QLabel("0")
+        self.number.setObjectName("totalValue")
+        self.number.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.number.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(self.label)
+        layout.addWidget(self.number)
+        layout.addStretch(1)
+        self.set_total(0)
+
+    def set_total(self, total: int | float) -> None:
+        shown = str(int(total)) if float(total).is_integer() else f"{total:.2f}".rstrip("0").rstrip(".")
+        self.number.setText(shown)
+        self.number.setAccessibleName(f"{self._label_text}: {shown}")
+
+    def total_text(self) -> str:
+        return self.number.text()
+
+
+class GuidanceView(QWidget):
+    """Static prompt text; a clinician's guidance is styled apart (and hidden in client view)."""
+
+    def __init__(self, fld: Field, ctx: EditorContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = fld
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14 if fld.is_clinician else 0, 8, 14 if fld.is_clinician else 0, 8)
+        layout.setSpacing(4)
+        self.setObjectName("clinicianGuidance" if fld.is_clinician else "guidance")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        heading = fld.label.get(ctx.language)
+        if heading:
+            title = QLabel(heading)
+            title.setObjectName("guidanceTitle")
+            title.setWordWrap(True)
+            layout.addWidget(title)
+        body = QLabel(fld.text.get(ctx.language) if fld.text else "")
+        body.setObjectName("guidanceText")
+        body.setWordWrap(True)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(body)
+        self.body = body

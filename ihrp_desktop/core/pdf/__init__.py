@@ -1,0 +1,13 @@
+"""Printed worksheets (ReportLab): take-home, clinician and blank copies, returned as PDF bytes.
+
+Built from the same worksheet definition as the editor: each field type has one flowable builder
+(:mod:`.registry`). Nothing is written to disk.
+"""
+
+from __future__ import annotations
+
+from .document import render_blank, render_worksheet
+from .options import PrintHeader, PrintOptions
+from .pocket_card import render_pocket_card
+
+__all__ = ["PrintHeader", "PrintOptions", "render_blank", "render_pocket_card", "render_worksheet"]

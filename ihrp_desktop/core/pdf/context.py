@@ -1,0 +1,94 @@
+"""What every flowable builder needs to know about the page it is building."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..forms.model import Field, FormDefinition, Section, Text
+from ..forms.values import is_blank, totals
+from .options import Copy
+from .styles import Styles, styles
+from .words import word
+
+
+@dataclass
+class RenderContext:
+    """The worksheet, its values and the kind of copy being printed."""
+
+    form: FormDefinition
+    values: Mapping[str, Any]
+    language: str
+    copy: Copy
+    discreet: bool = False
+    width: float = 450.0  # frame width (points)
+    height: float = 640.0  # frame height (points)
+    style: Styles = field(default_factory=styles)
+    sums: dict[str, int | float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.sums and not self.blank:
+            self.sums = totals(self.form, self.values)
+
+    # -- the copy ---------------------------------------------------------------------------------
+    @property
+    def blank(self) -> bool:
+        return self.copy == "blank"
+
+    @property
+    def take_home(self) -> bool:
+        return self.copy == "take-home"
+
+    def shows_section(self, section: Section) -> bool:
+        """Clinician sections never leave the room on a take-home copy."""
+        return not (self.take_home and section.is_clinician)
+
+    def shows_field(self, section: Section, fld: Field) -> bool:
+        """Whether ``fld`` belongs on this copy (audience first, then emptiness)."""
+        if not self.shows_section(section) or (self.take_home and fld.is_clinician):
+            return False
+        if self.blank:
+            return True
+        if fld.type == "guidance":
+            return self.shows_guidance_field(section, fld)
+        if fld.type == "total":
+            return self.has_value(self.total_source(fld))
+        return self.has_value(fld)
+
+    def shows_guidance_field(self, section: Section, fld: Field) -> bool:
+        """Static guidance prints on blank copies, and on filled ones only beside answers."""
+        return self.blank or any(self.has_value(f) for f in section.fields if f.stores_value)
+
+    def has_value(self, fld: Field | None) -> bool:
+        """Whether something was entered in ``fld`` (blank copies have nothing)."""
+        if fld is None or self.blank:
+            return False
+        value = self.values.get(fld.id)
+        if fld.type == "list":
+            return any(self.row_has_value(fld, row) for row in value or [])
+        if fld.type == "menu":
+            return isinstance(value, dict) and any(self.row_has_value(fld, row) for row in value.values())
+        return not is_blank(fld, value)
+
+    def row_has_value(self, fld: Field, row: Any) -> bool:
+        """Whether a list or menu row holds anything."""
+        return isinstance(row, Mapping) and any(not is_blank(col, row.get(col.id)) for col in fld.columns)
+
+    def total_source(self, fld: Field) -> Field | None:
+        """The list a ``total`` field adds up."""
+        if not fld.total_of:
+            return None
+        try:
+            return self.form.field(fld.total_of.split(".")[0])
+        except KeyError:
+            return None
+
+    # -- words ------------------------------------------------------------------------------------
+    def text(self, value: Text | None) -> str:
+        """Definition text in the page's language ("" when absent)."""
+        return value.get(self.language) if value is not None else ""
+
+    def word(self, key: str, **values: object) -> str:
+        """A page word (header, footer, copy name) in the page's language."""
+        return word(key, self.language, **values)

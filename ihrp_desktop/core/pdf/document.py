@@ -1,0 +1,152 @@
+"""Render a worksheet to PDF bytes: the page template, the metadata, the build.
+
+Nothing touches the filesystem: the PDF is built in memory and returned as bytes (the preview
+shows it from memory; the user chooses where a file goes, if anywhere).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from ..forms.model import FormDefinition
+from .context import RenderContext
+from .options import PrintHeader, PrintOptions
+from .page import Furniture, PageFurniture, numbered_canvas
+from .printable import printable_values
+from .story import worksheet_story
+from .styles import MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PAGE_SIZES
+from .words import long_date, word
+
+APP_NAME = "IHRP Desktop"
+
+
+def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) -> Furniture:
+    """Header and footer words for this copy; a discreet copy names neither client nor worksheet."""
+    lang = options.language
+    date = long_date(header.session_date, lang) if header.session_date is not None else ""
+    if options.is_discreet:
+        return Furniture(
+            header_left=word(f"discreet.{form.discreet_title}", lang), header_right=date, language=lang
+        )
+    if options.copy == "blank":
+        return Furniture(
+            header_left=form.title.get(lang), footer_left=word("copy.blank", lang), language=lang
+        )
+    right = [header.client_name.strip(), date]
+    if header.session_number is not None:
+        right.append(word("session_n", lang, n=header.session_number))
+    center = []
+    if options.copy == "clinician" and header.worksheet_id is not None:
+        center.append(word("record_n", lang, n=header.worksheet_id))
+    if header.version_number is not None:
+        center.append(word("version_n", lang, n=header.version_number))
+    return Furniture(
+        header_left=form.title.get(lang),
+        header_right=" · ".join(part for part in right if part),
+        footer_left=word(f"copy.{options.copy}", lang),
+        footer_center=" · ".join(center),
+        language=lang,
+        alert=options.copy == "clinician",
+    )
+
+
+def metadata(form: FormDefinition, options: PrintOptions) -> dict[str, str]:
+    """PDF document info. Never the client's name; a discreet copy gets only a neutral title."""
+    lang = options.language
+    if options.is_discreet:
+        return {
+            "title": word(f"discreet.{form.discreet_title}", lang),
+            "author": "",
+            "subject": "",
+            "creator": "",
+            "producer": "",
+            "keywords": "",
+        }
+    return {
+        "title": form.title.get(lang),
+        "author": "",
+        "subject": word(f"copy.{options.copy}", lang),
+        "creator": APP_NAME,
+        "producer": APP_NAME,
+        "keywords": "",
+    }
+
+
+def build_pdf(
+    story: list[Flowable],
+    ctx: RenderContext,
+    page: PageFurniture,
+    info: Mapping[str, str],
+    pagesize: tuple[float, float],
+    margins: tuple[float, float, float] = (MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM),
+) -> bytes:
+    """Lay ``story`` out on pages with ``page`` furniture and return the PDF bytes.
+
+    ``margins`` are (sides, top, bottom) in points.
+    """
+    buffer = io.BytesIO()
+    side, top, bottom = margins
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=pagesize,
+        leftMargin=side,
+        rightMargin=side,
+        topMargin=top,
+        bottomMargin=bottom,
+        lang=ctx.language,
+        **info,
+    )
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=numbered_canvas(page))
+    return buffer.getvalue()
+
+
+def _context(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> RenderContext:
+    width, height = PAGE_SIZES[options.paper]
+    return RenderContext(
+        form=form,
+        values=values,
+        language=options.language,
+        copy=options.copy,
+        discreet=options.is_discreet,
+        width=width - 2 * MARGIN_SIDE,
+        height=height - MARGIN_TOP - MARGIN_BOTTOM,
+    )
+
+
+def render_worksheet(
+    form: FormDefinition, values: Mapping[str, Any], header: PrintHeader, options: PrintOptions
+) -> bytes:
+    """A worksheet as PDF bytes: the take-home, clinician or blank copy ``options`` asks for.
+
+    ``values`` are the worksheet's answers by field id (shapes as in ``core.forms.values``);
+    a value that no longer fits its field (an older definition) prints as stored.
+    """
+    ctx = _context(form, {} if options.copy == "blank" else printable_values(form, values), options)
+    return build_pdf(
+        worksheet_story(header, ctx),
+        ctx,
+        furniture(form, header, options),
+        metadata(form, options),
+        PAGE_SIZES[options.paper],
+    )
+
+
+def render_blank(form: FormDefinition, language: str = "en") -> bytes:
+    """A blank worksheet for paper use: every label and prompt, room to write, empty boxes."""
+    return render_worksheet(form, {}, PrintHeader(), PrintOptions(copy="blank", language=language))

@@ -1,0 +1,158 @@
+"""Flowable builders for single-value fields (text, numbers, dates, scales, choices, boxes).
+
+Each builder takes ``(field, value, context)`` and returns the flowables for that field: the
+filled answer, or on a blank copy the empty space to write in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from ..forms.model import Field
+from ..forms.values import display_text
+from .context import RenderContext
+from .drawings import BoxedLabel, RuledLines, ScaleBar
+from .markup import escape_text, para, user_text
+from .styles import COLORS, hex_color
+from .words import iso_date_text, word
+
+WRITING_LINES = {"text": 1, "multiline": 4}
+
+
+def value_text(fld: Field, value: Any, language: str) -> str:
+    """A value in words for a page: dates written out, ticked boxes as "Yes"."""
+    if fld.type in ("date", "datetime") and isinstance(value, str) and value.strip():
+        return iso_date_text(value.strip(), language)
+    if fld.type == "checkbox":
+        return word("yes", language) if value is True else ""
+    return display_text(fld, value, language)
+
+
+def label_markup(fld: Field, ctx: RenderContext, suffix: str = "") -> str:
+    """The field's label as paragraph markup, tagged when it is for the clinician only."""
+    text = escape_text(ctx.text(fld.label))
+    if fld.type == "number" and fld.unit is not None and ctx.blank:
+        text += f" ({escape_text(ctx.text(fld.unit))})"
+    if fld.is_clinician and not ctx.take_home:
+        text += f' <font color="{hex_color(COLORS.clinician)}">· {escape(ctx.word("clinician_only"))}</font>'
+    return text + suffix
+
+
+def label_block(fld: Field, ctx: RenderContext, suffix: str = "") -> list[Flowable]:
+    """Label (kept with what follows) and, on blank copies, the field's quiet prompt."""
+    out: list[Flowable] = []
+    if ctx.text(fld.label):
+        out.append(Paragraph(label_markup(fld, ctx, suffix), ctx.style.label))
+    if ctx.blank and fld.guidance is not None:
+        out.append(Paragraph(escape_text(ctx.text(fld.guidance)), ctx.style.hint))
+    return out
+
+
+def build_text(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """Text and multiline: the answer as flowing paragraphs, or ruled lines to write on."""
+    if ctx.blank:
+        return [*label_block(fld, ctx), RuledLines(WRITING_LINES.get(fld.type, 1))]
+    return [*label_block(fld, ctx), *user_text(str(value or ""), ctx.style.value)]
+
+
+def build_short(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """Numbers and dates: one short answer, or a short line on a blank copy."""
+    if ctx.blank:
+        return [*label_block(fld, ctx), RuledLines(1, width=170)]
+    return [*label_block(fld, ctx), para(value_text(fld, value, ctx.language), ctx.style.value)]
+
+
+def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A scale: numbered boxes with the chosen one filled, end labels under the ends."""
+    low = int(fld.min if fld.min is not None else 0)
+    high = int(fld.max if fld.max is not None else 10)
+    chosen = value if isinstance(value, int) and not isinstance(value, bool) and not ctx.blank else None
+    suffix = ""
+    if chosen is not None:
+        suffix = f' &nbsp;<font color="{hex_color(COLORS.accent)}">{escape(display_text(fld, chosen))}</font>'
+    end_style = ctx.style.cell_quiet
+    right = ParagraphStyle("scale_high", parent=end_style, alignment=TA_RIGHT)
+    bar = ScaleBar(
+        low,
+        high,
+        chosen,
+        Paragraph(escape_text(ctx.text(fld.low)), end_style) if fld.low else None,
+        Paragraph(escape_text(ctx.text(fld.high)), right) if fld.high else None,
+    )
+    return [*label_block(fld, ctx, suffix), bar]
+
+
+def option_boxes(labels: list[str], checked: list[bool], ctx: RenderContext) -> Flowable:
+    """Options laid out as tick boxes in two or three columns."""
+    longest = max((len(label) for label in labels), default=0)
+    columns = 1 if longest > 48 else 2 if longest > 24 else 3
+    cells: list[Flowable | str] = [
+        BoxedLabel(Paragraph(escape_text(label), ctx.style.cell), tick)
+        for label, tick in zip(labels, checked, strict=True)
+    ]
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    rows[-1] += [""] * (columns - len(rows[-1]))
+    table = Table(rows, colWidths=[ctx.width / columns] * columns, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return table
+
+
+def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """Single or multiple choice: the chosen labels, or every option with an empty box."""
+    if not ctx.blank:
+        return [*label_block(fld, ctx), para(value_text(fld, value, ctx.language), ctx.style.value)]
+    labels = [ctx.text(opt.label) for opt in fld.options]
+    out: list[Flowable] = [*label_block(fld, ctx), option_boxes(labels, [False] * len(labels), ctx)]
+    if fld.type == "multichoice" and fld.other:
+        out.append(
+            Table(
+                [[BoxedLabel(para(ctx.word("other") + ":", ctx.style.cell)), RuledLines(1, 19)]],
+                colWidths=[70, ctx.width - 70],
+                hAlign="LEFT",
+                style=[("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "BOTTOM")],
+            )
+        )
+    return out
+
+
+def build_checkbox(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A checkbox: its box (ticked when chosen) beside its label."""
+    label = Paragraph(label_markup(fld, ctx), ctx.style.value)
+    out: list[Flowable] = [BoxedLabel(label, checked=value is True and not ctx.blank, box=10)]
+    if ctx.blank and fld.guidance is not None:
+        out.append(para(ctx.text(fld.guidance), ctx.style.quiet))
+    out[0].spaceBefore = 6
+    return out
+
+
+def build_total(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A computed sum, written as "Total: 12" (an empty line on a blank copy)."""
+    name = ctx.text(fld.label) or ctx.word("total")
+    shown = "_____" if ctx.blank else escape(str(ctx.sums.get(fld.id, "")))
+    return [Paragraph(f"<b>{escape_text(name)}:</b> {shown}", ctx.style.value)]
+
+
+def build_guidance(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """Static prompt text, printed quietly (small grey italics) under an optional heading."""
+    out: list[Flowable] = []
+    if ctx.text(fld.label):
+        out.append(Paragraph(label_markup(fld, ctx), ctx.style.label))
+    out.extend(user_text(ctx.text(fld.text), ctx.style.quiet, gap=2))
+    for flowable in out:  # a prompt belongs with the answer that follows it
+        flowable.keepWithNext = 1
+    return out

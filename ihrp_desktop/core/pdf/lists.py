@@ -1,0 +1,261 @@
+"""Flowable builders for ``list`` fields: bullets, tables with repeating headers, or row cards.
+
+The shape follows the list: one text column reads best as bullets; a few short columns as a table
+(its header repeats on every page); wide or wordy rows as cards, because a table row cannot break
+across a page and a long answer must always flow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
+
+from ..forms.model import Field
+from ..forms.values import is_blank
+from .context import RenderContext
+from .drawings import RuledLines, TickBox
+from .fields import label_block, value_text
+from .markup import escape_text, lead_markup, para, user_text
+from .styles import COLORS, hex_color
+
+BLANK_ROWS = 5  # empty rows a blank copy offers per list
+BLANK_CARDS = 2
+TABLE_MAX_COLUMNS = 4
+TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
+CARD_KEEP_TOGETHER = 1200  # characters; a shorter card is not split across pages
+_NARROW = {"number": 52.0, "scale": 50.0, "checkbox": 44.0, "date": 92.0, "datetime": 118.0}
+
+
+def filled_rows(fld: Field, value: Any, ctx: RenderContext) -> list[Mapping[str, Any]]:
+    """The rows worth printing: every row that holds something."""
+    if not isinstance(value, list):
+        return []
+    return [row for row in value if ctx.row_has_value(fld, row)]
+
+
+def is_bullet_list(fld: Field) -> bool:
+    """A list of one text column (limits, "never" rules) prints as bullets."""
+    return len(fld.columns) == 1 and fld.columns[0].type in ("text", "multiline")
+
+
+def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
+    """Whether the list reads well as a table (few, short columns, no very long answer)."""
+    if len(fld.columns) > TABLE_MAX_COLUMNS or any(c.type == "multiline" for c in fld.columns):
+        return False
+    return all(len(str(row.get(col.id) or "")) <= TABLE_MAX_CELL for row in rows for col in fld.columns)
+
+
+def build_list(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A list field: label, then its rows as bullets, a table or cards."""
+    rows = filled_rows(fld, value, ctx)
+    out = label_block(fld, ctx)
+    if is_bullet_list(fld):
+        out.extend(bullets(fld, rows, ctx))
+    elif fits_table(fld, rows):
+        out.append(list_table(fld, rows, ctx, ctx.width, BLANK_ROWS if ctx.blank else 0))
+    else:
+        out.extend(cards(fld, rows, ctx))
+    return out
+
+
+def bullet_lead(fld: Field, ctx: RenderContext) -> str:
+    """The column label that starts each bullet ("No more than", "Never"), unless it repeats the field's."""
+    lead = ctx.text(fld.columns[0].label).strip()
+    return "" if lead.casefold() == ctx.text(fld.label).strip().casefold() else lead
+
+
+def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
+    """One-column rows as a bulleted list (lines to write on, on a blank copy)."""
+    lead = bullet_lead(fld, ctx)
+    if ctx.blank:
+        return [_blank_bullets(lead, ctx)]
+    style = ParagraphStyle(
+        "bullet",
+        parent=ctx.style.value,
+        leftIndent=13,
+        bulletIndent=2,
+        spaceBefore=1.5,
+        bulletColor=COLORS.accent,
+    )
+    column = fld.columns[0]
+    out: list[Flowable] = []
+    for row in rows:
+        text = str(row.get(column.id) or "")
+        pieces = user_text(text, style)
+        if pieces and isinstance(pieces[0], Paragraph):
+            first = pieces[0].text
+            if lead and not text.strip().casefold().startswith(lead.casefold()):
+                first = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead)}</font> {first}'
+            pieces[0] = Paragraph(first, style, bulletText="•")
+        out.extend(pieces)
+    return out
+
+
+def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 4) -> Flowable:
+    if not lead:
+        return RuledLines(lines)
+    lead_width = stringWidth(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
+    table = Table(
+        [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
+        colWidths=[lead_width, ctx.width - lead_width],
+        rowHeights=[21] * lines,
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, COLORS.rule),
+            ]
+        )
+    )
+    return table
+
+
+def column_widths(
+    columns: Sequence[Field], width: float, ctx: RenderContext, lengths: Sequence[float] | None = None
+) -> list[float]:
+    """Narrow columns for numbers, dates and choices; the rest share what is left."""
+    fixed: dict[int, float] = {}
+    for i, col in enumerate(columns):
+        if col.type in _NARROW:
+            fixed[i] = _NARROW[col.type]
+        elif col.type == "choice":
+            longest = max((len(ctx.text(o.label)) for o in col.options), default=6)
+            fixed[i] = min(120.0, max(54.0, longest * 5.3 + 14))
+    flexible = [i for i in range(len(columns)) if i not in fixed]
+    used = sum(fixed.values())
+    if not flexible:
+        scale = width / used
+        return [fixed[i] * scale for i in range(len(columns))]
+    if used > width * 0.6:
+        shrink = width * 0.6 / used
+        fixed = {i: w * shrink for i, w in fixed.items()}
+        used = width * 0.6
+    # Text columns share the rest by how much they hold (within limits), so short columns stay narrow.
+    weights = {i: 1.0 for i in flexible}
+    if lengths:
+        raw = {i: max(lengths[i], len(ctx.text(columns[i].label)), 8) ** 0.75 for i in flexible}
+        mean = sum(raw.values()) / len(raw)
+        weights = {i: min(1.6, max(0.6, raw[i] / mean)) for i in flexible}
+    unit = (width - used) / sum(weights.values())
+    return [fixed.get(i, weights.get(i, 1.0) * unit) for i in range(len(columns))]
+
+
+def cell(col: Field, value: Any, ctx: RenderContext) -> Flowable | str:
+    """One table cell: the value as text, or an empty tick box for a blank checkbox."""
+    if ctx.blank:
+        return TickBox() if col.type == "checkbox" else ""
+    return para(value_text(col, value, ctx.language), ctx.style.cell)
+
+
+def list_table(
+    fld: Field,
+    rows: Sequence[Mapping[str, Any]],
+    ctx: RenderContext,
+    width: float,
+    blank_rows: int = 0,
+    header: bool = True,
+) -> LongTable:
+    """Rows as a table whose header row repeats on every page."""
+    columns = fld.columns
+    data: list[list[Any]] = []
+    if header:
+        data.append([_column_head(c, ctx) for c in columns])
+    data.extend([cell(c, row.get(c.id), ctx) for c in columns] for row in rows)
+    data.extend([cell(c, None, ctx) for c in columns] for _ in range(blank_rows))
+    if len(data) == (1 if header else 0):
+        data.append([para("—", ctx.style.cell_quiet)] + [""] * (len(columns) - 1))
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, COLORS.faint),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), COLORS.accent_soft),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.6, COLORS.accent_mid),
+        ]
+    if blank_rows:
+        commands += [("LINEBELOW", (0, 1 if header else 0), (-1, -1), 0.6, COLORS.rule)]
+    lengths = [max((len(str(row.get(c.id) or "")) for row in rows), default=0) for c in columns]
+    table = LongTable(
+        data,
+        colWidths=column_widths(columns, width, ctx, lengths),
+        repeatRows=1 if header else 0,
+        hAlign="LEFT",
+        rowHeights=None if not blank_rows else _blank_heights(data, blank_rows),
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
+    """A column's heading; on a blank copy a choice column also names its options, to write one in."""
+    text = escape_text(ctx.text(col.label))
+    if ctx.blank and col.type in ("choice", "multichoice") and col.options:
+        options = " / ".join(ctx.text(o.label) for o in col.options)
+        text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="7">{escape_text(options)}</font>'
+    return Paragraph(text, ctx.style.cell_head)
+
+
+def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]:
+    filled = len(data) - blank_rows
+    return [None] * filled + [22.0] * blank_rows
+
+
+def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
+    """Each row as a small titled block ("Link 1") of its answers; flows across pages."""
+    name = ctx.text(fld.row_label) or ctx.text(fld.label)
+    count = BLANK_CARDS if ctx.blank else len(rows)
+    out: list[Flowable] = []
+    for index in range(count):
+        row: Mapping[str, Any] = {} if ctx.blank else rows[index]
+        body: list[Flowable] = [para(f"{name} {index + 1}", ctx.style.box_title)]
+        body.extend(blank_card_body(fld, ctx) if ctx.blank else card_body(fld, row, ctx))
+        if sum(len(str(v)) for v in row.values()) < CARD_KEEP_TOGETHER:
+            keep_chain(body)
+        out.extend(body)
+        out.append(Spacer(1, 6))
+    return out
+
+
+def keep_chain(flowables: Sequence[Flowable]) -> None:
+    """Keep these flowables on one page (chained keep-with-next, so a label before them joins in)."""
+    for flowable in flowables[:-1]:
+        flowable.keepWithNext = 1
+
+
+def card_body(fld: Field, row: Mapping[str, Any], ctx: RenderContext) -> list[Flowable]:
+    """A filled row: "Label: answer" lines, long answers as indented paragraphs."""
+    style = ParagraphStyle("card", parent=ctx.style.cell, leftIndent=10, spaceBefore=1.5)
+    out: list[Flowable] = []
+    for col in fld.columns:
+        value = row.get(col.id)
+        if is_blank(col, value):
+            continue
+        lead = lead_markup(ctx.text(col.label), hex_color(COLORS.muted), bold=True)
+        pieces = user_text(value_text(col, value, ctx.language), style)
+        if pieces and isinstance(pieces[0], Paragraph):
+            pieces[0] = Paragraph(lead + pieces[0].text, style)
+        out.extend(pieces)
+    return out
+
+
+def blank_card_body(fld: Field, ctx: RenderContext) -> list[Flowable]:
+    """An empty row to fill by hand: each column's label with room to write."""
+    from .registry import build_value  # the registry knows every column type
+
+    out: list[Flowable] = []
+    for col in fld.columns:
+        out.extend(build_value(col, None, ctx))
+    return out

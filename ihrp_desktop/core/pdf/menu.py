@@ -1,0 +1,236 @@
+"""Flowable builder for ``menu`` fields (the 18 Alternatives): a compact table grouped by row group.
+
+Filled copies show every option with its status; the options the client marked (anything but
+"not now", or their own version written in) stand out, with their own words under the option.
+A blank copy gives a tick box per status and a line for the client's own version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
+
+from ..forms.model import Field, MenuRow
+from ..forms.values import is_blank
+from .context import RenderContext
+from .drawings import TickBox
+from .fields import label_block, value_text
+from .lists import column_widths
+from .markup import lead_in, lead_markup, para, user_text
+from .styles import COLORS, hex_color
+
+NOT_MARKED = frozenset({"not_now", "no", "none"})  # status ids that mean "not chosen"
+_NEST_LIMIT = 600  # characters: a shorter option row is printed in one piece with its group heading
+_CELL_PADDING: list[tuple[Any, ...]] = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 5),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ("TOPPADDING", (0, 0), (-1, -1), 3),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+]
+_SUMMARY_TYPES = ("choice", "date", "datetime", "number", "scale", "checkbox")
+
+
+def is_marked(fld: Field, row: Mapping[str, Any] | None) -> bool:
+    """Whether the client marked this option: a status other than "not now", or anything written."""
+    if not isinstance(row, Mapping):
+        return False
+    for col in fld.columns:
+        value = row.get(col.id)
+        if is_blank(col, value) or (col.type == "choice" and value in NOT_MARKED):
+            continue
+        return True
+    return False
+
+
+def _menu_rows(fld: Field, value: Any) -> list[tuple[MenuRow, Mapping[str, Any]]]:
+    rows = value if isinstance(value, Mapping) else {}
+    return [(row, rows.get(row.id) or {}) for row in fld.rows]
+
+
+def build_menu(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A menu field: label, then the grouped table (blank or filled)."""
+    out = label_block(fld, ctx)
+    out.append(_blank_table(fld, ctx) if ctx.blank else _filled_table(fld, value, ctx))
+    return out
+
+
+def _group_commands(index: int, columns: int) -> list[tuple[Any, ...]]:
+    return [
+        ("SPAN", (0, index), (columns - 1, index)),
+        ("TOPPADDING", (0, index), (-1, index), 7),
+        ("LINEBELOW", (0, index), (-1, index), 0.6, COLORS.accent_mid),
+    ]
+
+
+def _group_cell(row: MenuRow, last: str | None, ctx: RenderContext) -> tuple[str | None, Paragraph | None]:
+    group = ctx.text(row.group) if row.group is not None else None
+    if group and group != last:
+        return group, para(group, ctx.style.box_title)
+    return last, None
+
+
+def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
+    summary = [c for c in fld.columns if c.type in _SUMMARY_TYPES]
+    details = [c for c in fld.columns if c.type not in _SUMMARY_TYPES]
+    widths = column_widths([Field("option", "text", fld.label), *summary], ctx.width, ctx)
+    detail_style = ParagraphStyle("menu_detail", parent=ctx.style.cell, leftIndent=8, spaceBefore=1)
+    data: list[list[Any]] = [
+        [
+            para(ctx.text(fld.row_label), ctx.style.cell_head),
+            *[para(ctx.text(c.label), ctx.style.cell_head) for c in summary],
+        ]
+    ]
+    commands: list[tuple[Any, ...]] = [*_CELL_PADDING, ("LINEBELOW", (0, 0), (-1, 0), 0.6, COLORS.accent_mid)]
+    last_group: str | None = None
+    for row, answers in _menu_rows(fld, value):
+        last_group, group_cell = _group_cell(row, last_group, ctx)
+        marked = is_marked(fld, answers)
+        style = ctx.style.value_strong if marked else ctx.style.cell_quiet
+        first: list[Flowable] = [para(ctx.text(row.label), style)]
+        for col in details:
+            text = value_text(col, answers.get(col.id), ctx.language)
+            if text:
+                lead = lead_markup(ctx.text(col.label), hex_color(COLORS.muted))
+                pieces = user_text(text, detail_style)
+                pieces[0] = Paragraph(lead + pieces[0].text, detail_style)
+                first.extend(pieces)
+        cells = [
+            para(
+                value_text(c, answers.get(c.id), ctx.language),
+                ctx.style.cell if marked else ctx.style.cell_quiet,
+            )
+            for c in summary
+        ]
+        row_style = [("BACKGROUND", (0, 0), (-1, 0), COLORS.accent_soft)] if marked else []
+        short = sum(len(str(v)) for v in answers.values()) < _NEST_LIMIT
+        if group_cell is not None and short:
+            # The group's heading and its first option in one piece: a heading never ends a page.
+            nested = Table(
+                [[group_cell] + [""] * len(summary), [first, *cells]],
+                colWidths=widths,
+                style=TableStyle(
+                    [
+                        *_CELL_PADDING,
+                        *_group_commands(0, len(widths)),
+                        *[(c, (0, 1), (-1, 1), *rest) for c, _, _, *rest in row_style],
+                    ]
+                ),
+            )
+            commands += [
+                ("SPAN", (0, len(data)), (-1, len(data))),
+                ("LEFTPADDING", (0, len(data)), (-1, len(data)), 0),
+                ("RIGHTPADDING", (0, len(data)), (-1, len(data)), 0),
+                ("TOPPADDING", (0, len(data)), (-1, len(data)), 0),
+                ("BOTTOMPADDING", (0, len(data)), (-1, len(data)), 0),
+            ]
+            data.append([nested] + [""] * len(summary))
+            continue
+        if group_cell is not None:
+            commands += _group_commands(len(data), len(widths))
+            data.append([group_cell] + [""] * len(summary))
+        commands += [(c, (0, len(data)), (-1, len(data)), *rest) for c, _, _, *rest in row_style]
+        commands.append(("LINEBELOW", (0, len(data)), (-1, len(data)), 0.5, COLORS.white))
+        data.append([first, *cells])
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
+    choices = [c for c in fld.columns if c.type == "choice"]
+    others = [c for c in fld.columns if c.type != "choice"]
+    option_ids = [(c, o) for c in choices for o in c.options]
+    box_width = 50.0
+    widths = [ctx.width - box_width * len(option_ids)] + [box_width] * len(option_ids)
+    head_style = ParagraphStyle(
+        "menu_head", parent=ctx.style.cell_head, alignment=1, fontSize=7, leading=8.5, splitLongWords=0
+    )
+    # Two header rows: each choice column's label over its options, then the options.
+    above: list[Any] = [para(ctx.text(fld.row_label), ctx.style.cell_head)]
+    spans: list[tuple[Any, ...]] = []
+    for col in choices:
+        start = len(above)
+        above += [para(ctx.text(col.label), head_style)] + [""] * (len(col.options) - 1)
+        spans.append(("SPAN", (start, 0), (len(above) - 1, 0)))
+    data: list[list[Any]] = [above, [""] + [para(ctx.text(o.label), head_style) for _, o in option_ids]]
+    commands: list[tuple[Any, ...]] = [
+        *spans,
+        ("SPAN", (0, 0), (0, 1)),
+        ("LINEBELOW", (1, 0), (-1, 0), 0.4, COLORS.faint),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (1, 0), (-1, 0), 1),
+        ("RIGHTPADDING", (1, 0), (-1, 0), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.6, COLORS.accent_mid),
+    ]
+    last_group: str | None = None
+    for row, _ in _menu_rows(fld, {}):
+        last_group, group_cell = _group_cell(row, last_group, ctx)
+        # One outer row per option (its boxes and its write-in line), so a page never parts them.
+        commands += [
+            ("SPAN", (0, len(data)), (-1, len(data))),
+            ("LEFTPADDING", (0, len(data)), (-1, len(data)), 0),
+            ("RIGHTPADDING", (0, len(data)), (-1, len(data)), 0),
+        ]
+        data.append(
+            [_blank_option(ctx.text(row.label), widths, len(option_ids), others, ctx, group_cell)]
+            + [""] * len(option_ids)
+        )
+    table = LongTable(data, colWidths=widths, repeatRows=2, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _blank_option(
+    label: str,
+    widths: list[float],
+    boxes: int,
+    others: list[Field],
+    ctx: RenderContext,
+    group: Paragraph | None,
+) -> Table:
+    """One option of a blank menu (after its group heading, if it opens a group): its label and a
+    tick box per status, then the write-in line. One piece, so a page never parts them."""
+    rows: list[list[Any]] = [[group] + [""] * boxes] if group is not None else []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if group is not None:
+        commands += _group_commands(0, boxes + 1)
+    rows.append([para(label, ctx.style.cell), *[TickBox() for _ in range(boxes)]])
+    if others:
+        commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([_write_in(others, ctx)] + [""] * boxes)
+    return Table(rows, colWidths=widths, style=TableStyle(commands))
+
+
+def _write_in(columns: list[Field], ctx: RenderContext) -> Table:
+    """One line per remaining column ("How it would look for me: ____") under a blank option."""
+    widths = column_widths(columns, ctx.width - 8, ctx)
+    cells = [para(lead_in(ctx.text(c.label)), ctx.style.cell_quiet) for c in columns]
+    table = Table([cells], colWidths=widths, rowHeights=[24])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, COLORS.rule),
+            ]
+        )
+    )
+    return table

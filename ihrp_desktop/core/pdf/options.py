@@ -1,0 +1,50 @@
+"""What to print (the copy, the language, discretion) and the worksheet's header data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+Copy = Literal["take-home", "clinician", "blank"]
+Paper = Literal["letter", "a4"]
+
+COPIES: tuple[Copy, ...] = ("take-home", "clinician", "blank")
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Which copy to print and how.
+
+    ``discreet`` only changes a take-home copy: a neutral title ("My plan"), no client name, no
+    clinic or substance words in headers, footers or file metadata.
+    """
+
+    copy: Copy = "take-home"
+    language: str = "en"
+    discreet: bool = False
+    paper: Paper = "letter"
+
+    def __post_init__(self) -> None:
+        if self.copy not in COPIES:
+            raise ValueError(f"Unknown copy '{self.copy}'; use one of: {', '.join(COPIES)}.")
+        if self.paper not in ("letter", "a4"):
+            raise ValueError(f"Unknown paper size '{self.paper}'; use 'letter' or 'a4'.")
+
+    @property
+    def is_discreet(self) -> bool:
+        """Discretion applies to the take-home copy (the one that leaves the room)."""
+        return self.discreet and self.copy == "take-home"
+
+
+@dataclass(frozen=True)
+class PrintHeader:
+    """The facts printed at the top of a worksheet (never in the file's metadata)."""
+
+    client_name: str = ""
+    session_date: dt.date | None = None
+    session_number: int | None = None
+    status: str = ""
+    filled_by: str = ""
+    version_number: int | None = None
+    worksheet_id: int | None = None

@@ -1,0 +1,158 @@
+"""Short answers side by side: consecutive short fields share a row of two cells.
+
+A realistically filled Optimal Use Plan has some forty fields; one label-and-line per field would
+take four pages. Short answers (a number, a date, a few words, a ticked box) read just as well in
+two columns, which keeps the take-home plan to one or two pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from ..forms.model import Field
+from .context import RenderContext
+from .drawings import BoxedLabel, RuledLines
+from .fields import label_markup, value_text
+from .lists import bullet_lead, bullets, filled_rows, is_bullet_list
+from .markup import escape_text, para
+from .registry import build_value
+
+PACK_MAX = 400  # characters: a longer answer always gets the full width
+_PACK_TYPES = frozenset(
+    {"text", "multiline", "number", "date", "datetime", "choice", "multichoice", "checkbox"}
+)
+_BLANK_PACK_TYPES = frozenset({"text", "number", "date", "datetime", "checkbox"})
+_ROW_COST = 4.0  # points: a shared row reads a little less easily, so pair only when it saves room
+_TALL = 10_000.0  # room to measure in
+
+
+def packable(fld: Field, ctx: RenderContext) -> bool:
+    """Whether ``fld`` may share a row with a neighbour on this copy."""
+    if ctx.blank:
+        return fld.type in _BLANK_PACK_TYPES
+    if len(ctx.text(fld.label)) > 90:
+        return False
+    if fld.type == "list":  # a short bulleted list ("my limits") may sit beside another
+        texts = _texts(fld, ctx)
+        return is_bullet_list(fld) and len(texts) <= 10 and sum(len(t) for t in texts) <= PACK_MAX
+    return fld.type in _PACK_TYPES and len(value_text(fld, ctx.values.get(fld.id), ctx.language)) <= PACK_MAX
+
+
+def _texts(fld: Field, ctx: RenderContext) -> list[str]:
+    """What the field prints, one string per line or bullet."""
+    if fld.type == "list":
+        lead = bullet_lead(fld, ctx) if is_bullet_list(fld) else ""
+        rows = filled_rows(fld, ctx.values.get(fld.id), ctx)
+        return [f"{lead} {row.get(fld.columns[0].id) or ''}" for row in rows]
+    return value_text(fld, ctx.values.get(fld.id), ctx.language).split("\n")
+
+
+def _height(flowables: Sequence[Flowable], width: float) -> float:
+    """Height the flowables take stacked at ``width`` (space before and after included)."""
+    return float(sum(f.wrap(width, _TALL)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables))
+
+
+def _alone(fld: Field, ctx: RenderContext) -> float:
+    """Height of a field printed across the full width: label, then answer."""
+    return _height(build_value(fld, ctx.values.get(fld.id), ctx), ctx.width)
+
+
+def _paired(first: Field, second: Field, ctx: RenderContext) -> float | None:
+    """Height of two fields side by side, or None when they may not share a row."""
+    if not (packable(first, ctx) and packable(second, ctx)):
+        return None
+    if (first.type == "list") != (second.type == "list"):
+        return None  # a list beside a single answer reads oddly
+    if ctx.blank:
+        return 0.0  # blank short fields always pair: half the width is plenty to write a date
+    return _height(packed_rows([[first, second]], ctx), ctx.width) + _ROW_COST
+
+
+def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
+    st = ctx.style
+    value: Any = ctx.values.get(fld.id)
+    if fld.type == "list":
+        return [
+            Paragraph(label_markup(fld, ctx), st.cell_head),
+            *bullets(fld, filled_rows(fld, value, ctx), ctx),
+        ]
+    if fld.type == "checkbox":
+        out: list[Flowable] = [
+            BoxedLabel(
+                Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
+            )
+        ]
+    else:
+        out = [Paragraph(label_markup(fld, ctx), st.cell_head)]
+        if not ctx.blank:
+            out.append(para(value_text(fld, value, ctx.language), st.value))
+    if ctx.blank and fld.guidance is not None:
+        out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
+    if ctx.blank and fld.type != "checkbox":
+        out.append(RuledLines(1, 18))
+    return out
+
+
+_ROW_STYLE = TableStyle(
+    [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+)
+
+
+def packed_rows(pairs: Sequence[Sequence[Field]], ctx: RenderContext) -> list[Flowable]:
+    """Pairs of fields side by side, label above answer.
+
+    One small table per pair, so a section heading stays with its first row only and the page
+    breaks between any two rows.
+    """
+    return [
+        Table(
+            [[_cell(f, ctx) for f in pair] + ([[]] if len(pair) == 1 else [])],
+            colWidths=[ctx.width / 2] * 2,
+            hAlign="LEFT",
+            style=_ROW_STYLE,
+        )
+        for pair in pairs
+    ]
+
+
+def pack(fields: Sequence[Field], ctx: RenderContext) -> list[list[list[Field]] | Field]:
+    """Fields in page order; neighbours side by side where that makes the page shortest.
+
+    A small dynamic programme over the sequence: each field either stands alone or shares a row
+    with the next one, whichever gives the least estimated height overall.
+    """
+    count = len(fields)
+    best: list[float] = [0.0] * (count + 2)
+    pair_here: list[bool] = [False] * (count + 1)
+    for i in range(count - 1, -1, -1):
+        best[i] = _alone(fields[i], ctx) + best[i + 1]
+        if i + 1 < count:
+            paired = _paired(fields[i], fields[i + 1], ctx)
+            if paired is not None and paired + best[i + 2] < best[i]:
+                best[i] = paired + best[i + 2]
+                pair_here[i] = True
+    out: list[list[list[Field]] | Field] = []
+    run: list[list[Field]] = []
+    i = 0
+    while i < count:
+        if pair_here[i]:
+            run.append([fields[i], fields[i + 1]])
+            i += 2
+            continue
+        if run:
+            out.append(run)
+            run = []
+        out.append(fields[i])
+        i += 1
+    if run:
+        out.append(run)
+    return out

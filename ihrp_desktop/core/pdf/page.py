@@ -1,0 +1,105 @@
+"""Page furniture: running header, footer with "Page x of y", and the numbered canvas.
+
+The total page count is only known at the end, so the canvas keeps every page's state and draws
+the header and footer on all of them when the document is saved (the pretix / ReportLab
+"numbered canvas" recipe). Nothing here knows about worksheets: it prints the strings it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from reportlab.pdfgen.canvas import Canvas
+
+from .fonts import BOLD, REGULAR
+from .styles import COLORS, FOOTER_OFFSET, HEADER_OFFSET, MARGIN_SIDE
+from .words import word
+
+
+class PageFurniture(Protocol):
+    """Anything that draws a page's header and footer once the page count is known."""
+
+    def draw(self, canvas: Canvas, page: int, total: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """The words around the page body. Empty strings print nothing."""
+
+    header_left: str = ""
+    header_right: str = ""
+    footer_left: str = ""
+    footer_center: str = ""
+    language: str = "en"
+    alert: bool = False  # clinician copy: the copy name in the clinician colour, a top rule
+    header_on_first_page: bool = False
+
+    def draw(self, canvas: Canvas, page: int, total: int) -> None:
+        """Draw the header and footer of page ``page`` of ``total``."""
+        width, height = canvas._pagesize  # noqa: SLF001 - ReportLab keeps the page size here
+        left, right = MARGIN_SIDE, width - MARGIN_SIDE
+        canvas.saveState()
+        if self.alert:
+            canvas.setFillColor(COLORS.clinician)
+            canvas.rect(0, height - 4, width, 4, stroke=0, fill=1)
+        if page > 1 or self.header_on_first_page:
+            y = height - HEADER_OFFSET
+            # The title gets what it needs up to half the width; the client line gets the rest.
+            title = _fit(canvas, self.header_left, BOLD, 8, (right - left) * 0.5)
+            title_width = canvas.stringWidth(title, BOLD, 8)
+            canvas.setFont(BOLD, 8)
+            canvas.setFillColor(COLORS.accent)
+            canvas.drawString(left, y, title)
+            canvas.setFont(REGULAR, 8)
+            canvas.setFillColor(COLORS.muted)
+            canvas.drawRightString(
+                right, y, _fit(canvas, self.header_right, REGULAR, 8, right - left - title_width - 16)
+            )
+            canvas.setStrokeColor(COLORS.faint)
+            canvas.setLineWidth(0.6)
+            canvas.line(left, y - 5, right, y - 5)
+        y = FOOTER_OFFSET
+        canvas.setStrokeColor(COLORS.faint)
+        canvas.setLineWidth(0.6)
+        canvas.line(left, y + 10, right, y + 10)
+        canvas.setFont(BOLD if self.alert else REGULAR, 7.5)
+        canvas.setFillColor(COLORS.clinician if self.alert else COLORS.quiet)
+        canvas.drawString(left, y, self.footer_left)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(COLORS.quiet)
+        canvas.drawCentredString(width / 2, y, self.footer_center)
+        canvas.drawRightString(right, y, word("page_of", self.language, page=page, total=total))
+        canvas.restoreState()
+
+
+def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width`` (a header is one line)."""
+    if canvas.stringWidth(text, font, size) <= width:
+        return text
+    while text and canvas.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
+    """A canvas class that draws ``furniture`` with "Page x of y" on every page when saved."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                furniture.draw(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas

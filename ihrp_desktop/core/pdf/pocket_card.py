@@ -1,0 +1,165 @@
+"""A wallet-sized card of the Optimal Use Plan: limits, "never" list, safety steps, check-in number.
+
+Credit-card pages (85.6 x 54 mm): the front holds the limits, the back the safety steps; a very
+full plan simply takes more cards. The card never names the client, and a discreet card is
+titled "My plan" with neutral file metadata, like a discreet take-home copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph
+
+from ..forms.model import Field, FormDefinition
+from .context import RenderContext
+from .document import build_pdf, metadata
+from .fields import value_text
+from .fonts import BOLD, ITALIC, REGULAR, register_fonts
+from .lists import bullet_lead, filled_rows
+from .markup import escape_text, lead_in
+from .options import PrintOptions
+from .printable import printable_values
+from .styles import COLORS, hex_color
+from .words import word
+
+CARD_SIZE = (85.6 * mm, 54 * mm)
+CARD_MARGIN = 4 * mm
+# What goes on the card, by field id of the Optimal Use Plan (ids are kept stable by design).
+FRONT_LISTS = ("limits", "never")
+FRONT_FIELDS = ("use_free_days", "tolerance_plan")
+BACK_FIELDS = ("checkin_person", "checkin_number", "naloxone_where", "emergency_number")
+# Short card words in place of the worksheet's longer labels (a card has no room for questions).
+CARD_LABELS = {"checkin_person": "card.check_in", "naloxone_where": "card.naloxone"}
+BACK_GUIDANCE = "emergency_steps"
+
+
+@dataclass(frozen=True)
+class CardCorner:
+    """Card furniture: only a small "1/2" in the corner."""
+
+    def draw(self, canvas: Canvas, page: int, total: int) -> None:
+        if total < 2:
+            return
+        width, _ = canvas._pagesize  # noqa: SLF001 - ReportLab keeps the page size here
+        canvas.saveState()
+        canvas.setFont(REGULAR, 5.5)
+        canvas.setFillColor(COLORS.quiet)
+        canvas.drawRightString(width - CARD_MARGIN, 2 * mm, f"{page}/{total}")
+        canvas.restoreState()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = {"fontName": REGULAR, "fontSize": 7, "leading": 8.6, "textColor": COLORS.ink, "splitLongWords": 1}
+    return {
+        "title": ParagraphStyle(
+            "card_title",
+            **{**base, "fontName": BOLD, "fontSize": 9, "leading": 11, "textColor": COLORS.accent},
+        ),
+        "head": ParagraphStyle(
+            "card_head",
+            **{
+                **base,
+                "fontName": BOLD,
+                "fontSize": 6.5,
+                "leading": 8,
+                "textColor": COLORS.muted,
+                "spaceBefore": 2.5,
+            },
+        ),
+        "text": ParagraphStyle("card_text", **base),
+        "bullet": ParagraphStyle(
+            "card_bullet", **{**base, "leftIndent": 7, "bulletIndent": 0, "bulletColor": COLORS.accent}
+        ),
+        "quiet": ParagraphStyle(
+            "card_quiet",
+            **{**base, "fontName": ITALIC, "fontSize": 6.2, "leading": 7.6, "textColor": COLORS.muted},
+        ),
+    }
+
+
+def _known(form: FormDefinition, field_id: str) -> Field | None:
+    try:
+        return form.field(field_id)
+    except KeyError:
+        return None
+
+
+def _line(fld: Field, ctx: RenderContext, style: ParagraphStyle) -> Paragraph | None:
+    text = value_text(fld, ctx.values.get(fld.id), ctx.language)
+    if not text:
+        return None
+    name = word(CARD_LABELS[fld.id], ctx.language) if fld.id in CARD_LABELS else ctx.text(fld.label)
+    if fld.id == "checkin_person":  # "Check-in: Marta, +48 600 123 456" on one line
+        number = ctx.values.get("checkin_number")
+        text = f"{text}, {number}" if isinstance(number, str) and number.strip() else text
+    elif fld.id == "checkin_number" and str(ctx.values.get("checkin_person") or "").strip():
+        return None  # already on the check-in line
+    label = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead_in(name))}</font>'
+    return Paragraph(f"{label} {escape_text(text)}", style)
+
+
+def card_story(ctx: RenderContext) -> list[Flowable]:
+    """Front (title, limits, never list) and back (safety) of the card."""
+    st = _styles()
+    form = ctx.form
+    title = word(f"discreet.{form.discreet_title}", ctx.language) if ctx.discreet else ctx.text(form.title)
+    story: list[Flowable] = [
+        Paragraph(escape_text(title), st["title"]),
+        HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
+    ]
+    for list_id in FRONT_LISTS:
+        fld = _known(form, list_id)
+        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not rows:
+            continue
+        story.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
+        lead = bullet_lead(fld, ctx)
+        for row in rows:
+            text = str(row.get(fld.columns[0].id) or "")
+            shown = f"{lead} {text}" if lead and not text.casefold().startswith(lead.casefold()) else text
+            story.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
+    story += [p for fid in FRONT_FIELDS if (f := _known(form, fid)) and (p := _line(f, ctx, st["text"]))]
+    back = [p for fid in BACK_FIELDS if (f := _known(form, fid)) and (p := _line(f, ctx, st["text"]))]
+    steps = _known(form, BACK_GUIDANCE)
+    if back or steps is not None:
+        story.append(CondPageBreak(CARD_SIZE[1]))  # the safety side starts a new card face
+        story.append(Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]))
+        story.append(HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1))
+        story += back
+        if steps is not None and steps.text is not None:
+            story.append(Paragraph(escape_text(ctx.text(steps.label)), st["head"]))
+            story.append(Paragraph(escape_text(ctx.text(steps.text)), st["quiet"]))
+    return story
+
+
+def render_pocket_card(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> bytes:
+    """The plan's wallet card as PDF bytes (credit-card pages; front, then back)."""
+    if all(_known(form, fid) is None for fid in (*FRONT_LISTS, *BACK_FIELDS)):
+        raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
+    card_options = PrintOptions(
+        copy="take-home", language=options.language, discreet=options.discreet, paper=options.paper
+    )
+    ctx = RenderContext(
+        form=form,
+        values=printable_values(form, values),
+        language=options.language,
+        copy="take-home",
+        discreet=options.discreet,
+        width=CARD_SIZE[0] - 2 * CARD_MARGIN,
+        height=CARD_SIZE[1] - 2 * CARD_MARGIN,
+    )
+    return build_pdf(
+        card_story(ctx),
+        ctx,
+        CardCorner(),
+        metadata(form, card_options),
+        CARD_SIZE,
+        margins=(CARD_MARGIN, CARD_MARGIN, CARD_MARGIN),
+    )

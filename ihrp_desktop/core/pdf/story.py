@@ -1,0 +1,202 @@
+"""The body of a printed worksheet: the title block, then each section the copy shows."""
+
+from __future__ import annotations
+
+import json
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+
+from ..forms.model import Field, Section
+from ..forms.values import unknown_fields
+from .context import RenderContext
+from .drawings import RuledLines
+from .fields import value_text
+from .grid import build_grid_section
+from .keeping import keep_headings
+from .markup import escape_text, para, user_text
+from .options import PrintHeader
+from .packing import pack, packed_rows
+from .registry import build_value
+from .styles import COLORS, hex_color
+from .words import known_word, long_date
+
+
+def page_title(ctx: RenderContext) -> str:
+    """The title printed on the page: the worksheet's, or "My plan" / "My notes" when discreet."""
+    if ctx.discreet:
+        return ctx.word(f"discreet.{ctx.form.discreet_title}")
+    return ctx.text(ctx.form.title)
+
+
+def header_facts(header: PrintHeader, ctx: RenderContext) -> list[tuple[str, str]]:
+    """(label, value) pairs for the title block; a discreet copy keeps only the date."""
+    facts: list[tuple[str, str]] = []
+    if not ctx.discreet and header.client_name.strip():
+        facts.append((ctx.word("client"), header.client_name.strip()))
+    if header.session_date is not None:
+        facts.append((ctx.word("date"), long_date(header.session_date, ctx.language)))
+    if ctx.discreet:
+        return facts
+    if header.session_number is not None:
+        facts.append((ctx.word("session"), str(header.session_number)))
+    if header.status.strip():
+        facts.append((ctx.word("status"), known_word("status", header.status, ctx.language)))
+    if header.filled_by.strip():
+        facts.append((ctx.word("filled_by"), known_word("filled_by", header.filled_by, ctx.language)))
+    if header.version_number is not None:
+        facts.append((ctx.word("version"), str(header.version_number)))
+    return facts
+
+
+def title_block(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
+    """Copy name, title, purpose, attribution and the header facts (or lines to fill in)."""
+    st = ctx.style
+    out: list[Flowable] = []
+    if not ctx.discreet and not ctx.take_home:  # the take-home copy says so in its footer
+        marker = ctx.word(f"copy.{ctx.copy}")
+        color = COLORS.clinician if ctx.copy == "clinician" else COLORS.quiet
+        out.append(
+            Paragraph(f'<font color="{hex_color(color)}">{escape_text(marker.upper())}</font>', st.small)
+        )
+    out.append(para(page_title(ctx), st.title))
+    if not ctx.discreet:  # purpose and attribution speak the clinic's language
+        if ctx.form.purpose is not None:
+            out.append(para(ctx.text(ctx.form.purpose), st.purpose))
+        if ctx.form.attribution is not None:
+            out.append(para(ctx.text(ctx.form.attribution), st.small))
+    out.append(Spacer(1, 8))
+    if ctx.blank:
+        out.append(_fill_in_strip(ctx))
+    else:
+        facts = header_facts(header, ctx)
+        if facts:
+            out.append(_facts_strip(facts, ctx))
+    out.append(Spacer(1, 4))
+    return out
+
+
+def _strip_style() -> TableStyle:
+    return TableStyle(
+        [
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, COLORS.accent_mid),
+            ("LINEBELOW", (0, -1), (-1, -1), 0.8, COLORS.accent_mid),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ]
+    )
+
+
+def _facts_strip(facts: list[tuple[str, str]], ctx: RenderContext) -> Table:
+    """The header facts side by side: small label above, value below."""
+    cells = [[para(label, ctx.style.meta_label), para(value, ctx.style.meta_value)] for label, value in facts]
+    label_style, value_style = ctx.style.meta_label, ctx.style.meta_value
+    # Each fact as wide as its longest line needs, the rest shared out evenly.
+    needs = [
+        max(
+            stringWidth(label, label_style.fontName, label_style.fontSize),
+            stringWidth(value, value_style.fontName, value_style.fontSize),
+        )
+        + 12
+        for label, value in facts
+    ]
+    spare = ctx.width - sum(needs)
+    if spare >= 0:
+        widths = [n + spare / len(needs) for n in needs]
+    else:  # a very long name: everything shrinks in proportion and wraps
+        widths = [n * ctx.width / sum(needs) for n in needs]
+    return Table([cells], colWidths=widths, hAlign="LEFT", style=_strip_style())
+
+
+def _fill_in_strip(ctx: RenderContext) -> Table:
+    """Name / date / session with lines to write on (blank copies)."""
+    labels = [ctx.word("name"), ctx.word("date"), ctx.word("session")]
+    weights = [2.2, 1.4, 0.8]
+    unit = ctx.width / sum(weights)
+    cells = [
+        [para(label, ctx.style.meta_label), RuledLines(1, 16, width=w * unit - 14)]
+        for label, w in zip(labels, weights, strict=True)
+    ]
+    return Table([cells], colWidths=[w * unit for w in weights], hAlign="LEFT", style=_strip_style())
+
+
+def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
+    """One section: its heading, (blank copies) its prompt, then its fields."""
+    if not ctx.shows_section(section):
+        return []
+    visible = [f for f in section.fields if ctx.shows_field(section, f)]
+    if not visible:
+        return []
+    title = escape_text(ctx.text(section.title))
+    color = COLORS.clinician if section.is_clinician else COLORS.accent
+    if section.is_clinician:
+        title += f' <font size="8.5">· {escape_text(ctx.word("clinician_only"))}</font>'
+    answer = _one_line_answer(visible, ctx)
+    if answer is not None:  # "This plan is about: Alcohol": the heading carries its only short answer
+        return [
+            Paragraph(
+                f'<font color="{hex_color(color)}">{title}:</font> '
+                f'<font color="{hex_color(COLORS.ink)}">{escape_text(answer)}</font>',
+                ctx.style.section,
+            ),
+            _section_rule(keep=False),
+        ]
+    out: list[Flowable] = [
+        Paragraph(f'<font color="{hex_color(color)}">{title}</font>', ctx.style.section),
+        _section_rule(keep=True),
+    ]
+    if ctx.blank and section.guidance is not None:
+        out.append(para(ctx.text(section.guidance), ctx.style.hint))
+    if section.layout == "grid":
+        out.extend(build_grid_section(section, ctx, visible))
+    else:
+        for item in pack(visible, ctx):
+            if isinstance(item, list):
+                out.extend(packed_rows(item, ctx))
+            else:
+                out.extend(build_value(item, ctx.values.get(item.id), ctx))
+    return out
+
+
+def _section_rule(keep: bool) -> HRFlowable:
+    rule = HRFlowable(width="100%", thickness=0.8, color=COLORS.accent_mid, spaceBefore=0, spaceAfter=1.5)
+    rule.keepWithNext = int(keep)
+    return rule
+
+
+def _one_line_answer(visible: list[Field], ctx: RenderContext) -> str | None:
+    """The answer of a filled section that holds one short answer only, else None."""
+    if ctx.blank or len(visible) != 1 or visible[0].type not in ("text", "number", "date", "choice"):
+        return None
+    text = value_text(visible[0], ctx.values.get(visible[0].id), ctx.language)
+    return text if len(text) <= 60 and "\n" not in text else None
+
+
+def worksheet_story(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
+    """Every flowable of the printed worksheet, in page order."""
+    story = title_block(header, ctx)
+    for section in ctx.form.sections:
+        story.extend(section_flowables(section, ctx))
+    if ctx.copy == "clinician":
+        story.extend(earlier_answers(ctx))
+    return keep_headings(story)
+
+
+def earlier_answers(ctx: RenderContext) -> list[Flowable]:
+    """Answers to fields this definition no longer has (clinician copy only: nothing is dropped)."""
+    extra = {
+        key: value
+        for key, value in unknown_fields(ctx.form, ctx.values).items()
+        if value not in (None, "", False, [], {})
+    }
+    if not extra:
+        return []
+    out: list[Flowable] = [para(ctx.word("earlier_answers"), ctx.style.section), _section_rule(keep=True)]
+    for key, value in extra.items():
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+        out.append(para(key, ctx.style.label))
+        out.extend(user_text(text, ctx.style.value))
+    return out

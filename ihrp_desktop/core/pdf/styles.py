@@ -1,0 +1,106 @@
+"""The printed look as data: colours, a small type scale, paragraph styles, page margins.
+
+Calm and clinic-proud: generous margins, one soft accent colour, quiet guidance, no heavy boxes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from .fonts import BOLD, ITALIC, REGULAR, register_fonts
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The few colours the page uses."""
+
+    ink: Color = HexColor("#1F2A2E")
+    muted: Color = HexColor("#56646A")
+    quiet: Color = HexColor("#7D888D")
+    rule: Color = HexColor("#C9D3D6")
+    faint: Color = HexColor("#E4EAEC")
+    accent: Color = HexColor("#2E6F73")
+    accent_soft: Color = HexColor("#E7F1F0")
+    accent_mid: Color = HexColor("#9CC3C1")
+    clinician: Color = HexColor("#8E3B46")
+    white: Color = HexColor("#FFFFFF")
+
+
+COLORS = Palette()
+
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+MARGIN_SIDE = 22 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 18 * mm
+HEADER_OFFSET = 12 * mm  # header baseline, from the top edge
+FOOTER_OFFSET = 11 * mm  # footer baseline, from the bottom edge
+
+
+def hex_color(color: Color) -> str:
+    """``#RRGGBB`` for paragraph ``<font color>`` markup."""
+    return "#" + str(color.hexval())[2:]
+
+
+@dataclass(frozen=True)
+class Styles:
+    """Paragraph styles by role."""
+
+    title: ParagraphStyle
+    purpose: ParagraphStyle
+    section: ParagraphStyle
+    label: ParagraphStyle
+    hint: ParagraphStyle
+    value: ParagraphStyle
+    value_strong: ParagraphStyle
+    quiet: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    cell_quiet: ParagraphStyle
+    cell_right: ParagraphStyle
+    box_title: ParagraphStyle
+    meta_label: ParagraphStyle
+    meta_value: ParagraphStyle
+    marker: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    """The paragraph styles (fonts registered first)."""
+    register_fonts()
+    c = COLORS
+
+    def style(
+        name: str, size: float, leading: float, font: str = REGULAR, color: Color = c.ink, **extra: object
+    ) -> ParagraphStyle:
+        settings: dict[str, object] = {"alignment": TA_LEFT, "splitLongWords": 1, **extra}
+        return ParagraphStyle(
+            name, fontName=font, fontSize=size, leading=leading, textColor=color, **settings
+        )
+
+    return Styles(
+        title=style("title", 20, 25, BOLD, c.accent, spaceAfter=2),
+        purpose=style("purpose", 9.5, 13.5, ITALIC, c.muted, spaceAfter=4),
+        section=style("section", 12.5, 16, BOLD, c.accent, spaceBefore=10, spaceAfter=1.5, keepWithNext=1),
+        label=style("label", 8.5, 11, BOLD, c.muted, spaceBefore=5, spaceAfter=1, keepWithNext=1),
+        hint=style("hint", 8.5, 11.5, ITALIC, c.quiet, spaceAfter=2, keepWithNext=1),
+        value=style("value", 10, 13.5),
+        value_strong=style("value_strong", 10, 13.5, BOLD),
+        quiet=style("quiet", 8.5, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
+        small=style("small", 8, 10.5, REGULAR, c.quiet),
+        cell=style("cell", 9.5, 12.5),
+        cell_head=style("cell_head", 8.3, 10.5, BOLD, c.muted),
+        cell_quiet=style("cell_quiet", 8.5, 11, REGULAR, c.quiet),
+        cell_right=style("cell_right", 9.5, 12.5, alignment=TA_RIGHT),
+        box_title=style("box_title", 9.5, 12.5, BOLD, c.accent),
+        meta_label=style("meta_label", 7.5, 9.5, REGULAR, c.quiet),
+        meta_value=style("meta_value", 10, 13, BOLD, c.ink),
+        marker=style("marker", 8, 10, BOLD, c.clinician),
+    )

@@ -1,0 +1,155 @@
+"""The audit trail inside the vault, as a SHA-256 hash chain.
+
+Each event's hash covers its own fields and the previous event's hash, so changing, removing or
+reordering an event breaks the chain and ``verify`` reports it. (Removing the newest events
+leaves a valid, shorter chain; the chain proves the order and content of what is there.)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from .records import AuditEventInfo
+from .schema import AuditEvent, utc_now
+from .store import Store
+
+GENESIS = "0" * 64
+_ACTION_RE = re.compile(r"^[a-z][a-z_]{0,39}$")
+# Actions the program writes; callers may add others of the same shape.
+KNOWN_ACTIONS = frozenset(
+    {
+        "created",
+        "unlocked",
+        "failed_unlock",
+        "printed",
+        "exported",
+        "backed_up",
+        "restored",
+        "migrated",
+        "imported",
+    }
+)
+
+
+def iso(at: dt.datetime) -> str:
+    """The exact text a timestamp is stored as (see schema.UtcTimestamp)."""
+    return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def event_hash(
+    prev_hash: str,
+    event_id: int,
+    at: str,
+    action: str,
+    client_id: int | None,
+    worksheet_id: int | None,
+    detail: str,
+) -> str:
+    """SHA-256 over the previous hash and one event's fields (a JSON list: no field bleeds into another)."""
+    payload = json.dumps(
+        [prev_hash, event_id, at, action, client_id, worksheet_id, detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def chain_problems(rows: Iterable[Sequence[Any]]) -> list[str]:
+    """Plain-words problems of stored audit rows.
+
+    Rows are ``(id, at, action, client_id, worksheet_id, detail, prev_hash, hash)``.
+
+    ``at`` must be the stored text, exactly as written.
+    """
+    problems: list[str] = []
+    prev = GENESIS
+    for row in rows:
+        event_id, at, action, client_id, worksheet_id, detail, prev_hash, stored = row
+        if prev_hash != prev:
+            problems.append(
+                f"The audit trail is broken before event {event_id}: an event was removed or reordered."
+            )
+        expected = event_hash(prev_hash, event_id, str(at), action, client_id, worksheet_id, detail or "")
+        if stored != expected:
+            problems.append(f"Audit event {event_id} was changed after it was written.")
+        prev = stored
+    return problems
+
+
+def append_event(
+    session: OrmSession,
+    action: str,
+    *,
+    client_id: int | None = None,
+    worksheet_id: int | None = None,
+    detail: str = "",
+) -> int:
+    """Add one event inside the caller's write transaction (so it commits with the change it records)."""
+    if not _ACTION_RE.match(action):
+        raise ValueError("an audit action is a short lower-case word such as 'printed'")
+    last = session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    # The id is chosen here (not by SQLite) because the hash covers it; the write lock makes it safe.
+    event_id = (last[0] + 1) if last else 1
+    prev = last[1] if last else GENESIS
+    at = utc_now()
+    session.add(
+        AuditEvent(
+            id=event_id,
+            at=at,
+            action=action,
+            client_id=client_id,
+            worksheet_id=worksheet_id,
+            detail=detail,
+            prev_hash=prev,
+            hash=event_hash(prev, event_id, iso(at), action, client_id, worksheet_id, detail),
+        )
+    )
+    session.flush()
+    return event_id
+
+
+class AuditTrail(Store):
+    """Audit methods of ``Vault``."""
+
+    def record(
+        self, action: str, *, client_id: int | None = None, worksheet_id: int | None = None, detail: str = ""
+    ) -> int:
+        """Add an audit event (printed, exported, backed_up, restored, unlocked, ...); returns its id."""
+        with self._write() as session:
+            return append_event(
+                session, action, client_id=client_id, worksheet_id=worksheet_id, detail=detail
+            )
+
+    def record_failed_unlocks(self, count: int) -> None:
+        """Write down failed unlock attempts, after the next successful unlock (a failed one cannot write)."""
+        if count > 0:
+            self.record("failed_unlock", detail=f"{count} failed unlock attempt(s) before this unlock")
+
+    def audit_events(
+        self, *, client_id: int | None = None, worksheet_id: int | None = None, limit: int | None = None
+    ) -> list[AuditEventInfo]:
+        """Audit events, oldest first; optionally about one client or worksheet, or the newest ``limit``."""
+        query = select(AuditEvent)
+        if client_id is not None:
+            query = query.where(AuditEvent.client_id == client_id)
+        if worksheet_id is not None:
+            query = query.where(AuditEvent.worksheet_id == worksheet_id)
+        query = query.order_by(AuditEvent.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        with self._read() as session:
+            events = [
+                AuditEventInfo(e.id, e.at, e.action, e.client_id, e.worksheet_id, e.detail)
+                for e in session.scalars(query)
+            ]
+        return events[::-1]

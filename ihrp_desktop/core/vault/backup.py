@@ -1,0 +1,107 @@
+"""Encrypted backups made while the vault is open, and restoring one into a new folder.
+
+A backup is itself a vault folder (vault.key + vault.db): it opens with the passphrase that was
+valid when it was made. It is built in ``<out>.incomplete-<random>`` and renamed only when complete
+and fsynced, so a crash leaves any earlier backup intact and the partial one plainly marked.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from .errors import DamagedVault, NotAVault, SaveFailed, VaultError, VaultExists, save_reason
+from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
+from .keyfile import DataKey
+
+
+def _refuse_existing(target: Path) -> None:
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise VaultExists()
+
+
+def _publish(work: Path, target: Path) -> None:
+    _refuse_existing(target)  # again: something may have appeared while we worked; never overwrite it
+    if target.exists():
+        target.rmdir()  # an empty folder the person chose: replaced by the finished copy
+    publish_dir(work, target)
+
+
+def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os.PathLike[str]) -> Path:
+    """Write a consistent encrypted copy of the open vault to ``out_dir`` (which must not exist yet)."""
+    out = Path(out_dir).absolute()
+    _refuse_existing(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = incomplete_sibling(out)
+        work.mkdir()
+    except OSError as exc:
+        raise SaveFailed(save_reason(exc) or "io", "backup") from None
+    try:
+        with engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            # sqlcipher_export copies schema, rows and user_version in one statement, i.e. one
+            # consistent snapshot, even while others write. Path and key are bound parameters, so any
+            # character in a folder name is safe; the key is the same raw key (hex literal).
+            raw.execute("ATTACH DATABASE ? AS backup KEY ?", (str(work / DB_FILE), key.sql_literal()))
+            try:
+                raw.execute("SELECT sqlcipher_export('backup')").fetchall()
+            finally:
+                try:
+                    raw.execute("DETACH DATABASE backup")
+                except Exception:
+                    conn.invalidate()  # never hand a connection with a stray attachment back to the pool
+        shutil.copyfile(vault_dir / KEY_FILE, work / KEY_FILE)
+        _publish(work, out)
+    except VaultError:
+        remove_tree(work)
+        raise
+    except Exception as exc:
+        remove_tree(work)
+        reason = save_reason(getattr(exc, "orig", exc))
+        if reason is None:
+            raise
+        raise SaveFailed(reason, "backup") from None
+    return out
+
+
+def check_copyable(vault_dir: Path) -> None:
+    """Checks a vault folder can be copied file by file: both files there, no open connection's side files."""
+    key_path, db_path = vault_dir / KEY_FILE, vault_dir / DB_FILE
+    if not key_path.is_file() and not db_path.is_file():
+        raise NotAVault()
+    missing = [name for name, p in ((KEY_FILE, key_path), (DB_FILE, db_path)) if not p.is_file()]
+    if missing:
+        raise DamagedVault([f"The file {name} is missing from the backup." for name in missing])
+    if side_files(db_path):
+        raise VaultError(
+            "This folder is a vault that is open (or was not closed cleanly). Close IHRP Desktop, or make a "
+            "backup with the Backup command instead of restoring from this folder."
+        )
+
+
+def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Path:
+    """Copy vault.key and vault.db into a new folder, atomically (work folder, fsync, rename)."""
+    target = Path(target_dir).absolute()
+    _refuse_existing(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        work = incomplete_sibling(target)
+        work.mkdir()
+    except OSError as exc:
+        raise SaveFailed(save_reason(exc) or "io", "restored vault") from None
+    try:
+        for name in (KEY_FILE, DB_FILE):
+            shutil.copyfile(source_dir / name, work / name)
+        _publish(work, target)
+    except VaultError:
+        remove_tree(work)
+        raise
+    except OSError as exc:
+        remove_tree(work)
+        raise SaveFailed(save_reason(exc) or "io", "restored vault") from None
+    return target

@@ -1,0 +1,242 @@
+"""Connections to the SQLCipher database: the read-only checks before opening, and the SQLAlchemy engine.
+
+Order matters for safety. Every check that can fail (is it really SQLCipher, does the key open page 1,
+are all page HMACs intact) runs on a read-only connection first, so a failed open writes nothing:
+no -wal/-shm/-journal is created and the file bytes stay the same. Only then does a writable
+connection set WAL mode and the other pragmas.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from .errors import (
+    SQLITE_NOTADB,
+    CannotOpen,
+    DamagedVault,
+    NotAVault,
+    PlainSqliteRefused,
+    is_damage,
+    save_reason,
+    sqlite_code,
+)
+from .files import KEY_FILE
+from .keyfile import DataKey
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4 default, pinned by cipher_compatibility = 4
+BUSY_TIMEOUT_MS = 5000
+DEFAULT_DRIVER: ModuleType = sqlcipher3
+
+
+def apply_key(conn: Any, key: DataKey) -> None:
+    """Key a fresh connection and prove the driver really encrypts.
+
+    Plain SQLite silently ignores ``PRAGMA key`` and would then read and write clear text, so
+    ``PRAGMA cipher_version`` must answer before anything else happens.
+    """
+    # The key is hex only (DataKey.sql_literal), never the passphrase, so it is safe inside SQL text.
+    conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+    row = conn.execute("PRAGMA cipher_version").fetchone()
+    if not row or not row[0]:
+        raise PlainSqliteRefused()
+    # Pin SQLCipher 4 settings so a future library with new defaults still reads this file.
+    conn.execute("PRAGMA cipher_compatibility = 4")
+
+
+def _ro_uri(db_path: Path) -> str:
+    uri = db_path.resolve().as_uri()
+    # Without a leftover -wal, immutable=1 reads the file without creating -wal/-shm or taking locks
+    # (mode=ro alone creates both for a WAL database). With a leftover -wal (a crash), its committed
+    # pages must be read too, so use mode=ro; SQLite may then add the -shm index, never content.
+    wal = db_path.with_name(db_path.name + "-wal")
+    return f"{uri}?mode=ro" if wal.exists() else f"{uri}?immutable=1"
+
+
+def connect_read_only(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER) -> Any:
+    """A keyed, read-only DBAPI connection that cannot write to any vault file."""
+    conn = driver.connect(_ro_uri(db_path), uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        apply_key(conn, key)
+        conn.execute("PRAGMA temp_store = MEMORY")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+_PAGE_RE = re.compile(r"page (\d+)", re.IGNORECASE)
+
+
+def describe_cipher_problems(rows: list[tuple[Any, ...]]) -> list[str]:
+    """Plain words for ``PRAGMA cipher_integrity_check`` rows (one row per bad page)."""
+    pages: list[str] = []
+    other = 0
+    for row in rows:
+        m = _PAGE_RE.search(str(row[0]))
+        if m:
+            pages.append(m.group(1))
+        else:
+            other += 1
+    out: list[str] = []
+    if pages:
+        shown = ", ".join(pages[:20]) + (" and more" if len(pages) > 20 else "")
+        out.append(f"{len(pages)} page(s) of the database failed their tamper check (HMAC): page {shown}.")
+    if other:
+        out.append("The database file has a damaged or cut-off part.")
+    return out
+
+
+def check_database(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER) -> str | None:
+    """Read-only checks before an open; returns the schema revision (None for a database without schema).
+
+    Raises NotAVault, DamagedVault or PlainSqliteRefused. Writes nothing.
+    """
+    vault_dir = db_path.parent
+    if not db_path.is_file():
+        if (vault_dir / KEY_FILE).exists():
+            raise DamagedVault(["The database file vault.db is missing from the vault folder."])
+        raise NotAVault()
+    size = db_path.stat().st_size
+    if size == 0 and not db_path.with_name(db_path.name + "-wal").exists():
+        raise DamagedVault(["The database file vault.db is empty."])
+    with open(db_path, "rb") as f:
+        head = f.read(len(SQLITE_MAGIC))
+    if head == SQLITE_MAGIC:
+        raise NotAVault(
+            "The file vault.db in this folder is an ordinary, unencrypted database, "
+            "not an IHRP Desktop vault."
+        )
+    problems: list[str] = []
+    if size % PAGE_SIZE:
+        problems.append("The database file vault.db is shorter than it should be (it looks cut off).")
+    try:
+        conn = connect_read_only(db_path, key, driver)
+    except PlainSqliteRefused:
+        raise
+    except driver.Error as exc:
+        raise _damage_or_cannot_open(exc, problems) from None
+    try:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except driver.Error as exc:
+            if sqlite_code(exc) == SQLITE_NOTADB:  # page 1 failed its HMAC
+                raise DamagedVault(
+                    problems
+                    + [
+                        "The database file vault.db cannot be decrypted with this vault's key: either it is "
+                        "damaged, or it and vault.key come from different vaults."
+                    ]
+                ) from None
+            raise _damage_or_cannot_open(exc, problems) from None
+        try:
+            problems += describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+            result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+            if result != ["ok"]:
+                problems.append("The database structure is damaged (SQLite's quick check failed).")
+            revision = read_schema_revision(conn)
+        except driver.Error as exc:
+            if is_damage(exc):
+                problems.append("A part of the database file vault.db cannot be read.")
+                raise DamagedVault(problems) from None
+            raise
+    finally:
+        conn.close()
+    if problems:
+        raise DamagedVault(problems)
+    return revision
+
+
+def _damage_or_cannot_open(exc: BaseException, problems: list[str]) -> Exception:
+    if is_damage(exc):
+        return DamagedVault(
+            problems + ["The database file vault.db is damaged: its structure cannot be read."]
+        )
+    return CannotOpen(save_reason(exc) or "io")
+
+
+def read_schema_revision(conn: Any) -> str | None:
+    """The Alembic revision stamped in the database, or None when there is none."""
+    has = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).fetchone()
+    if not has:
+        return None
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
+
+
+def _configure_writable(conn: Any) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+    if not mode or str(mode[0]).lower() != "wal":
+        raise CannotOpen("read_only")
+    # FULL: in WAL mode every commit fsyncs the log, so an acknowledged save survives power loss.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA temp_store = MEMORY")  # no temp files, even encrypted ones
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA secure_delete = ON")  # overwrite freed pages inside the encrypted file
+
+
+def connect_writable(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER) -> Any:
+    """A keyed, writable DBAPI connection with the vault's pragmas (WAL, synchronous FULL, ...)."""
+    try:
+        conn = driver.connect(str(db_path), check_same_thread=False, isolation_level=None)
+    except driver.Error as exc:
+        raise CannotOpen(save_reason(exc) or "io") from None
+    try:
+        apply_key(conn, key)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _configure_writable(conn)
+    except driver.Error as exc:
+        conn.close()
+        if is_damage(exc):
+            raise DamagedVault(["The database file vault.db cannot be read."]) from None
+        raise CannotOpen(save_reason(exc) or "io") from None
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def make_engine(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER) -> Engine:
+    """An SQLAlchemy engine whose every pooled connection is keyed and configured.
+
+    The plain ``sqlite://`` dialect is used with the driver passed as the DBAPI module: the
+    ``sqlite+pysqlcipher`` dialect would run ``PRAGMA key`` again with the URL password (empty here),
+    which SQLCipher rejects. ``module=driver`` keeps SQLAlchemy's error wrapping tied to the driver.
+    """
+    engine = create_engine(
+        "sqlite://",
+        module=driver,
+        creator=lambda: connect_writable(db_path, key, driver),
+        # A creator with "sqlite://" would otherwise get a one-connection-per-thread pool.
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=4,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        # The driver runs in autocommit mode (isolation_level=None), so SQLAlchemy's BEGIN is the only
+        # one. Writers take the write lock at BEGIN (IMMEDIATE) instead of failing with BUSY mid-way.
+        immediate = conn.get_execution_options().get("immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def checkpoint_and_dispose(engine: Engine) -> None:
+    """Fold the WAL back into vault.db and close every pooled connection, so no -wal stays behind."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        engine.dispose()

@@ -1,0 +1,73 @@
+"""Small file-system helpers with the durability the vault needs (fsync, atomic replace)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+KEY_FILE = "vault.key"
+DB_FILE = "vault.db"
+# SQLite side files; any of them left beside vault.db means a connection is (or was) open.
+SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to the disk."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_dir(path: Path) -> None:
+    """Flush a directory entry (a rename or a new file) to the disk; a no-op where unsupported (Windows)."""
+    if os.name == "nt":
+        return  # Windows cannot open a directory for fsync; NTFS journals the rename itself.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content."""
+    tmp = path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
+    try:
+        with open(tmp, "xb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_dir(path.parent)
+
+
+def incomplete_sibling(target: Path) -> Path:
+    """A fresh, clearly named work folder beside ``target`` for a copy that is not finished yet."""
+    return target.with_name(f"{target.name}.incomplete-{secrets.token_hex(4)}")
+
+
+def publish_dir(work: Path, target: Path) -> None:
+    """Make a finished work folder visible under its final name, durably."""
+    for child in work.iterdir():
+        fsync_file(child)
+    fsync_dir(work)
+    # os.rename onto an existing non-empty folder fails, so a concurrent writer cannot be overwritten.
+    os.rename(work, target)
+    fsync_dir(target.parent)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a work folder this program created (never called on a vault that holds data)."""
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def side_files(db_path: Path) -> list[Path]:
+    """The SQLite side files that exist beside a database file."""
+    return [p for s in SIDE_SUFFIXES if (p := db_path.with_name(db_path.name + s)).exists()]

@@ -1,0 +1,142 @@
+"""The vault's tables as a typed SQLAlchemy 2 ORM.
+
+Values are JSON text (never pickles). Timestamps are UTC, stored as ISO 8601 text so they sort as
+text and read the same in any tool. Changing anything here needs a new Alembic revision in
+``migrations/versions`` and a new ``SCHEMA_HEAD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# The newest Alembic revision this program knows. Compared with the database at every open so that
+# Alembic is imported only when a migration is actually needed (a test checks it equals the script head).
+SCHEMA_HEAD = "0001"
+
+LANGUAGES = ("en", "es")
+STATUSES = ("draft", "reviewed")
+FILLED_BY = ("together", "client", "therapist")
+
+
+def utc_now() -> dt.datetime:
+    """The current time in UTC (aware)."""
+    return dt.datetime.now(dt.UTC)
+
+
+class UtcTimestamp(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as UTC ISO 8601 text, e.g. ``2025-01-31T09:00:00.000000+00:00``."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
+        return None if value is None else dt.datetime.fromisoformat(str(value))
+
+
+def _in(column: str, allowed: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(a) for a in allowed)})"
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (
+        CheckConstraint(_in("language", LANGUAGES), name="ck_clients_language"),
+        Index("ix_clients_name_key", "name_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    # clients.search_key(name), case and accents folded in Python: SQLite's lower()/LIKE fold ASCII only.
+    name_key: Mapped[str] = mapped_column(Text)
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    archived: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+
+
+class Session(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_client_date", "client_id", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+
+
+class Worksheet(Base):
+    __tablename__ = "worksheets"
+    __table_args__ = (
+        CheckConstraint(_in("status", STATUSES), name="ck_worksheets_status"),
+        CheckConstraint(_in("filled_by", FILLED_BY), name="ck_worksheets_filled_by"),
+        CheckConstraint(_in("language", LANGUAGES), name="ck_worksheets_language"),
+        Index("ix_worksheets_client", "client_id", "created_at"),
+        Index("ix_worksheets_session", "session_id"),
+        Index("ix_worksheets_previous", "previous_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
+    form_id: Mapped[str] = mapped_column(Text)
+    form_version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    filled_by: Mapped[str] = mapped_column(String(16), default="together")
+    language: Mapped[str] = mapped_column(String(8))
+    created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+    # The plan version this one revises (IHRP plans are tried, tested and revised).
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("worksheets.id"), nullable=True)
+    values_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Revision(Base):
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("worksheet_id", "number", name="uq_revisions_worksheet_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    worksheet_id: Mapped[int] = mapped_column(ForeignKey("worksheets.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    saved_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+    values_json: Mapped[str] = mapped_column(Text)
+
+
+class AuditEvent(Base):
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
+    action: Mapped[str] = mapped_column(String(40))
+    # Plain integers, not foreign keys: the trail must outlive anything it mentions.
+    client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    worksheet_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

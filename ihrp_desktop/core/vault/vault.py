@@ -1,0 +1,205 @@
+"""The ``Vault``: creating, unlocking, locking, backing up and restoring the encrypted store.
+
+The record operations (clients, sessions, worksheets, audit) come from the classes it builds on;
+this module is about the vault's life cycle.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import ModuleType
+
+from sqlalchemy import Engine
+
+from . import keyfile
+from .backup import check_copyable, copy_vault_files, export_copy
+from .engine import DEFAULT_DRIVER, check_database, checkpoint_and_dispose, make_engine
+from .errors import DamagedVault, SaveFailed, VaultError, VaultExists, save_reason
+from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, remove_tree
+from .keyfile import DataKey, KdfParams
+from .migrate import needs_upgrade, upgrade_with_copy
+from .worksheets import Worksheets
+
+PathLike = str | os.PathLike[str]
+
+
+class Vault(Worksheets):
+    """An open (unlocked) vault. Close it to lock; usable as a context manager.
+
+    Safe to call from more than one thread: reads run side by side, writes go one at a time.
+    """
+
+    def __init__(self, path: Path, engine: Engine, key: DataKey, *, recovery_key: str | None = None):
+        super().__init__(path, engine, key)
+        #: The recovery key of a vault just created with ``with_recovery_key=True``: show or print it once.
+        self.recovery_key = recovery_key
+        #: Where the automatic copy went if opening migrated the schema, else None.
+        self.pre_migration_copy: Path | None = None
+
+    # -- life cycle ---------------------------------------------------------------------------------------
+
+    @staticmethod
+    def exists(path: PathLike) -> bool:
+        """True when ``path`` holds a vault (or what is left of one): never create over it."""
+        p = Path(path)
+        return (p / KEY_FILE).exists() or (p / DB_FILE).exists()
+
+    @classmethod
+    def create(
+        cls,
+        path: PathLike,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        with_recovery_key: bool = False,
+        driver: ModuleType = DEFAULT_DRIVER,
+    ) -> Vault:
+        """Create a new vault folder (new or empty) and return it open; records a 'created' event."""
+        folder = Path(path).absolute()
+        if not passphrase:
+            raise ValueError("the passphrase is empty")
+        if cls.exists(folder):
+            raise VaultExists()
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise VaultExists(
+                "This folder already holds other files. Choose an empty or new folder for the vault."
+            )
+        # The slow key derivation runs before anything is written.
+        key_file, key, recovery = keyfile.new_key_file(
+            passphrase, kdf or KdfParams.default(), with_recovery_key=with_recovery_key
+        )
+        made_folder = not folder.exists()
+        engine = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            keyfile.write(folder, key_file)
+            engine = make_engine(folder / DB_FILE, key, driver)
+            # The schema comes from the migrations (one source of truth), as for upgrades.
+            upgrade_with_copy(engine, key, folder, None)
+            vault = cls(folder, engine, key, recovery_key=recovery)
+            vault.record("created", detail="vault")
+        except BaseException as exc:
+            if engine is not None:
+                engine.dispose()
+            # Only files this call made, in a folder that was new or empty: nothing else can be lost.
+            for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)):
+                (folder / name).unlink(missing_ok=True)
+            if made_folder:
+                remove_tree(folder)
+            if isinstance(exc, OSError):
+                raise SaveFailed(save_reason(exc) or "io", "new vault") from None
+            raise
+        return vault
+
+    @classmethod
+    def open(cls, path: PathLike, passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER) -> Vault:
+        """Unlock and open a vault: ``unlock_key`` (slow) then ``open_with_key`` (fast).
+
+        Raises WrongPassphrase, DamagedVault, NotAVault, PlainSqliteRefused, CannotOpen. A failed
+        open writes nothing to the vault's files.
+        """
+        key = keyfile.unlock_key(path, passphrase)
+        return cls.open_with_key(path, key, driver=driver)
+
+    @classmethod
+    def open_with_key(
+        cls,
+        path: PathLike,
+        key: DataKey,
+        *,
+        driver: ModuleType = DEFAULT_DRIVER,
+        migrations: Path | None = None,
+    ) -> Vault:
+        """Open a vault with a key from ``unlock_key`` (fast): read-only checks first, then WAL.
+
+        An older schema is copied, then migrated.
+
+        ``migrations`` points at another Alembic scripts folder (tests only).
+        """
+        folder = Path(path).absolute()
+        if keyfile.read(folder).vault_id != key.vault_id:
+            raise VaultError("This key belongs to another vault. Unlock this vault with its own passphrase.")
+        # Everything that can refuse the vault runs before the first writable connection.
+        current = check_database(folder / DB_FILE, key, driver)
+        upgrade = needs_upgrade(current, scripts=migrations)
+        engine = make_engine(folder / DB_FILE, key, driver)
+        try:
+            with engine.connect():
+                pass  # open the first writable connection now, so a read-only place fails here, not at a save
+            copy = upgrade_with_copy(engine, key, folder, current, scripts=migrations) if upgrade else None
+            vault = cls(folder, engine, key)
+            if copy is not None:
+                vault.pre_migration_copy = copy
+                vault.record("migrated", detail=f"schema upgraded from {current}; copy kept in {copy.name}")
+        except BaseException:
+            engine.dispose()
+            raise
+        return vault
+
+    def close(self) -> None:
+        """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind)."""
+        with self._lock:
+            engine, self._engine = self._engine, None
+            if engine is not None:
+                checkpoint_and_dispose(engine)
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def vault_id(self) -> str:
+        """The vault's random id (the same in its backups)."""
+        return self._key.vault_id
+
+    # -- keys -----------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def change_passphrase(path: PathLike, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
+        """Re-wrap the data key under ``new`` (``old`` may be the recovery key); only vault.key changes.
+
+        The key file is replaced atomically: after a crash exactly one of old and new works.
+
+        Backups made before keep opening with the passphrase they were made with.
+        """
+        keyfile.rewrap(Path(path), old, new, "passphrase", kdf)
+
+    @staticmethod
+    def new_recovery_key(path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
+        """Replace (or add) the recovery key; returns the new one to print once. The old one stops working."""
+        recovery = keyfile.rewrap(Path(path), passphrase, "", "recovery", kdf)
+        assert recovery is not None
+        return recovery
+
+    # -- backup ---------------------------------------------------------------------------------------------
+
+    def backup(self, out_dir: PathLike) -> Path:
+        """A consistent encrypted copy (a vault folder) in ``out_dir``, made while open; records 'backed_up'.
+
+        Refuses an existing non-empty ``out_dir`` (VaultExists).
+        """
+        out = export_copy(self._live_engine(), self._key, self.path, out_dir)
+        self.record("backed_up")
+        return out
+
+    @staticmethod
+    def restore(backup_dir: PathLike, new_vault_dir: PathLike, passphrase: str | None = None) -> Path:
+        """Copy a backup into a new (or empty) folder after checking it; never overwrites.
+
+        With ``passphrase`` the backup is fully verified first (page HMACs, structure, audit chain);
+        without it only its files and key-file checksum are checked. The caller records 'restored'
+        in the restored vault once it is opened.
+        """
+        source = Path(backup_dir).absolute()
+        check_copyable(source)
+        keyfile.read(source)  # checksum: DamagedVault / NotAVault
+        if passphrase is not None:
+            from .verify import verify
+
+            report = verify(source, passphrase)
+            if not report.ok:
+                raise DamagedVault(report.problems)
+        return copy_vault_files(source, new_vault_dir)

@@ -1,0 +1,161 @@
+"""Checking a vault (or a backup) for damage, read-only: nothing is written, not even a -wal file."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from . import keyfile
+from .audit import chain_problems
+from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
+from .errors import DamagedVault, PlainSqliteRefused
+from .files import DB_FILE
+from .keyfile import DataKey
+from .schema import SCHEMA_HEAD
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """What verify found: ``ok`` when ``problems`` is empty; ``checks`` lists what was checked."""
+
+    ok: bool
+    problems: list[str] = field(default_factory=list)
+    checks: list[str] = field(default_factory=list)
+
+
+def verify(
+    path: str | os.PathLike[str], passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER
+) -> VerifyReport:
+    """Check a vault folder thoroughly.
+
+    Raises WrongPassphrase (the passphrase does not unlock the key) and NotAVault; every kind of
+    damage is reported in the returned VerifyReport instead.
+    """
+    folder = Path(path)
+    checks: list[str] = []
+    try:
+        key_file = keyfile.read(folder)
+    except DamagedVault as exc:
+        return VerifyReport(False, exc.problems, ["key file checksum"])
+    checks.append("key file checksum")
+    try:
+        key = keyfile.unlock(key_file, passphrase)
+    except DamagedVault as exc:
+        return VerifyReport(False, exc.problems, checks)
+    checks.append("passphrase unlocks the data key")
+    return verify_with_key(folder, key, driver=driver, checks=checks)
+
+
+def verify_with_key(
+    path: str | os.PathLike[str],
+    key: DataKey,
+    *,
+    driver: ModuleType = DEFAULT_DRIVER,
+    checks: list[str] | None = None,
+) -> VerifyReport:
+    """The database part of ``verify`` with an already unwrapped key."""
+    db_path = Path(path) / DB_FILE
+    checks = list(checks or [])
+    problems: list[str] = []
+    if not db_path.is_file():
+        return VerifyReport(False, ["The database file vault.db is missing."], checks)
+    size = db_path.stat().st_size
+    with open(db_path, "rb") as f:
+        if f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
+            return VerifyReport(
+                False, ["vault.db is an ordinary unencrypted database, not a vault database."], checks
+            )
+    if size == 0:
+        return VerifyReport(False, ["The database file vault.db is empty."], checks)
+    if size % PAGE_SIZE:
+        problems.append("The database file vault.db is shorter than it should be (it looks cut off).")
+    checks.append("file size")
+    try:
+        conn = connect_read_only(db_path, key, driver)
+    except PlainSqliteRefused:
+        raise
+    except driver.Error:
+        return VerifyReport(False, [*problems, "The database file vault.db cannot be opened."], checks)
+    try:
+        problems += _database_checks(conn, driver, checks)
+    finally:
+        conn.close()
+    return VerifyReport(not problems, problems, checks)
+
+
+def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[str]:
+    problems: list[str] = []
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except driver.Error:
+        return [
+            "The database file vault.db cannot be decrypted with this vault's key "
+            "(damaged, or from another vault)."
+        ]
+    checks.append("key opens the database")
+
+    try:
+        problems += describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except driver.Error:
+        problems.append("The page tamper check (HMAC) could not run to the end.")
+    checks.append("page tamper check (cipher_integrity_check)")
+
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            problems.append(f"The database structure check found {len(rows)} problem(s).")
+    except driver.Error:
+        problems.append("The database structure check could not run to the end: the file is damaged.")
+    checks.append("database structure (integrity_check)")
+
+    if problems:
+        return problems  # reading rows from a damaged file tells nothing more
+    try:
+        problems += _content_checks(conn, checks)
+    except driver.Error:
+        problems.append("A part of the vault's content cannot be read.")
+    return problems
+
+
+def _content_checks(conn: Any, checks: list[str]) -> list[str]:
+    problems: list[str] = []
+    version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    if not version or version[0] != SCHEMA_HEAD:
+        problems.append("The vault's schema version is not the one this program writes (open it to upgrade).")
+    checks.append("schema version")
+
+    audit = conn.execute(
+        "SELECT id, at, action, client_id, worksheet_id, detail, prev_hash, hash "
+        "FROM audit_events ORDER BY id"
+    ).fetchall()
+    problems += chain_problems(audit)
+    checks.append(f"audit trail hash chain ({len(audit)} events)")
+
+    bad = 0
+    latest: dict[int, str] = {}
+    for ws_id, text in conn.execute("SELECT id, values_json FROM worksheets"):
+        bad += not _is_json_object(text)
+        latest[ws_id] = text
+    for ws_id, text in conn.execute(
+        "SELECT worksheet_id, values_json FROM revisions r WHERE number = "
+        "(SELECT max(number) FROM revisions WHERE worksheet_id = r.worksheet_id)"
+    ):
+        if latest.get(ws_id) != text:
+            problems.append(f"Worksheet {ws_id}: its latest answers differ from its latest saved revision.")
+    for (text,) in conn.execute("SELECT values_json FROM revisions"):
+        bad += not _is_json_object(text)
+    if bad:
+        problems.append(f"{bad} stored set(s) of worksheet answers cannot be read as JSON.")
+    checks.append(f"worksheet answers readable ({len(latest)} worksheets)")
+    return problems
+
+
+def _is_json_object(text: Any) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except (TypeError, ValueError):
+        return False

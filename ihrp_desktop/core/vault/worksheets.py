@@ -1,0 +1,321 @@
+"""Worksheets, their revisions and plan chains (the repository part of ``Vault`` that holds the answers).
+
+Every save is a revision; the worksheet row also keeps the latest answers so opening one is a single
+read. A revised plan is a new worksheet whose ``previous_id`` points at the version it revises.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+from typing import Any
+
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session as OrmSession
+
+from .audit import append_event
+from .clients import Clients, get_client, get_or_create_session
+from .errors import RecordNotFound
+from .records import RevisionInfo, Worksheet, WorksheetInfo
+from .schema import FILLED_BY, LANGUAGES, STATUSES, Revision, Session, utc_now
+from .schema import Worksheet as WorksheetRow
+from .store import dumps, loads
+
+_INFO_COLUMNS = (
+    WorksheetRow.id,
+    WorksheetRow.client_id,
+    WorksheetRow.session_id,
+    Session.date,
+    WorksheetRow.form_id,
+    WorksheetRow.form_version,
+    WorksheetRow.status,
+    WorksheetRow.filled_by,
+    WorksheetRow.language,
+    WorksheetRow.created_at,
+    WorksheetRow.updated_at,
+    WorksheetRow.previous_id,
+)
+
+
+def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{what} must be one of {', '.join(allowed)}")
+    return value
+
+
+def _client_rows(session: OrmSession, client_id: int) -> list[Row[Any]]:
+    query = (
+        select(*_INFO_COLUMNS)
+        .join(Session, Session.id == WorksheetRow.session_id)
+        .where(WorksheetRow.client_id == client_id)
+        .order_by(WorksheetRow.created_at, WorksheetRow.id)
+    )
+    return list(session.execute(query))
+
+
+def _infos(rows: list[Row[Any]]) -> dict[int, WorksheetInfo]:
+    """WorksheetInfo by id, oldest first, each with its place in its plan chain."""
+    previous = {r.id: r.previous_id for r in rows}
+    depth: dict[int, int] = {}
+
+    def version(ws_id: int) -> int:
+        # Iterative walk (chains can be long); link_previous keeps chains acyclic and inside one client.
+        chain: list[int] = []
+        current: int | None = ws_id
+        while (
+            current is not None
+            and current not in depth
+            and current in previous
+            and len(chain) <= len(previous)
+        ):
+            chain.append(current)
+            current = previous[current]
+        base = depth.get(current, 0) if current is not None else 0
+        for n, item in enumerate(reversed(chain), start=1):
+            depth[item] = base + n
+        return depth[ws_id]
+
+    return {
+        r.id: WorksheetInfo(
+            id=r.id,
+            client_id=r.client_id,
+            session_id=r.session_id,
+            session_date=r.date,
+            form_id=r.form_id,
+            form_version=r.form_version,
+            status=r.status,
+            filled_by=r.filled_by,
+            language=r.language,
+            created_at=r.created_at,
+            updated_at=r.updated_at,
+            previous_id=r.previous_id,
+            version_number=version(r.id),
+        )
+        for r in rows
+    }
+
+
+def _load_infos(session: OrmSession, worksheet_id: int) -> tuple[WorksheetRow, dict[int, WorksheetInfo]]:
+    row = session.get(WorksheetRow, worksheet_id)
+    if row is None:
+        raise RecordNotFound("worksheet")
+    return row, _infos(_client_rows(session, row.client_id))
+
+
+def _full(session: OrmSession, worksheet_id: int) -> Worksheet:
+    row, infos = _load_infos(session, worksheet_id)
+    info = infos[worksheet_id]
+    return Worksheet(**{f.name: getattr(info, f.name) for f in fields(info)}, values=loads(row.values_json))
+
+
+def _latest_revision(session: OrmSession, worksheet_id: int) -> Revision | None:
+    query = (
+        select(Revision)
+        .where(Revision.worksheet_id == worksheet_id)
+        .order_by(Revision.number.desc())
+        .limit(1)
+    )
+    return session.scalars(query).first()
+
+
+class Worksheets(Clients):
+    """Worksheet methods of ``Vault``."""
+
+    def new_worksheet(
+        self,
+        client_id: int,
+        form_id: str,
+        form_version: int,
+        *,
+        session_id: int | None = None,
+        values: dict[str, Any] | None = None,
+        filled_by: str = "together",
+        language: str | None = None,
+        previous_id: int | None = None,
+    ) -> Worksheet:
+        """Start a worksheet (in today's session unless ``session_id`` is given); revision 1 holds ``values``.
+
+        ``previous_id`` makes it a new version of that plan (see ``revise``).
+        """
+        text = dumps(dict(values or {}))
+        _check(filled_by, FILLED_BY, "filled_by")
+        with self._write() as session:
+            client = get_client(session, client_id)
+            lang = _check(language or client.language, LANGUAGES, "language")
+            if session_id is None:
+                session_id = get_or_create_session(session, client_id, dt.date.today())
+            else:
+                owner = session.get(Session, session_id)
+                if owner is None or owner.client_id != client_id:
+                    raise RecordNotFound("session")
+            if previous_id is not None:
+                prev = session.get(WorksheetRow, previous_id)
+                if prev is None or prev.client_id != client_id:
+                    raise RecordNotFound("worksheet")
+            now = utc_now()
+            row = WorksheetRow(
+                client_id=client_id,
+                session_id=session_id,
+                form_id=form_id,
+                form_version=int(form_version),
+                status="draft",
+                filled_by=filled_by,
+                language=lang,
+                created_at=now,
+                updated_at=now,
+                previous_id=previous_id,
+                values_json=text,
+            )
+            session.add(row)
+            session.flush()
+            session.add(Revision(worksheet_id=row.id, number=1, saved_at=now, values_json=text))
+            append_event(
+                session, "created", client_id=client_id, worksheet_id=row.id, detail=f"worksheet {form_id}"
+            )
+            session.flush()
+            return _full(session, row.id)
+
+    def worksheet(self, worksheet_id: int) -> Worksheet:
+        """One worksheet with its latest answers; raises RecordNotFound."""
+        with self._read() as session:
+            return _full(session, worksheet_id)
+
+    def worksheets(self, client_id: int) -> list[WorksheetInfo]:
+        """The client's worksheets, newest first (without answers)."""
+        with self._read() as session:
+            get_client(session, client_id)
+            return list(_infos(_client_rows(session, client_id)).values())[::-1]
+
+    def all_worksheet_ids(self) -> list[int]:
+        """Every worksheet id in the vault, ascending."""
+        with self._read() as session:
+            return list(session.scalars(select(WorksheetRow.id).order_by(WorksheetRow.id)))
+
+    def save_values(self, worksheet_id: int, values: dict[str, Any], *, coalesce_seconds: float = 0.0) -> int:
+        """Store the answers as given (every key kept), durable on return; returns the revision number.
+
+        With ``coalesce_seconds`` > 0, a save that comes within that many seconds of the previous one
+        replaces it instead of adding a revision (autosave while typing). Revision 1, the worksheet as
+        it was created, is never replaced. Saving unchanged answers adds nothing.
+        """
+        text = dumps(values)
+        with self._write("worksheet") as session:
+            row = session.get(WorksheetRow, worksheet_id)
+            if row is None:
+                raise RecordNotFound("worksheet")
+            last = _latest_revision(session, worksheet_id)
+            if last is not None and last.values_json == text and row.values_json == text:
+                return last.number
+            now = utc_now()
+            recent = last is not None and (now - last.saved_at).total_seconds() <= coalesce_seconds
+            if last is not None and last.number > 1 and coalesce_seconds > 0 and recent:
+                last.values_json, last.saved_at = text, now
+                number = last.number
+            else:
+                number = (last.number if last else 0) + 1
+                session.add(
+                    Revision(worksheet_id=worksheet_id, number=number, saved_at=now, values_json=text)
+                )
+            row.values_json, row.updated_at = text, now
+            return number
+
+    def _update(self, worksheet_id: int, **changes: object) -> WorksheetInfo:
+        with self._write() as session:
+            row = session.get(WorksheetRow, worksheet_id)
+            if row is None:
+                raise RecordNotFound("worksheet")
+            for attr, value in changes.items():
+                setattr(row, attr, value)
+            row.updated_at = utc_now()
+            session.flush()
+            return _load_infos(session, worksheet_id)[1][worksheet_id]
+
+    def set_status(self, worksheet_id: int, status: str) -> WorksheetInfo:
+        """Mark a worksheet 'draft' or 'reviewed'."""
+        return self._update(worksheet_id, status=_check(status, STATUSES, "status"))
+
+    def set_filled_by(self, worksheet_id: int, who: str) -> WorksheetInfo:
+        """Record who filled it in: 'together', 'client' or 'therapist'."""
+        return self._update(worksheet_id, filled_by=_check(who, FILLED_BY, "filled_by"))
+
+    def set_language(self, worksheet_id: int, language: str) -> WorksheetInfo:
+        """Change the language a worksheet is shown and printed in."""
+        return self._update(worksheet_id, language=_check(language, LANGUAGES, "language"))
+
+    def revise(self, worksheet_id: int, *, session_id: int | None = None) -> Worksheet:
+        """A new version of a plan (in today's session unless given): answers copied, ``previous_id`` set."""
+        with self._lock:  # read + create as one step for this process's single writer
+            old = self.worksheet(worksheet_id)
+            return self.new_worksheet(
+                old.client_id,
+                old.form_id,
+                old.form_version,
+                session_id=session_id,
+                values=old.values,
+                filled_by=old.filled_by,
+                language=old.language,
+                previous_id=old.id,
+            )
+
+    def link_previous(self, worksheet_id: int, previous_id: int | None) -> WorksheetInfo:
+        """Set which plan version a worksheet revises (used by import); same client only, never a loop."""
+        with self._write() as session:
+            row = session.get(WorksheetRow, worksheet_id)
+            if row is None:
+                raise RecordNotFound("worksheet")
+            if previous_id is not None:
+                prev = session.get(WorksheetRow, previous_id)
+                if prev is None or prev.client_id != row.client_id:
+                    raise RecordNotFound("worksheet")
+                current: int | None = previous_id
+                while current is not None:  # walking back from the new previous must not reach this one
+                    if current == worksheet_id:
+                        raise ValueError("a worksheet cannot revise itself or a later version of itself")
+                    current = session.scalar(
+                        select(WorksheetRow.previous_id).where(WorksheetRow.id == current)
+                    )
+            row.previous_id = previous_id
+            session.flush()
+            return _load_infos(session, worksheet_id)[1][worksheet_id]
+
+    def plan_history(self, worksheet_id: int) -> list[WorksheetInfo]:
+        """The plan chain this worksheet belongs to, oldest to newest (later versions included).
+
+        If one version was revised twice, the newer branch is followed.
+        """
+        with self._read() as session:
+            _, infos = _load_infos(session, worksheet_id)
+        chain = [infos[worksheet_id]]
+        while chain[0].previous_id is not None and chain[0].previous_id in infos:
+            chain.insert(0, infos[chain[0].previous_id])
+        successors: dict[int, int] = {}
+        for info in infos.values():  # oldest first, so the newest successor wins
+            if info.previous_id is not None:
+                successors[info.previous_id] = info.id
+        while chain[-1].id in successors:
+            chain.append(infos[successors[chain[-1].id]])
+        return chain
+
+    def revisions(self, worksheet_id: int) -> list[RevisionInfo]:
+        """Saved revisions of a worksheet, oldest first, as ``(number, saved_at)``."""
+        with self._read() as session:
+            if session.get(WorksheetRow, worksheet_id) is None:
+                raise RecordNotFound("worksheet")
+            query = (
+                select(Revision.number, Revision.saved_at)
+                .where(Revision.worksheet_id == worksheet_id)
+                .order_by(Revision.number)
+            )
+            return [RevisionInfo(n, at) for n, at in session.execute(query)]
+
+    def revision_values(self, worksheet_id: int, number: int) -> dict[str, Any]:
+        """The answers as they were saved in revision ``number``."""
+        with self._read() as session:
+            text = session.scalar(
+                select(Revision.values_json).where(
+                    Revision.worksheet_id == worksheet_id, Revision.number == number
+                )
+            )
+            if text is None:
+                raise RecordNotFound("revision")
+            return loads(text)

@@ -1,0 +1,39 @@
+"""The wallet card of the Optimal Use Plan."""
+
+from __future__ import annotations
+
+import io
+from types import SimpleNamespace
+
+import pytest
+from pypdf import PdfReader
+
+from ihrp_desktop.core.pdf import PrintOptions, render_pocket_card
+
+
+def test_card_holds_limits_never_list_and_safety(kit: SimpleNamespace) -> None:
+    form = kit.shipped_form("optimal_use_plan")
+    data = render_pocket_card(form, kit.OPTIMAL_USE_PLAN, PrintOptions(discreet=True))
+    reader = PdfReader(io.BytesIO(data))
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (243, 153)  # 85.6 x 54 mm
+    text = kit.squash(kit.pdf_text(data))
+    for value in (
+        "3 drinks on a night out",
+        "before driving or picking up the kids",
+        "Marta, +48 600 123 456",
+        "112",
+        "Kitchen drawer and my handbag",
+    ):
+        assert kit.squash(value) in text
+    assert "Zofia" not in text and "OptimalUsePlan" not in text and "Clinical" not in text
+    assert reader.metadata is not None and reader.metadata.title == "My plan"
+    assert reader.metadata.producer == "" and reader.metadata.creator == ""
+
+
+def test_card_in_spanish_and_for_a_worksheet_without_a_plan(kit: SimpleNamespace) -> None:
+    form = kit.shipped_form("optimal_use_plan")
+    text = kit.pdf_text(render_pocket_card(form, kit.OPTIMAL_USE_PLAN, PrintOptions(language="es")))
+    assert "Contacto" in text and "Mis límites" in text
+    with pytest.raises(ValueError, match="pocket card"):
+        render_pocket_card(kit.shipped_form("decisional_balance"), {}, PrintOptions())

@@ -1,0 +1,130 @@
+"""Schema migrations: one source of truth, a copy before upgrading, no Alembic on the everyday path.
+
+The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0002 and
+opens a vault made at 0001 with that script folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import sqlcipher3
+from sqlalchemy import create_engine
+
+from ihrp_desktop.core.vault import Vault, VaultFromNewerVersion, unlock_key, verify
+from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
+from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
+
+PASSPHRASE = "correct horse battery staple"
+
+REVISION_0002 = '''
+"""test-only: a nickname column"""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("clients") as batch:
+        batch.add_column(sa.Column("nickname", sa.Text(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("clients") as batch:
+        batch.drop_column("nickname")
+'''
+
+
+def _raw(folder: Path, sql: str) -> list[tuple[object, ...]]:
+    key = unlock_key(folder, PASSPHRASE)
+    conn = sqlcipher3.connect(f"{(folder / 'vault.db').as_uri()}?immutable=1", uri=True)
+    conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_schema_head_constant_matches_the_alembic_scripts() -> None:
+    assert script_head() == SCHEMA_HEAD
+
+
+def test_new_vault_is_built_by_the_migrations_and_matches_the_orm(vault: Vault) -> None:
+    vault.close()
+    assert _raw(vault.path, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    # Compare the migrated database with the ORM models: any difference means a missing revision.
+    key = unlock_key(vault.path, PASSPHRASE)
+
+    def connect() -> object:
+        conn = sqlcipher3.connect(f"{(vault.path / 'vault.db').as_uri()}?immutable=1", uri=True)
+        conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+        return conn
+
+    engine = create_engine("sqlite://", module=sqlcipher3, creator=connect)
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_an_older_vault_is_copied_then_upgraded(
+    closed_vault: Path, tmp_path: Path, snapshot: Callable[[Path], dict[str, str]]
+) -> None:
+    scripts = tmp_path / "scripts"
+    shutil.copytree(SCRIPTS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
+    (scripts / "versions" / "0002_test_nickname.py").write_text(REVISION_0002)
+    assert script_head(scripts) == "0002"
+
+    key = unlock_key(closed_vault, PASSPHRASE)
+    with Vault.open_with_key(closed_vault, key, migrations=scripts) as v:
+        copy = v.pre_migration_copy
+        assert copy is not None and copy.parent == closed_vault
+        assert copy.name.startswith("pre-migration-0001-")
+        assert len(v.clients()) == 3  # the data came through
+        assert v.audit_events()[-1].action == "migrated"
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert "nickname" in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
+
+    # The copy is an encrypted vault at the old revision that opens with the same passphrase.
+    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert verify(copy, PASSPHRASE).ok
+    with Vault.open(copy, PASSPHRASE) as old:
+        assert len(old.clients()) == 3
+
+    # Opening again with the same scripts: already at head, no second copy.
+    with Vault.open_with_key(closed_vault, key, migrations=scripts) as v:
+        assert v.pre_migration_copy is None
+    assert len(list(closed_vault.glob("pre-migration-*"))) == 1
+
+    # This program (head 0001) refuses the upgraded vault and writes nothing.
+    before = snapshot(closed_vault)
+    with pytest.raises(VaultFromNewerVersion):
+        Vault.open(closed_vault, PASSPHRASE)
+    assert snapshot(closed_vault) == before
+
+
+def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from ihrp_desktop.core.vault import Vault
+        with Vault.open({str(closed_vault)!r}, {PASSPHRASE!r}) as v:
+            v.add_client("x")
+        print("alembic" in sys.modules)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
