@@ -13,7 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.vault import VaultError
 
-SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
+SAVE_DELAY_MS = 600
+REVISION_COALESCE_S = 30.0  # edits this close together extend one revision instead of adding many  # a pause in typing this long triggers a save; well inside "about a second"
 RETRY_MS = 3000
 
 
@@ -77,6 +78,11 @@ class Autosaver(QObject):
             f"Saving failed ({type(exc).__name__}). Your text is still here; saving will be tried again.")
         self.state_changed.emit("failed", self.last_error)
         self._timer.start(RETRY_MS)
+
+    def stop(self) -> None:
+        """Stop saving: the page is going away (its last state was flushed before)."""
+        self._timer.stop()
+        self._closed = True
 
     def flush(self, *, closing: bool = False) -> bool:
         """Save now and wait (locking, closing, quitting). True when everything is saved.

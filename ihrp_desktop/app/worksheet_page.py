@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
-from .autosave import Autosaver
+from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
 
 FILLED_BY = (("together", "Filled together"), ("client", "Filled by the client"),
@@ -92,7 +92,9 @@ class WorksheetPage(QWidget):
         layout.addWidget(self.editor, 1)
 
         self.autosaver = Autosaver(writer, self.editor.values,
-                                   lambda values: vault.save_values(worksheet_id, values), self)
+                                   lambda values: vault.save_values(worksheet_id, values,
+                                                                     coalesce_seconds=REVISION_COALESCE_S),
+                                   self)
         self.autosaver.state_changed.connect(self._show_save_state)
         self.editor.changed.connect(self.autosaver.changed)
 
