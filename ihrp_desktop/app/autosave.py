@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..core.vault import VaultError
 
-SAVE_DELAY_MS = 600
-REVISION_COALESCE_S = 30.0  # edits this close together extend one revision instead of adding many  # a pause in typing this long triggers a save; well inside "about a second"
+SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
+REVISION_COALESCE_S = 30.0  # edits this close together extend one revision instead of adding many
 RETRY_MS = 3000
 
 

@@ -188,7 +188,10 @@ class ClientPage(QWidget):
             self.new_menu.addAction(action)
 
     def _new_callback(self, form_id: str) -> Callable[[], None]:
-        return lambda: self.client_id is not None and self.new_worksheet_requested.emit(self.client_id, form_id)
+        def request() -> None:
+            if self.client_id is not None:
+                self.new_worksheet_requested.emit(self.client_id, form_id)
+        return request
 
     def show_client(self, vault: Any, client_id: int) -> None:
         self.vault = vault

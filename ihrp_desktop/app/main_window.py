@@ -6,30 +6,35 @@ switchers and screen-sharing pickers).
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from .. import APP_NAME
+from ..core import backups
 from ..core.forms import FormLibrary
-from ..core.vault import Vault
+from ..core.vault import Vault, VaultError, WrongPassphrase, unlock_key
 from .background import Runner
 from .clients import ClientList, ClientPage
+from .editor.theme import apply_theme
 from .print_preview import PrintDialog
 from .settings import AppSettings
 from .unlock import CreateVaultScreen, UnlockScreen
 from .worksheet_page import WorksheetPage
 
+CLIENT_VIEW_SCALE = 1.25  # larger text for the person reading from the other chair
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
 
 
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         self.create_screen.created.connect(self.vault_opened)
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
+        self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
         if demo_hint:
             hint = QLabel(demo_hint)
             hint.setObjectName("quiet")
@@ -118,8 +124,11 @@ class MainWindow(QMainWindow):
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu("&File")
-        self.new_client_action = self._action(self.file_menu, "&New client", "Ctrl+N", self.client_list.add_client)
+        self.new_client_action = self._action(self.file_menu, "&New client", "Ctrl+N",
+                                              self.client_list.add_client)
         self.lock_action = self._action(self.file_menu, "&Lock now", "Ctrl+L", self.lock)
+        self.backup_action = self._action(self.file_menu, "&Back up to a folder...", "Ctrl+Shift+B",
+                                          self.backup_to_folder)
         self.file_menu.addSeparator()
         self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu("&View")
@@ -129,7 +138,7 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
-                                   self.find_action]
+                                   self.find_action, self.backup_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -161,6 +170,9 @@ class MainWindow(QMainWindow):
             vault.record_failed_unlocks(failed)
             self.unlock_screen.failed_attempts = 0
         vault.record("unlocked")
+        if backups.backup_due(vault.path):
+            # Once a day, on the single writer so it never races a save; the window stays free.
+            self.writer.run(lambda: backups.make_backup(vault), None, self._backup_failed)
         self.client_list.set_vault(vault)
         self.stack.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
@@ -182,6 +194,76 @@ class MainWindow(QMainWindow):
         else:
             self.right.setCurrentWidget(self.welcome)
             self.client_list.search.setFocus()
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        reason = exc.message if isinstance(exc, VaultError) else (
+            exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
+        self.statusBar().showMessage(f"Today's automatic backup could not be made: {reason}", 15_000)
+
+    def open_latest_backup(self) -> None:
+        """The vault is damaged: restore the newest automatic backup into a new folder and open that."""
+        latest = backups.latest_backup(self.vault_path)
+        if latest is None:
+            QMessageBox.information(
+                self, APP_NAME, "No automatic backup was found beside this vault "
+                f"({backups.backups_dir(self.vault_path)}). If you keep backups elsewhere, restore one "
+                "with “ihrp-desktop restore”. The damaged vault was not changed.")
+            return
+        passphrase = self.unlock_screen.passphrase.text()
+        if not passphrase:
+            self.unlock_screen.show_error("Type your passphrase first: the backup opens with it.")
+            return
+        damaged = self.vault_path
+
+        def restore() -> tuple[Any, Any, Vault]:
+            made, path = backups.restore_latest(damaged, passphrase)
+            return made, path, Vault.open_with_key(path, unlock_key(path, passphrase))
+
+        def restored(result: tuple[Any, Any, Vault]) -> None:
+            made, path, vault = result
+            self.vault_path = path
+            self.unlock_screen.vault_path = path
+            self.create_screen.vault_path = path
+            self.settings.set("vault_path", str(path))
+            vault.record("restored", detail=f"from the automatic backup of {made:%Y-%m-%d %H:%M} UTC")
+            self.unlock_screen.passphrase.clear()
+            self.vault_opened(vault)
+            QMessageBox.information(
+                self, APP_NAME, f"You are now working in a copy restored from the backup of "
+                f"{made.astimezone():%d %b %Y, %H:%M}, in {path}.\n\nThe damaged vault was left untouched "
+                f"in {damaged}. Changes made after that backup are not in this copy.")
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, WrongPassphrase):
+                self.unlock_screen.show_error(
+                    "The latest backup did not open with this passphrase. It opens with the passphrase "
+                    "that was in use when it was made.")
+            else:
+                reason = exc.message if isinstance(exc, VaultError) else type(exc).__name__
+                self.unlock_screen.show_error(f"The latest backup could not be opened either: {reason}")
+
+        self.runner.run(restore, restored, failed)
+
+    def backup_to_folder(self) -> None:
+        """An extra backup, e.g. on a USB drive kept in a locked drawer."""
+        if self.vault is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Choose where to put the backup")
+        if not folder:
+            return
+        vault = self.vault
+        target = Path(folder) / f"IHRP backup {dt.datetime.now():%Y-%m-%d %H%M%S}"
+        self.statusBar().showMessage("Backing up...")
+        self.writer.run(lambda: vault.backup(target),
+                        lambda path: self.statusBar().showMessage(f"Backup made in {path}", 15_000),
+                        self._backup_to_folder_failed)
+
+    def _backup_to_folder_failed(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        reason = exc.message if isinstance(exc, VaultError) else (
+            exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
+        QMessageBox.warning(self, APP_NAME,
+                            f"The backup could not be made: {reason}. Your vault is unchanged.")
 
     def lock(self) -> None:
         """Remove every client word from the window and memory, close the vault, ask for the passphrase."""
@@ -243,8 +325,8 @@ class MainWindow(QMainWindow):
         sheet = self.vault.worksheet(worksheet_id)  # KeyError if there is none
         form = self.library.forms.get(sheet.form_id)
         if form is None:
-            QMessageBox.warning(self, APP_NAME, f"This worksheet uses the definition “{sheet.form_id}”, which "
-                                "is not installed on this computer. Its answers are kept in the vault.")
+            QMessageBox.warning(self, APP_NAME, f"This worksheet uses the definition “{sheet.form_id}”, "
+                                "which is not installed on this computer. Its answers are kept in the vault.")
             return
         if self.page is not None:
             self.page.flush(closing=True)
@@ -254,6 +336,7 @@ class MainWindow(QMainWindow):
         self.page.back_requested.connect(lambda: self.show_client(sheet.client_id))
         self.page.print_requested.connect(self.print_current)
         self.page.revise_requested.connect(self.revise_current)
+        self.page.client_view_requested.connect(self.toggle_client_view)
         self.right.addWidget(self.page)
         self.right.setCurrentWidget(self.page)
         self.client_list.select(sheet.client_id)
@@ -280,6 +363,10 @@ class MainWindow(QMainWindow):
         self.client_view = not self.client_view
         self.client_view_action.setChecked(self.client_view)
         self.client_list.setVisible(not self.client_view)
+        self.menuBar().setVisible(not self.client_view)  # its menus lead to other clients; F11 still works
+        app = QApplication.instance()
+        scale = self.settings.get("font_scale") * (CLIENT_VIEW_SCALE if self.client_view else 1.0)
+        apply_theme(app, self.settings.get("theme"), scale)
         if self.client_view:
             self.client_list.clear()
             if self.page is None:
@@ -295,7 +382,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
                 for a in self.actions() if not a.shortcut().isEmpty()]
-        rows += [("Print the open worksheet", "Ctrl+P"), ("Undo / redo in a worksheet", "Ctrl+Z / Ctrl+Shift+Z"),
+        rows += [("Print the open worksheet", "Ctrl+P"),
+                 ("Undo / redo in a worksheet", "Ctrl+Z / Ctrl+Shift+Z"),
                  ("New worksheet of a type (client page)", "Ctrl+Shift+1...9")]
         text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
         box = QMessageBox(self)

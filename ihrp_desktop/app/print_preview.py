@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -158,16 +158,20 @@ class PrintDialog(QDialog):
 
     def save_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_name(), "PDF (*.pdf)")
-        if not path:
-            return
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Write the previewed PDF where the user chose; True when it is there."""
         try:
             with open(path, "wb") as out:
                 out.write(self.pdf_bytes)
         except OSError as exc:
             QMessageBox.warning(self, "Save PDF", f"The PDF could not be saved: {exc.strerror}. "
                                 "Choose another folder.")
-            return
+            return False
         self._record("saved as PDF")
+        return True
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -191,7 +195,8 @@ class PrintDialog(QDialog):
                 target = painter.viewport()
                 size = self.document.pagePointSize(page)
                 scale = min(target.width() / size.width(), target.height() / size.height())
-                image = self.document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+                image = self.document.render(page, pixels)
                 painter.drawImage(0, 0, image)
         finally:
             painter.end()

@@ -1,9 +1,14 @@
-"""A rough, honest passphrase strength estimate for the create-vault page (no Qt needed)."""
+"""A rough, honest passphrase strength estimate for the create-vault page.
+
+The hints are English source text, marked for translation; the page translates them when shown.
+"""
 
 from __future__ import annotations
 
 import math
 import string
+
+from .i18n import QT_TRANSLATE_NOOP
 
 _COMMON = {"password", "passwort", "contraseña", "haslo", "hasło", "пароль", "123456", "qwerty", "letmein",
            "iloveyou", "admin", "welcome", "therapy", "ihrp"}
@@ -36,11 +41,12 @@ def describe(passphrase: str) -> tuple[int, str]:
     """A 0-4 score and a plain-words hint."""
     bits = estimate_bits(passphrase)
     if len(passphrase) < 8:
-        return 0, "Too short. Use at least 8 characters; a few unrelated words are easiest to remember."
+        return 0, QT_TRANSLATE_NOOP(
+            "Strength", "Too short. Use at least 8 characters; a few unrelated words are easiest to remember.")
     if bits < 45:
-        return 1, "Weak. Add another word or two."
+        return 1, QT_TRANSLATE_NOOP("Strength", "Weak. Add another word or two.")
     if bits < 65:
-        return 2, "Fair. One more word would make it strong."
+        return 2, QT_TRANSLATE_NOOP("Strength", "Fair. One more word would make it strong.")
     if bits < 90:
-        return 3, "Strong."
-    return 4, "Very strong."
+        return 3, QT_TRANSLATE_NOOP("Strength", "Strong.")
+    return 4, QT_TRANSLATE_NOOP("Strength", "Very strong.")

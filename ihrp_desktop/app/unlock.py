@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import backups
 from ..core.vault import DamagedVault, NotAVault, Vault, VaultError, WrongPassphrase, unlock_key
 from .background import Runner
+from .i18n import translate, vault_message
 from .strength import describe
 
 
@@ -67,16 +69,17 @@ class UnlockScreen(QWidget):
         self._runner = runner
         self.failed_attempts = 0
         _, layout = _card(self)
-        title, subtitle = _title("Unlock your records", "Your worksheets are kept encrypted on this computer.")
+        title, subtitle = _title(translate("UnlockScreen", "Unlock your records"),
+                                 translate("UnlockScreen", "Your worksheets are kept encrypted on this computer."))
         layout.addWidget(title)
         layout.addWidget(subtitle)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Passphrase")
-        self.passphrase.setAccessibleName("Vault passphrase")
+        self.passphrase.setPlaceholderText(translate("UnlockScreen", "Passphrase"))
+        self.passphrase.setAccessibleName(translate("UnlockScreen", "Vault passphrase"))
         self.passphrase.returnPressed.connect(self.try_unlock)
         layout.addWidget(self.passphrase)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("UnlockScreen", "Unlock"))
         self.unlock_button.setObjectName("primary")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
@@ -92,7 +95,7 @@ class UnlockScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        self.backup_button = QPushButton("Open the latest backup instead")
+        self.backup_button = QPushButton(translate("UnlockScreen", "Open the latest backup instead"))
         self.backup_button.clicked.connect(self.open_backup_requested)
         self.backup_button.hide()
         layout.addWidget(self.backup_button)
@@ -108,13 +111,14 @@ class UnlockScreen(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self.passphrase.setEnabled(not busy)
         self.unlock_button.setEnabled(not busy)
-        self.unlock_button.setText("Unlocking..." if busy else "Unlock")
+        self.unlock_button.setText(translate("UnlockScreen", "Unlocking...") if busy
+                                   else translate("UnlockScreen", "Unlock"))
         self.busy.setVisible(busy)
 
     def try_unlock(self) -> None:
         secret = self.passphrase.text()
         if not secret:
-            self._show_error("Type your passphrase, then press Enter.")
+            self.show_error(translate("UnlockScreen", "Type your passphrase, then press Enter."))
             return
         self._set_busy(True)
         self.message.hide()
@@ -134,17 +138,28 @@ class UnlockScreen(QWidget):
         self.passphrase.setFocus()
         if isinstance(exc, WrongPassphrase):
             self.failed_attempts += 1
-            self._show_error("That passphrase did not open the vault. Check Caps Lock and the keyboard "
-                             "language, then try again.")
+            self.show_error(translate("UnlockScreen", "That passphrase did not open the vault. Check Caps "
+                                      "Lock and the keyboard language, then try again."))
         elif isinstance(exc, DamagedVault | NotAVault):
-            self._show_error(exc.message + " The original files were not changed.")
-            self.backup_button.show()
+            latest = backups.latest_backup(self.vault_path)
+            if latest is None:
+                self.show_error(vault_message(exc) + " " + translate(
+                    "UnlockScreen", "The original files were not changed. No automatic backup was found "
+                    "beside it."))
+            else:
+                self.show_error(vault_message(exc) + " "
+                                + translate("UnlockScreen", "The original files were not changed."))
+                when = QLocale().toString(latest[0].astimezone(), QLocale.FormatType.ShortFormat)
+                self.backup_button.setText(
+                    translate("UnlockScreen", "Open the latest backup instead ({when})").format(when=when))
+                self.backup_button.show()
         elif isinstance(exc, VaultError):
-            self._show_error(exc.message)
+            self.show_error(vault_message(exc))
         else:
-            self._show_error(f"The vault could not be opened: {type(exc).__name__}. Nothing was changed.")
+            self.show_error(translate("UnlockScreen", "The vault could not be opened: {error}. Nothing was "
+                                      "changed.").format(error=type(exc).__name__))
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
 
@@ -160,38 +175,39 @@ class CreateVaultScreen(QWidget):
         self._runner = runner
         _, layout = _card(self)
         title, subtitle = _title(
-            "Welcome to IHRP Desktop",
-            "Choose a passphrase to protect your records. They are encrypted on this computer; "
-            "without the passphrase nobody can read them, and nobody can recover them for you.",
+            translate("CreateVaultScreen", "Welcome to IHRP Desktop"),
+            translate("CreateVaultScreen", "Choose a passphrase to protect your records. They are encrypted "
+                      "on this computer; without the passphrase nobody can read them, and nobody can recover "
+                      "them for you."),
         )
         layout.addWidget(title)
         layout.addWidget(subtitle)
         self.first = QLineEdit()
         self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText("Passphrase")
-        self.first.setAccessibleName("New passphrase")
+        self.first.setPlaceholderText(translate("CreateVaultScreen", "Passphrase"))
+        self.first.setAccessibleName(translate("CreateVaultScreen", "New passphrase"))
         self.first.textChanged.connect(self._update_strength)
         layout.addWidget(self.first)
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setMaximumHeight(6)
-        self.strength_bar.setAccessibleName("Passphrase strength")
+        self.strength_bar.setAccessibleName(translate("CreateVaultScreen", "Passphrase strength"))
         layout.addWidget(self.strength_bar)
         self.strength = QLabel(" ")
         self.strength.setObjectName("quiet")
         layout.addWidget(self.strength)
         self.second = QLineEdit()
         self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setPlaceholderText("Type it again")
-        self.second.setAccessibleName("Repeat the passphrase")
+        self.second.setPlaceholderText(translate("CreateVaultScreen", "Type it again"))
+        self.second.setAccessibleName(translate("CreateVaultScreen", "Repeat the passphrase"))
         self.second.returnPressed.connect(self.try_create)
         layout.addWidget(self.second)
-        self.create_button = QPushButton("Create my vault")
+        self.create_button = QPushButton(translate("CreateVaultScreen", "Create my vault"))
         self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.try_create)
         layout.addWidget(self.create_button)
-        where = QLabel(f"Location: {vault_path}")
+        where = QLabel(translate("CreateVaultScreen", "Location: {path}").format(path=vault_path))
         where.setObjectName("quiet")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -209,18 +225,19 @@ class CreateVaultScreen(QWidget):
         self.strength_bar.setProperty("score", score)
         self.strength_bar.style().unpolish(self.strength_bar)
         self.strength_bar.style().polish(self.strength_bar)
-        self.strength.setText(hint if text else " ")
+        self.strength.setText(translate("Strength", hint) if text else " ")
 
     def try_create(self) -> None:
         first, second = self.first.text(), self.second.text()
         score, hint = describe(first)
         if score == 0:
-            self._error(hint)
+            self._error(translate("Strength", hint))
         elif first != second:
-            self._error("The two passphrases are different. Type the same passphrase twice.")
+            self._error(translate("CreateVaultScreen", "The two passphrases are different. Type the same "
+                                  "passphrase twice."))
         else:
             self.create_button.setEnabled(False)
-            self.create_button.setText("Creating...")
+            self.create_button.setText(translate("CreateVaultScreen", "Creating..."))
             path = self.vault_path
             self._runner.run(lambda: Vault.create(path, first), self._done, self._failed)
 
@@ -231,8 +248,9 @@ class CreateVaultScreen(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
-        self.create_button.setText("Create my vault")
-        message = exc.message if isinstance(exc, VaultError) else f"The vault could not be created ({exc})."
+        self.create_button.setText(translate("CreateVaultScreen", "Create my vault"))
+        message = vault_message(exc) if isinstance(exc, VaultError) else translate(
+            "CreateVaultScreen", "The vault could not be created ({error}).").format(error=exc)
         self._error(message)
 
     def _error(self, text: str) -> None:

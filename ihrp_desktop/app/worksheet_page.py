@@ -30,6 +30,7 @@ class WorksheetPage(QWidget):
     back_requested = Signal()
     print_requested = Signal()
     revise_requested = Signal()
+    client_view_requested = Signal()
 
     def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, writer: Any, *,
                  show_clinician: bool = True, parent: QWidget | None = None):
@@ -53,12 +54,12 @@ class WorksheetPage(QWidget):
         self.back_button.setAccessibleName("Back to the client page")
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
-        title = form.title.get("en")
-        if sheet.version_number and sheet.version_number > 1:
-            title += f" · version {sheet.version_number}"
-        self.title = QLabel(title)
-        self.title.setObjectName("pageTitle")
-        top.addWidget(self.title, 1)
+        # The worksheet's own heading is the editor's first line; the bar only says which version.
+        version = sheet.version_number or 1
+        self.title = QLabel(f"Version {version}" if version > 1 else "")
+        self.title.setObjectName("quiet")
+        top.addWidget(self.title)
+        top.addStretch(1)
         self.save_state = QLabel("Saved")
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName("Save status")
@@ -67,8 +68,18 @@ class WorksheetPage(QWidget):
         self.status.activated.connect(lambda: vault.set_status(worksheet_id, self.status.currentData()))
         top.addWidget(self.status)
         self.filled_by = self._combo(FILLED_BY, sheet.filled_by, "Who filled it")
-        self.filled_by.activated.connect(lambda: vault.set_filled_by(worksheet_id, self.filled_by.currentData()))
+        self.filled_by.activated.connect(
+            lambda: vault.set_filled_by(worksheet_id, self.filled_by.currentData()))
         top.addWidget(self.filled_by)
+        for combo in (self.status, self.filled_by):
+            combo.setProperty("compact", True)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.client_view_button = QPushButton("Client view")
+        self.client_view_button.setCheckable(True)
+        self.client_view_button.setToolTip(
+            "Full screen, larger text, only this worksheet, no therapist notes (F11)")
+        self.client_view_button.clicked.connect(self.client_view_requested)
+        top.addWidget(self.client_view_button)
         if form.revisable:
             self.revise_button = QPushButton("Revise plan")
             self.revise_button.setToolTip("Start a new version of this plan from these answers")
@@ -122,6 +133,8 @@ class WorksheetPage(QWidget):
         self.editor.set_show_clinician(show)
         for widget in (self.back_button, self.status, self.filled_by):
             widget.setVisible(show)
+        self.client_view_button.setChecked(not show)
+        self.client_view_button.setText("Client view" if show else "Leave client view")
 
     def flush(self, *, closing: bool = False) -> bool:
         """Save whatever is on screen now (before locking, switching or quitting)."""

@@ -1,0 +1,130 @@
+"""Render the main views of the app to PNG files in docs/screenshots/ (fictional demo clients only).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--out docs/screenshots]
+
+Runs the real window on the demo vault in a throwaway folder; nothing is written to your own
+vault, settings or data folders.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+_SCRATCH = Path(tempfile.mkdtemp(prefix="ihrp-shots-"))
+os.environ["IHRP_HOME"] = str(_SCRATCH / "home")  # settings and data folders stay out of the real ones
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from ihrp_desktop.app.background import InlineRunner  # noqa: E402
+from ihrp_desktop.app.editor.theme import apply_theme  # noqa: E402
+from ihrp_desktop.app.launch import DEMO_PASSPHRASE, make_demo_vault  # noqa: E402
+from ihrp_desktop.app.main_window import MainWindow  # noqa: E402
+from ihrp_desktop.app.print_preview import PrintDialog  # noqa: E402
+from ihrp_desktop.app.settings import AppSettings  # noqa: E402
+from ihrp_desktop.core.forms import default_library  # noqa: E402
+
+SIZE = (1280, 860)
+
+
+def settle(ms: int = 150) -> None:
+    """Let layouts, deferred scrolls and repaints finish before a grab."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    QCoreApplication.processEvents()
+
+
+def shoot(widget: QWidget, out: Path, name: str) -> None:
+    settle()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+
+
+def first_sheet_of(window: MainWindow, form_id: str) -> int:
+    vault = window.vault
+    assert vault is not None
+    for client in vault.clients():
+        for sheet in vault.worksheets(client.id):
+            if sheet.form_id == form_id:
+                return sheet.id
+    raise LookupError(form_id)
+
+
+def build_window(theme: str, vault_path: Path) -> MainWindow:
+    app = QApplication.instance()
+    settings = AppSettings()
+    apply_theme(app, theme, settings.get("font_scale"))
+    window = MainWindow(vault_path, default_library(), settings, InlineRunner(), InlineRunner())
+    window.resize(*SIZE)
+    window.show()
+    return window
+
+
+def unlock(window: MainWindow) -> None:
+    window.unlock_screen.passphrase.setText(DEMO_PASSPHRASE)
+    window.unlock_screen.try_unlock()
+
+
+def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "") -> None:
+    window = build_window(theme, vault_path)
+    shoot(window, out, "unlock" + suffix)
+    unlock(window)
+    client = next(c for c in window.vault.clients() if c.name.startswith("Agnieszka"))
+    window.client_list.select(client.id)
+    window.show_client(client.id)
+    shoot(window, out, "client-page" + suffix)
+    for form_id in ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"):
+        window.open_worksheet(first_sheet_of(window, form_id))
+        shoot(window, out, f"worksheet-{form_id.replace('_', '-')}" + suffix)
+    window.open_worksheet(first_sheet_of(window, "optimal_use_plan"))
+    page = window.page
+    dialog = PrintDialog(window.vault, page.form, page.worksheet_id, InlineRunner(), parent=window)
+    dialog.resize(900, 860)
+    dialog.show()
+    shoot(dialog, out, "print-preview" + suffix)
+    dialog.close()
+    window.toggle_client_view()
+    window.resize(*SIZE)  # offscreen "full screen" is the virtual screen's size; keep shots comparable
+    shoot(window, out, "client-view" + suffix)
+    window.toggle_client_view()
+    window.close()
+
+
+def create_view(out: Path, theme: str) -> None:
+    window = build_window(theme, _SCRATCH / "new-vault")
+    window.create_screen.first.setText("correct horse battery staple")
+    shoot(window, out, "create-vault")
+    window.close()
+
+
+VIEWS: dict[str, Callable[[Path, Path], None]] = {
+    "light": lambda out, vault: main_views(out, vault, "light"),
+    "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
+    "high_contrast": lambda out, vault: main_views(out, vault, "high_contrast", "-high-contrast"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "screenshots")
+    parser.add_argument("--themes", default="light,dark,high_contrast")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    QApplication.instance() or QApplication(sys.argv[:1])
+    vault_path = make_demo_vault(_SCRATCH)
+    create_view(args.out, "light")
+    for theme in args.themes.split(","):
+        VIEWS[theme](args.out, vault_path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
