@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from ..core.vault import VaultError
+from .i18n import translate, vault_message
 
 SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
+MAX_UNSAVED_MS = 900  # ...and typing without a pause is saved at least this often
 REVISION_COALESCE_S = 30.0  # edits this close together extend one revision instead of adding many
 RETRY_MS = 3000
 
@@ -37,6 +39,7 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self._save_now)
+        self._unsaved_for = QElapsedTimer()  # since the oldest edit not yet handed to the writer
 
     @property
     def has_unsaved_changes(self) -> bool:
@@ -44,9 +47,15 @@ class Autosaver(QObject):
 
     def changed(self) -> None:
         """Call after every edit."""
+        if not self._dirty:
+            self._unsaved_for.start()
         self._dirty = True
+        if self.last_error and self._timer.isActive():
+            return  # saving is failing: the retry is already timed, the message stays up
         self.state_changed.emit("pending", "")
-        self._timer.start()
+        # Wait for a pause in typing, but never let the oldest unsaved word wait past MAX_UNSAVED_MS.
+        left = MAX_UNSAVED_MS - self._unsaved_for.elapsed()
+        self._timer.start(max(0, min(SAVE_DELAY_MS, left)))
 
     def _save_now(self) -> None:
         if not self._dirty:
@@ -74,8 +83,9 @@ class Autosaver(QObject):
             return
         self._in_flight = False
         self._dirty = True  # the edit is still only on screen: keep trying
-        self.last_error = exc.message if isinstance(exc, VaultError) else (
-            f"Saving failed ({type(exc).__name__}). Your text is still here; saving will be tried again.")
+        self.last_error = vault_message(exc) if isinstance(exc, VaultError) else translate(
+            "Autosaver", "Saving failed ({error}). Your text is still here; saving will be tried "
+            "again.").format(error=type(exc).__name__)
         self.state_changed.emit("failed", self.last_error)
         self._timer.start(RETRY_MS)
 

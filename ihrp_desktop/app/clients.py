@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormLibrary
+from .i18n import QT_TRANSLATE_NOOP, interface_language, translate
 
-STATUS_WORDS = {"draft": "Draft", "reviewed": "Reviewed"}
+STATUS_WORDS = {"draft": QT_TRANSLATE_NOOP("WorksheetPage", "Draft"),
+                "reviewed": QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed")}
 SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
 
 
@@ -42,29 +44,29 @@ class ClientList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 6, 12)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a client")
-        self.search.setAccessibleName("Find a client")
+        self.search.setPlaceholderText(translate("ClientList", "Find a client"))
+        self.search.setAccessibleName(translate("ClientList", "Find a client"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
         self.search.returnPressed.connect(self._choose_first)
         layout.addWidget(self.search)
         self.list = QListWidget()
-        self.list.setAccessibleName("Clients")
+        self.list.setAccessibleName(translate("ClientList", "Clients"))
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         layout.addWidget(self.list, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton("Add client")
+        self.add_button = QPushButton(translate("ClientList", "Add client"))
         self.add_button.clicked.connect(self.add_client)
         row.addWidget(self.add_button)
         self.show_archived = QToolButton()
-        self.show_archived.setText("Archived")
+        self.show_archived.setText(translate("ClientList", "Archived"))
         self.show_archived.setCheckable(True)
-        self.show_archived.setToolTip("Show archived clients too")
+        self.show_archived.setToolTip(translate("ClientList", "Show archived clients too"))
         self.show_archived.toggled.connect(self.refresh)
         row.addWidget(self.show_archived)
         layout.addLayout(row)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(max(240, layout.minimumSize().width()))  # its buttons, in any language
 
     def set_vault(self, vault: Any) -> None:
         self.vault = vault
@@ -81,10 +83,11 @@ class ClientList(QWidget):
         self.list.clear()
         if self.vault is None:
             return
+        archived = "  " + translate("ClientList", "(archived)")
         clients = self.vault.clients(search=self.search.text().strip(),
                                      include_archived=self.show_archived.isChecked(), limit=SEARCH_LIMIT)
         for client in clients:
-            item = QListWidgetItem(client.name + ("  (archived)" if client.archived else ""))
+            item = QListWidgetItem(client.name + (archived if client.archived else ""))
             item.setData(Qt.ItemDataRole.UserRole, client.id)
             self.list.addItem(item)
 
@@ -106,7 +109,8 @@ class ClientList(QWidget):
     def add_client(self) -> None:
         if self.vault is None:
             return
-        name, ok = QInputDialog.getText(self, "Add client", "Name (as you want to see it on screen):")
+        name, ok = QInputDialog.getText(self, translate("ClientList", "Add client"),
+                                        translate("ClientList", "Name (as you want to see it on screen):"))
         name = name.strip()
         if ok and name:
             client = self.vault.add_client(name)
@@ -137,24 +141,25 @@ class ClientPage(QWidget):
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.name, 1)
         self.language = QComboBox()
-        self.language.addItem("Worksheets in English", "en")
-        self.language.addItem("Hojas en español", "es")
-        self.language.setAccessibleName("Language of this client's worksheets and printouts")
+        self.language.addItem(translate("ClientPage", "Worksheets in English"), "en")
+        self.language.addItem("Hojas en español", "es")  # in its own language, for the person who reads it
+        self.language.setAccessibleName(translate("ClientPage", "Language of this client's worksheets and "
+                                                  "printouts"))
         self.language.activated.connect(self._language_changed)
         head.addWidget(self.language)
         more = QToolButton()
-        more.setText("More")
-        more.setAccessibleName("More actions for this client")
+        more.setText(translate("ClientPage", "More"))
+        more.setAccessibleName(translate("ClientPage", "More actions for this client"))
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(more)
-        menu.addAction("Rename...", self.rename)
-        self.archive_action = menu.addAction("Archive", self.toggle_archive)
+        menu.addAction(translate("ClientPage", "Rename..."), self.rename)
+        self.archive_action = menu.addAction(translate("ClientPage", "Archive"), self.toggle_archive)
         more.setMenu(menu)
         head.addWidget(more)
         layout.addLayout(head)
 
         actions = QHBoxLayout()
-        self.new_button = QPushButton("New worksheet")
+        self.new_button = QPushButton(translate("ClientPage", "New worksheet"))
         self.new_button.setObjectName("primary")
         self.new_menu = QMenu(self.new_button)
         self.new_button.setMenu(self.new_menu)
@@ -164,8 +169,9 @@ class ClientPage(QWidget):
         self._fill_new_menu()
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Worksheet", "Status", "Last change"])
-        self.tree.setAccessibleName("Sessions and worksheets")
+        self.tree.setHeaderLabels([translate("ClientPage", "Worksheet"), translate("ClientPage", "Status"),
+                                   translate("ClientPage", "Last change")])
+        self.tree.setAccessibleName(translate("ClientPage", "Sessions and worksheets"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemActivated.connect(self._open_item)
@@ -173,7 +179,7 @@ class ClientPage(QWidget):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
         layout.addWidget(self.tree, 1)
-        self.empty = QLabel("No worksheets yet. Start one with “New worksheet”.")
+        self.empty = QLabel(translate("ClientPage", "No worksheets yet. Start one with “New worksheet”."))
         self.empty.setObjectName("quiet")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
@@ -181,7 +187,7 @@ class ClientPage(QWidget):
     def _fill_new_menu(self) -> None:
         self.new_menu.clear()
         for index, form in enumerate(self.library.ordered(), start=1):
-            action = QAction(form.title.get("en"), self.new_menu)
+            action = QAction(form.title.get(interface_language()), self.new_menu)
             if index <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+Shift+{index}"))
             action.triggered.connect(self._new_callback(form.id))
@@ -210,22 +216,30 @@ class ClientPage(QWidget):
         client = self.vault.client(self.client_id)
         self.name.setText(client.name)
         self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
-        self.archive_action.setText("Bring back from archive" if client.archived else "Archive")
+        self.archive_action.setText(translate("ClientPage", "Bring back from archive") if client.archived
+                                    else translate("ClientPage", "Archive"))
         self.tree.clear()
         sheets = self.vault.worksheets(self.client_id)
         for session in self.vault.sessions(self.client_id):
             mine = [s for s in sheets if s.session_id == session.id]
-            label = f"Session {session.number} · {session.date.strftime('%a %d %b %Y')}"
+            day = QLocale().toString(QDate(session.date.year, session.date.month, session.date.day),
+                                     "ddd d MMM yyyy")
+            label = translate("ClientPage", "Session {number} · {date}").format(number=session.number,
+                                                                                date=day)
             top = QTreeWidgetItem([label, "", ""])
             top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             self.tree.addTopLevelItem(top)
             for sheet in mine:
                 form = self.library.forms.get(sheet.form_id)
-                title = form.title.get("en") if form else sheet.form_id
+                # The worksheet's own language: the title the client sees on the page and the printout.
+                title = form.title.get(sheet.language) if form else sheet.form_id
                 if sheet.version_number and sheet.version_number > 1:
-                    title += f" (version {sheet.version_number})"
-                changed = sheet.updated_at.astimezone().strftime("%d %b %Y, %H:%M")
-                item = QTreeWidgetItem([title, STATUS_WORDS.get(sheet.status, sheet.status), changed])
+                    title += " " + translate("ClientPage", "(version {number})").format(
+                        number=sheet.version_number)
+                changed = QLocale().toString(sheet.updated_at.astimezone(), "d MMM yyyy, HH:mm")
+                words = STATUS_WORDS.get(sheet.status)
+                status = translate("WorksheetPage", words) if words else sheet.status
+                item = QTreeWidgetItem([title, status, changed])
                 item.setData(0, Qt.ItemDataRole.UserRole, sheet.id)
                 top.addChild(item)
             top.setExpanded(True)
@@ -246,7 +260,8 @@ class ClientPage(QWidget):
         if self.vault is None or self.client_id is None:
             return
         client = self.vault.client(self.client_id)
-        name, ok = QInputDialog.getText(self, "Rename client", "Name:", text=client.name)
+        name, ok = QInputDialog.getText(self, translate("ClientPage", "Rename client"),
+                                        translate("ClientPage", "Name:"), text=client.name)
         if ok and name.strip():
             self.vault.rename_client(self.client_id, name.strip())
             self.refresh()
@@ -258,9 +273,9 @@ class ClientPage(QWidget):
         client = self.vault.client(self.client_id)
         if not client.archived:
             answer = QMessageBox.question(
-                self, "Archive client",
-                "Archive this client? Their records are kept; they are hidden from the list until you "
-                "show archived clients.")
+                self, translate("ClientPage", "Archive client"),
+                translate("ClientPage", "Archive this client? Their records are kept; they are hidden from "
+                          "the list until you show archived clients."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.vault.archive_client(self.client_id, not client.archived)

@@ -14,6 +14,7 @@ from ..core.forms import default_library
 from ..core.paths import default_vault_path
 from .background import BackgroundRunner
 from .editor.theme import apply_theme
+from .i18n import install_translators, translate
 from .main_window import MainWindow
 from .settings import AppSettings
 
@@ -40,6 +41,7 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     settings = AppSettings()
+    install_translators(app, settings.get("language"))  # before any window is built
     apply_theme(app, settings.get("theme"), settings.get("font_scale"))
     demo_dir: Path | None = None
     if demo:
@@ -48,15 +50,17 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     else:
         vault_path = Path(vault) if vault else Path(settings.get("vault_path") or default_vault_path())
     library = default_library()
+    hint = translate("Launch", "Demo vault: the passphrase is “demo”.") if demo else ""
     window = MainWindow(vault_path, library, settings, BackgroundRunner(), BackgroundRunner(serial=True),
-                        demo_hint="Demo vault: the passphrase is “demo”." if demo else "")
+                        demo_hint=hint)
     window.open_after_unlock = open_worksheet
     app.installEventFilter(window.idle)
     window.show()
     if library.errors:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, "Some of your own worksheet definitions could not be used:\n\n"
+        QMessageBox.warning(window, APP_NAME, translate("Launch", "Some of your own worksheet definitions "
+                                                        "could not be used:") + "\n\n"
                             + "\n".join(str(e) for e in library.errors))
     try:
         return app.exec()

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,8 +29,11 @@ from ..core.vault import Vault, VaultError, WrongPassphrase, unlock_key
 from .background import Runner
 from .clients import ClientList, ClientPage
 from .editor.theme import apply_theme
+from .i18n import translate, vault_message
+from .preferences import PreferencesDialog
 from .print_preview import PrintDialog
 from .settings import AppSettings
+from .shortcuts import ShortcutsDialog
 from .unlock import CreateVaultScreen, UnlockScreen
 from .worksheet_page import WorksheetPage
 
@@ -99,7 +102,7 @@ class MainWindow(QMainWindow):
         self.client_list = ClientList()
         self.client_list.client_chosen.connect(self.show_client)
         self.right = QStackedWidget()
-        self.welcome = QLabel("Choose a client on the left, or add one.")
+        self.welcome = QLabel(translate("MainWindow", "Choose a client on the left, or add one."))
         self.welcome.setObjectName("quiet")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.client_page = ClientPage(library)
@@ -123,20 +126,30 @@ class MainWindow(QMainWindow):
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.new_client_action = self._action(self.file_menu, "&New client", "Ctrl+N",
-                                              self.client_list.add_client)
-        self.lock_action = self._action(self.file_menu, "&Lock now", "Ctrl+L", self.lock)
-        self.backup_action = self._action(self.file_menu, "&Back up to a folder...", "Ctrl+Shift+B",
-                                          self.backup_to_folder)
+        self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.new_client_action = self._action(self.file_menu, translate("MainWindow", "&New client"),
+                                              "Ctrl+N", self.client_list.add_client)
+        self.lock_action = self._action(self.file_menu, translate("MainWindow", "&Lock now"), "Ctrl+L",
+                                        self.lock)
+        self.backup_action = self._action(self.file_menu, translate("MainWindow", "&Back up to a folder..."),
+                                          "Ctrl+Shift+B", self.backup_to_folder)
         self.file_menu.addSeparator()
-        self._action(self.file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        view = self.menuBar().addMenu("&View")
-        self.client_view_action = self._action(view, "&Client view", "F11", self.toggle_client_view)
+        self.preferences_action = self._action(self.file_menu, translate("MainWindow", "&Preferences..."),
+                                               QKeySequence.StandardKey.Preferences, self.show_preferences)
+        if self.preferences_action.shortcut().isEmpty():  # Windows and Linux have no standard one
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.file_menu.addSeparator()
+        self._action(self.file_menu, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit,
+                     self.close)
+        view = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        self.client_view_action = self._action(view, translate("MainWindow", "&Client view"), "F11",
+                                               self.toggle_client_view)
         self.client_view_action.setCheckable(True)
-        self.find_action = self._action(view, "&Find a client", "Ctrl+F", self.focus_search)
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", "F1", self.show_shortcuts)
+        self.find_action = self._action(view, translate("MainWindow", "&Find a client"), "Ctrl+F",
+                                        self.focus_search)
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self._action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
                                    self.find_action, self.backup_action]
 
@@ -185,7 +198,8 @@ class MainWindow(QMainWindow):
             try:
                 self.open_worksheet(target)
             except KeyError:
-                QMessageBox.information(self, APP_NAME, f"There is no worksheet {target} in this vault.")
+                QMessageBox.information(self, APP_NAME, translate(
+                    "MainWindow", "There is no worksheet {number} in this vault.").format(number=target))
                 self.client_list.search.setFocus()
                 return
             if self.page is not None:
@@ -196,22 +210,27 @@ class MainWindow(QMainWindow):
             self.client_list.search.setFocus()
 
     def _backup_failed(self, exc: BaseException) -> None:
-        reason = exc.message if isinstance(exc, VaultError) else (
+        reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
-        self.statusBar().showMessage(f"Today's automatic backup could not be made: {reason}", 15_000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Today's automatic backup could not be made: {reason}").format(
+                reason=reason),
+            15_000)
 
     def open_latest_backup(self) -> None:
         """The vault is damaged: restore the newest automatic backup into a new folder and open that."""
         latest = backups.latest_backup(self.vault_path)
         if latest is None:
             QMessageBox.information(
-                self, APP_NAME, "No automatic backup was found beside this vault "
-                f"({backups.backups_dir(self.vault_path)}). If you keep backups elsewhere, restore one "
-                "with “ihrp-desktop restore”. The damaged vault was not changed.")
+                self, APP_NAME, translate(
+                    "MainWindow", "No automatic backup was found beside this vault ({folder}). If you keep "
+                    "backups elsewhere, restore one with “ihrp-desktop restore”. The damaged vault was not "
+                    "changed.").format(folder=backups.backups_dir(self.vault_path)))
             return
         passphrase = self.unlock_screen.passphrase.text()
         if not passphrase:
-            self.unlock_screen.show_error("Type your passphrase first: the backup opens with it.")
+            self.unlock_screen.show_error(
+                translate("MainWindow", "Type your passphrase first: the backup opens with it."))
             return
         damaged = self.vault_path
 
@@ -229,18 +248,23 @@ class MainWindow(QMainWindow):
             self.unlock_screen.passphrase.clear()
             self.vault_opened(vault)
             QMessageBox.information(
-                self, APP_NAME, f"You are now working in a copy restored from the backup of "
-                f"{made.astimezone():%d %b %Y, %H:%M}, in {path}.\n\nThe damaged vault was left untouched "
-                f"in {damaged}. Changes made after that backup are not in this copy.")
+                self, APP_NAME, translate(
+                    "MainWindow", "You are now working in a copy restored from the backup of {when}, in "
+                    "{path}.\n\nThe damaged vault was left untouched in {damaged}. Changes made after that "
+                    "backup are not in this copy.").format(
+                    when=QLocale().toString(made.astimezone(), QLocale.FormatType.ShortFormat), path=path,
+                    damaged=damaged))
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, WrongPassphrase):
-                self.unlock_screen.show_error(
-                    "The latest backup did not open with this passphrase. It opens with the passphrase "
-                    "that was in use when it was made.")
+                self.unlock_screen.show_error(translate(
+                    "MainWindow", "The latest backup did not open with this passphrase. It opens with the "
+                    "passphrase that was in use when it was made."))
             else:
-                reason = exc.message if isinstance(exc, VaultError) else type(exc).__name__
-                self.unlock_screen.show_error(f"The latest backup could not be opened either: {reason}")
+                reason = vault_message(exc) if isinstance(exc, VaultError) else type(exc).__name__
+                self.unlock_screen.show_error(translate(
+                    "MainWindow", "The latest backup could not be opened either: {reason}").format(
+                    reason=reason))
 
         self.runner.run(restore, restored, failed)
 
@@ -248,22 +272,25 @@ class MainWindow(QMainWindow):
         """An extra backup, e.g. on a USB drive kept in a locked drawer."""
         if self.vault is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Choose where to put the backup")
+        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow",
+                                                                  "Choose where to put the backup"))
         if not folder:
             return
         vault = self.vault
         target = Path(folder) / f"IHRP backup {dt.datetime.now():%Y-%m-%d %H%M%S}"
-        self.statusBar().showMessage("Backing up...")
+        self.statusBar().showMessage(translate("MainWindow", "Backing up..."))
+        made = translate("MainWindow", "Backup made in {folder}")
         self.writer.run(lambda: vault.backup(target),
-                        lambda path: self.statusBar().showMessage(f"Backup made in {path}", 15_000),
+                        lambda path: self.statusBar().showMessage(made.format(folder=path), 15_000),
                         self._backup_to_folder_failed)
 
     def _backup_to_folder_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
-        reason = exc.message if isinstance(exc, VaultError) else (
+        reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
-        QMessageBox.warning(self, APP_NAME,
-                            f"The backup could not be made: {reason}. Your vault is unchanged.")
+        QMessageBox.warning(self, APP_NAME, translate(
+            "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
+            reason=reason))
 
     def lock(self) -> None:
         """Remove every client word from the window and memory, close the vault, ask for the passphrase."""
@@ -273,8 +300,9 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             if not self.page.flush(closing=True):
                 # The text could not be saved: keep it on screen rather than lose it.
-                QMessageBox.warning(self, APP_NAME, "The worksheet could not be saved, so the window was not "
-                                    "locked. " + self.page.autosaver.last_error)
+                QMessageBox.warning(self, APP_NAME, translate(
+                    "MainWindow", "The worksheet could not be saved, so the window was not locked.") + " "
+                    + self.page.autosaver.last_error)
                 return
             self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
         self._close_page()
@@ -325,8 +353,9 @@ class MainWindow(QMainWindow):
         sheet = self.vault.worksheet(worksheet_id)  # KeyError if there is none
         form = self.library.forms.get(sheet.form_id)
         if form is None:
-            QMessageBox.warning(self, APP_NAME, f"This worksheet uses the definition “{sheet.form_id}”, "
-                                "which is not installed on this computer. Its answers are kept in the vault.")
+            QMessageBox.warning(self, APP_NAME, translate(
+                "MainWindow", "This worksheet uses the definition “{name}”, which is not installed on this "
+                "computer. Its answers are kept in the vault.").format(name=sheet.form_id))
             return
         if self.page is not None:
             self.page.flush(closing=True)
@@ -380,22 +409,23 @@ class MainWindow(QMainWindow):
             self.page.set_show_clinician(not self.client_view)
 
     def show_shortcuts(self) -> None:
-        rows = [(a.text().replace("&", ""), a.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
-                for a in self.actions() if not a.shortcut().isEmpty()]
-        rows += [("Print the open worksheet", "Ctrl+P"),
-                 ("Undo / redo in a worksheet", "Ctrl+Z / Ctrl+Shift+Z"),
-                 ("New worksheet of a type (client page)", "Ctrl+Shift+1...9")]
-        text = "\n".join(f"{keys:<22} {name}" for name, keys in rows)
-        box = QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
-        box.setText("<pre>" + text.replace("<", "&lt;") + "</pre>")
-        box.exec()
+        ShortcutsDialog(self.actions(), self).exec()
+
+    def show_preferences(self) -> None:
+        """Text size and theme apply at once; the interface language at the next start."""
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.idle.set_minutes(self.settings.get("auto_lock_minutes"))
+        scale = self.settings.get("font_scale") * (CLIENT_VIEW_SCALE if self.client_view else 1.0)
+        apply_theme(QApplication.instance(), self.settings.get("theme"), scale)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         if self.page is not None and not self.page.flush(closing=True):
             answer = QMessageBox.question(
-                self, APP_NAME, "The worksheet could not be saved. " + self.page.autosaver.last_error
-                + "\n\nQuit anyway and lose the last changes?")
+                self, APP_NAME, translate("MainWindow", "The worksheet could not be saved.") + " "
+                + self.page.autosaver.last_error + "\n\n"
+                + translate("MainWindow", "Quit anyway and lose the last changes?"))
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

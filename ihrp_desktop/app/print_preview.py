@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from .i18n import QT_TRANSLATE_NOOP, translate
 
-COPIES = (("take-home", "Take-home copy"), ("clinician", "Clinician copy"), ("blank", "Blank worksheet"))
-LANGUAGES = (("en", "English"), ("es", "Español"))
+COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
+          ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
+          ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
+LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
 
 
 class PrintDialog(QDialog):
@@ -40,7 +43,7 @@ class PrintDialog(QDialog):
     def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, runner: Any, *,
                  client_view: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Print")
+        self.setWindowTitle(translate("PrintDialog", "Print"))
         self.vault = vault
         self.form = form
         self.worksheet_id = worksheet_id
@@ -57,15 +60,16 @@ class PrintDialog(QDialog):
         for key, words in COPIES:
             if client_view and key != "take-home":
                 continue  # the client's screen never offers the clinician copy
-            self.copy.addItem(words, key)
-        self.copy.setAccessibleName("Which copy")
+            self.copy.addItem(translate("PrintDialog", words), key)
+        self.copy.setAccessibleName(translate("PrintDialog", "Which copy"))
         self.language = QComboBox()
         for key, words in LANGUAGES:
             self.language.addItem(words, key)
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
-        self.language.setAccessibleName("Language of the printout")
-        self.discreet = QCheckBox("Discreet (title “My plan”, no name)")
-        self.discreet.setToolTip("A neutral page that is safe to leave on a kitchen table")
+        self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
+        self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
+        self.discreet.setToolTip(translate("PrintDialog",
+                                           "A neutral page that is safe to leave on a kitchen table"))
         for widget in (self.copy, self.language, self.discreet):
             options.addWidget(widget)
         options.addStretch(1)
@@ -80,17 +84,17 @@ class PrintDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setAccessibleName("Print preview")
+        self.view.setAccessibleName(translate("PrintDialog", "Print preview"))
         layout.addWidget(self.view, 1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton("Save PDF...")
+        self.save_button = QPushButton(translate("PrintDialog", "Save PDF..."))
         self.save_button.clicked.connect(self.save_pdf)
-        self.print_button = QPushButton("Print...")
+        self.print_button = QPushButton(translate("PrintDialog", "Print..."))
         self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_pdf)
-        close = QPushButton("Close")
+        close = QPushButton(translate("PrintDialog", "Close"))
         close.clicked.connect(self.reject)
         for button in (close, self.save_button, self.print_button):
             buttons.addWidget(button)
@@ -122,7 +126,7 @@ class PrintDialog(QDialog):
                 return render_blank(form, language=options.language)
             return render_worksheet(form, values, header, options)
 
-        self.state.setText("Preparing preview...")
+        self.state.setText(translate("PrintDialog", "Preparing preview..."))
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
         self._runner.run(render, lambda data: self._show(generation, data), self._failed)
@@ -137,13 +141,16 @@ class PrintDialog(QDialog):
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self._buffer)
         pages = self.document.pageCount()
-        self.state.setText(f"{pages} page{'s' if pages != 1 else ''}")
+        # Two strings, not Qt's %n plurals: pyside6-lupdate misses those when the count is a variable.
+        self.state.setText(translate("PrintDialog", "1 page") if pages == 1
+                           else translate("PrintDialog", "{count} pages").format(count=pages))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
     def _failed(self, exc: BaseException) -> None:
-        self.state.setText("The preview could not be made.")
-        QMessageBox.warning(self, "Print", f"The printout could not be prepared ({type(exc).__name__}).")
+        self.state.setText(translate("PrintDialog", "The preview could not be made."))
+        QMessageBox.warning(self, translate("PrintDialog", "Print"), translate(
+            "PrintDialog", "The printout could not be prepared ({error}).").format(error=type(exc).__name__))
 
     def _suggested_name(self) -> str:
         options = self.options()
@@ -157,7 +164,8 @@ class PrintDialog(QDialog):
                           detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", self._suggested_name(), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, translate("PrintDialog", "Save PDF"),
+                                              self._suggested_name(), "PDF (*.pdf)")
         if path:
             self.save_to(path)
 
@@ -167,8 +175,9 @@ class PrintDialog(QDialog):
             with open(path, "wb") as out:
                 out.write(self.pdf_bytes)
         except OSError as exc:
-            QMessageBox.warning(self, "Save PDF", f"The PDF could not be saved: {exc.strerror}. "
-                                "Choose another folder.")
+            QMessageBox.warning(self, translate("PrintDialog", "Save PDF"), translate(
+                "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
+                reason=exc.strerror))
             return False
         self._record("saved as PDF")
         return True
@@ -186,7 +195,8 @@ class PrintDialog(QDialog):
         """Draw every page of the preview onto ``printer`` at its resolution."""
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, "Print", "The printer could not be started.")
+            QMessageBox.warning(self, translate("PrintDialog", "Print"),
+                                translate("PrintDialog", "The printer could not be started."))
             return
         try:
             for page in range(self.document.pageCount()):

@@ -13,23 +13,40 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from ..core.paths import user_config_dir
+from .i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting. ``label``, ``choice_labels`` and ``note`` are English source text, translated when shown
+    (a language's own name, such as "Español", is written the same in every interface language)."""
+
     key: str
     default: Any
     label: str
     choices: tuple[Any, ...] = ()
+    choice_labels: tuple[str, ...] = ()
+    note: str = ""
+    in_preferences: bool = True  # shown in the Preferences dialog
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("auto_lock_minutes", 5, "Lock after this many idle minutes"),
-    Setting("font_scale", 1.0, "Text size", (1.0, 1.15, 1.3, 1.5)),
-    Setting("language", "system", "Interface language", ("system", "en", "es")),
-    Setting("theme", "system", "Theme", ("system", "light", "dark", "high_contrast")),
-    Setting("export_folder", "", "Default folder for saved PDFs"),
-    Setting("vault_path", "", "Vault folder (empty: the default)"),
+    Setting("font_scale", 1.0, QT_TRANSLATE_NOOP("Settings", "Text size"), (1.0, 1.15, 1.3, 1.5),
+            (QT_TRANSLATE_NOOP("Settings", "Normal"), QT_TRANSLATE_NOOP("Settings", "Large"),
+             QT_TRANSLATE_NOOP("Settings", "Larger"), QT_TRANSLATE_NOOP("Settings", "Largest"))),
+    Setting("theme", "system", QT_TRANSLATE_NOOP("Settings", "Theme"),
+            ("system", "light", "dark", "high_contrast"),
+            (QT_TRANSLATE_NOOP("Settings", "Same as the system"), QT_TRANSLATE_NOOP("Settings", "Light"),
+             QT_TRANSLATE_NOOP("Settings", "Dark"), QT_TRANSLATE_NOOP("Settings", "High contrast"))),
+    Setting("language", "system", QT_TRANSLATE_NOOP("Settings", "Interface language"), ("system", "en", "es"),
+            (QT_TRANSLATE_NOOP("Settings", "Same as the system"), "English", "Español"),
+            QT_TRANSLATE_NOOP("Settings", "The new language shows the next time IHRP Desktop starts. Each "
+                              "client's worksheets keep their own language.")),
+    Setting("auto_lock_minutes", 5, QT_TRANSLATE_NOOP("Settings", "Lock after this many idle minutes")),
+    Setting("export_folder", "", QT_TRANSLATE_NOOP("Settings", "Default folder for saved PDFs"),
+            in_preferences=False),
+    Setting("vault_path", "", QT_TRANSLATE_NOOP("Settings", "Vault folder (empty: the default)"),
+            in_preferences=False),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

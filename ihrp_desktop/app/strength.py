@@ -41,8 +41,8 @@ def describe(passphrase: str) -> tuple[int, str]:
     """A 0-4 score and a plain-words hint."""
     bits = estimate_bits(passphrase)
     if len(passphrase) < 8:
-        return 0, QT_TRANSLATE_NOOP(
-            "Strength", "Too short. Use at least 8 characters; a few unrelated words are easiest to remember.")
+        return 0, QT_TRANSLATE_NOOP("Strength", "Too short. Use at least 8 characters; a few unrelated "
+                                    "words are easiest to remember.")
     if bits < 45:
         return 1, QT_TRANSLATE_NOOP("Strength", "Weak. Add another word or two.")
     if bits < 65:

@@ -70,7 +70,8 @@ class UnlockScreen(QWidget):
         self.failed_attempts = 0
         _, layout = _card(self)
         title, subtitle = _title(translate("UnlockScreen", "Unlock your records"),
-                                 translate("UnlockScreen", "Your worksheets are kept encrypted on this computer."))
+                                 translate("UnlockScreen",
+                                           "Your worksheets are kept encrypted on this computer."))
         layout.addWidget(title)
         layout.addWidget(subtitle)
         self.passphrase = QLineEdit()

@@ -17,11 +17,21 @@ from PySide6.QtWidgets import (
 from ..core.forms import FormDefinition
 from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
+from .editor.flow import FlowLayout
+from .i18n import QT_TRANSLATE_NOOP, translate
 
-FILLED_BY = (("together", "Filled together"), ("client", "Filled by the client"),
-             ("therapist", "Filled by the therapist"))
-STATUSES = (("draft", "Draft"), ("reviewed", "Reviewed"))
-SAVE_WORDS = {"pending": "Editing...", "saving": "Saving...", "saved": "Saved", "failed": "Not saved yet"}
+# English source text, translated when shown (the interface language is chosen at start-up).
+FILLED_BY = (("together", QT_TRANSLATE_NOOP("WorksheetPage", "Filled together")),
+             ("client", QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the client")),
+             ("therapist", QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the therapist")))
+STATUSES = (("draft", QT_TRANSLATE_NOOP("WorksheetPage", "Draft")),
+            ("reviewed", QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed")))
+SAVE_WORDS = {"pending": QT_TRANSLATE_NOOP("WorksheetPage", "Editing..."),
+              "saving": QT_TRANSLATE_NOOP("WorksheetPage", "Saving..."),
+              "saved": QT_TRANSLATE_NOOP("WorksheetPage", "Saved"),
+              "failed": QT_TRANSLATE_NOOP("WorksheetPage", "Not saved yet")}
+# A language's own name, the same in every interface language.
+WORKSHEET_LANGUAGES = (("en", "English"), ("es", "Español"))
 
 
 class WorksheetPage(QWidget):
@@ -50,46 +60,58 @@ class WorksheetPage(QWidget):
         bar.setObjectName("toolbar")
         top = QHBoxLayout(bar)
         top.setContentsMargins(16, 10, 16, 10)
-        self.back_button = QPushButton("‹ Client")
-        self.back_button.setAccessibleName("Back to the client page")
+        self.back_button = QPushButton(translate("WorksheetPage", "‹ Client"))
+        self.back_button.setAccessibleName(translate("WorksheetPage", "Back to the client page"))
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
         # The worksheet's own heading is the editor's first line; the bar only says which version.
         version = sheet.version_number or 1
-        self.title = QLabel(f"Version {version}" if version > 1 else "")
+        self.title = QLabel(translate("WorksheetPage", "Version {number}").format(number=version)
+                            if version > 1 else "")
         self.title.setObjectName("quiet")
         top.addWidget(self.title)
         top.addStretch(1)
-        self.save_state = QLabel("Saved")
+        # The tools wrap onto a second line when the room runs out (large text, a longer language).
+        tools_box = QWidget()
+        tools = FlowLayout(tools_box, 8, 8)
+        top.addWidget(tools_box)
+        self.save_state = QLabel(translate("WorksheetPage", "Saved"))
         self.save_state.setObjectName("saveState")
-        self.save_state.setAccessibleName("Save status")
-        top.addWidget(self.save_state)
-        self.status = self._combo(STATUSES, sheet.status, "Worksheet status")
+        self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
+        tools.addWidget(self.save_state)
+        self.status = self._combo(STATUSES, sheet.status, translate("WorksheetPage", "Worksheet status"))
         self.status.activated.connect(lambda: vault.set_status(worksheet_id, self.status.currentData()))
-        top.addWidget(self.status)
-        self.filled_by = self._combo(FILLED_BY, sheet.filled_by, "Who filled it")
+        tools.addWidget(self.status)
+        self.filled_by = self._combo(FILLED_BY, sheet.filled_by, translate("WorksheetPage", "Who filled it"))
         self.filled_by.activated.connect(
             lambda: vault.set_filled_by(worksheet_id, self.filled_by.currentData()))
-        top.addWidget(self.filled_by)
-        for combo in (self.status, self.filled_by):
+        tools.addWidget(self.filled_by)
+        self.language_box = self._combo(WORKSHEET_LANGUAGES, sheet.language,
+                                        translate("WorksheetPage", "Language of this worksheet"))
+        self.language_box.setToolTip(translate("WorksheetPage", "The language of this worksheet's questions "
+                                               "and printout; the answers stay as they were written"))
+        self.language_box.activated.connect(lambda: self.set_language(self.language_box.currentData()))
+        tools.addWidget(self.language_box)
+        for combo in (self.status, self.filled_by, self.language_box):
             combo.setProperty("compact", True)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.client_view_button = QPushButton("Client view")
+        self.client_view_button = QPushButton(translate("WorksheetPage", "Client view"))
         self.client_view_button.setCheckable(True)
-        self.client_view_button.setToolTip(
-            "Full screen, larger text, only this worksheet, no therapist notes (F11)")
+        self.client_view_button.setToolTip(translate(
+            "WorksheetPage", "Full screen, larger text, only this worksheet, no therapist notes (F11)"))
         self.client_view_button.clicked.connect(self.client_view_requested)
-        top.addWidget(self.client_view_button)
+        tools.addWidget(self.client_view_button)
         if form.revisable:
-            self.revise_button = QPushButton("Revise plan")
-            self.revise_button.setToolTip("Start a new version of this plan from these answers")
+            self.revise_button = QPushButton(translate("WorksheetPage", "Revise plan"))
+            self.revise_button.setToolTip(translate("WorksheetPage",
+                                                    "Start a new version of this plan from these answers"))
             self.revise_button.clicked.connect(self.revise_requested)
-            top.addWidget(self.revise_button)
-        self.print_button = QPushButton("Print...")
+            tools.addWidget(self.revise_button)
+        self.print_button = QPushButton(translate("WorksheetPage", "Print..."))
         self.print_button.setObjectName("primary")
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(self.print_requested)
-        top.addWidget(self.print_button)
+        tools.addWidget(self.print_button)
         layout.addWidget(bar)
 
         self.banner = QLabel()
@@ -113,13 +135,14 @@ class WorksheetPage(QWidget):
     def _combo(choices: tuple[tuple[str, str], ...], current: str, name: str) -> QComboBox:
         combo = QComboBox()
         for key, words in choices:
-            combo.addItem(words, key)
+            combo.addItem(translate("WorksheetPage", words), key)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setAccessibleName(name)
         return combo
 
     def _show_save_state(self, state: str, detail: str) -> None:
-        self.save_state.setText(SAVE_WORDS.get(state, state))
+        words = SAVE_WORDS.get(state)
+        self.save_state.setText(translate("WorksheetPage", words) if words else state)
         self.save_state.setProperty("state", state)
         self.save_state.style().unpolish(self.save_state)
         self.save_state.style().polish(self.save_state)
@@ -134,7 +157,17 @@ class WorksheetPage(QWidget):
         for widget in (self.back_button, self.status, self.filled_by):
             widget.setVisible(show)
         self.client_view_button.setChecked(not show)
-        self.client_view_button.setText("Client view" if show else "Leave client view")
+        self.client_view_button.setText(translate("WorksheetPage", "Client view") if show
+                                        else translate("WorksheetPage", "Leave client view"))
+
+    def set_language(self, language: str) -> None:
+        """Show (and later print) this worksheet's questions in ``language``; the answers stay."""
+        if language == self.language:
+            return
+        self.vault.set_language(self.worksheet_id, language)
+        self.language = language
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
+        self.editor.set_language(language)
 
     def flush(self, *, closing: bool = False) -> bool:
         """Save whatever is on screen now (before locking, switching or quitting)."""

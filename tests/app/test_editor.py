@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from shiboken6 import delete, isValid
 
 from ihrp_desktop.app.editor import WorksheetEditor
 from ihrp_desktop.app.editor.choices import ChoiceEditor, MultichoiceEditor
@@ -33,20 +30,13 @@ from ihrp_desktop.app.editor.scale import ScaleCombo, ScaleEditor
 from ihrp_desktop.app.editor.texts import NumberEditor, TextEditor
 from ihrp_desktop.core.forms import FormDefinition, load_definition
 from ihrp_desktop.core.forms.values import empty_values, normalize
+from tests.app.driving import type_text
 
 SYNTHETIC = Path(__file__).with_name("editor_synthetic.toml")
 UNICODE = "Zażółć gęślą jaźń · Съешь же ещё этих булок 🙂🌱 — «ñ»"
 
 
-@pytest.fixture(autouse=True)
-def _free_widgets(qapp: QApplication) -> Iterator[None]:
-    """Delete the windows a test made: a themed app re-styles every live widget, so none may linger."""
-    before = {id(w) for w in QApplication.topLevelWidgets()}
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if id(widget) not in before and isValid(widget):
-            widget.close()
-            delete(widget)
+pytestmark = pytest.mark.usefixtures("free_widgets")
 
 
 @pytest.fixture(scope="module")
@@ -62,15 +52,6 @@ def editor(qtbot: Any, form: FormDefinition) -> WorksheetEditor:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type any Unicode into a widget, one key event per character (QTest.keyClicks is ASCII-only)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
-            )
 
 
 def line_of(editor: WorksheetEditor, field_id: str) -> QLineEdit:

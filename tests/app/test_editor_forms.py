@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
-    QApplication,
     QComboBox,
     QDateEdit,
     QLineEdit,
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-from shiboken6 import delete, isValid
 
 from ihrp_desktop.app.editor import WorksheetEditor
 from ihrp_desktop.app.editor.choices import ChoiceEditor
@@ -31,15 +28,7 @@ SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_p
 INPUTS = (QLineEdit, QPlainTextEdit, QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit)
 
 
-@pytest.fixture(autouse=True)
-def _free_widgets(qapp: QApplication) -> Iterator[None]:
-    """Delete the windows a test made: a themed app re-styles every live widget, so none may linger."""
-    before = {id(w) for w in QApplication.topLevelWidgets()}
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if id(widget) not in before and isValid(widget):
-            widget.close()
-            delete(widget)
+pytestmark = pytest.mark.usefixtures("free_widgets")
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-from shiboken6 import delete, isValid
 
 from ihrp_desktop.app.editor import WorksheetEditor
 from ihrp_desktop.app.editor.theme import (
@@ -23,16 +22,7 @@ from ihrp_desktop.app.editor.theme import (
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.forms.values import empty_values
 
-
-@pytest.fixture(autouse=True)
-def _free_widgets(qapp: QApplication) -> Iterator[None]:
-    """Delete the windows a test made: a themed app re-styles every live widget, so none may linger."""
-    before = {id(w) for w in QApplication.topLevelWidgets()}
-    yield
-    for widget in QApplication.topLevelWidgets():
-        if id(widget) not in before and isValid(widget):
-            widget.close()
-            delete(widget)
+pytestmark = pytest.mark.usefixtures("free_widgets")
 
 
 @pytest.fixture

@@ -203,15 +203,20 @@ class RowWidget(QFrame):
         for col in self.field.columns:
             self.cells[col.id].set_value(self._stored.get(col.id, None))
 
-    def set_place(self, index: int, count: int, description: str) -> None:
-        """Number the row (1-based) and name its cells and buttons for a screen reader."""
+    def set_place(self, index: int, count: int, description: str, list_name: str = "") -> None:
+        """Number the row (1-based) and name its cells and buttons for a screen reader.
+
+        ``list_name`` (the list's label) goes into the buttons' names and the cells' descriptions:
+        "Remove item 2 (Good things about changing)", where four lists of items share one grid.
+        """
         lang = self.ctx.language
         what = row_word(self.field, lang)
         n = index + 1
         self.number.setText(f"{what} {n}" if self.style_name == "card" else f"{n}")
         self.number.setAccessibleName(f"{what} {n}")
         for col in self.field.columns:
-            self.cells[col.id].name_inputs(f"{col.label.get(lang)} ({what} {n})", description)
+            self.cells[col.id].name_inputs(f"{col.label.get(lang)} ({what} {n})",
+                                           f"{list_name}. {description}" if list_name else description)
         tips = {
             self.buttons.insert: word("insert_below", lang, row=what.lower()),
             self.buttons.up: word("move_up", lang, row=what.lower(), n=n),
@@ -219,7 +224,7 @@ class RowWidget(QFrame):
             self.buttons.remove: word("remove", lang, row=what.lower(), n=n),
         }
         for button, tip in tips.items():
-            button.setAccessibleName(tip)
+            button.setAccessibleName(f"{tip} ({list_name})" if list_name else tip)
             button.setToolTip(tip)
         self.buttons.up.setEnabled(index > 0)
         self.buttons.down.setEnabled(index < count - 1)

@@ -30,6 +30,7 @@ class ListEditor(FieldEditor):
         self.style_name = row_style(fld, ctx)
         self.rows: list[RowWidget] = []
         self._description = ""
+        self._list_name = ""  # which list a row belongs to (four look alike in a grid)
         lang = ctx.language
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +100,7 @@ class ListEditor(FieldEditor):
 
     def _renumber(self) -> None:
         for index, row in enumerate(self.rows):
-            row.set_place(index, len(self.rows), self._description)
+            row.set_place(index, len(self.rows), self._description, self._list_name)
         if self.header is not None:
             self.header.setVisible(bool(self.rows))
 
@@ -111,6 +112,7 @@ class ListEditor(FieldEditor):
     def name_inputs(self, name: str, description: str) -> None:
         keys = word("row_keys", self.ctx.language)
         self._description = f"{description} {keys}".strip()
+        self._list_name = name
         self.add_button.setAccessibleName(f"{self.add_button.text()} ({name})")
         self.add_button.setAccessibleDescription(self._description)
         self._renumber()

@@ -1,0 +1,92 @@
+"""Preferences: one widget per declared setting (settings as data, one loop), saved on OK."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .i18n import translate
+from .settings import SETTINGS, AppSettings, Setting
+
+
+class PreferencesDialog(QDialog):
+    """Text size, theme, interface language and auto-lock. The caller applies them after OK."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(translate("Preferences", "Preferences"))
+        self.inputs: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(16)
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        for setting in SETTINGS:
+            if not setting.in_preferences:
+                continue
+            widget = self._input(setting)
+            label = QLabel(translate("Settings", setting.label))
+            label.setBuddy(widget)
+            label.setWordWrap(True)
+            widget.setAccessibleName(label.text())
+            if setting.note:
+                note = QLabel(translate("Settings", setting.note))
+                note.setObjectName("quiet")
+                note.setWordWrap(True)
+                widget.setAccessibleDescription(note.text())
+                box = QWidget()
+                inner = QVBoxLayout(box)
+                inner.setContentsMargins(0, 0, 0, 0)
+                inner.setSpacing(4)
+                inner.addWidget(widget)
+                inner.addWidget(note)
+                form.addRow(label, box)
+            else:
+                form.addRow(label, widget)
+            self.inputs[setting.key] = widget
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def _input(self, setting: Setting) -> QWidget:
+        current = self.settings.get(setting.key)
+        if setting.choices:
+            combo = QComboBox()
+            labels = setting.choice_labels or tuple(str(c) for c in setting.choices)
+            for value, words in zip(setting.choices, labels, strict=True):
+                combo.addItem(translate("Settings", words), value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            return combo
+        spin = QSpinBox()
+        spin.setRange(1, 240)
+        spin.setValue(int(current))
+        return spin
+
+    def value(self, key: str) -> Any:
+        widget = self.inputs[key]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        assert isinstance(widget, QSpinBox)
+        return widget.value()
+
+    def accept(self) -> None:
+        for key in self.inputs:
+            self.settings.set(key, self.value(key))
+        super().accept()

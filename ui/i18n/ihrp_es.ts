@@ -1,0 +1,742 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>Autosaver</name>
+    <message>
+        <source>Saving failed ({error}). Your text is still here; saving will be tried again.</source>
+        <translation>No se pudo guardar ({error}). Tu texto sigue aquí; se volverá a intentar guardarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientList</name>
+    <message>
+        <source>Find a client</source>
+        <translation>Buscar cliente</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Add client</source>
+        <translation>Agregar cliente</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivados</translation>
+    </message>
+    <message>
+        <source>Show archived clients too</source>
+        <translation>Mostrar también los clientes archivados</translation>
+    </message>
+    <message>
+        <source>(archived)</source>
+        <translation>(archivado)</translation>
+    </message>
+    <message>
+        <source>Name (as you want to see it on screen):</source>
+        <translation>Nombre (como quieres verlo en la pantalla):</translation>
+    </message>
+</context>
+<context>
+    <name>ClientPage</name>
+    <message>
+        <source>Worksheets in English</source>
+        <translation>Hojas en inglés</translation>
+    </message>
+    <message>
+        <source>Language of this client&apos;s worksheets and printouts</source>
+        <translation>Idioma de las hojas e impresiones de este cliente</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Más</translation>
+    </message>
+    <message>
+        <source>More actions for this client</source>
+        <translation>Más acciones para este cliente</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>Cambiar nombre...</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archivar</translation>
+    </message>
+    <message>
+        <source>New worksheet</source>
+        <translation>Nueva hoja</translation>
+    </message>
+    <message>
+        <source>Worksheet</source>
+        <translation>Hoja</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Último cambio</translation>
+    </message>
+    <message>
+        <source>Sessions and worksheets</source>
+        <translation>Sesiones y hojas</translation>
+    </message>
+    <message>
+        <source>No worksheets yet. Start one with “New worksheet”.</source>
+        <translation>Todavía no hay hojas. Empieza una con “Nueva hoja”.</translation>
+    </message>
+    <message>
+        <source>Bring back from archive</source>
+        <translation>Sacar del archivo</translation>
+    </message>
+    <message>
+        <source>Session {number} · {date}</source>
+        <translation>Sesión {number} · {date}</translation>
+    </message>
+    <message>
+        <source>(version {number})</source>
+        <translation>(versión {number})</translation>
+    </message>
+    <message>
+        <source>Rename client</source>
+        <translation>Cambiar el nombre del cliente</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nombre:</translation>
+    </message>
+    <message>
+        <source>Archive client</source>
+        <translation>Archivar cliente</translation>
+    </message>
+    <message>
+        <source>Archive this client? Their records are kept; they are hidden from the list until you show archived clients.</source>
+        <translation>¿Archivar a este cliente? Sus registros se conservan; dejan de verse en la lista hasta que muestres los clientes archivados.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultScreen</name>
+    <message>
+        <source>Welcome to IHRP Desktop</source>
+        <translation>Te damos la bienvenida a IHRP Desktop</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase to protect your records. They are encrypted on this computer; without the passphrase nobody can read them, and nobody can recover them for you.</source>
+        <translation>Elige una frase de contraseña para proteger tus registros. Se guardan cifrados en esta computadora; sin la frase nadie puede leerlos, y nadie puede recuperarlos por ti.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Seguridad de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Create my vault</source>
+        <translation>Crear mi caja fuerte</translation>
+    </message>
+    <message>
+        <source>Location: {path}</source>
+        <translation>Ubicación: {path}</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase twice.</source>
+        <translation>Las dos frases son distintas. Escribe la misma frase dos veces.</translation>
+    </message>
+    <message>
+        <source>Creating...</source>
+        <translation>Creando...</translation>
+    </message>
+    <message>
+        <source>The vault could not be created ({error}).</source>
+        <translation>No se pudo crear la caja fuerte ({error}).</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Demo vault: the passphrase is “demo”.</source>
+        <translation>Caja fuerte de demostración: la frase de contraseña es “demo”.</translation>
+    </message>
+    <message>
+        <source>Some of your own worksheet definitions could not be used:</source>
+        <translation>Algunas de tus propias definiciones de hojas no se pudieron usar:</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Choose a client on the left, or add one.</source>
+        <translation>Elige un cliente a la izquierda, o agrega uno.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New client</source>
+        <translation>&amp;Nuevo cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Bloquear ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to a folder...</source>
+        <translation>&amp;Hacer una copia de seguridad en una carpeta...</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>&amp;Preferencias...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Client view</source>
+        <translation>&amp;Vista del cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Find a client</source>
+        <translation>B&amp;uscar cliente</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>There is no worksheet {number} in this vault.</source>
+        <translation>No hay ninguna hoja {number} en esta caja fuerte.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s automatic backup could not be made: {reason}</source>
+        <translation>No se pudo hacer la copia de seguridad automática de hoy: {reason}</translation>
+    </message>
+    <message>
+        <source>No automatic backup was found beside this vault ({folder}). If you keep backups elsewhere, restore one with “ihrp-desktop restore”. The damaged vault was not changed.</source>
+        <translation>No se encontró ninguna copia de seguridad automática junto a esta caja fuerte ({folder}). Si guardas copias en otro lugar, restaura una con “ihrp-desktop restore”. La caja fuerte dañada no se modificó.</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first: the backup opens with it.</source>
+        <translation>Escribe primero tu frase de contraseña: la copia se abre con ella.</translation>
+    </message>
+    <message>
+        <source>You are now working in a copy restored from the backup of {when}, in {path}.
+
+The damaged vault was left untouched in {damaged}. Changes made after that backup are not in this copy.</source>
+        <translation>Ahora trabajas en una copia restaurada de la copia de seguridad del {when}, en {path}.
+
+La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después de esa copia no están en esta.</translation>
+    </message>
+    <message>
+        <source>The latest backup did not open with this passphrase. It opens with the passphrase that was in use when it was made.</source>
+        <translation>La copia de seguridad más reciente no se abrió con esta frase. Se abre con la frase de contraseña que se usaba cuando se hizo.</translation>
+    </message>
+    <message>
+        <source>The latest backup could not be opened either: {reason}</source>
+        <translation>Tampoco se pudo abrir la copia de seguridad más reciente: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose where to put the backup</source>
+        <translation>Elige dónde guardar la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backing up...</source>
+        <translation>Haciendo la copia de seguridad...</translation>
+    </message>
+    <message>
+        <source>Backup made in {folder}</source>
+        <translation>Copia de seguridad hecha en {folder}</translation>
+    </message>
+    <message>
+        <source>The backup could not be made: {reason}. Your vault is unchanged.</source>
+        <translation>No se pudo hacer la copia de seguridad: {reason}. Tu caja fuerte no cambió.</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be saved, so the window was not locked.</source>
+        <translation>No se pudo guardar la hoja, así que la ventana no se bloqueó.</translation>
+    </message>
+    <message>
+        <source>This worksheet uses the definition “{name}”, which is not installed on this computer. Its answers are kept in the vault.</source>
+        <translation>Esta hoja usa la definición “{name}”, que no está instalada en esta computadora. Sus respuestas se conservan en la caja fuerte.</translation>
+    </message>
+    <message>
+        <source>The worksheet could not be saved.</source>
+        <translation>No se pudo guardar la hoja.</translation>
+    </message>
+    <message>
+        <source>Quit anyway and lose the last changes?</source>
+        <translation>¿Salir de todos modos y perder los últimos cambios?</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <source>Take-home copy</source>
+        <translation>Copia para llevar a casa</translation>
+    </message>
+    <message>
+        <source>Clinician copy</source>
+        <translation>Copia para terapeuta</translation>
+    </message>
+    <message>
+        <source>Blank worksheet</source>
+        <translation>Hoja en blanco</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Which copy</source>
+        <translation>Qué copia</translation>
+    </message>
+    <message>
+        <source>Language of the printout</source>
+        <translation>Idioma de la impresión</translation>
+    </message>
+    <message>
+        <source>Discreet (title “My plan”, no name)</source>
+        <translation>Discreta (título “Mi plan”, sin nombre)</translation>
+    </message>
+    <message>
+        <source>A neutral page that is safe to leave on a kitchen table</source>
+        <translation>Una página neutral que se puede dejar sin problema en la mesa de la cocina</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Vista previa de la impresión</translation>
+    </message>
+    <message>
+        <source>Save PDF...</source>
+        <translation>Guardar PDF...</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Imprimir...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Preparing preview...</source>
+        <translation>Preparando la vista previa...</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 página</translation>
+    </message>
+    <message>
+        <source>{count} pages</source>
+        <translation>{count} páginas</translation>
+    </message>
+    <message>
+        <source>The preview could not be made.</source>
+        <translation>No se pudo hacer la vista previa.</translation>
+    </message>
+    <message>
+        <source>The printout could not be prepared ({error}).</source>
+        <translation>No se pudo preparar la impresión ({error}).</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}. Choose another folder.</source>
+        <translation>No se pudo guardar el PDF: {reason}. Elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Text size</source>
+        <translation>Tamaño del texto</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>Grande</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>Largest</source>
+        <translation>Muy grande</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Igual que el sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>The new language shows the next time IHRP Desktop starts. Each client&apos;s worksheets keep their own language.</source>
+        <translation>El nuevo idioma se verá la próxima vez que abras IHRP Desktop. Las hojas de cada cliente conservan su propio idioma.</translation>
+    </message>
+    <message>
+        <source>Lock after this many idle minutes</source>
+        <translation>Bloquear tras estos minutos sin actividad</translation>
+    </message>
+    <message>
+        <source>Default folder for saved PDFs</source>
+        <translation>Carpeta predeterminada para los PDF guardados</translation>
+    </message>
+    <message>
+        <source>Vault folder (empty: the default)</source>
+        <translation>Carpeta de la caja fuerte (vacía: la predeterminada)</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Print the open worksheet</source>
+        <translation>Imprimir la hoja abierta</translation>
+    </message>
+    <message>
+        <source>Undo / redo in a worksheet</source>
+        <translation>Deshacer / rehacer en una hoja</translation>
+    </message>
+    <message>
+        <source>New worksheet of a type (client page)</source>
+        <translation>Nueva hoja de un tipo (página del cliente)</translation>
+    </message>
+    <message>
+        <source>Next / previous field</source>
+        <translation>Campo siguiente / anterior</translation>
+    </message>
+    <message>
+        <source>Choose on a 0-10 scale or a row of choices</source>
+        <translation>Elegir en una escala de 0 a 10 o en una fila de opciones</translation>
+    </message>
+    <message>
+        <source>Choose or clear the focused choice</source>
+        <translation>Elegir o borrar la opción enfocada</translation>
+    </message>
+    <message>
+        <source>Add a row below (in a list)</source>
+        <translation>Agregar una fila debajo (en una lista)</translation>
+    </message>
+    <message>
+        <source>Move a row up / down</source>
+        <translation>Subir / bajar una fila</translation>
+    </message>
+    <message>
+        <source>Remove a row</source>
+        <translation>Quitar una fila</translation>
+    </message>
+    <message>
+        <source>Open the chosen client or worksheet</source>
+        <translation>Abrir el cliente o la hoja elegida</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Everything in IHRP Desktop can be done from the keyboard. The keyboard focus always shows as a coloured ring.</source>
+        <translation>Todo en IHRP Desktop se puede hacer con el teclado. El foco del teclado siempre se ve como un anillo de color.</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Qué hace</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
+    <name>Strength</name>
+    <message>
+        <source>Too short. Use at least 8 characters; a few unrelated words are easiest to remember.</source>
+        <translation>Demasiado corta. Usa al menos 8 caracteres; unas cuantas palabras sin relación entre sí son lo más fácil de recordar.</translation>
+    </message>
+    <message>
+        <source>Weak. Add another word or two.</source>
+        <translation>Débil. Agrega una o dos palabras más.</translation>
+    </message>
+    <message>
+        <source>Fair. One more word would make it strong.</source>
+        <translation>Aceptable. Una palabra más la haría fuerte.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Fuerte.</translation>
+    </message>
+    <message>
+        <source>Very strong.</source>
+        <translation>Muy fuerte.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <source>Unlock your records</source>
+        <translation>Abre tus registros</translation>
+    </message>
+    <message>
+        <source>Your worksheets are kept encrypted on this computer.</source>
+        <translation>Tus hojas se guardan cifradas en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Vault passphrase</source>
+        <translation>Frase de contraseña de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Open the latest backup instead</source>
+        <translation>Abrir en su lugar la copia de seguridad más reciente</translation>
+    </message>
+    <message>
+        <source>Unlocking...</source>
+        <translation>Desbloqueando...</translation>
+    </message>
+    <message>
+        <source>Type your passphrase, then press Enter.</source>
+        <translation>Escribe tu frase de contraseña y pulsa Intro.</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the vault. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation>Esa frase no abrió la caja fuerte. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The original files were not changed. No automatic backup was found beside it.</source>
+        <translation>Los archivos originales no se modificaron. No se encontró ninguna copia de seguridad automática junto a ella.</translation>
+    </message>
+    <message>
+        <source>The original files were not changed.</source>
+        <translation>Los archivos originales no se modificaron.</translation>
+    </message>
+    <message>
+        <source>Open the latest backup instead ({when})</source>
+        <translation>Abrir en su lugar la copia de seguridad más reciente ({when})</translation>
+    </message>
+    <message>
+        <source>The vault could not be opened: {error}. Nothing was changed.</source>
+        <translation>No se pudo abrir la caja fuerte: {error}. No se modificó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>VaultError</name>
+    <message>
+        <source>The passphrase is not correct. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation>La frase de contraseña no es correcta. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The vault is damaged and was not opened, so nothing in it was changed. Keep these files as they are and restore your most recent backup.</source>
+        <translation>La caja fuerte está dañada y no se abrió, así que no se modificó nada en ella. Deja estos archivos como están y restaura tu copia de seguridad más reciente.</translation>
+    </message>
+    <message>
+        <source>No vault was found in this folder. Choose the folder that holds vault.key and vault.db.</source>
+        <translation>No se encontró ninguna caja fuerte en esta carpeta. Elige la carpeta que contiene vault.key y vault.db.</translation>
+    </message>
+    <message>
+        <source>This installation&apos;s database library cannot encrypt, so the vault was not opened and nothing was written. Reinstall IHRP Desktop.</source>
+        <translation>La biblioteca de base de datos de esta instalación no puede cifrar, así que la caja fuerte no se abrió y no se escribió nada. Vuelve a instalar IHRP Desktop.</translation>
+    </message>
+    <message>
+        <source>A vault or backup already exists in this place. Nothing was overwritten; choose a new folder.</source>
+        <translation>Ya hay una caja fuerte o una copia de seguridad en este lugar. No se sobrescribió nada; elige una carpeta nueva.</translation>
+    </message>
+    <message>
+        <source>This vault was last used by a newer version of IHRP Desktop. Update the program to open it; the vault was not changed.</source>
+        <translation>Esta caja fuerte se usó por última vez con una versión más nueva de IHRP Desktop. Actualiza el programa para abrirla; la caja fuerte no se modificó.</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it with your passphrase to continue.</source>
+        <translation>La caja fuerte está bloqueada. Desbloquéala con tu frase de contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>The change could not be saved ({why}). Your text is still on screen; it will be saved as soon as the problem is solved.</source>
+        <translation>No se pudo guardar el cambio ({why}). Tu texto sigue en la pantalla; se guardará en cuanto se resuelva el problema.</translation>
+    </message>
+    <message>
+        <source>The vault could not be opened ({why}). Nothing was changed; solve the problem and try again.</source>
+        <translation>No se pudo abrir la caja fuerte ({why}). No se modificó nada; resuelve el problema y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>the disk is full: free some space</source>
+        <translation>el disco está lleno: libera algo de espacio</translation>
+    </message>
+    <message>
+        <source>the vault is in a place that cannot be written to: move it to a writable folder</source>
+        <translation>la caja fuerte está en un lugar donde no se puede escribir: muévela a una carpeta con permiso de escritura</translation>
+    </message>
+    <message>
+        <source>permission to write the vault file was denied: check the folder&apos;s permissions</source>
+        <translation>no hay permiso para escribir el archivo de la caja fuerte: revisa los permisos de la carpeta</translation>
+    </message>
+    <message>
+        <source>the disk refused or failed the write: check that the disk is connected and working</source>
+        <translation>el disco rechazó la escritura o falló: revisa que el disco esté conectado y funcione</translation>
+    </message>
+    <message>
+        <source>another program is using the vault: close the other program</source>
+        <translation>otro programa está usando la caja fuerte: cierra ese programa</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetPage</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Filled together</source>
+        <translation>Hecha en conjunto</translation>
+    </message>
+    <message>
+        <source>Filled by the client</source>
+        <translation>Hecha por el cliente</translation>
+    </message>
+    <message>
+        <source>Filled by the therapist</source>
+        <translation>Hecha por el terapeuta</translation>
+    </message>
+    <message>
+        <source>Editing...</source>
+        <translation>Editando...</translation>
+    </message>
+    <message>
+        <source>Saving...</source>
+        <translation>Guardando...</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Guardado</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Aún sin guardar</translation>
+    </message>
+    <message>
+        <source>‹ Client</source>
+        <translation>‹ Cliente</translation>
+    </message>
+    <message>
+        <source>Back to the client page</source>
+        <translation>Volver a la página del cliente</translation>
+    </message>
+    <message>
+        <source>Version {number}</source>
+        <translation>Versión {number}</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado de guardado</translation>
+    </message>
+    <message>
+        <source>Worksheet status</source>
+        <translation>Estado de la hoja</translation>
+    </message>
+    <message>
+        <source>Who filled it</source>
+        <translation>Quién la completó</translation>
+    </message>
+    <message>
+        <source>Language of this worksheet</source>
+        <translation>Idioma de esta hoja</translation>
+    </message>
+    <message>
+        <source>The language of this worksheet&apos;s questions and printout; the answers stay as they were written</source>
+        <translation>El idioma de las preguntas y la impresión de esta hoja; las respuestas quedan tal como se escribieron</translation>
+    </message>
+    <message>
+        <source>Client view</source>
+        <translation>Vista del cliente</translation>
+    </message>
+    <message>
+        <source>Full screen, larger text, only this worksheet, no therapist notes (F11)</source>
+        <translation>Pantalla completa, texto más grande, solo esta hoja, sin notas del terapeuta (F11)</translation>
+    </message>
+    <message>
+        <source>Revise plan</source>
+        <translation>Revisar el plan</translation>
+    </message>
+    <message>
+        <source>Start a new version of this plan from these answers</source>
+        <translation>Empezar una nueva versión de este plan a partir de estas respuestas</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Imprimir...</translation>
+    </message>
+    <message>
+        <source>Leave client view</source>
+        <translation>Salir de la vista del cliente</translation>
+    </message>
+</context>
+</TS>
