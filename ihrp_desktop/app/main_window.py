@@ -320,6 +320,7 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.page.autosaver.stop()
             self.right.removeWidget(self.page)
+            self.page.setParent(None)  # out of the window at once; its words go with the deletion below
             self.page.deleteLater()
             self.page = None
 

@@ -1,0 +1,148 @@
+"""Privacy in the room: client view, locking by hand and when idle, nothing lost by a lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QWidget
+
+from ihrp_desktop.app.main_window import MainWindow
+from ihrp_desktop.app.print_preview import PrintDialog
+from ihrp_desktop.core.vault import Vault
+from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock
+
+NOTE = "Therapist only: ask about the court date — Łukasz"
+OTHER = "Аркадий Вересов"
+
+
+def all_texts(root: QWidget) -> str:
+    """Every text held by any widget in the window, shown or not."""
+    parts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        for getter in ("text", "toPlainText", "windowTitle", "toolTip", "accessibleName"):
+            method = getattr(widget, getter, None)
+            if callable(method):
+                try:
+                    value = method()
+                except TypeError:  # e.g. QComboBox.text does not exist, itemText needs an index
+                    continue
+                if isinstance(value, str):
+                    parts.append(value)
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            parts.extend(model_texts(widget.model()))
+    return "\n".join(parts)
+
+
+def model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    """The text of every cell of a list, tree or combo box, at any depth."""
+    parent = parent or QModelIndex()
+    texts = []
+    try:
+        columns = model.columnCount(parent)
+    except TypeError:  # list models keep columnCount private: one column
+        columns = 1
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            texts.append(str(model.data(index) or ""))
+            texts.extend(model_texts(model, index))
+    return texts
+
+
+def plan_with_a_note(fast_vault: Callable[..., Path]) -> tuple[Path, int]:
+    path = fast_vault(clients=("Ana Gómez", OTHER))
+    vault = Vault.open(path, PASSPHRASE)
+    ana = next(c for c in vault.clients() if c.name == "Ana Gómez")
+    sheet = vault.new_worksheet(ana.id, "optimal_use_plan", 1,
+                                values={"substance": "Cerveza", "clinician_note": NOTE})
+    vault.close()
+    return path, sheet.id
+
+
+def test_client_view_shows_only_the_worksheet_and_f11_brings_everything_back(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    assert OTHER in all_texts(window) and NOTE in all_texts(window)
+    font_before = window.page.editor.font().pixelSize()
+
+    qtbot.mouseClick(window.page.client_view_button, Qt.MouseButton.LeftButton)
+    assert window.client_view and window.isFullScreen()
+    assert not window.client_list.isVisible() and not window.menuBar().isVisible()
+    held = all_texts(window)
+    assert OTHER not in held, "another client's name is still in the window"
+    assert NOTE not in held, "the therapist's note is still in the window"
+    assert "Cerveza" in held  # the worksheet itself stays
+    assert window.page.editor.font().pixelSize() > font_before  # larger text for the client
+    printed: dict[str, list[str]] = {}
+
+    def copies(dialog: QDialog) -> None:
+        assert isinstance(dialog, PrintDialog)
+        printed["copies"] = [dialog.copy.itemData(i) for i in range(dialog.copy.count())]
+        dialog.reject()
+
+    answer_next_dialog(copies)
+    window.page.print_button.click()
+    assert printed["copies"] == ["take-home"]  # the client's screen never offers the clinician copy
+
+    window.client_view_action.trigger()  # F11 again
+    assert not window.client_view and not window.isFullScreen()
+    assert window.client_list.isVisible() and window.menuBar().isVisible()
+    assert OTHER in all_texts(window) and NOTE in all_texts(window)
+    assert window.page.editor.values()["clinician_note"] == NOTE  # put back, value intact
+
+
+def test_locking_in_mid_typing_loses_nothing_and_returns_to_the_same_place(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    vault = window.vault
+    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    box.setFocus()
+    box.end(False)
+    window.page.editor.restore_scroll_position(400)
+    qtbot.waitUntil(lambda: window.page.editor.scroll_position() == 400)
+    type_text(box, " y tequila")  # well inside the autosave pause: not saved yet
+    assert window.page.autosaver.has_unsaved_changes
+
+    window.lock_action.trigger()  # Ctrl+L
+    assert window.vault is None and not vault.is_open  # keyed connections closed
+    assert window.stack.currentWidget() is window.unlock_screen
+    held = all_texts(window)
+    for secret in ("Ana Gómez", OTHER, "Cerveza", NOTE):
+        assert secret not in held, f"{secret!r} is still in the locked window"
+    assert window.page is None and window.client_page.client_id is None
+
+    unlock(qtbot, window)
+    assert window.page is not None and window.page.worksheet_id == sheet_id
+    assert window.page.editor.values()["substance"] == "Cerveza y tequila"
+    qtbot.waitUntil(lambda: window.page.editor.scroll_position() == 400)
+
+
+def test_idle_time_locks_the_window(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    assert window.settings.get("auto_lock_minutes") == 5  # the default
+    window.idle.set_minutes(0.005)  # 0.3 s instead of 5 minutes
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    box.end(False)
+    type_text(box, "!")
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert "Cerveza" not in all_texts(window)
+    vault = Vault.open(path, PASSPHRASE)
+    assert vault.worksheet(sheet_id).values["substance"] == "Cerveza!"  # saved on the way out
+    vault.close()
