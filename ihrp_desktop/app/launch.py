@@ -56,6 +56,7 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     window.open_after_unlock = open_worksheet
     app.installEventFilter(window.idle)
     window.show()
+    window.screen_lock.watch_window(int(window.winId()))  # Windows: session lock notifications
     if library.errors:
         from PySide6.QtWidgets import QMessageBox
 

@@ -32,6 +32,7 @@ from .editor.theme import apply_theme
 from .i18n import translate, vault_message
 from .preferences import PreferencesDialog
 from .print_preview import PrintDialog
+from .screen_lock import ScreenLockWatcher
 from .settings import AppSettings
 from .shortcuts import ShortcutsDialog
 from .unlock import CreateVaultScreen, UnlockScreen
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(settings.get("auto_lock_minutes"), self)
         self.idle.idle.connect(self.lock)
+        self.screen_lock = ScreenLockWatcher(self)
+        self.screen_lock.screen_locked.connect(self.lock)
         self._build_menus()
         self.resize(1280, 860)
         self.show_start_screen()
