@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from ihrp_desktop.app.background import InlineRunner  # noqa: E402
 from ihrp_desktop.app.editor.theme import apply_theme  # noqa: E402
+from ihrp_desktop.app.i18n import install_translators, remove_translators  # noqa: E402
 from ihrp_desktop.app.launch import DEMO_PASSPHRASE, make_demo_vault  # noqa: E402
 from ihrp_desktop.app.main_window import MainWindow  # noqa: E402
 from ihrp_desktop.app.print_preview import PrintDialog  # noqa: E402
@@ -48,10 +49,11 @@ def shoot(widget: QWidget, out: Path, name: str) -> None:
     print(path)
 
 
-def first_sheet_of(window: MainWindow, form_id: str) -> int:
+def first_sheet_of(window: MainWindow, form_id: str, language: str = "en") -> int:
     vault = window.vault
     assert vault is not None
-    for client in vault.clients():
+    clients = sorted(vault.clients(), key=lambda c: c.language != language)  # that language's first
+    for client in clients:
         for sheet in vault.worksheets(client.id):
             if sheet.form_id == form_id:
                 return sheet.id
@@ -73,18 +75,21 @@ def unlock(window: MainWindow) -> None:
     window.unlock_screen.try_unlock()
 
 
-def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "") -> None:
+def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "", language: str = "en") -> None:
+    install_translators(QApplication.instance(), language)
     window = build_window(theme, vault_path)
     shoot(window, out, "unlock" + suffix)
     unlock(window)
-    client = next(c for c in window.vault.clients() if c.name.startswith("Agnieszka"))
+    # Marisol's worksheets are in Spanish: the Spanish shots show a Spanish client, end to end.
+    who = "Marisol" if language == "es" else "Agnieszka"
+    client = next(c for c in window.vault.clients() if c.name.startswith(who))
     window.client_list.select(client.id)
     window.show_client(client.id)
     shoot(window, out, "client-page" + suffix)
     for form_id in ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"):
-        window.open_worksheet(first_sheet_of(window, form_id))
+        window.open_worksheet(first_sheet_of(window, form_id, language))
         shoot(window, out, f"worksheet-{form_id.replace('_', '-')}" + suffix)
-    window.open_worksheet(first_sheet_of(window, "optimal_use_plan"))
+    window.open_worksheet(first_sheet_of(window, "optimal_use_plan", language))
     page = window.page
     dialog = PrintDialog(window.vault, page.form, page.worksheet_id, InlineRunner(), parent=window)
     dialog.resize(900, 860)
@@ -96,6 +101,7 @@ def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "") -> Non
     shoot(window, out, "client-view" + suffix)
     window.toggle_client_view()
     window.close()
+    remove_translators(QApplication.instance())
 
 
 def create_view(out: Path, theme: str) -> None:
@@ -109,20 +115,21 @@ VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
     "high_contrast": lambda out, vault: main_views(out, vault, "high_contrast", "-high-contrast"),
+    "spanish": lambda out, vault: main_views(out, vault, "light", "-es", language="es"),
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "screenshots")
-    parser.add_argument("--themes", default="light,dark,high_contrast")
+    parser.add_argument("--views", default=",".join(VIEWS), help="any of: " + ", ".join(VIEWS))
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     QApplication.instance() or QApplication(sys.argv[:1])
     vault_path = make_demo_vault(_SCRATCH)
     create_view(args.out, "light")
-    for theme in args.themes.split(","):
-        VIEWS[theme](args.out, vault_path)
+    for view in args.views.split(","):
+        VIEWS[view](args.out, vault_path)
     return 0
 
 

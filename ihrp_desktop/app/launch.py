@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -35,6 +36,15 @@ def make_demo_vault(folder: Path) -> Path:
     return path
 
 
+def warm_up() -> None:
+    """Load the vault and printing code while the passphrase is being typed (off the GUI thread)."""
+    import importlib
+
+    for module in ("ihrp_desktop.core.vault.vault", "ihrp_desktop.core.vault.verify",
+                   "ihrp_desktop.core.pdf"):
+        importlib.import_module(module)
+
+
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
     """Run the app until the window closes; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -56,6 +66,7 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     window.open_after_unlock = open_worksheet
     app.installEventFilter(window.idle)
     window.show()
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     window.screen_lock.watch_window(int(window.winId()))  # Windows: session lock notifications
     if library.errors:
         from PySide6.QtWidgets import QMessageBox

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,20 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..core import backups
 from ..core.forms import FormLibrary
-from ..core.vault import Vault, VaultError, WrongPassphrase, unlock_key
-from .background import Runner
+from ..core.vault import DamagedVault, VaultError, WrongPassphrase
+from ..core.vault.files import holds_vault
+from .background import BackgroundRunner, Runner
 from .clients import ClientList, ClientPage
 from .editor.theme import apply_theme
 from .i18n import translate, vault_message
 from .preferences import PreferencesDialog
-from .print_preview import PrintDialog
 from .screen_lock import ScreenLockWatcher
 from .settings import AppSettings
 from .shortcuts import ShortcutsDialog
-from .unlock import CreateVaultScreen, UnlockScreen
+from .unlock import CreateVaultScreen, UnlockScreen, open_vault
 from .worksheet_page import WorksheetPage
+
+if TYPE_CHECKING:
+    from ..core.vault import Vault
 
 CLIENT_VIEW_SCALE = 1.25  # larger text for the person reading from the other chair
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.runner = runner
         self.writer = writer
+        self.backup_runner = BackgroundRunner(serial=True)
         self.vault: Vault | None = None
         self.page: WorksheetPage | None = None
         self.client_view = False
@@ -172,7 +175,7 @@ class MainWindow(QMainWindow):
     # -- opening and locking ------------------------------------------------------------------------
     def show_start_screen(self) -> None:
         self._set_workspace_actions(False)
-        if Vault.exists(self.vault_path):
+        if holds_vault(self.vault_path):
             self.stack.setCurrentWidget(self.unlock_screen)
             self.unlock_screen.reset()
         else:
@@ -182,13 +185,23 @@ class MainWindow(QMainWindow):
     def vault_opened(self, vault: Vault) -> None:
         self.vault = vault
         failed = self.unlock_screen.failed_attempts
-        if failed:
-            vault.record_failed_unlocks(failed)
-            self.unlock_screen.failed_attempts = 0
-        vault.record("unlocked")
-        if backups.backup_due(vault.path):
-            # Once a day, on the single writer so it never races a save; the window stays free.
-            self.writer.run(lambda: backups.make_backup(vault), None, self._backup_failed)
+        self.unlock_screen.failed_attempts = 0
+
+        def check_then_record() -> list[str]:
+            # The whole-file tamper and integrity check is the writer's first job: the window is
+            # usable at once, and nothing is written (not even "unlocked") until the file proved
+            # intact. A damaged vault is closed untouched; saves queued behind the check then fail.
+            problems = vault.check_pages()
+            if problems:
+                vault.close()
+                return problems
+            if failed:
+                vault.record_failed_unlocks(failed)
+            vault.record("unlocked")
+            return []
+
+        self.writer.run(check_then_record, lambda problems: self._pages_checked(vault, problems),
+                        lambda _exc: None)  # VaultClosed: locked before the check finished
         self.client_list.set_vault(vault)
         self.stack.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
@@ -212,6 +225,26 @@ class MainWindow(QMainWindow):
             self.right.setCurrentWidget(self.welcome)
             self.client_list.search.setFocus()
 
+    def _pages_checked(self, vault: Vault, problems: list[str]) -> None:
+        if vault is not self.vault:
+            return  # locked meanwhile
+        if problems:
+            # Closed already, without a write; typing since the unlock cannot be saved into it.
+            if self.page is not None:
+                self.page.autosaver.stop()
+            self._resume = None
+            self._clear_workspace()
+            self.vault = None
+            self.show_start_screen()
+            self.unlock_screen.show_failure(DamagedVault(problems))
+            return
+        from ..core import backups
+
+        if backups.backup_due(vault.path):
+            # Once a day, only of a vault that proved intact, on its own worker: saves never
+            # wait behind a large copy.
+            self.backup_runner.run(lambda: backups.make_backup(vault), None, self._backup_failed)
+
     def _backup_failed(self, exc: BaseException) -> None:
         reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
@@ -222,6 +255,8 @@ class MainWindow(QMainWindow):
 
     def open_latest_backup(self) -> None:
         """The vault is damaged: restore the newest automatic backup into a new folder and open that."""
+        from ..core import backups
+
         latest = backups.latest_backup(self.vault_path)
         if latest is None:
             QMessageBox.information(
@@ -239,7 +274,7 @@ class MainWindow(QMainWindow):
 
         def restore() -> tuple[Any, Any, Vault]:
             made, path = backups.restore_latest(damaged, passphrase)
-            return made, path, Vault.open_with_key(path, unlock_key(path, passphrase))
+            return made, path, open_vault(path, passphrase)
 
         def restored(result: tuple[Any, Any, Vault]) -> None:
             made, path, vault = result
@@ -308,16 +343,21 @@ class MainWindow(QMainWindow):
                     + self.page.autosaver.last_error)
                 return
             self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
+        self._clear_workspace()
+        self.writer.wait()
+        self.backup_runner.wait()  # a backup in progress finishes before its vault closes
+        self.vault.close()
+        self.vault = None
+        self.show_start_screen()
+
+    def _clear_workspace(self) -> None:
+        """Every client word out of the window (locking, or a vault found damaged)."""
         self._close_page()
         self.client_list.clear()
         self.client_page.clear()
         self.right.setCurrentWidget(self.welcome)
         if self.client_view:
             self.toggle_client_view()
-        self.writer.wait()
-        self.vault.close()
-        self.vault = None
-        self.show_start_screen()
 
     def _close_page(self) -> None:
         if self.page is not None:
@@ -386,6 +426,8 @@ class MainWindow(QMainWindow):
         if self.vault is None or self.page is None:
             return
         self.page.flush()
+        from .print_preview import PrintDialog  # ReportLab and QtPdf load on first print, not at launch
+
         dialog = PrintDialog(self.vault, self.page.form, self.page.worksheet_id, self.runner,
                              client_view=self.client_view, parent=self)
         dialog.exec()
@@ -434,6 +476,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.writer.wait()
+        self.backup_runner.wait()
         if self.vault is not None:
             self.vault.close()
             self.vault = None

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backups
-from ..core.vault import DamagedVault, NotAVault, Vault, VaultError, WrongPassphrase, unlock_key
+from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
 from .i18n import translate, vault_message
 from .strength import describe
@@ -55,6 +54,18 @@ def _title(text: str, sub: str) -> tuple[QLabel, QLabel]:
     subtitle.setObjectName("quiet")
     subtitle.setWordWrap(True)
     return title, subtitle
+
+
+def open_vault(path: Path, secret: str) -> Any:
+    """Key derivation and opening, for a worker thread: nothing here may block the window.
+
+    The whole-file page check is left to ``Vault.check_pages`` in the background, so unlocking a
+    decade of records takes the key derivation plus milliseconds. The vault package itself loads
+    here too, off the GUI thread, the first time.
+    """
+    from ..core.vault import Vault, unlock_key
+
+    return Vault.open_with_key(path, unlock_key(path, secret), full_check=False)
 
 
 class UnlockScreen(QWidget):
@@ -123,17 +134,17 @@ class UnlockScreen(QWidget):
             return
         self._set_busy(True)
         self.message.hide()
-        path = self.vault_path
-        # The slow key derivation and the open both run on a worker; nothing here blocks the window.
-        self._runner.run(lambda: Vault.open_with_key(path, unlock_key(path, secret)),
-                         self._opened, self._failed)
+        self._runner.run(lambda: open_vault(self.vault_path, secret), self._opened, self.show_failure)
 
     def _opened(self, vault: Any) -> None:
         self._set_busy(False)
         self.passphrase.clear()
         self.unlocked.emit(vault)
 
-    def _failed(self, exc: BaseException) -> None:
+    def show_failure(self, exc: BaseException) -> None:
+        """Say in plain words why the vault did not open (or was found damaged after opening)."""
+        from ..core import backups
+
         self._set_busy(False)
         self.passphrase.selectAll()
         self.passphrase.setFocus()
@@ -163,6 +174,12 @@ class UnlockScreen(QWidget):
     def show_error(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+
+def create_vault(path: Path, passphrase: str) -> Any:
+    from ..core.vault import Vault
+
+    return Vault.create(path, passphrase)
 
 
 class CreateVaultScreen(QWidget):
@@ -240,7 +257,7 @@ class CreateVaultScreen(QWidget):
             self.create_button.setEnabled(False)
             self.create_button.setText(translate("CreateVaultScreen", "Creating..."))
             path = self.vault_path
-            self._runner.run(lambda: Vault.create(path, first), self._done, self._failed)
+            self._runner.run(lambda: create_vault(path, first), self._done, self._failed)
 
     def _done(self, vault: Any) -> None:
         self.first.clear()

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .vault import Vault
 from .vault.files import DB_FILE, KEY_FILE
+
+if TYPE_CHECKING:
+    from .vault import Vault
 
 KEEP = 7  # daily copies kept; older ones are removed after a new one is complete
 EVERY = dt.timedelta(hours=20)  # "once a day", even when the day starts a little earlier
@@ -82,4 +85,6 @@ def restore_latest(vault_path: Path, passphrase: str) -> tuple[dt.datetime, Path
     if latest is None:
         raise FileNotFoundError(backups_dir(vault_path))
     made, folder = latest
+    from .vault import Vault
+
     return made, Vault.restore(folder, restored_path(vault_path), passphrase)

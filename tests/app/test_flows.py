@@ -285,6 +285,7 @@ def test_wrong_passphrase_is_told_apart_and_counted(
     assert not screen.backup_button.isVisible()  # a wrong passphrase is not damage
     assert {p.name: sha256(p) for p in path.iterdir()} == before
     unlock(qtbot, window)
+    window.writer.wait()  # events are written once the background file check passed
     failed = [e for e in window.vault.audit_events() if e.action == "failed_unlock"]
     assert failed and "1 failed" in failed[0].detail
 
@@ -314,6 +315,10 @@ def test_damaged_vault_offers_the_latest_backup_and_never_changes_the_original(
     assert {p.name: sha256(p) for p in path.iterdir()} == before
 
     answer_next_dialog(lambda box: box.accept())  # "You are now working in a copy restored from..."
+    if not screen.passphrase.text():  # damage found by the background check, after the field was cleared
+        qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
+        assert "passphrase first" in screen.message.text()
+        type_text(screen.passphrase, PASSPHRASE)
     qtbot.mouseClick(screen.backup_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.vault is not None, timeout=10_000)
     assert window.vault.path != path and window.vault.path.parent == tmp_path
@@ -329,12 +334,13 @@ def test_a_daily_backup_is_made_after_unlock_and_verifies(
     window = make_window(path)
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
-    window.writer.wait()
+    window.backup_runner.wait()
     made, folder = backups.latest_backup(path)
     assert verify(folder, PASSPHRASE).ok
     window.lock()
     unlock(qtbot, window)
     window.writer.wait()
+    window.backup_runner.wait()
     assert len(backups.backups(path)) == 1  # one a day, not one per unlock
 
 
@@ -348,7 +354,8 @@ def test_save_failure_keeps_the_text_says_so_and_retries(
     path = fast_vault(clients=("Ana Gómez",))
     window = make_window(path)
     unlock(qtbot, window)
-    window.writer.wait()  # the daily backup is done before the disk "fills up"
+    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
+    window.backup_runner.wait()  # the daily backup is done before the disk "fills up"
     window.show_client(window.vault.clients()[0].id)
     start_worksheet(qtbot, window, "optimal_use_plan")
     page = window.page

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session as OrmSession
 
+from .errors import SaveFailed
 from .records import AuditEventInfo
 from .schema import AuditEvent, utc_now
 from .store import Store
@@ -35,8 +36,12 @@ KNOWN_ACTIONS = frozenset(
         "restored",
         "migrated",
         "imported",
+        "passphrase_changed",
+        "recovery_key_replaced",
     }
 )
+# Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).
+_KEY_CHANGE_ACTIONS = {"passphrase": "passphrase_changed", "recovery": "recovery_key_replaced"}
 
 
 def iso(at: dt.datetime) -> str:
@@ -134,6 +139,30 @@ class AuditTrail(Store):
         """Write down failed unlock attempts, after the next successful unlock (a failed one cannot write)."""
         if count > 0:
             self.record("failed_unlock", detail=f"{count} failed unlock attempt(s) before this unlock")
+
+    def record_key_changes(self, wraps: Iterable[dict[str, Any]]) -> None:
+        """Record passphrase / recovery-key changes made while the vault was closed, once each.
+
+        A change rewrites only vault.key (so a crash leaves exactly one passphrase working); the
+        key file marks the new wrap, and the first unlock after it writes the event here. A failed
+        write is retried at the next unlock.
+        """
+        for wrap in wraps:
+            change_id, action = wrap.get("change_id"), _KEY_CHANGE_ACTIONS.get(str(wrap.get("kind")))
+            if not isinstance(change_id, str) or action is None:
+                continue
+            detail = f"changed {wrap.get('changed_at')} (change {change_id})"
+            try:
+                with self._write() as session:
+                    seen = session.scalar(
+                        select(AuditEvent.id)
+                        .where(AuditEvent.action == action, AuditEvent.detail == detail)
+                        .limit(1)
+                    )
+                    if seen is None:
+                        append_event(session, action, detail=detail)
+            except SaveFailed:
+                pass  # the key change itself is done; it is written down at the next unlock
 
     def audit_events(
         self, *, client_id: int | None = None, worksheet_id: int | None = None, limit: int | None = None

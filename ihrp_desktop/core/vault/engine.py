@@ -8,6 +8,7 @@ connection set WAL mode and the other pragmas.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from types import ModuleType
@@ -94,10 +95,14 @@ def describe_cipher_problems(rows: list[tuple[Any, ...]]) -> list[str]:
     return out
 
 
-def check_database(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER) -> str | None:
+def check_database(
+    db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER, *, full: bool = True
+) -> str | None:
     """Read-only checks before an open; returns the schema revision (None for a database without schema).
 
-    Raises NotAVault, DamagedVault or PlainSqliteRefused. Writes nothing.
+    Raises NotAVault, DamagedVault or PlainSqliteRefused. Writes nothing. ``full=False`` skips the
+    page-by-page checks (they read the whole file: seconds for a large vault); the key, page 1 and
+    the schema are still checked, and ``check_pages`` can run the rest after the open.
     """
     vault_dir = db_path.parent
     if not db_path.is_file():
@@ -137,10 +142,8 @@ def check_database(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRI
                 ) from None
             raise _damage_or_cannot_open(exc, problems) from None
         try:
-            problems += describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
-            result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
-            if result != ["ok"]:
-                problems.append("The database structure is damaged (SQLite's quick check failed).")
+            if full:
+                problems += page_problems(conn)
             revision = read_schema_revision(conn)
         except driver.Error as exc:
             if is_damage(exc):
@@ -154,12 +157,35 @@ def check_database(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRI
     return revision
 
 
+def page_problems(conn: Any) -> list[str]:
+    """Every page's tamper check and SQLite's quick check, in plain words ([] when all is well).
+
+    Reads the whole file (about 5 ms per MB): at open for ``full`` checks, or after it.
+    """
+    problems = describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if result != ["ok"]:
+        problems.append("The database structure is damaged (SQLite's quick check failed).")
+    return problems
+
+
 def _damage_or_cannot_open(exc: BaseException, problems: list[str]) -> Exception:
     if is_damage(exc):
         return DamagedVault(
             problems + ["The database file vault.db is damaged: its structure cannot be read."]
         )
     return CannotOpen(save_reason(exc) or "io")
+
+
+def _cannot_open(exc: BaseException, db_path: Path) -> CannotOpen:
+    """CannotOpen with the reason; a read-only file system is named as such (SQLite says only CANTOPEN)."""
+    reason = save_reason(exc) or "io"
+    try:
+        if os.statvfs(db_path.parent).f_flag & os.ST_RDONLY:
+            reason = "read_only"
+    except (AttributeError, OSError):  # no statvfs on Windows
+        pass
+    return CannotOpen(reason)
 
 
 def read_schema_revision(conn: Any) -> str | None:
@@ -190,7 +216,7 @@ def connect_writable(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_D
     try:
         conn = driver.connect(str(db_path), check_same_thread=False, isolation_level=None)
     except driver.Error as exc:
-        raise CannotOpen(save_reason(exc) or "io") from None
+        raise _cannot_open(exc, db_path) from None
     try:
         apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -199,7 +225,7 @@ def connect_writable(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_D
         conn.close()
         if is_damage(exc):
             raise DamagedVault(["The database file vault.db cannot be read."]) from None
-        raise CannotOpen(save_reason(exc) or "io") from None
+        raise _cannot_open(exc, db_path) from None
     except BaseException:
         conn.close()
         raise

@@ -13,6 +13,11 @@ DB_FILE = "vault.db"
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
 
 
+def holds_vault(folder: Path) -> bool:
+    """True when ``folder`` holds a vault (or what is left of one): never create over it."""
+    return (folder / KEY_FILE).exists() or (folder / DB_FILE).exists()
+
+
 def fsync_file(path: Path) -> None:
     """Flush a file's content to the disk."""
     fd = os.open(path, os.O_RDONLY)
@@ -46,6 +51,21 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def remove_stale_key_temps(vault_dir: Path) -> int:
+    """Remove temp key files a crash left before their rename (they hold a wrap that never came into force).
+
+    Called once the vault is open for writing. Returns how many were removed.
+    """
+    removed = 0
+    for stale in vault_dir.glob(f".{KEY_FILE}.tmp-*"):
+        try:
+            stale.unlink()
+            removed += 1
+        except OSError:
+            pass  # read-only place or already gone: harmless, the file is never read
+    return removed
 
 
 def incomplete_sibling(target: Path) -> Path:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import secrets
+import stat
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -208,14 +209,27 @@ def write(vault_dir: Path, key_file: KeyFile) -> None:
     atomic_write_bytes(vault_dir / KEY_FILE, render(key_file))
 
 
+def _stat_is(path: Path, kind: Any) -> bool:
+    """Whether ``path`` exists and is of ``kind``; CannotOpen when the system refuses to tell."""
+    try:
+        return bool(kind(os.stat(path).st_mode))
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as exc:
+        raise CannotOpen(save_reason(exc) or "io") from None
+
+
 def read(vault_dir: Path) -> KeyFile:
     """Read and check ``vault.key``; raises NotAVault or DamagedVault in plain words."""
     key_path, db_path = vault_dir / KEY_FILE, vault_dir / DB_FILE
-    if not vault_dir.is_dir():
+    # os.stat, not Path.is_dir: a folder the person may not enter is "permission denied", not "missing".
+    folder_ok = _stat_is(vault_dir, stat.S_ISDIR)
+    key_ok = folder_ok and _stat_is(key_path, stat.S_ISREG)
+    if not folder_ok:
         raise NotAVault(
             "This vault folder does not exist. Choose the folder that holds vault.key and vault.db."
         )
-    if not key_path.is_file():
+    if not key_ok:
         if db_path.exists():
             raise DamagedVault(
                 ["The key file vault.key is missing from the vault folder, so it cannot be unlocked."]
@@ -317,6 +331,9 @@ def rewrap(
         assert parsed is not None
         secret = parsed
     wrap = make_wrap(kind, secret, data_key._raw, key_file.vault_id, kdf)
+    # Marks the change so the next unlock writes it to the audit trail (this call never opens the database).
+    wrap["changed_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    wrap["change_id"] = secrets.token_hex(8)
     others = tuple(w for w in key_file.wraps if w.get("kind") != kind)
     ordered = (wrap, *others) if kind == "passphrase" else (*others, wrap)
     write(vault_dir, KeyFile(key_file.vault_id, key_file.created_at, ordered))

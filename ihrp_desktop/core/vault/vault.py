@@ -9,14 +9,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from sqlalchemy import Engine
 
 from . import keyfile
 from .backup import check_copyable, copy_vault_files, export_copy
-from .engine import DEFAULT_DRIVER, check_database, checkpoint_and_dispose, make_engine
-from .errors import DamagedVault, SaveFailed, VaultError, VaultExists, save_reason
-from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, remove_tree
+from .engine import (
+    DEFAULT_DRIVER,
+    check_database,
+    checkpoint_and_dispose,
+    connect_read_only,
+    make_engine,
+    page_problems,
+)
+from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
+from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
 from .keyfile import DataKey, KdfParams
 from .migrate import needs_upgrade, upgrade_with_copy
 from .worksheets import Worksheets
@@ -36,14 +44,14 @@ class Vault(Worksheets):
         self.recovery_key = recovery_key
         #: Where the automatic copy went if opening migrated the schema, else None.
         self.pre_migration_copy: Path | None = None
+        self._page_check: Any = None  # the connection of a running check_pages, if any
 
     # -- life cycle ---------------------------------------------------------------------------------------
 
     @staticmethod
     def exists(path: PathLike) -> bool:
         """True when ``path`` holds a vault (or what is left of one): never create over it."""
-        p = Path(path)
-        return (p / KEY_FILE).exists() or (p / DB_FILE).exists()
+        return holds_vault(Path(path))
 
     @classmethod
     def create(
@@ -110,18 +118,23 @@ class Vault(Worksheets):
         *,
         driver: ModuleType = DEFAULT_DRIVER,
         migrations: Path | None = None,
+        full_check: bool = True,
     ) -> Vault:
         """Open a vault with a key from ``unlock_key`` (fast): read-only checks first, then WAL.
 
         An older schema is copied, then migrated.
 
+        ``full_check=False`` leaves out the page-by-page check, which reads the whole file (seconds
+        for a large vault): the app opens that way and runs ``check_pages`` on a worker right after.
+
         ``migrations`` points at another Alembic scripts folder (tests only).
         """
         folder = Path(path).absolute()
-        if keyfile.read(folder).vault_id != key.vault_id:
+        key_file = keyfile.read(folder)
+        if key_file.vault_id != key.vault_id:
             raise VaultError("This key belongs to another vault. Unlock this vault with its own passphrase.")
         # Everything that can refuse the vault runs before the first writable connection.
-        current = check_database(folder / DB_FILE, key, driver)
+        current = check_database(folder / DB_FILE, key, driver, full=full_check)
         upgrade = needs_upgrade(current, scripts=migrations)
         engine = make_engine(folder / DB_FILE, key, driver)
         try:
@@ -132,13 +145,39 @@ class Vault(Worksheets):
             if copy is not None:
                 vault.pre_migration_copy = copy
                 vault.record("migrated", detail=f"schema upgraded from {current}; copy kept in {copy.name}")
+            remove_stale_key_temps(folder)
+            vault.record_key_changes(key_file.wraps)
         except BaseException:
             engine.dispose()
             raise
         return vault
 
+    def check_pages(self) -> list[str]:
+        """Every page's tamper check and SQLite's quick check, as after ``open_with_key(full_check=False)``.
+
+        Returns the problems in plain words ([] when the vault is intact). Reads the whole file on its
+        own read-only connection (run it on a worker); ``close`` stops it (then VaultClosed).
+        """
+        self._live_engine()  # VaultClosed when locked
+        conn = connect_read_only(self.path / DB_FILE, self._key)
+        self._page_check = conn
+        try:
+            return page_problems(conn)
+        except Exception as exc:
+            if self._engine is None:
+                raise VaultClosed() from None
+            if is_damage(exc):
+                return ["A part of the database file vault.db cannot be read."]
+            raise
+        finally:
+            self._page_check = None
+            conn.close()
+
     def close(self) -> None:
         """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind)."""
+        check = self._page_check
+        if check is not None:
+            check.interrupt()  # a page check still reading would keep the WAL from being folded back
         with self._lock:
             engine, self._engine = self._engine, None
             if engine is not None:
@@ -185,21 +224,27 @@ class Vault(Worksheets):
         self.record("backed_up")
         return out
 
-    @staticmethod
-    def restore(backup_dir: PathLike, new_vault_dir: PathLike, passphrase: str | None = None) -> Path:
+    @classmethod
+    def restore(cls, backup_dir: PathLike, new_vault_dir: PathLike, passphrase: str | None = None) -> Path:
         """Copy a backup into a new (or empty) folder after checking it; never overwrites.
 
-        With ``passphrase`` the backup is fully verified first (page HMACs, structure, audit chain);
-        without it only its files and key-file checksum are checked. The caller records 'restored'
-        in the restored vault once it is opened.
+        With ``passphrase`` the backup is fully verified first (page HMACs, structure, audit chain)
+        and 'restored' is recorded in the restored vault; without it only its files and key-file
+        checksum are checked, and the caller records 'restored' once it opens the vault.
         """
         source = Path(backup_dir).absolute()
         check_copyable(source)
-        keyfile.read(source)  # checksum: DamagedVault / NotAVault
+        key_file = keyfile.read(source)  # checksum: DamagedVault / NotAVault
+        key = None
         if passphrase is not None:
-            from .verify import verify
+            from .verify import verify_with_key
 
-            report = verify(source, passphrase)
+            key = keyfile.unlock(key_file, passphrase)
+            report = verify_with_key(source, key)
             if not report.ok:
                 raise DamagedVault(report.problems)
-        return copy_vault_files(source, new_vault_dir)
+        target = copy_vault_files(source, new_vault_dir)
+        if key is not None:
+            with cls.open_with_key(target, key) as restored:
+                restored.record("restored", detail="from a backup")
+        return target

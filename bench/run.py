@@ -1,0 +1,291 @@
+"""Run the benchmark suite: every figure against a floor measured in the same run, demo and large vault.
+
+    .venv/bin/python -m bench.run            # full run (about 5 minutes once the large vault is cached)
+    .venv/bin/python -m bench.run --quick    # fewer repetitions
+
+Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` (the table for docs/performance.md).
+Never part of the test run: the budgets are checked here and reported, the exit code is always 0
+unless a measurement itself failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from . import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+PY = sys.executable
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", IHRP_HOME=str(home), PYTHONDONTWRITEBYTECODE="0")
+    env.pop("IHRP_FORMS_DIR", None)
+    return env
+
+
+def _driver(env: dict[str, str], *args: str, timeout: float = 600) -> dict[str, Any]:
+    proc = subprocess.run([PY, "-m", "bench.drivers", *args], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=timeout)
+    lines = [x for x in proc.stdout.splitlines() if x.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"driver {args[0]} failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
+    return dict(json.loads(lines[-1]))
+
+
+def _until_shown(env: dict[str, str], args: list[str]) -> tuple[float, str]:
+    """Milliseconds from process start until it prints SHOWN (its window was exposed)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    elapsed = (time.perf_counter() - t0) * 1000
+    rest = proc.stdout.read()
+    proc.wait(timeout=60)
+    if line.strip() != "SHOWN":
+        raise RuntimeError(f"no window was shown: {line!r}")
+    return elapsed, rest
+
+
+def _command_ms(env: dict[str, str], args: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return (time.perf_counter() - t0) * 1000
+
+
+def _median(values: list[float]) -> float:
+    return float(statistics.median(values))
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    with contextlib.suppress(OSError):
+        mem = Path("/proc/meminfo").read_text().splitlines()[0].split(":", 1)[1].strip()
+    import reportlab
+    import sqlcipher3
+    from PySide6 import __version__ as pyside
+
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memory": mem, "os": platform.platform(),
+        "python": platform.python_version(), "pyside6": pyside, "reportlab": reportlab.Version,
+        "sqlcipher": sqlcipher3.sqlite_version, "date": time.strftime("%Y-%m-%d %H:%M %Z"),
+    }
+
+
+def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> dict[str, Any]:
+    """Every figure and floor for one vault."""
+    env = _env(home)
+    r: dict[str, Any] = {}
+    print(f"[{name}] launch", flush=True)
+    launch = [_until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0] for _ in range(runs)]
+    bare = []
+    bare_rss = []
+    for _ in range(runs):
+        ms, rest = _until_shown(env, [PY, "-m", "bench.drivers", "bare_window"])
+        bare.append(ms)
+        bare_rss.append(json.loads(rest.strip().splitlines()[-1])["rss_mb"])
+    r["launch"] = {"figure": _median(launch), "floor": _median(bare), "raw": launch, "raw_floor": bare}
+
+    print(f"[{name}] unlock", flush=True)
+    unlocks = [_driver(env, "unlock", str(vault), passphrase) for _ in range(runs)]
+    r["unlock"] = {"figure": _median([u["unlock_ms"] for u in unlocks]),
+                   "floor": _median([u["kdf_ms"] for u in unlocks]),
+                   "raw": [u["unlock_ms"] for u in unlocks], "raw_floor": [u["kdf_ms"] for u in unlocks],
+                   "core_open_quick_ms": _median([u["open_quick_ms"] for u in unlocks])}
+    r["memory"] = {"figure": _median([u["rss_mb"] for u in unlocks]), "floor": _median(bare_rss),
+                   "raw": [u["rss_mb"] for u in unlocks], "raw_floor": bare_rss}
+
+    print(f"[{name}] workspace", flush=True)
+    from ihrp_desktop.core.vault import Vault
+
+    with Vault.open(vault, passphrase) as v:
+        client_id = generate.bench_client(v)
+    ws = _driver(env, "workspace", str(vault), passphrase, str(client_id), str(runs))
+    r["search"] = {"figure": ws["keystroke_ms"], "floor": ws["lookup_floor_ms"],
+                   "max": ws["keystroke_max_ms"]}
+    r["open_client"] = {"figure": ws["open_client_ms"], "floor": ws["open_client_floor_ms"],
+                        "worksheets": ws["client_worksheets"]}
+    r["gui_block"] = {"max_gap_ms": ws["gui_max_gap_ms"], "p99_gap_ms": ws["gui_p99_gap_ms"],
+                      "gaps_over_16ms": ws["gui_gaps_over_16ms"], "saves": ws["autosaves_during_typing"]}
+
+    print(f"[{name}] autosave, pdf", flush=True)
+    scratch = Path(tempfile.mkdtemp(prefix="scratch-", dir=generate.CACHE))
+    try:
+        core = _driver(env, "core", str(vault), passphrase, str(client_id), str(runs), str(scratch))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    r["autosave"] = {"figure": core["autosave_ms"], "floor": core["commit_floor_ms"],
+                     "bytes": core["autosave_bytes"]}
+    r["pdf"] = {"figure": core["pdf_ms"], "floor": core["pdf_floor_ms"], "first_ms": core["pdf_first_ms"],
+                "text_chars": core["pdf_text_chars"]}
+
+    print(f"[{name}] size", flush=True)
+    size = _driver(env, "size", str(vault), passphrase)
+    r["size"] = {"figure": size["vault_bytes"], "floor": size["text_bytes"], "parts": size["text_parts"],
+                 "counts": size["counts"]}
+    return r
+
+
+def measure_blank(runs: int, home: Path) -> dict[str, Any]:
+    """``ihrp-desktop blank`` (the installed command) vs ``python -c "import reportlab"``."""
+    env = _env(home)
+    exe = str(Path(PY).with_name("ihrp-desktop"))
+    out = str(home / "blank.pdf")
+    cmd = [exe, "blank", "optimal_use_plan", "-o", out]
+    cache = home / "cache"
+    cold = []
+    for _ in range(max(1, runs // 2)):
+        shutil.rmtree(cache, ignore_errors=True)
+        cold.append(_command_ms(env, cmd))
+    warm = [_command_ms(env, cmd) for _ in range(runs)]
+    floor = [_command_ms(env, [PY, "-c", "import reportlab"]) for _ in range(runs)]
+    return {"figure": _median(warm), "floor": _median(floor), "first_ms": _median(cold), "raw": warm,
+            "raw_floor": floor, "raw_first": cold}
+
+
+# figure key -> (what, floor words, bar check, bar words)
+BARS: list[tuple[str, str, str, Any, str]] = [
+    ("launch", "launch to unlock window shown", "a bare PySide6 QMainWindow shown",
+     lambda f, fl: f <= 1.5 * fl, "<= 1.5x"),
+    ("unlock", "unlock to client list shown", "the key derivation alone",
+     lambda f, fl: f <= fl + 300, "<= KDF + 300 ms"),
+    ("search", "search-as-you-type, one keystroke", "a bare indexed SQLCipher lookup",
+     lambda f, fl: f <= 30, "<= 30 ms"),
+    ("open_client", "open a client with 100 worksheets", "same query on bare SQLCipher",
+     lambda f, fl: f <= 150, "<= 150 ms"),
+    ("autosave", "one autosave (durable commit)", "bare SQLCipher commit of the same bytes",
+     lambda f, fl: f <= 3 * fl, "<= 3x, GUI never blocked > 16 ms"),
+    ("pdf", "take-home PDF of a filled Optimal Use Plan", "bare ReportLab document, same text",
+     lambda f, fl: f <= 3 * fl and f <= 150, "<= 3x, <= 150 ms"),
+    ("blank", "`ihrp-desktop blank` whole command", '`python -c "import reportlab"`',
+     lambda f, fl: f <= 2 * fl, "<= 2x"),
+    ("memory", "memory (RSS) after unlock", "bare PySide6 window", lambda f, fl: f <= fl + 150,
+     "<= floor + 150 MB"),
+    ("size", "vault size", "the same text as UTF-8", lambda f, fl: f <= 3 * fl, "<= 3x"),
+]
+
+
+def _fmt(key: str, value: float) -> str:
+    if key == "memory":
+        return f"{value:.0f} MB"
+    if key == "size":
+        return f"{value / 1e6:.1f} MB" if value > 1e6 else f"{value / 1e3:.0f} kB"
+    return f"{value:.3f} ms" if value < 1 else f"{value:.1f} ms" if value < 100 else f"{value:.0f} ms"
+
+
+def verdicts(results: dict[str, Any]) -> dict[str, bool]:
+    out = {}
+    for key, _what, _floor, check, _bar in BARS:
+        row = results["blank"] if key == "blank" else results["large"][key]
+        ok = bool(check(row["figure"], row["floor"]))
+        if key == "autosave":
+            ok = ok and results["large"]["gui_block"]["max_gap_ms"] <= 16
+        out[key] = ok
+    return out
+
+
+def table(results: dict[str, Any]) -> str:
+    ok = verdicts(results)
+    lines = ["| figure (large vault) | floor | bar | figure | floor | ratio | meets bar |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for key, what, floor_words, _check, bar in BARS:
+        row = results["blank"] if key == "blank" else results["large"][key]
+        f, fl = row["figure"], row["floor"]
+        extra = ""
+        if key == "autosave":
+            g = results["large"]["gui_block"]
+            extra = f"; GUI max gap {g['max_gap_ms']:.1f} ms ({g['saves']} saves while typing)"
+        if key == "unlock":
+            extra = f"; KDF + {f - fl:.0f} ms"
+        if key == "memory":
+            extra = f"; floor + {f - fl:.0f} MB"
+        if key in ("pdf", "blank"):
+            extra = f"; first run {_fmt(key, row['first_ms'])}"
+        lines.append(f"| {what} | {floor_words} | {bar} | {_fmt(key, f)} | {_fmt(key, fl)} | "
+                     f"{f / fl:.2f}x{extra} | {'yes' if ok[key] else '**no**'} |")
+    return "\n".join(lines)
+
+
+def growth(results: dict[str, Any]) -> str:
+    small, large = results["demo"], results["large"]
+    data = large["size"]["floor"] / small["size"]["floor"]
+    lines = [f"Data grows {data:,.0f}x from the demo vault to the large vault "
+             f"({small['size']['floor'] / 1e3:.0f} kB to {large['size']['floor'] / 1e6:.0f} MB of text).", "",
+             "| figure | demo vault | large vault | growth |", "| --- | --- | --- | --- |"]
+    for key, what, *_ in BARS:
+        if key == "blank":
+            continue
+        a, b = small[key]["figure"], large[key]["figure"]
+        lines.append(f"| {what} | {_fmt(key, a)} | {_fmt(key, b)} | {b / a:.2f}x |")
+    g0, g1 = small["gui_block"], large["gui_block"]
+    lines.append(f"| GUI longest block while autosaving | {g0['max_gap_ms']:.1f} ms | "
+                 f"{g1['max_gap_ms']:.1f} ms | {g1['max_gap_ms'] / g0['max_gap_ms']:.2f}x |")
+    return "\n".join(lines)
+
+
+def markdown(results: dict[str, Any]) -> str:
+    m = results["machine"]
+    counts = results["large"]["size"]["counts"]
+    return "\n".join([
+        f"Measured {m['date']} on {m['cpu']} ({m['cores']} cores, {m['memory']}), {m['os']}, "
+        f"Python {m['python']}, PySide6 {m['pyside6']}, ReportLab {m['reportlab']}, "
+        f"SQLite/SQLCipher {m['sqlcipher']}. Medians of {results['runs']} runs "
+        f"(`{results['command']}`).", "",
+        f"Large vault: {counts['clients']:,} clients, {counts['sessions']:,} sessions, "
+        f"{counts['worksheets']:,} worksheets, {counts['revisions']:,} revisions, "
+        f"{counts['audit_events']:,} audit events.", "",
+        table(results), "", "Growth from the demo vault to the large vault:", "", growth(results), ""])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="3 runs per figure instead of 7")
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else 7
+    print("vaults: generating or reusing the cache...", flush=True)
+    vaults = {"demo": (generate.demo_vault(), generate.DEMO_PASSPHRASE),
+              "large": (generate.large_vault(), generate.PASSPHRASE)}
+    results: dict[str, Any] = {"machine": machine(), "runs": runs,
+                               "command": "python -m bench.run" + (" --quick" if args.quick else "")}
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=generate.CACHE))
+    try:
+        for name, (path, passphrase) in vaults.items():
+            results[name] = measure(name, path, passphrase, runs, home)
+        print("[blank]", flush=True)
+        results["blank"] = measure_blank(runs, home)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    results["meets_bar"] = verdicts(results)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    text = markdown(results)
+    (RESULTS / "latest.md").write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
