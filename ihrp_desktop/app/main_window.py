@@ -35,10 +35,10 @@ from .screen_lock import ScreenLockWatcher
 from .settings import AppSettings
 from .shortcuts import ShortcutsDialog
 from .unlock import CreateVaultScreen, UnlockScreen, open_vault
-from .worksheet_page import WorksheetPage
 
 if TYPE_CHECKING:
     from ..core.vault import Vault
+    from .worksheet_page import WorksheetPage
 
 CLIENT_VIEW_SCALE = 1.25  # larger text for the person reading from the other chair
 _INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
@@ -404,6 +404,8 @@ class MainWindow(QMainWindow):
         if self.page is not None:
             self.page.flush(closing=True)
             self._close_page()
+        from .worksheet_page import WorksheetPage  # the editor loads with the first worksheet
+
         self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
                                   show_clinician=not self.client_view)
         self.page.back_requested.connect(lambda: self.show_client(sheet.client_id))

@@ -76,6 +76,7 @@ class WorksheetPage(QWidget):
         tools = FlowLayout(tools_box, 8, 8)
         top.addWidget(tools_box)
         self.save_state = QLabel(translate("WorksheetPage", "Saved"))
+        self.save_state.setProperty("state", "saved")
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
@@ -141,11 +142,12 @@ class WorksheetPage(QWidget):
         return combo
 
     def _show_save_state(self, state: str, detail: str) -> None:
-        words = SAVE_WORDS.get(state)
-        self.save_state.setText(translate("WorksheetPage", words) if words else state)
-        self.save_state.setProperty("state", state)
-        self.save_state.style().unpolish(self.save_state)
-        self.save_state.style().polish(self.save_state)
+        if self.save_state.property("state") != state:  # every keystroke says "pending": restyle once
+            words = SAVE_WORDS.get(state)
+            self.save_state.setText(translate("WorksheetPage", words) if words else state)
+            self.save_state.setProperty("state", state)
+            self.save_state.style().unpolish(self.save_state)
+            self.save_state.style().polish(self.save_state)
         if state == "failed":
             self.banner.setText(detail)
             self.banner.show()
