@@ -6,6 +6,7 @@ switchers and screen-sharing pickers).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.forms import FormLibrary
 from ..core.vault import DamagedVault, VaultError, WrongPassphrase
-from ..core.vault.files import holds_vault
+from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .clients import ClientList, ClientPage
 from .editor.theme import apply_theme
@@ -94,6 +96,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.create_screen = CreateVaultScreen(vault_path, runner)
         self.create_screen.created.connect(self.vault_opened)
+        self.create_screen.recovery_offer.connect(self.offer_recovery_sheet)
+        self.key_dialog: Any = None  # the recovery sheet or change passphrase dialog, while open
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
         self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
@@ -140,6 +144,12 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.file_menu, translate("MainWindow", "&Back up to a folder..."),
                                           "Ctrl+Shift+B", self.backup_to_folder)
         self.file_menu.addSeparator()
+        self.passphrase_action = self._action(
+            self.file_menu, translate("MainWindow", "&Change passphrase..."), "", self.change_passphrase)
+        self.recovery_action = self._action(
+            self.file_menu, translate("MainWindow", "Make a &recovery sheet..."), "",
+            lambda: self.show_recovery_sheet())
+        self.file_menu.addSeparator()
         self.preferences_action = self._action(self.file_menu, translate("MainWindow", "&Preferences..."),
                                                QKeySequence.StandardKey.Preferences, self.show_preferences)
         if self.preferences_action.shortcut().isEmpty():  # Windows and Linux have no standard one
@@ -157,7 +167,8 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self._action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1", self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
-                                   self.find_action, self.backup_action]
+                                   self.find_action, self.backup_action, self.passphrase_action,
+                                   self.recovery_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -193,7 +204,8 @@ class MainWindow(QMainWindow):
             # intact. A damaged vault is closed untouched; saves queued behind the check then fail.
             problems = vault.check_pages()
             if problems:
-                vault.close()
+                with contextlib.suppress(Exception):  # damage may stop the checkpoint; nothing was written
+                    vault.close()
                 return problems
             if failed:
                 vault.record_failed_unlocks(failed)
@@ -235,6 +247,8 @@ class MainWindow(QMainWindow):
             self._resume = None
             self._clear_workspace()
             self.vault = None
+            self.writer.wait()  # the closing job is done: no connection is left
+            discard_empty_side_files(vault.path)  # the folder as it was before the unlock
             self.show_start_screen()
             self.unlock_screen.show_failure(DamagedVault(problems))
             return
@@ -335,6 +349,8 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         self.idle.stop()
+        if self.key_dialog is not None:
+            self.key_dialog.close_now()  # a recovery key on screen goes with the lock
         if self.page is not None:
             if not self.page.flush(closing=True):
                 # The text could not be saved: keep it on screen rather than lose it.
@@ -455,6 +471,37 @@ class MainWindow(QMainWindow):
             self.showNormal()
         if self.page is not None:
             self.page.set_show_clinician(not self.client_view)
+
+    # -- keys -------------------------------------------------------------------------------------
+    def offer_recovery_sheet(self, vault: Vault, passphrase: str) -> None:
+        """Right after the first-run screen made the vault: offer the sheet (passphrase in memory only)."""
+        QTimer.singleShot(0, lambda: self.show_recovery_sheet(passphrase) if self.vault is vault else None)
+
+    def show_recovery_sheet(self, passphrase: str | None = None) -> None:
+        if self.vault is None or self.key_dialog is not None:
+            return
+        from .recovery import RecoverySheetDialog  # ReportLab and QtPdf load here, not at launch
+
+        self._open_key_dialog(RecoverySheetDialog(self.vault, self.runner, self.writer, passphrase=passphrase,
+                                                  parent=self))
+
+    def change_passphrase(self) -> None:
+        if self.vault is None or self.key_dialog is not None:
+            return
+        from .passphrase import ChangePassphraseDialog
+
+        self._open_key_dialog(ChangePassphraseDialog(self.vault, self.runner, self.writer, self))
+
+    def _open_key_dialog(self, dialog: QDialog) -> None:
+        self.key_dialog = dialog
+
+        def closed() -> None:
+            if self.key_dialog is dialog:
+                self.key_dialog = None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self.actions(), self).exec()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -104,7 +104,9 @@ class PrintDialog(QDialog):
         self.language.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
         self.resize(900, 1000)
-        self.refresh()
+        # Start rendering once the dialog is built: a Python worker competes for the interpreter lock,
+        # and the dialog's own set-up would wait for it call by call.
+        QTimer.singleShot(0, self.refresh)
 
     def options(self) -> PrintOptions:
         copy = self.copy.currentData()
@@ -135,11 +137,7 @@ class PrintDialog(QDialog):
         if generation != self._generation:
             return
         self.pdf_bytes = data
-        self.document.close()
-        self._buffer.close()
-        self._buffer.setData(QByteArray(data))
-        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self._buffer)
+        show_pdf(self.document, self._buffer, data)
         pages = self.document.pageCount()
         # Two strings, not Qt's %n plurals: pyside6-lupdate misses those when the count is a variable.
         self.state.setText(translate("PrintDialog", "1 page") if pages == 1
@@ -193,20 +191,34 @@ class PrintDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> None:
         """Draw every page of the preview onto ``printer`` at its resolution."""
-        painter = QPainter()
-        if not painter.begin(printer):
+        if not print_document(self.document, printer):
             QMessageBox.warning(self, translate("PrintDialog", "Print"),
                                 translate("PrintDialog", "The printer could not be started."))
-            return
-        try:
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                target = painter.viewport()
-                size = self.document.pagePointSize(page)
-                scale = min(target.width() / size.width(), target.height() / size.height())
-                pixels = QSize(int(size.width() * scale), int(size.height() * scale))
-                image = self.document.render(page, pixels)
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
+
+
+def show_pdf(document: QPdfDocument, buffer: QBuffer, data: bytes) -> None:
+    """Load PDF ``data`` into ``document`` straight from memory (``buffer`` must outlive the view)."""
+    document.close()
+    buffer.close()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+
+
+def print_document(document: QPdfDocument, printer: QPrinter) -> bool:
+    """Draw every page of ``document`` onto ``printer`` at its resolution; False if it did not start."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            target = painter.viewport()
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            pixels = QSize(int(size.width() * scale), int(size.height() * scale))
+            painter.drawImage(0, 0, document.render(page, pixels))
+    finally:
+        painter.end()
+    return True

@@ -18,6 +18,19 @@ def holds_vault(folder: Path) -> bool:
     return (folder / KEY_FILE).exists() or (folder / DB_FILE).exists()
 
 
+def discard_empty_side_files(folder: Path) -> None:
+    """Remove a -wal holding no changes (and its -shm index) that an open left beside vault.db.
+
+    Only after every connection is closed. A WAL of 32 bytes or less has a header and no frames:
+    deleting it loses nothing, and leaves the folder as it was before the vault was opened.
+    """
+    wal, shm = folder / f"{DB_FILE}-wal", folder / f"{DB_FILE}-shm"
+    if wal.exists() and wal.stat().st_size > 32:
+        return  # it holds changes: SQLite folds them back at the next open
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
+
+
 def fsync_file(path: Path) -> None:
     """Flush a file's content to the disk."""
     fd = os.open(path, os.O_RDONLY)
