@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
 from .i18n import translate, vault_message
-from .strength import describe
+from .passphrase import NewPassphraseFields
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -186,6 +186,7 @@ class CreateVaultScreen(QWidget):
     """First run: choose a passphrase (typed twice, with strength feedback)."""
 
     created = Signal(object)  # Vault
+    recovery_offer = Signal(object, str)  # Vault, the passphrase just chosen (to make a recovery key)
 
     def __init__(self, vault_path: Path, runner: Runner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -200,27 +201,12 @@ class CreateVaultScreen(QWidget):
         )
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText(translate("CreateVaultScreen", "Passphrase"))
-        self.first.setAccessibleName(translate("CreateVaultScreen", "New passphrase"))
-        self.first.textChanged.connect(self._update_strength)
-        layout.addWidget(self.first)
-        self.strength_bar = QProgressBar()
-        self.strength_bar.setRange(0, 4)
-        self.strength_bar.setTextVisible(False)
-        self.strength_bar.setMaximumHeight(6)
-        self.strength_bar.setAccessibleName(translate("CreateVaultScreen", "Passphrase strength"))
-        layout.addWidget(self.strength_bar)
-        self.strength = QLabel(" ")
-        self.strength.setObjectName("quiet")
-        layout.addWidget(self.strength)
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setPlaceholderText(translate("CreateVaultScreen", "Type it again"))
-        self.second.setAccessibleName(translate("CreateVaultScreen", "Repeat the passphrase"))
-        self.second.returnPressed.connect(self.try_create)
-        layout.addWidget(self.second)
+        self.fields = NewPassphraseFields()
+        self.fields.submitted.connect(self.try_create)
+        layout.addWidget(self.fields)
+        # The parts by name, as tests and the tab order know them.
+        self.first, self.second = self.fields.first, self.fields.second
+        self.strength_bar, self.strength = self.fields.strength_bar, self.fields.strength
         self.create_button = QPushButton(translate("CreateVaultScreen", "Create my vault"))
         self.create_button.setObjectName("primary")
         self.create_button.clicked.connect(self.try_create)
@@ -235,34 +221,25 @@ class CreateVaultScreen(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         layout.addWidget(self.message)
-        self.setFocusProxy(self.first)
-
-    def _update_strength(self, text: str) -> None:
-        score, hint = describe(text)
-        self.strength_bar.setValue(score)
-        self.strength_bar.setProperty("score", score)
-        self.strength_bar.style().unpolish(self.strength_bar)
-        self.strength_bar.style().polish(self.strength_bar)
-        self.strength.setText(translate("Strength", hint) if text else " ")
+        self.setFocusProxy(self.fields)
 
     def try_create(self) -> None:
-        first, second = self.first.text(), self.second.text()
-        score, hint = describe(first)
-        if score == 0:
-            self._error(translate("Strength", hint))
-        elif first != second:
-            self._error(translate("CreateVaultScreen", "The two passphrases are different. Type the same "
-                                  "passphrase twice."))
+        problem = self.fields.problem()
+        if problem is not None:
+            self._error(problem)
         else:
+            first = self.fields.text()
             self.create_button.setEnabled(False)
             self.create_button.setText(translate("CreateVaultScreen", "Creating..."))
             path = self.vault_path
-            self._runner.run(lambda: create_vault(path, first), self._done, self._failed)
+            self._runner.run(lambda: create_vault(path, first), lambda vault: self._done(vault, first),
+                             self._failed)
 
-    def _done(self, vault: Any) -> None:
-        self.first.clear()
-        self.second.clear()
+    def _done(self, vault: Any, passphrase: str) -> None:
+        self.fields.clear()
         self.created.emit(vault)
+        # Held by the recovery-sheet offer only while it is open, never stored (see app/recovery.py).
+        self.recovery_offer.emit(vault, passphrase)
 
     def _failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)

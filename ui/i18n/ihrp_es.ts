@@ -9,6 +9,73 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Cambiar la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Change your passphrase</source>
+        <translation>Cambia tu frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now, or your recovery key if you have forgotten it. Then choose the new one. Your records stay as they are.</source>
+        <translation>Escribe la frase que usas ahora, o tu clave de recuperación si la olvidaste. Luego elige la nueva. Tus registros se quedan como están.</translation>
+    </message>
+    <message>
+        <source>Your passphrase was changed. Use the new one from now on.
+
+Backups made before today still open with the passphrase they were made with. Your recovery sheet, if you have one, keeps working.</source>
+        <translation>Tu frase de contraseña cambió. Usa la nueva a partir de ahora.
+
+Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que tenían cuando se hicieron. Tu hoja de recuperación, si tienes una, sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>Current passphrase or recovery key</source>
+        <translation>Frase actual o clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Frase de contraseña actual</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Changing...</source>
+        <translation>Cambiando...</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now first.</source>
+        <translation>Primero escribe la frase que usas ahora.</translation>
+    </message>
+    <message>
+        <source>The new passphrase is the same as the current one. Choose a different one.</source>
+        <translation>La frase nueva es igual a la actual. Elige una distinta.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>That is not the passphrase you use now, nor your recovery key. Nothing was changed. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation>Esa no es la frase que usas ahora ni tu clave de recuperación. No se cambió nada. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed.</source>
+        <translation>La frase de contraseña no se cambió.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be changed ({error}). The old one still works.</source>
+        <translation>No se pudo cambiar la frase de contraseña ({error}). La anterior sigue funcionando.</translation>
+    </message>
+</context>
+<context>
     <name>ClientList</name>
     <message>
         <source>Find a client</source>
@@ -129,36 +196,12 @@
         <translation>Elige una frase de contraseña para proteger tus registros. Se guardan cifrados en esta computadora; sin la frase nadie puede leerlos, y nadie puede recuperarlos por ti.</translation>
     </message>
     <message>
-        <source>Passphrase</source>
-        <translation>Frase de contraseña</translation>
-    </message>
-    <message>
-        <source>New passphrase</source>
-        <translation>Nueva frase de contraseña</translation>
-    </message>
-    <message>
-        <source>Passphrase strength</source>
-        <translation>Seguridad de la frase de contraseña</translation>
-    </message>
-    <message>
-        <source>Type it again</source>
-        <translation>Escríbela otra vez</translation>
-    </message>
-    <message>
-        <source>Repeat the passphrase</source>
-        <translation>Repite la frase de contraseña</translation>
-    </message>
-    <message>
         <source>Create my vault</source>
         <translation>Crear mi caja fuerte</translation>
     </message>
     <message>
         <source>Location: {path}</source>
         <translation>Ubicación: {path}</translation>
-    </message>
-    <message>
-        <source>The two passphrases are different. Type the same passphrase twice.</source>
-        <translation>Las dos frases son distintas. Escribe la misma frase dos veces.</translation>
     </message>
     <message>
         <source>Creating...</source>
@@ -201,6 +244,14 @@
     <message>
         <source>&amp;Back up to a folder...</source>
         <translation>&amp;Hacer una copia de seguridad en una carpeta...</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase...</source>
+        <translation>&amp;Cambiar la frase de contraseña...</translation>
+    </message>
+    <message>
+        <source>Make a &amp;recovery sheet...</source>
+        <translation>Hacer una hoja de &amp;recuperación...</translation>
     </message>
     <message>
         <source>&amp;Preferences...</source>
@@ -296,6 +347,33 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     </message>
 </context>
 <context>
+    <name>PassphraseFields</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Seguridad de la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Escríbela otra vez</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>Repite la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>The two passphrases are different. Type the same passphrase twice.</source>
+        <translation>Las dos frases son distintas. Escribe la misma frase dos veces.</translation>
+    </message>
+</context>
+<context>
     <name>Preferences</name>
     <message>
         <source>Preferences</source>
@@ -383,6 +461,113 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheetDialog</name>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Hoja de recuperación</translation>
+    </message>
+    <message>
+        <source>A way back in if you forget your passphrase</source>
+        <translation>Una forma de volver a entrar si olvidas tu frase</translation>
+    </message>
+    <message>
+        <source>A recovery key is a long code printed on one sheet of paper. If you ever forget your passphrase, you type the key in its place and your records open. Nobody else can reset your passphrase for you: without it, or this key, the records stay locked for good.</source>
+        <translation>Una clave de recuperación es un código largo impreso en una hoja de papel. Si algún día olvidas tu frase de contraseña, escribes la clave en su lugar y tus registros se abren. Nadie más puede restablecer tu frase por ti: sin ella, o sin esta clave, los registros quedan cerrados para siempre.</translation>
+    </message>
+    <message>
+        <source>Keep the sheet in a safe place away from this computer, such as a locked drawer. Anyone who holds it can open your records.</source>
+        <translation>Guarda la hoja en un lugar seguro, lejos de esta computadora, por ejemplo en un cajón con llave. Quien la tenga puede abrir tus registros.</translation>
+    </message>
+    <message>
+        <source>You already have a recovery sheet. Making a new one makes the old one stop working: shred it afterwards.</source>
+        <translation>Ya tienes una hoja de recuperación. Si haces una nueva, la anterior deja de funcionar: destrúyela después.</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Tu frase de contraseña</translation>
+    </message>
+    <message>
+        <source>To make the sheet, type your passphrase.</source>
+        <translation>Para hacer la hoja, escribe tu frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ahora no</translation>
+    </message>
+    <message>
+        <source>Make a recovery sheet</source>
+        <translation>Hacer una hoja de recuperación</translation>
+    </message>
+    <message>
+        <source>Making the key...</source>
+        <translation>Haciendo la clave...</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>Primero escribe tu frase de contraseña.</translation>
+    </message>
+    <message>
+        <source>That passphrase did not open the vault, so no sheet was made. Check Caps Lock and the keyboard language, then try again.</source>
+        <translation>Esa frase no abrió la caja fuerte, así que no se hizo ninguna hoja. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No sheet was made.</source>
+        <translation>No se hizo ninguna hoja.</translation>
+    </message>
+    <message>
+        <source>The recovery sheet could not be made ({error}). Nothing was changed.</source>
+        <translation>No se pudo hacer la hoja de recuperación ({error}). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Print this sheet or save it now. The key is shown only this once and is not kept on this computer.</source>
+        <translation>Imprime o guarda esta hoja ahora. La clave se muestra solo esta vez y no se guarda en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Language of the sheet</source>
+        <translation>Idioma de la hoja</translation>
+    </message>
+    <message>
+        <source>Recovery sheet preview</source>
+        <translation>Vista previa de la hoja de recuperación</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Save PDF...</source>
+        <translation>Guardar PDF...</translation>
+    </message>
+    <message>
+        <source>Print...</source>
+        <translation>Imprimir...</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved: {reason}. Choose another folder.</source>
+        <translation>No se pudo guardar el PDF: {reason}. Elige otra carpeta.</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>You have not printed or saved the sheet, and its key is not shown again. You can make a new sheet later from the File menu.
+
+Close it anyway?</source>
+        <translation>Todavía no imprimiste ni guardaste la hoja, y su clave no se vuelve a mostrar. Puedes hacer una hoja nueva más tarde desde el menú Archivo.
+
+¿La cierras de todos modos?</translation>
     </message>
 </context>
 <context>

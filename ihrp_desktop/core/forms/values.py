@@ -236,7 +236,22 @@ def coerce(fld: Field, value: Any) -> Any:
     Totals and guidance keep no value: they coerce to ``None``.
     """
     coercer = _COERCERS.get(fld.type)
-    return None if coercer is None else coercer(fld, value)
+    return None if coercer is None else storable(coercer(fld, value))
+
+
+def storable(value: Any) -> Any:
+    """``value`` with every non-finite number (NaN, infinity) emptied: JSON has no way to write them.
+
+    Keys a definition does not know are kept as they come (an import may hold anything), so this
+    runs over them too.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: storable(item) for key, item in value.items()}
+    return value
 
 
 def normalize(form: FormDefinition, values: Mapping[str, Any]) -> Values:
@@ -244,7 +259,7 @@ def normalize(form: FormDefinition, values: Mapping[str, Any]) -> Values:
 
     Keys of totals and guidance are left out: they are computed, never typed.
     """
-    out: Values = dict(values)
+    out: Values = {key: storable(value) for key, value in values.items()}
     for _, fld in form.all_fields():
         if fld.stores_value:
             out[fld.id] = coerce(fld, values.get(fld.id))

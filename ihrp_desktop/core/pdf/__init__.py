@@ -9,5 +9,13 @@ from __future__ import annotations
 from .document import render_blank, render_worksheet
 from .options import PrintHeader, PrintOptions
 from .pocket_card import render_pocket_card
+from .recovery_sheet import render_recovery_sheet
 
-__all__ = ["PrintHeader", "PrintOptions", "render_blank", "render_pocket_card", "render_worksheet"]
+__all__ = [
+    "PrintHeader",
+    "PrintOptions",
+    "render_blank",
+    "render_pocket_card",
+    "render_recovery_sheet",
+    "render_worksheet",
+]

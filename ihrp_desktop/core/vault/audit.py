@@ -38,6 +38,7 @@ KNOWN_ACTIONS = frozenset(
         "imported",
         "passphrase_changed",
         "recovery_key_replaced",
+        "recovery_key_made",
     }
 )
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).

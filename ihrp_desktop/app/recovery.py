@@ -1,0 +1,359 @@
+"""The recovery sheet: offered right after the vault is created, and from File > Make a recovery sheet.
+
+Making one replaces the vault's recovery key (slow key derivation, on a worker) and shows the
+sheet from memory. The key lives only in this dialog while it is open and on the paper or PDF the
+person makes: never in settings, logs or the vault. An earlier sheet stops working.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QBuffer, QLocale
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from ..core.vault import VaultError, WrongPassphrase
+from .background import Runner
+from .i18n import interface_language, translate, vault_message
+from .passphrase import fit_height
+from .print_preview import LANGUAGES, print_document, show_pdf
+
+if TYPE_CHECKING:
+    from ..core.pdf.options import Paper
+
+JOB_NAME = "Recovery sheet"  # the print queue shows this, in any language: never a name or the key
+
+
+def paper_size() -> Paper:
+    """Letter where people use it (the US system of measures), A4 everywhere else."""
+    return "letter" if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem else "a4"
+
+
+def has_recovery_key(path: Path) -> bool:
+    """Whether the vault has a recovery key already (reads the small key file only)."""
+    from ..core.vault import keyfile
+
+    try:
+        return keyfile.read(path).wrap("recovery") is not None
+    except VaultError:
+        return False
+
+
+def render_sheet(key: str, language: str, paper: Paper) -> bytes:
+    """The sheet for ``key`` as PDF bytes, dated today (ReportLab loads on first use, on the worker)."""
+    from ..core.pdf import render_recovery_sheet
+
+    return render_recovery_sheet(key, created=dt.date.today(), language=language, paper=paper)
+
+
+def make_sheet(path: Path, passphrase: str, language: str, paper: Paper) -> tuple[str, bytes]:
+    """A new recovery key (the old one stops working) and its sheet as PDF bytes: for a worker."""
+    from ..core.vault import Vault
+
+    key = Vault.new_recovery_key(path, passphrase)
+    return key, render_sheet(key, language, paper)
+
+
+class RecoverySheetDialog(QDialog):
+    """First what a recovery key is (make one, or not now), then the sheet with Save PDF and Print.
+
+    ``passphrase`` is the one just chosen on the first-run screen; without it the dialog asks for it.
+    """
+
+    def __init__(self, vault: Any, runner: Runner, writer: Runner, *, passphrase: str | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("RecoverySheetDialog", "Recovery sheet"))
+        self.vault = vault
+        self._runner = runner
+        self._writer = writer
+        self._passphrase = passphrase
+        self._key: str | None = None
+        self.pdf_bytes = b""
+        self.kept = False  # saved or printed at least once
+        self._generation = 0
+        # Two pages, one shown at a time (hidden, not stacked, so the dialog fits the wrapped text).
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.offer = self._offer_page(has_recovery_key(Path(vault.path)))
+        self.sheet = self._sheet_page()
+        self.sheet.hide()
+        layout.addWidget(self.offer)
+        layout.addWidget(self.sheet)
+        self.setMinimumWidth(540)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        super().showEvent(event)
+        fit_height(self)  # wrapped text gets its full height in every language
+
+    # -- the offer ----------------------------------------------------------------------------------
+    def _offer_page(self, replacing: bool) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        title = QLabel(translate("RecoverySheetDialog", "A way back in if you forget your passphrase"))
+        title.setObjectName("screenTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
+        for text in (
+            translate("RecoverySheetDialog", "A recovery key is a long code printed on one sheet of paper. "
+                      "If you ever forget your passphrase, you type the key in its place and your records "
+                      "open. Nobody else can reset your passphrase for you: without it, or this key, the "
+                      "records stay locked for good."),
+            translate("RecoverySheetDialog", "Keep the sheet in a safe place away from this computer, such "
+                      "as a locked drawer. Anyone who holds it can open your records."),
+        ):
+            label = QLabel(text)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        if replacing:
+            note = QLabel(translate("RecoverySheetDialog", "You already have a recovery sheet. Making a new "
+                                    "one makes the old one stop working: shred it afterwards."))
+            note.setObjectName("fieldLabel")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(translate("RecoverySheetDialog", "Your passphrase"))
+        self.passphrase.setAccessibleName(translate("RecoverySheetDialog", "Your passphrase"))
+        self.passphrase.returnPressed.connect(self.make)
+        if self._passphrase is None:
+            ask = QLabel(translate("RecoverySheetDialog", "To make the sheet, type your passphrase."))
+            ask.setObjectName("quiet")
+            layout.addWidget(ask)
+            layout.addWidget(self.passphrase)
+        else:
+            self.passphrase.hide()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(4)
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.message = QLabel()
+        self.message.setObjectName("error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.not_now_button = QPushButton(translate("RecoverySheetDialog", "Not now"))
+        self.not_now_button.clicked.connect(self.reject)
+        self.make_button = QPushButton(translate("RecoverySheetDialog", "Make a recovery sheet"))
+        self.make_button.setObjectName("primary")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make)
+        buttons.addWidget(self.not_now_button)
+        buttons.addWidget(self.make_button)
+        layout.addLayout(buttons)
+        return page
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.passphrase, self.not_now_button, self.make_button):
+            widget.setEnabled(not busy)
+        self.make_button.setText(translate("RecoverySheetDialog", "Making the key...") if busy
+                                 else translate("RecoverySheetDialog", "Make a recovery sheet"))
+        self.busy.setVisible(busy)
+
+    def make(self) -> None:
+        """Replace the recovery key and render its sheet, on the worker."""
+        secret = self._passphrase if self._passphrase is not None else self.passphrase.text()
+        if not secret:
+            self._error(translate("RecoverySheetDialog", "Type your passphrase first."))
+            self.passphrase.setFocus()
+            return
+        self.message.hide()
+        self._set_busy(True)
+        path, language, paper = Path(self.vault.path), self.language.currentData(), paper_size()
+        self._runner.run(lambda: make_sheet(path, secret, language, paper), self._made, self._failed)
+
+    def _made(self, result: tuple[str, bytes]) -> None:
+        from ..core.vault import keyfile
+
+        if not isValid(self):
+            return  # closed by a lock while the worker ran
+        self._key, data = result
+        self._passphrase = None  # not needed any more: dropped as soon as the key is made
+        self.passphrase.clear()
+        self._set_busy(False)
+        vault, path = self.vault, Path(self.vault.path)
+
+        def record() -> None:
+            vault.record_key_changes(keyfile.read(path).wraps)  # else written at the next unlock
+            vault.record("recovery_key_made")
+
+        self._writer.run(record, None, lambda _exc: None)
+        self.offer.hide()
+        self.sheet.show()
+        self.resize(760, 940)
+        self._show(self._generation, data)
+        self.print_button.setFocus()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isValid(self):
+            return  # closed by a lock while the worker ran
+        self._set_busy(False)
+        if isinstance(exc, WrongPassphrase):
+            self._error(translate("RecoverySheetDialog", "That passphrase did not open the vault, so no "
+                                  "sheet was made. Check Caps Lock and the keyboard language, then try "
+                                  "again."))
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
+        elif isinstance(exc, VaultError):
+            self._error(vault_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
+        else:
+            self._error(translate("RecoverySheetDialog", "The recovery sheet could not be made ({error}). "
+                                  "Nothing was changed.").format(error=type(exc).__name__))
+
+    def _error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        fit_height(self)
+
+    # -- the sheet ----------------------------------------------------------------------------------
+    def _sheet_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 14, 16, 14)
+        top = QHBoxLayout()
+        note = QLabel(translate("RecoverySheetDialog", "Print this sheet or save it now. The key is shown "
+                                "only this once and is not kept on this computer."))
+        note.setWordWrap(True)
+        top.addWidget(note, 1)
+        self.language = QComboBox()
+        for key, words in LANGUAGES:
+            self.language.addItem(words, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(interface_language())))
+        self.language.setAccessibleName(translate("RecoverySheetDialog", "Language of the sheet"))
+        self.language.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.language)
+        layout.addLayout(top)
+        self.document = QPdfDocument(self)
+        self._buffer = QBuffer(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setAccessibleName(translate("RecoverySheetDialog", "Recovery sheet preview"))
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.done_button = QPushButton(translate("RecoverySheetDialog", "Done"))
+        self.done_button.clicked.connect(self.reject)
+        self.save_button = QPushButton(translate("RecoverySheetDialog", "Save PDF..."))
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(translate("RecoverySheetDialog", "Print..."))
+        self.print_button.setObjectName("primary")
+        self.print_button.clicked.connect(self.print_pdf)
+        for button in (self.done_button, self.save_button, self.print_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        return page
+
+    def refresh(self) -> None:
+        """The sheet again in the chosen language (same key)."""
+        if self._key is None:
+            return
+        self._generation += 1
+        generation, key, language = self._generation, self._key, self.language.currentData()
+        paper = paper_size()
+        self.save_button.setEnabled(False)
+        self.print_button.setEnabled(False)
+        self._runner.run(lambda: render_sheet(key, language, paper),
+                         lambda data: self._show(generation, data), lambda _exc: None)
+
+    def _show(self, generation: int, data: bytes) -> None:
+        if not isValid(self):
+            return  # closed by a lock while the worker ran
+        if generation != self._generation or self._key is None:
+            return  # a newer language was chosen, or the dialog was closed meanwhile
+        self.pdf_bytes = data
+        show_pdf(self.document, self._buffer, data)
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
+
+    def _record(self, where: str) -> None:
+        self.kept = True
+        vault = self.vault
+        self._writer.run(lambda: vault.record("printed", detail=f"recovery sheet {where}"), None,
+                         lambda _exc: None)
+
+    def save_pdf(self) -> None:
+        name = ("recovery-sheet.pdf" if self.language.currentData() == "en" else "hoja-de-recuperacion.pdf")
+        path, _ = QFileDialog.getSaveFileName(self, translate("RecoverySheetDialog", "Save PDF"), name,
+                                              "PDF (*.pdf)")
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        """Write the sheet where the person chose; True when it is there."""
+        try:
+            with open(path, "wb") as out:
+                out.write(self.pdf_bytes)
+        except OSError as exc:
+            QMessageBox.warning(self, translate("RecoverySheetDialog", "Save PDF"), translate(
+                "RecoverySheetDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
+                reason=exc.strerror))
+            return False
+        self._record("saved as PDF")
+        return True
+
+    def print_pdf(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(JOB_NAME)
+        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        """Send the sheet to ``printer``; True when it went."""
+        printer.setDocName(JOB_NAME)
+        if not print_document(self.document, printer):
+            QMessageBox.warning(self, translate("RecoverySheetDialog", "Print"),
+                                translate("RecoverySheetDialog", "The printer could not be started."))
+            return False
+        self._record("sent to printer")
+        return True
+
+    # -- closing ------------------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self._key is not None and not self.kept:
+            answer = QMessageBox.question(self, translate("RecoverySheetDialog", "Recovery sheet"), translate(
+                "RecoverySheetDialog", "You have not printed or saved the sheet, and its key is not shown "
+                "again. You can make a new sheet later from the File menu.\n\nClose it anyway?"))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.close_now()
+
+    def close_now(self) -> None:
+        """Close without asking (locking the window): the key leaves the screen and this dialog's memory."""
+        self._forget()
+        super().reject()
+
+    def _forget(self) -> None:
+        self._passphrase = None
+        self._key = None
+        self.pdf_bytes = b""
+        self.passphrase.clear()
+        self.document.close()
+        self._buffer.close()
+        self._buffer.setData(b"")
