@@ -96,6 +96,8 @@ def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "", langua
     dialog.show()
     shoot(dialog, out, "print-preview" + suffix)
     dialog.close()
+    if language != "en":  # the demo's Spanish-speaking client has no plan yet: her 18 Alternatives
+        window.open_worksheet(first_sheet_of(window, "alternatives", language))
     window.toggle_client_view()
     window.resize(*SIZE)  # offscreen "full screen" is the virtual screen's size; keep shots comparable
     shoot(window, out, "client-view" + suffix)
