@@ -351,6 +351,9 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.key_dialog is not None:
             self.key_dialog.close_now()  # a recovery key on screen goes with the lock
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()  # a print preview, a rename box...: client words in windows of their own
         if self.page is not None:
             if not self.page.flush(closing=True):
                 # The text could not be saved: keep it on screen rather than lose it.
@@ -449,6 +452,7 @@ class MainWindow(QMainWindow):
         dialog = PrintDialog(self.vault, self.page.form, self.page.worksheet_id, self.runner,
                              client_view=self.client_view, parent=self)
         dialog.exec()
+        dialog.deleteLater()  # the rendered PDF goes with it, not kept for the next time
 
     # -- client view --------------------------------------------------------------------------------
     def toggle_client_view(self) -> None:

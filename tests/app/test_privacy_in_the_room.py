@@ -146,3 +146,26 @@ def test_idle_time_locks_the_window(
     vault = Vault.open(path, PASSPHRASE)
     assert vault.worksheet(sheet_id).values["substance"] == "Cerveza!"  # saved on the way out
     vault.close()
+
+
+def test_locking_closes_an_open_print_preview(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    seen: dict[str, Any] = {}
+
+    def lock_while_open(dialog: QDialog) -> None:
+        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=10_000)
+        seen["dialog"] = dialog
+        window.lock_action.trigger()  # Ctrl+L (or the idle timer) while the preview is up
+
+    answer_next_dialog(lock_while_open)
+    window.page.print_button.click()  # returns once the preview is gone
+    assert not seen["dialog"].isVisible()
+    assert window.vault is None
+    open_dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert not open_dialogs
+    assert "Cerveza" not in all_texts(window)
