@@ -41,6 +41,7 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     passphrase = PassphraseSource(args.passphrase_stdin).existing()
     vault = Vault.open(path, passphrase)
     try:
+        vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
     finally:
         vault.close()

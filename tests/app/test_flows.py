@@ -456,8 +456,10 @@ def test_the_window_never_freezes_while_unlocking_or_rendering_a_pdf(
     assert unlock_ms > 150, "the real key derivation should take a noticeable time"
     assert unlock_freeze < unlock_ms / 2, (unlock_freeze, unlock_ms)
 
-    window.writer.wait()  # the unlock's own background work (file check, daily backup) is over:
-    window.backup_runner.wait()  # what follows measures the PDF rendering alone
+    # The unlock's own background work (file check, then the daily backup) is over: what follows
+    # measures the PDF rendering alone.
+    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=20_000)
+    window.backup_runner.wait()
     window.open_worksheet(sheet.id)
     page = window.page
     worksheet = window.vault.worksheet(sheet.id)

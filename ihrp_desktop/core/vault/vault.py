@@ -44,6 +44,7 @@ class Vault(Worksheets):
         self.recovery_key = recovery_key
         #: Where the automatic copy went if opening migrated the schema, else None.
         self.pre_migration_copy: Path | None = None
+        self._pending_wraps: tuple[dict[str, Any], ...] = ()  # key-file wraps to audit once proved intact
         self._page_check: Any = None  # the connection of a running check_pages, if any
 
     # -- life cycle ---------------------------------------------------------------------------------------
@@ -145,8 +146,9 @@ class Vault(Worksheets):
             if copy is not None:
                 vault.pre_migration_copy = copy
                 vault.record("migrated", detail=f"schema upgraded from {current}; copy kept in {copy.name}")
-            remove_stale_key_temps(folder)
-            vault.record_key_changes(key_file.wraps)
+            vault._pending_wraps = key_file.wraps
+            if full_check:  # else after check_pages proved the file intact: nothing is written before
+                vault._after_intact()
         except BaseException:
             engine.dispose()
             raise
@@ -162,7 +164,7 @@ class Vault(Worksheets):
         conn = connect_read_only(self.path / DB_FILE, self._key)
         self._page_check = conn
         try:
-            return page_problems(conn)
+            problems = page_problems(conn)
         except Exception as exc:
             if self._engine is None:
                 raise VaultClosed() from None
@@ -172,6 +174,16 @@ class Vault(Worksheets):
         finally:
             self._page_check = None
             conn.close()
+        if not problems:
+            self._after_intact()
+        return problems
+
+    def _after_intact(self) -> None:
+        """Once the file is known intact: remove stale temp key files, audit key changes."""
+        wraps, self._pending_wraps = self._pending_wraps, ()
+        if wraps:
+            remove_stale_key_temps(self.path)
+            self.record_key_changes(wraps)
 
     def close(self) -> None:
         """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind)."""
