@@ -24,6 +24,7 @@ from shiboken6 import isValid
 
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
+from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
 from .strength import describe
 
@@ -155,16 +156,9 @@ class ChangePassphraseDialog(QDialog):
         self.fields.submitted.connect(self.try_change)
         layout.addWidget(self.fields)
         self._form.append(self.fields)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(4)
-        self.busy.hide()
+        self.busy = busy_bar()
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -169,13 +169,7 @@ class PrintDialog(QDialog):
 
     def save_to(self, path: str) -> bool:
         """Write the previewed PDF where the user chose; True when it is there."""
-        try:
-            with open(path, "wb") as out:
-                out.write(self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, translate("PrintDialog", "Save PDF"), translate(
-                "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
-                reason=exc.strerror))
+        if not write_pdf(self, self.pdf_bytes, path):
             return False
         self._record("saved as PDF")
         return True
@@ -194,6 +188,19 @@ class PrintDialog(QDialog):
         if not print_document(self.document, printer):
             QMessageBox.warning(self, translate("PrintDialog", "Print"),
                                 translate("PrintDialog", "The printer could not be started."))
+
+
+def write_pdf(parent: QWidget, data: bytes, path: str) -> bool:
+    """Save PDF bytes to the file a person chose; says in plain words when it cannot."""
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        QMessageBox.warning(parent, translate("PrintDialog", "Save PDF"), translate(
+            "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
+            reason=exc.strerror))
+        return False
+    return True
 
 
 def show_pdf(document: QPdfDocument, buffer: QBuffer, data: bytes) -> None:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -32,9 +31,10 @@ from shiboken6 import isValid
 
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
+from .feedback import busy_bar, error_label
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
-from .print_preview import LANGUAGES, print_document, show_pdf
+from .print_preview import LANGUAGES, print_document, show_pdf, write_pdf
 
 if TYPE_CHECKING:
     from ..core.pdf.options import Paper
@@ -143,16 +143,9 @@ class RecoverySheetDialog(QDialog):
             layout.addWidget(self.passphrase)
         else:
             self.passphrase.hide()
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(4)
-        self.busy.hide()
+        self.busy = busy_bar()
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         layout.addWidget(self.message)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -306,13 +299,7 @@ class RecoverySheetDialog(QDialog):
 
     def save_to(self, path: str) -> bool:
         """Write the sheet where the person chose; True when it is there."""
-        try:
-            with open(path, "wb") as out:
-                out.write(self.pdf_bytes)
-        except OSError as exc:
-            QMessageBox.warning(self, translate("RecoverySheetDialog", "Save PDF"), translate(
-                "RecoverySheetDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
-                reason=exc.strerror))
+        if not write_pdf(self, self.pdf_bytes, path):
             return False
         self._record("saved as PDF")
         return True

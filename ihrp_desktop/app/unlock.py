@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
+from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
 from .passphrase import NewPassphraseFields
 
@@ -96,16 +96,9 @@ class UnlockScreen(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         layout.addWidget(self.unlock_button)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setMaximumHeight(4)
-        self.busy.hide()
+        self.busy = busy_bar()
         layout.addWidget(self.busy)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         layout.addWidget(self.message)
         self.backup_button = QPushButton(translate("UnlockScreen", "Open the latest backup instead"))
         self.backup_button.clicked.connect(self.open_backup_requested)
@@ -216,10 +209,7 @@ class CreateVaultScreen(QWidget):
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(where)
-        self.message = QLabel()
-        self.message.setObjectName("error")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_label()
         layout.addWidget(self.message)
         self.setFocusProxy(self.fields)
 

@@ -550,10 +550,6 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <source>The PDF could not be saved: {reason}. Choose another folder.</source>
-        <translation>No se pudo guardar el PDF: {reason}. Elige otra carpeta.</translation>
-    </message>
-    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
