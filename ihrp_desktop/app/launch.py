@@ -7,6 +7,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtWidgets import QApplication
 
@@ -47,7 +48,7 @@ def warm_up() -> None:
 
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
     """Run the app until the window closes; returns the process exit code."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     settings = AppSettings()

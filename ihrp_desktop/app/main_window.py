@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -105,7 +105,9 @@ class MainWindow(QMainWindow):
             hint = QLabel(demo_hint)
             hint.setObjectName("quiet")
             hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.unlock_screen.layout().addWidget(hint)
+            layout = self.unlock_screen.layout()
+            assert layout is not None
+            layout.addWidget(hint)
         self.workspace = QSplitter()
         self.client_list = ClientList()
         self.client_list.client_chosen.connect(self.show_client)
@@ -463,9 +465,7 @@ class MainWindow(QMainWindow):
         self.client_view_action.setChecked(self.client_view)
         self.client_list.setVisible(not self.client_view)
         self.menuBar().setVisible(not self.client_view)  # its menus lead to other clients; F11 still works
-        app = QApplication.instance()
-        scale = self.settings.get("font_scale") * (CLIENT_VIEW_SCALE if self.client_view else 1.0)
-        apply_theme(app, self.settings.get("theme"), scale)
+        self._apply_look()
         if self.client_view:
             self.client_list.clear()
             if self.page is None:
@@ -518,8 +518,12 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.idle.set_minutes(self.settings.get("auto_lock_minutes"))
+        self._apply_look()
+
+    def _apply_look(self) -> None:
+        """The theme and text size from the settings, larger in client view."""
         scale = self.settings.get("font_scale") * (CLIENT_VIEW_SCALE if self.client_view else 1.0)
-        apply_theme(QApplication.instance(), self.settings.get("theme"), scale)
+        apply_theme(cast(QApplication, QApplication.instance()), self.settings.get("theme"), scale)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         if self.page is not None and not self.page.flush(closing=True):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -154,7 +154,8 @@ class UnlockScreen(QWidget):
             else:
                 self.show_error(vault_message(exc) + " "
                                 + translate("UnlockScreen", "The original files were not changed."))
-                when = QLocale().toString(latest[0].astimezone(), QLocale.FormatType.ShortFormat)
+                when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(latest[0].timestamp())),
+                                           QLocale.FormatType.ShortFormat)
                 self.backup_button.setText(
                     translate("UnlockScreen", "Open the latest backup instead ({when})").format(when=when))
                 self.backup_button.show()

@@ -16,7 +16,8 @@ from .passphrase import UsageProblem
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED = 0, 1, 2, 3, 4
 
 SUBCOMMANDS = (
-    "forms", "blank", "init", "list", "print", "export-json", "import", "passwd", "backup", "restore", "verify",
+    "forms", "blank", "init", "list", "print", "export-json", "import", "passwd", "backup", "restore",
+    "verify",
 )
 
 
@@ -61,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "es"), default=None, help="default: the worksheet's language")
     stdin_arg(p)
 
-    p = sub.add_parser("export-json", help="write all (or one client's) records to a JSON file (NOT encrypted)")
+    p = sub.add_parser("export-json",
+                       help="write all (or one client's) records to a JSON file (NOT encrypted)")
     vault_arg(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE.json")
     p.add_argument("--client", metavar="NAME", help="only this client (exact name)")
@@ -95,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ihrp-desktop", description="Launch IHRP Desktop.")
     parser.add_argument("--vault", metavar="PATH", help="the vault folder (default: your user data folder)")
-    parser.add_argument("--open", metavar="WORKSHEET_ID", type=int, help="open this worksheet after unlocking")
+    parser.add_argument("--open", metavar="WORKSHEET_ID", type=int,
+                        help="open this worksheet after unlocking")
     parser.add_argument("--demo", action="store_true", help="open a throwaway vault with the sample data")
     return parser
 

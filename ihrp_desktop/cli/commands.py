@@ -122,8 +122,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         try:
             sheet = vault.worksheet(args.worksheet_id)
         except KeyError:
-            raise UsageProblem(f"There is no worksheet {args.worksheet_id} in this vault. See: ihrp-desktop list") \
-                from None
+            raise UsageProblem(
+                f"There is no worksheet {args.worksheet_id} in this vault. See: ihrp-desktop list") from None
         form = library.forms.get(sheet.form_id)
         if form is None:
             say(f"This worksheet uses the definition '{sheet.form_id}', which is not installed here.")
@@ -176,7 +176,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     say(f"Imported {summary.clients} client(s), {summary.sessions} session(s), "
         f"{summary.worksheets} worksheet(s).")
     if summary.unknown_forms:
-        say("Kept as they are (their definitions are not installed here): " + ", ".join(sorted(summary.unknown_forms)))
+        say("Kept as they are (their definitions are not installed here): "
+            + ", ".join(sorted(summary.unknown_forms)))
     return EXIT_OK
 
 

@@ -26,8 +26,9 @@ class PassphraseSource:
             self._lines = iter(sys.stdin.read().split("\n"))
         line = next(self._lines, None)
         if line is None or line == "":
-            raise UsageProblem("A passphrase was expected on standard input, one per line, but none was left.")
-        return line.removesuffix("\r")
+            raise UsageProblem(
+                "A passphrase was expected on standard input, one per line, but none was left.")
+        return str(line).removesuffix("\r")
 
     def _require_terminal(self) -> None:
         if not sys.stdin.isatty():
@@ -50,7 +51,8 @@ class PassphraseSource:
             self._require_terminal()
             value = getpass.getpass(prompt)
             if getpass.getpass("Type it again: ") != value:
-                raise UsageProblem("The two passphrases were different. Nothing was changed; please try again.")
+                raise UsageProblem(
+                    "The two passphrases were different. Nothing was changed; please try again.")
         if not value.strip():
             raise UsageProblem("The passphrase cannot be empty.")
         return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .forms import FormLibrary
 from .forms.values import FieldValueError, normalize
@@ -123,7 +123,7 @@ def _check(data: Any, library: FormLibrary) -> list[dict[str, Any]]:
                 _check_worksheet(sheet, wwhere, library)
                 _expect(sheet.get("id") not in worksheet_ids, f"{wwhere}.id", "two worksheets share this id")
                 worksheet_ids.add(sheet.get("id"))
-    return clients
+    return cast(list[dict[str, Any]], clients)
 
 
 def _check_worksheet(sheet: Any, where: str, library: FormLibrary) -> None:

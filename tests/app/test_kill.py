@@ -30,9 +30,16 @@ Typed = list[tuple[int, float]]  # (characters typed so far, monotonic time)
 
 def run_until_killed(vault: Path, worksheet_id: int, home: Path, after_s: float) -> tuple[str, Typed, float]:
     env = {**os.environ, "IHRP_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-m", "tests.app.typing_driver", str(vault), str(worksheet_id)],
-                            cwd=REPO, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.app.typing_driver", str(vault), str(worksheet_id)],
+        cwd=REPO,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        encoding="utf-8",
+    )
     assert proc.stdin and proc.stdout
     proc.stdin.write(PASSPHRASE + "\n")
     proc.stdin.close()
@@ -88,4 +95,6 @@ def test_killing_the_app_while_typing_keeps_all_but_the_last_second(tmp_path: Pa
         old_enough = [count for count, at in typed if at <= killed_at - LOSS_BOUND_S]
         assert len(saved) >= max(old_enough, default=0), (len(saved), max(old_enough, default=0), len(typed))
         assert len(saved) <= len(typed)
-        print(f"kill after {len(typed)} characters: {len(saved)} saved, {max(old_enough, default=0)} required")
+        print(
+            f"kill after {len(typed)} characters: {len(saved)} saved, {max(old_enough, default=0)} required"
+        )

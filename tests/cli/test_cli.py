@@ -17,8 +17,9 @@ from ihrp_desktop.core.demo import DEMO_CLIENTS
 PASS = "correct horse ✓ battery"
 
 
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
-        stdin: str | None = None) -> tuple[int, str, str]:
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str | None = None
+) -> tuple[int, str, str]:
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
     code = main(list(args))
@@ -65,8 +66,9 @@ def test_blank_writes_a_pdf_with_the_title(capsys, monkeypatch, tmp_path):
 
 
 def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_vault):
-    code, out, _ = run(capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin",
-                       stdin=PASS + "\n")
+    code, out, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
+    )
     assert code == 0
     for client in DEMO_CLIENTS:
         assert client.name in out
@@ -75,22 +77,49 @@ def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_va
 
 
 def test_print_every_worksheet_take_home_and_clinician(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n")
+    _, out, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
+    )
     for wid in worksheet_ids(out):
         for copy in ("take-home", "clinician"):
             target = tmp_path / f"{wid}-{copy}.pdf"
-            code, _, err = run(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o", str(target),
-                               "--copy", copy, "--passphrase-stdin", stdin=PASS + "\n")
+            code, _, err = run(
+                capsys,
+                monkeypatch,
+                "print",
+                str(wid),
+                "--vault",
+                str(demo_vault),
+                "-o",
+                str(target),
+                "--copy",
+                copy,
+                "--passphrase-stdin",
+                stdin=PASS + "\n",
+            )
             assert code == 0, err
             assert PdfReader(str(target)).pages
 
 
 def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n")
+    _, out, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
+    )
     target = tmp_path / "discreet.pdf"
     wid = worksheet_ids(out)[0]
-    code, _, _ = run(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o", str(target),
-                     "--discreet", "--passphrase-stdin", stdin=PASS + "\n")
+    code, _, _ = run(
+        capsys,
+        monkeypatch,
+        "print",
+        str(wid),
+        "--vault",
+        str(demo_vault),
+        "-o",
+        str(target),
+        "--discreet",
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+    )
     assert code == 0
     meta = " ".join(str(v) for v in (PdfReader(str(target)).metadata or {}).values())
     for client in DEMO_CLIENTS:
@@ -100,8 +129,17 @@ def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault,
 
 def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     export = tmp_path / "all.json"
-    code, _, err = run(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(export),
-                       "--passphrase-stdin", stdin=PASS + "\n")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "export-json",
+        "--vault",
+        str(demo_vault),
+        "-o",
+        str(export),
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+    )
     assert code == 0
     assert "not encrypted" in err.lower()
     data = json.loads(export.read_text(encoding="utf-8"))
@@ -110,24 +148,61 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
 
     other = tmp_path / "other"
     run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin", stdin="second pass\n")
-    code, _, err = run(capsys, monkeypatch, "import", str(export), "--vault", str(other), "--passphrase-stdin",
-                       stdin="second pass\n")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "import",
+        str(export),
+        "--vault",
+        str(other),
+        "--passphrase-stdin",
+        stdin="second pass\n",
+    )
     assert code == 0, err
     again = tmp_path / "again.json"
-    run(capsys, monkeypatch, "export-json", "--vault", str(other), "-o", str(again), "--passphrase-stdin",
-        stdin="second pass\n")
+    run(
+        capsys,
+        monkeypatch,
+        "export-json",
+        "--vault",
+        str(other),
+        "-o",
+        str(again),
+        "--passphrase-stdin",
+        stdin="second pass\n",
+    )
 
     def sheets(doc: dict) -> list[tuple]:
-        return sorted((c["name"], s["date"], w["form"], json.dumps(w["values"], sort_keys=True),
-                       w["previous_id"] is not None)
-                      for c in doc["clients"] for s in c["sessions"] for w in s["worksheets"])
+        return sorted(
+            (
+                c["name"],
+                s["date"],
+                w["form"],
+                json.dumps(w["values"], sort_keys=True),
+                w["previous_id"] is not None,
+            )
+            for c in doc["clients"]
+            for s in c["sessions"]
+            for w in s["worksheets"]
+        )
 
     assert sheets(json.loads(again.read_text(encoding="utf-8"))) == sheets(data)
 
     one = tmp_path / "one.json"
     name = DEMO_CLIENTS[0].name
-    code, _, _ = run(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(one), "--client",
-                     name, "--passphrase-stdin", stdin=PASS + "\n")
+    code, _, _ = run(
+        capsys,
+        monkeypatch,
+        "export-json",
+        "--vault",
+        str(demo_vault),
+        "-o",
+        str(one),
+        "--client",
+        name,
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+    )
     assert code == 0
     assert [c["name"] for c in json.loads(one.read_text(encoding="utf-8"))["clients"]] == [name]
 
@@ -136,22 +211,63 @@ def test_import_of_a_bad_file_changes_nothing(capsys, monkeypatch, tmp_path):
     vault = tmp_path / "v"
     run(capsys, monkeypatch, "init", "--vault", str(vault), "--passphrase-stdin", stdin="pass word 1\n")
     bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps({"format": "ihrp-desktop-export", "version": 1, "clients": [
-        {"name": "Ok", "sessions": [{"date": "2026-01-01", "worksheets": [
-            {"id": 1, "form": "decisional_balance", "form_version": 1, "values": {"importance": 42}}]}]}]}))
-    code, _, err = run(capsys, monkeypatch, "import", str(bad), "--vault", str(vault), "--passphrase-stdin",
-                       stdin="pass word 1\n")
+    bad.write_text(
+        json.dumps(
+            {
+                "format": "ihrp-desktop-export",
+                "version": 1,
+                "clients": [
+                    {
+                        "name": "Ok",
+                        "sessions": [
+                            {
+                                "date": "2026-01-01",
+                                "worksheets": [
+                                    {
+                                        "id": 1,
+                                        "form": "decisional_balance",
+                                        "form_version": 1,
+                                        "values": {"importance": 42},
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "import",
+        str(bad),
+        "--vault",
+        str(vault),
+        "--passphrase-stdin",
+        stdin="pass word 1\n",
+    )
     assert code == 1 and "importance" in err and "nothing was imported" in err.lower()
-    _, out, _ = run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin="pass word 1\n")
+    _, out, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin="pass word 1\n"
+    )
     assert out.strip() == ""
 
 
 def test_exit_codes_wrong_passphrase_damaged_usage(capsys, monkeypatch, demo_vault, tmp_path):
-    code, _, err = run(capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin",
-                       stdin="not it\n")
+    code, _, err = run(
+        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin="not it\n"
+    )
     assert code == 3 and "passphrase" in err.lower()
-    code, _, _ = run(capsys, monkeypatch, "list", "--vault", str(tmp_path / "nothing-here"), "--passphrase-stdin",
-                     stdin="x\n")
+    code, _, _ = run(
+        capsys,
+        monkeypatch,
+        "list",
+        "--vault",
+        str(tmp_path / "nothing-here"),
+        "--passphrase-stdin",
+        stdin="x\n",
+    )
     assert code == 4
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # not a terminal, no --passphrase-stdin
     assert main(["list", "--vault", str(demo_vault)]) == 2
@@ -163,49 +279,95 @@ def test_exit_codes_wrong_passphrase_damaged_usage(capsys, monkeypatch, demo_vau
 @pytest.mark.parametrize("secret", ["qu'o\"te\\s @:/% zażółć Юля", "x" * 300 + "ё"])
 def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_path, secret):
     vault = tmp_path / "v"
-    assert run(capsys, monkeypatch, "init", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0] == 0
-    assert run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0] == 0
+    assert (
+        run(capsys, monkeypatch, "init", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
+        == 0
+    )
+    assert (
+        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
+        == 0
+    )
     new = secret[::-1] + "2"
-    code, _, err = run(capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin",
-                       stdin=f"{secret}\n{new}\n")
+    code, _, err = run(
+        capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin", stdin=f"{secret}\n{new}\n"
+    )
     assert code == 0, err
-    assert run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0] == 3
-    assert run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=new + "\n")[0] == 0
+    assert (
+        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
+        == 3
+    )
+    assert (
+        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=new + "\n")[0]
+        == 0
+    )
 
 
 def test_backup_verify_restore(capsys, monkeypatch, demo_vault, tmp_path):
     backup = tmp_path / "backup"
-    code, _, err = run(capsys, monkeypatch, "backup", "--vault", str(demo_vault), "-o", str(backup),
-                       "--passphrase-stdin", stdin=PASS + "\n")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "backup",
+        "--vault",
+        str(demo_vault),
+        "-o",
+        str(backup),
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+    )
     assert code == 0, err
-    code, out, _ = run(capsys, monkeypatch, "verify", "--vault", str(backup), "--passphrase-stdin",
-                       stdin=PASS + "\n")
+    code, out, _ = run(
+        capsys, monkeypatch, "verify", "--vault", str(backup), "--passphrase-stdin", stdin=PASS + "\n"
+    )
     assert code == 0 and "PROBLEM" not in out
     restored = tmp_path / "restored"
-    code, _, err = run(capsys, monkeypatch, "restore", str(backup), "--vault", str(restored), "--passphrase-stdin",
-                       stdin=PASS + "\n")
+    code, _, err = run(
+        capsys,
+        monkeypatch,
+        "restore",
+        str(backup),
+        "--vault",
+        str(restored),
+        "--passphrase-stdin",
+        stdin=PASS + "\n",
+    )
     assert code == 0, err
-    _, original, _ = run(capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin",
-                         stdin=PASS + "\n")
-    _, copy, _ = run(capsys, monkeypatch, "list", "--vault", str(restored), "--passphrase-stdin", stdin=PASS + "\n")
+    _, original, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
+    )
+    _, copy, _ = run(
+        capsys, monkeypatch, "list", "--vault", str(restored), "--passphrase-stdin", stdin=PASS + "\n"
+    )
     assert copy == original
 
 
 def test_verify_reports_damage_with_exit_4(capsys, monkeypatch, tmp_path):
     vault = tmp_path / "v"
-    run(capsys, monkeypatch, "init", "--vault", str(vault), "--demo", "--passphrase-stdin", stdin="pass word 1\n")
+    run(
+        capsys,
+        monkeypatch,
+        "init",
+        "--vault",
+        str(vault),
+        "--demo",
+        "--passphrase-stdin",
+        stdin="pass word 1\n",
+    )
     db = vault / "vault.db"
     data = bytearray(db.read_bytes())
     middle = len(data) // 2
     data[middle] ^= 0xFF
     db.write_bytes(bytes(data))
-    code, out, _ = run(capsys, monkeypatch, "verify", "--vault", str(vault), "--passphrase-stdin",
-                       stdin="pass word 1\n")
+    code, out, _ = run(
+        capsys, monkeypatch, "verify", "--vault", str(vault), "--passphrase-stdin", stdin="pass word 1\n"
+    )
     assert code == 4 and "PROBLEM" in out
 
 
 def test_subcommands_never_import_qt():
-    script = ("import sys; from ihrp_desktop.cli import main; main(['forms']); "
-              "print(any(m.startswith('PySide6') for m in sys.modules), 'sqlalchemy' in sys.modules)")
+    script = (
+        "import sys; from ihrp_desktop.cli import main; main(['forms']); "
+        "print(any(m.startswith('PySide6') for m in sys.modules), 'sqlalchemy' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.split()[-2:] == ["False", "False"]
