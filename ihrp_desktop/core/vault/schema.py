@@ -38,6 +38,17 @@ def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def utc_text(value: dt.datetime) -> str:
+    """How a moment is stored: UTC ISO 8601 text (sorts as time does)."""
+    if value.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+
+
+def from_utc_text(value: Any) -> dt.datetime:
+    return dt.datetime.fromisoformat(str(value))
+
+
 class UtcTimestamp(TypeDecorator[dt.datetime]):
     """An aware datetime stored as UTC ISO 8601 text, e.g. ``2025-01-31T09:00:00.000000+00:00``."""
 
@@ -45,14 +56,10 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
+        return None if value is None else utc_text(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> dt.datetime | None:
-        return None if value is None else dt.datetime.fromisoformat(str(value))
+        return None if value is None else from_utc_text(value)
 
 
 def _in(column: str, allowed: tuple[str, ...]) -> str:

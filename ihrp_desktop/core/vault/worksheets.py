@@ -17,7 +17,7 @@ from .audit import append_event
 from .clients import Clients, get_client, get_or_create_session
 from .errors import RecordNotFound
 from .records import RevisionInfo, Worksheet, WorksheetInfo
-from .schema import FILLED_BY, LANGUAGES, STATUSES, Revision, Session, utc_now
+from .schema import FILLED_BY, LANGUAGES, STATUSES, Revision, Session, from_utc_text, utc_now, utc_text
 from .schema import Worksheet as WorksheetRow
 from .store import dumps, loads
 
@@ -108,14 +108,15 @@ def _full(session: OrmSession, worksheet_id: int) -> Worksheet:
     return Worksheet(**{f.name: getattr(info, f.name) for f in fields(info)}, values=loads(row.values_json))
 
 
-def _latest_revision(session: OrmSession, worksheet_id: int) -> Revision | None:
-    query = (
-        select(Revision)
-        .where(Revision.worksheet_id == worksheet_id)
-        .order_by(Revision.number.desc())
-        .limit(1)
-    )
-    return session.scalars(query).first()
+# save_values' statements, written once (see there why not the ORM)
+_SQL_CURRENT = "SELECT values_json FROM worksheets WHERE id = ?"
+_SQL_LAST_REVISION = (
+    "SELECT id, number, saved_at, values_json FROM revisions WHERE worksheet_id = ?"
+    " ORDER BY number DESC LIMIT 1"
+)
+_SQL_REPLACE_REVISION = "UPDATE revisions SET values_json = ?, saved_at = ? WHERE id = ?"
+_SQL_ADD_REVISION = "INSERT INTO revisions (worksheet_id, number, saved_at, values_json) VALUES (?, ?, ?, ?)"
+_SQL_SET_VALUES = "UPDATE worksheets SET values_json = ?, updated_at = ? WHERE id = ?"
 
 
 class Worksheets(Clients):
@@ -199,24 +200,26 @@ class Worksheets(Clients):
         it was created, is never replaced. Saving unchanged answers adds nothing.
         """
         text = dumps(values)
+        # Plain SQL, not the ORM: this runs on every pause in typing, and building statements cost
+        # more than the durable commit itself.
         with self._write("worksheet") as session:
-            row = session.get(WorksheetRow, worksheet_id)
-            if row is None:
+            run = session.connection().exec_driver_sql
+            current = run(_SQL_CURRENT, (worksheet_id,)).first()
+            if current is None:
                 raise RecordNotFound("worksheet")
-            last = _latest_revision(session, worksheet_id)
-            if last is not None and last.values_json == text and row.values_json == text:
-                return last.number
+            last = run(_SQL_LAST_REVISION, (worksheet_id,)).first()
+            if last is not None and last[3] == text and current[0] == text:
+                return int(last[1])
             now = utc_now()
-            recent = last is not None and (now - last.saved_at).total_seconds() <= coalesce_seconds
-            if last is not None and last.number > 1 and coalesce_seconds > 0 and recent:
-                last.values_json, last.saved_at = text, now
-                number = last.number
+            stamp = utc_text(now)
+            recent = last is not None and (now - from_utc_text(last[2])).total_seconds() <= coalesce_seconds
+            if last is not None and last[1] > 1 and coalesce_seconds > 0 and recent:
+                run(_SQL_REPLACE_REVISION, (text, stamp, last[0]))
+                number = int(last[1])
             else:
-                number = (last.number if last else 0) + 1
-                session.add(
-                    Revision(worksheet_id=worksheet_id, number=number, saved_at=now, values_json=text)
-                )
-            row.values_json, row.updated_at = text, now
+                number = (int(last[1]) if last else 0) + 1
+                run(_SQL_ADD_REVISION, (worksheet_id, number, stamp, text))
+            run(_SQL_SET_VALUES, (text, stamp, worksheet_id))
             return number
 
     def _update(self, worksheet_id: int, **changes: object) -> WorksheetInfo:
