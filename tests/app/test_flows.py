@@ -474,3 +474,29 @@ def test_the_window_never_freezes_while_unlocking_or_rendering_a_pdf(
     _, render_freeze = ticks.stop()
     assert render_ms > 100, "the test needs a render long enough to notice a freeze"
     assert render_freeze < render_ms / 2, (render_freeze, render_ms)
+
+
+def test_open_worksheet_from_the_command_line_after_unlock(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    """`ihrp-desktop --vault PATH --open ID`: that worksheet after unlock, the focus in its first field."""
+    path = fast_vault(clients=("Ana Gómez",))
+    vault = Vault.open(path, PASSPHRASE)
+    sheet = vault.new_worksheet(vault.clients()[0].id, "microanalysis", 1)
+    vault.close()
+    window = make_window(path)
+    window.open_after_unlock = sheet.id  # what launch() sets from --open
+    unlock(qtbot, window)
+    assert window.page is not None and window.page.worksheet_id == sheet.id
+    first = window.page.editor.editor_for("episode_summary")
+    assert first.isAncestorOf(window.focusWidget())
+
+
+def test_open_of_a_worksheet_that_is_not_there_says_so(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    window = make_window(fast_vault(clients=("Ana Gómez",)))
+    window.open_after_unlock = 999
+    answer_next_dialog(lambda box: box.accept())  # "There is no worksheet 999 in this vault."
+    unlock(qtbot, window)
+    assert window.page is None and window.stack.currentWidget() is window.workspace
