@@ -24,6 +24,11 @@ def main(argv: list[str]) -> None:
     from ihrp_desktop.core.vault import KdfParams, Vault
 
     vault_path, passphrase, canaries, saved_pdf = Path(argv[0]), argv[1], json.loads(argv[2]), argv[3]
+    titles: set[str] = set()  # every window title shown during the session (task bars, window pickers)
+
+    def note_titles() -> None:
+        titles.update(w.windowTitle() for w in QApplication.topLevelWidgets() if w.isVisible())
+
     Vault.create(vault_path, passphrase, kdf=KdfParams.fast()).close()
     window = MainWindow(vault_path, default_library(), AppSettings(), InlineRunner(), InlineRunner())
     window.show()
@@ -54,10 +59,12 @@ def main(argv: list[str]) -> None:
     page.autosaver.changed()
     assert page.flush(), page.autosaver.last_error
     app.processEvents()
+    note_titles()
 
     dialog = PrintDialog(window.vault, page.form, page.worksheet_id, InlineRunner(), parent=window)
     dialog.show()
     app.processEvents()
+    note_titles()
     assert dialog.pdf_bytes.startswith(b"%PDF"), "no preview"
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (saved_pdf, "PDF (*.pdf)"))  # type: ignore[method-assign]
     dialog.save_pdf()
@@ -75,6 +82,7 @@ def main(argv: list[str]) -> None:
     window.close()
     app.processEvents()
     print("AUDIT", json.dumps(actions))
+    print("TITLES", json.dumps(sorted(titles)))
     print("DONE", flush=True)
 
 

@@ -83,6 +83,10 @@ def test_no_canary_outside_the_vault_and_the_chosen_files(rel: Any, tmp_path: Pa
     audit = json.loads(next(line for line in session.stdout.splitlines() if line.startswith("AUDIT"))[6:])
     for action in ("unlocked", "failed_unlock", "printed", "created"):
         assert action in audit, (action, audit)
+    titles = json.loads(next(line for line in session.stdout.splitlines() if line.startswith("TITLES"))[7:])
+    assert "IHRP Desktop" in titles
+    for canary in canaries:
+        assert not any(canary in title for title in titles), (canary, titles)
 
     def cli(*args: str) -> None:
         done = subprocess.run(
