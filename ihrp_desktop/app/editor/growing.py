@@ -68,8 +68,10 @@ class GrowingTextEdit(QPlainTextEdit):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
-            self._refit()  # a theme or text size change moves the lines
+        # A theme or text size change moves the lines. While hidden (a page being built gets many of
+        # these events per box) the refit waits for showEvent.
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange) and self.isVisible():
+            self._refit()
 
 
 class WrappingLineEdit(GrowingTextEdit):
