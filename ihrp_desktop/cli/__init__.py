@@ -9,88 +9,110 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .passphrase import UsageProblem
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED = 0, 1, 2, 3, 4
 
-SUBCOMMANDS = (
-    "forms", "blank", "init", "list", "print", "export-json", "import", "passwd", "backup", "restore",
-    "verify",
-)
+
+def _vault(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--vault", required=True, metavar="PATH", help="the vault folder")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _stdin(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--passphrase-stdin", action="store_true",
+                   help="read passphrase(s) from standard input, one per line, instead of prompting")
+
+
+def _output(p: argparse.ArgumentParser, metavar: str) -> None:
+    p.add_argument("-o", "--output", required=True, metavar=metavar)
+
+
+def _forms(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("en", "es"), default="en")
+
+
+def _blank(p: argparse.ArgumentParser) -> None:
+    p.add_argument("form_id", metavar="FORM_ID")
+    _output(p, "OUT.pdf")
+    p.add_argument("--lang", choices=("en", "es"), default="en")
+
+
+def _init(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    p.add_argument("--demo", action="store_true", help="fill it with the fictional sample clients")
+    _stdin(p)
+
+
+def _print(p: argparse.ArgumentParser) -> None:
+    p.add_argument("worksheet_id", metavar="WORKSHEET_ID", type=int)
+    _vault(p)
+    _output(p, "OUT.pdf")
+    p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home")
+    p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
+    p.add_argument("--lang", choices=("en", "es"), default=None, help="default: the worksheet's language")
+    _stdin(p)
+
+
+def _export_json(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    _output(p, "FILE.json")
+    p.add_argument("--client", metavar="NAME", help="only this client (exact name)")
+    _stdin(p)
+
+
+def _import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE.json")
+    _vault(p)
+    _stdin(p)
+
+
+def _backup(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    _output(p, "OUT")
+    _stdin(p)
+
+
+def _restore(p: argparse.ArgumentParser) -> None:
+    p.add_argument("backup", metavar="BACKUP")
+    _vault(p)
+    _stdin(p)
+
+
+def _vault_only(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    _stdin(p)
+
+
+# Every subcommand: its one-line help and the function that declares its arguments.
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
+    "forms": ("list worksheet definitions: id, version, title", _forms),
+    "blank": ("print a blank worksheet to a PDF file", _blank),
+    "init": ("create a new vault", _init),
+    "list": ("clients, their sessions and worksheet ids, one per line", _vault_only),
+    "print": ("print a worksheet to a PDF file", _print),
+    "export-json": ("write all (or one client's) records to a JSON file (NOT encrypted)", _export_json),
+    "import": ("add the records of an export file to a vault", _import),
+    "passwd": ("change the vault passphrase", _vault_only),
+    "backup": ("make a consistent encrypted backup (works while the app is open)", _backup),
+    "restore": ("restore a backup into a new vault folder", _restore),
+    "verify": ("check a vault or a backup for damage", _vault_only),
+}
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``only``, just that subcommand's part (a quick start for
+    scripts: building all eleven is most of the cost of parsing one)."""
     parser = argparse.ArgumentParser(
         prog="ihrp-desktop",
         description="Worksheets for Integrative Harm Reduction Psychotherapy, kept in an encrypted vault.",
         epilog="Without a COMMAND the app opens: ihrp-desktop [--vault PATH] [--open WORKSHEET_ID] [--demo]",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def vault_arg(p: argparse.ArgumentParser, required: bool = True) -> None:
-        p.add_argument("--vault", required=required, metavar="PATH", help="the vault folder")
-
-    def stdin_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--passphrase-stdin", action="store_true",
-                       help="read passphrase(s) from standard input, one per line, instead of prompting")
-
-    p = sub.add_parser("forms", help="list worksheet definitions: id, version, title")
-    p.add_argument("--lang", choices=("en", "es"), default="en")
-
-    p = sub.add_parser("blank", help="print a blank worksheet to a PDF file")
-    p.add_argument("form_id", metavar="FORM_ID")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--lang", choices=("en", "es"), default="en")
-
-    p = sub.add_parser("init", help="create a new vault")
-    vault_arg(p)
-    p.add_argument("--demo", action="store_true", help="fill it with the fictional sample clients")
-    stdin_arg(p)
-
-    p = sub.add_parser("list", help="clients, their sessions and worksheet ids, one per line")
-    vault_arg(p)
-    stdin_arg(p)
-
-    p = sub.add_parser("print", help="print a worksheet to a PDF file")
-    p.add_argument("worksheet_id", metavar="WORKSHEET_ID", type=int)
-    vault_arg(p)
-    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home")
-    p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
-    p.add_argument("--lang", choices=("en", "es"), default=None, help="default: the worksheet's language")
-    stdin_arg(p)
-
-    p = sub.add_parser("export-json",
-                       help="write all (or one client's) records to a JSON file (NOT encrypted)")
-    vault_arg(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE.json")
-    p.add_argument("--client", metavar="NAME", help="only this client (exact name)")
-    stdin_arg(p)
-
-    p = sub.add_parser("import", help="add the records of an export file to a vault")
-    p.add_argument("file", metavar="FILE.json")
-    vault_arg(p)
-    stdin_arg(p)
-
-    p = sub.add_parser("passwd", help="change the vault passphrase")
-    vault_arg(p)
-    stdin_arg(p)
-
-    p = sub.add_parser("backup", help="make a consistent encrypted backup (works while the app is open)")
-    vault_arg(p)
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
-    stdin_arg(p)
-
-    p = sub.add_parser("restore", help="restore a backup into a new vault folder")
-    p.add_argument("backup", metavar="BACKUP")
-    vault_arg(p)
-    stdin_arg(p)
-
-    p = sub.add_parser("verify", help="check a vault or a backup for damage")
-    vault_arg(p)
-    stdin_arg(p)
+    for name, (summary, declare) in SUBCOMMANDS.items():
+        if only is None or name == only:
+            declare(sub.add_parser(name, help=summary))
     return parser
 
 
@@ -112,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..app.launch import launch  # Qt is imported only here
 
         return launch(vault=gui_args.vault, open_worksheet=gui_args.open, demo=gui_args.demo)
-    args = _parser().parse_args(args_list)
+    args = _parser(only=first if first in SUBCOMMANDS else None).parse_args(args_list)
     from . import commands
 
     try:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_WRONG_PASSPHRASE
 from .passphrase import PassphraseSource, UsageProblem
 
+# Not typing.TYPE_CHECKING: importing typing would be a tenth of a cached `blank`'s whole run.
+# Type checkers read any TYPE_CHECKING as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.forms import FormLibrary
     from ..core.vault import Vault
@@ -70,12 +71,22 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_blank(args: argparse.Namespace) -> int:
-    from ..core.pdf import render_blank
+    from ..core import blank_copies
 
-    library = _library()
-    if args.form_id not in library.forms:
-        raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
-    _write_file(Path(args.output), render_blank(library.forms[args.form_id], language=args.lang))
+    made_from = blank_copies.fingerprint(args.form_id, args.lang)
+    pdf = blank_copies.cached(args.form_id, args.lang, made_from)
+    if pdf is None:
+        from ..core.pdf import render_blank
+
+        library = _library()
+        if args.form_id not in library.forms:
+            raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
+        pdf = render_blank(library.forms[args.form_id], language=args.lang)
+        # Kept only when every definition loaded (a cached copy would hide the "Skipped" warnings)
+        # and nothing changed while printing.
+        if not library.errors and blank_copies.fingerprint(args.form_id, args.lang) == made_from:
+            blank_copies.keep(args.form_id, args.lang, made_from, pdf)
+    _write_file(Path(args.output), pdf)
     say(f"Blank worksheet written to {args.output}")
     return EXIT_OK
 
@@ -141,6 +152,8 @@ def cmd_print(args: argparse.Namespace) -> int:
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
+    import json
+
     from ..core.exchange import export_records
 
     with _open_vault(args) as vault:
@@ -158,6 +171,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import json
+
     from ..core.exchange import ExportFormatError, import_records
 
     try:

@@ -5,9 +5,15 @@ Never from argv (it shows in process lists and shell history).
 
 from __future__ import annotations
 
-import getpass
 import sys
 from collections.abc import Iterator
+
+
+def _ask(prompt: str) -> str:
+    """Prompt at the terminal without echo (getpass is imported here: most commands never ask)."""
+    import getpass
+
+    return getpass.getpass(prompt)
 
 
 class UsageProblem(Exception):
@@ -41,7 +47,7 @@ class PassphraseSource:
         if self._from_stdin:
             return self._next_line()
         self._require_terminal()
-        return getpass.getpass(prompt)
+        return _ask(prompt)
 
     def new(self, prompt: str = "New passphrase: ") -> str:
         """A passphrase being set: asked twice on a terminal so a typo cannot lock the vault."""
@@ -49,8 +55,8 @@ class PassphraseSource:
             value = self._next_line()
         else:
             self._require_terminal()
-            value = getpass.getpass(prompt)
-            if getpass.getpass("Type it again: ") != value:
+            value = _ask(prompt)
+            if _ask("Type it again: ") != value:
                 raise UsageProblem(
                     "The two passphrases were different. Nothing was changed; please try again.")
         if not value.strip():

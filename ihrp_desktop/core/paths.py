@@ -13,8 +13,6 @@ import os
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "IHRP Desktop"
 APP_AUTHOR = "IHRP"
 
@@ -22,33 +20,30 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # .../ihrp_desktop
 _CHECKOUT_ROOT = _PACKAGE_ROOT.parent
 
 
-def _home_override() -> Path | None:
+def _per_user_dir(kind: str) -> Path:
+    """``IHRP_HOME/<kind>`` when set, else the platform's per-user ``kind`` folder ("data", "config"...)."""
     home = os.environ.get("IHRP_HOME")
-    return Path(home) if home else None
+    if home:
+        return Path(home) / kind
+    # Imported only here: platformdirs costs a command's start more than the rest of the command.
+    import platformdirs
+
+    return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_DIR_NAME, APP_AUTHOR))
 
 
 def user_data_dir() -> Path:
     """Where the default vault and user-added worksheet definitions live."""
-    home = _home_override()
-    if home is not None:
-        return home / "data"
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, APP_AUTHOR))
+    return _per_user_dir("data")
 
 
 def user_config_dir() -> Path:
     """Where settings live (never client data)."""
-    home = _home_override()
-    if home is not None:
-        return home / "config"
-    return Path(platformdirs.user_config_dir(APP_DIR_NAME, APP_AUTHOR))
+    return _per_user_dir("config")
 
 
 def user_cache_dir() -> Path:
     """Cache folder (never client data)."""
-    home = _home_override()
-    if home is not None:
-        return home / "cache"
-    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, APP_AUTHOR))
+    return _per_user_dir("cache")
 
 
 def default_vault_path() -> Path:
