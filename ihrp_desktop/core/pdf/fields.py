@@ -11,13 +11,14 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..forms.model import Field
 from ..forms.values import display_text
 from .context import RenderContext
 from .drawings import BoxedLabel, RuledLines, ScaleBar
 from .markup import escape_text, para, user_text
+from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .words import iso_date_text, word
 

@@ -6,13 +6,14 @@ boxes print one after another instead (a table cell cannot break across pages).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..forms.model import Field, Section
 from .context import RenderContext
 from .fields import label_markup
 from .lists import BLANK_ROWS, filled_rows, is_bullet_list, list_table
 from .markup import escape_text, para, user_text
+from .paragraphs import Paragraph
 from .registry import build_value
 from .styles import COLORS
 

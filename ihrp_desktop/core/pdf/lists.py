@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, LongTable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Spacer, Table, TableStyle
 
 from ..forms.model import Field
 from ..forms.values import is_blank
@@ -20,6 +20,7 @@ from .context import RenderContext
 from .drawings import RuledLines, TickBox
 from .fields import label_block, value_text
 from .markup import escape_text, lead_markup, para, user_text
+from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 
 BLANK_ROWS = 5  # empty rows a blank copy offers per list

@@ -11,7 +11,9 @@ import re
 from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, Spacer
+
+from .paragraphs import Paragraph
 
 # Control characters would break the paragraph parser (and print nothing useful).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

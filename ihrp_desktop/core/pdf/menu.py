@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, LongTable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, LongTable, Table, TableStyle
 
 from ..forms.model import Field, MenuRow
 from ..forms.values import is_blank
@@ -20,6 +20,7 @@ from .drawings import TickBox
 from .fields import label_block, value_text
 from .lists import column_widths
 from .markup import lead_in, lead_markup, para, user_text
+from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 
 NOT_MARKED = frozenset({"not_now", "no", "none"})  # status ids that mean "not chosen"

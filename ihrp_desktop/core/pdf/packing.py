@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..forms.model import Field
 from .context import RenderContext
@@ -18,6 +18,7 @@ from .drawings import BoxedLabel, RuledLines
 from .fields import label_markup, value_text
 from .lists import bullet_lead, bullets, filled_rows, is_bullet_list
 from .markup import escape_text, para
+from .paragraphs import Paragraph
 from .registry import build_value
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
@@ -55,20 +56,11 @@ def _height(flowables: Sequence[Flowable], width: float) -> float:
     return float(sum(f.wrap(width, _TALL)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in flowables))
 
 
-def _alone(fld: Field, ctx: RenderContext) -> float:
-    """Height of a field printed across the full width: label, then answer."""
-    return _height(build_value(fld, ctx.values.get(fld.id), ctx), ctx.width)
-
-
-def _paired(first: Field, second: Field, ctx: RenderContext) -> float | None:
-    """Height of two fields side by side, or None when they may not share a row."""
+def _may_pair(first: Field, second: Field, ctx: RenderContext) -> bool:
+    """Whether two neighbours may share a row at all."""
     if not (packable(first, ctx) and packable(second, ctx)):
-        return None
-    if (first.type == "list") != (second.type == "list"):
-        return None  # a list beside a single answer reads oddly
-    if ctx.blank:
-        return 0.0  # blank short fields always pair: half the width is plenty to write a date
-    return _height(packed_rows([[first, second]], ctx), ctx.width) + _ROW_COST
+        return False
+    return (first.type == "list") == (second.type == "list")  # a list beside a single answer reads oddly
 
 
 def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
@@ -124,35 +116,37 @@ def packed_rows(pairs: Sequence[Sequence[Field]], ctx: RenderContext) -> list[Fl
     ]
 
 
-def pack(fields: Sequence[Field], ctx: RenderContext) -> list[list[list[Field]] | Field]:
-    """Fields in page order; neighbours side by side where that makes the page shortest.
+def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
+    """The fields' flowables in page order; neighbours side by side where that makes the page shortest.
 
     A small dynamic programme over the sequence: each field either stands alone or shares a row
-    with the next one, whichever gives the least estimated height overall.
+    with the next one, whichever gives the least measured height overall. The flowables measured
+    are the ones returned (built once; a paragraph's lines are not broken again at the same width).
     """
     count = len(fields)
+    width = ctx.width
+    alone = [build_value(f, ctx.values.get(f.id), ctx) for f in fields]
+    rows: list[Flowable | None] = [None] * count  # the row fields[i] shares with fields[i + 1]
     best: list[float] = [0.0] * (count + 2)
     pair_here: list[bool] = [False] * (count + 1)
     for i in range(count - 1, -1, -1):
-        best[i] = _alone(fields[i], ctx) + best[i + 1]
-        if i + 1 < count:
-            paired = _paired(fields[i], fields[i + 1], ctx)
-            if paired is not None and paired + best[i + 2] < best[i]:
+        best[i] = _height(alone[i], width) + best[i + 1]
+        if i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx):
+            row = packed_rows([[fields[i], fields[i + 1]]], ctx)[0]
+            # Blank short fields always pair: half the width is plenty to write a date.
+            paired = 0.0 if ctx.blank else _height([row], width) + _ROW_COST
+            if paired + best[i + 2] < best[i]:
                 best[i] = paired + best[i + 2]
                 pair_here[i] = True
-    out: list[list[list[Field]] | Field] = []
-    run: list[list[Field]] = []
+                rows[i] = row
+    out: list[Flowable] = []
     i = 0
     while i < count:
-        if pair_here[i]:
-            run.append([fields[i], fields[i + 1]])
+        row = rows[i] if pair_here[i] else None
+        if row is not None:
+            out.append(row)
             i += 2
-            continue
-        if run:
-            out.append(run)
-            run = []
-        out.append(fields[i])
-        i += 1
-    if run:
-        out.append(run)
+        else:
+            out.extend(alone[i])
+            i += 1
     return out

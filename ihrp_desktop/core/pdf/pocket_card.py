@@ -14,7 +14,7 @@ from typing import Any
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
 from ..forms.model import Field, FormDefinition
 from .context import RenderContext
@@ -24,6 +24,7 @@ from .fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .lists import bullet_lead, filled_rows
 from .markup import escape_text, lead_in
 from .options import PrintOptions
+from .paragraphs import Paragraph
 from .printable import printable_values
 from .styles import COLORS, hex_color
 from .words import word

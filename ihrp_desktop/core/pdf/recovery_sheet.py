@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
 
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .markup import escape_text
 from .options import Paper
+from .paragraphs import Paragraph
 from .styles import COLORS, MARGIN_SIDE, PAGE_SIZES
 from .words import long_date
 

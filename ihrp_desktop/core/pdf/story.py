@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
 
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
@@ -16,8 +16,8 @@ from .grid import build_grid_section
 from .keeping import keep_headings
 from .markup import escape_text, para, user_text
 from .options import PrintHeader
-from .packing import pack, packed_rows
-from .registry import build_value
+from .packing import pack
+from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .words import known_word, long_date
 
@@ -153,11 +153,7 @@ def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
     if section.layout == "grid":
         out.extend(build_grid_section(section, ctx, visible))
     else:
-        for item in pack(visible, ctx):
-            if isinstance(item, list):
-                out.extend(packed_rows(item, ctx))
-            else:
-                out.extend(build_value(item, ctx.values.get(item.id), ctx))
+        out.extend(pack(visible, ctx))
     return out
 
 
