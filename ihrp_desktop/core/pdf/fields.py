@@ -9,8 +9,6 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from ..forms.model import Field
@@ -77,7 +75,7 @@ def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     if chosen is not None:
         suffix = f' &nbsp;<font color="{hex_color(COLORS.accent)}">{escape(display_text(fld, chosen))}</font>'
     end_style = ctx.style.cell_quiet
-    right = ParagraphStyle("scale_high", parent=end_style, alignment=TA_RIGHT)
+    right = ctx.style.scale_high
     bar = ScaleBar(
         low,
         high,

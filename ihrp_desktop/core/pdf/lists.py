@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, LongTable, Spacer, Table, TableStyle
 
@@ -74,14 +73,7 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
     lead = bullet_lead(fld, ctx)
     if ctx.blank:
         return [_blank_bullets(lead, ctx)]
-    style = ParagraphStyle(
-        "bullet",
-        parent=ctx.style.value,
-        leftIndent=13,
-        bulletIndent=2,
-        spaceBefore=1.5,
-        bulletColor=COLORS.accent,
-    )
+    style = ctx.style.bullet
     column = fld.columns[0]
     out: list[Flowable] = []
     for row in rows:
@@ -238,7 +230,7 @@ def keep_chain(flowables: Sequence[Flowable]) -> None:
 
 def card_body(fld: Field, row: Mapping[str, Any], ctx: RenderContext) -> list[Flowable]:
     """A filled row: "Label: answer" lines, long answers as indented paragraphs."""
-    style = ParagraphStyle("card", parent=ctx.style.cell, leftIndent=10, spaceBefore=1.5)
+    style = ctx.style.card
     out: list[Flowable] = []
     for col in fld.columns:
         value = row.get(col.id)

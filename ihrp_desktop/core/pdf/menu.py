@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, LongTable, Table, TableStyle
 
 from ..forms.model import Field, MenuRow
@@ -78,7 +77,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
     summary = [c for c in fld.columns if c.type in _SUMMARY_TYPES]
     details = [c for c in fld.columns if c.type not in _SUMMARY_TYPES]
     widths = column_widths([Field("option", "text", fld.label), *summary], ctx.width, ctx)
-    detail_style = ParagraphStyle("menu_detail", parent=ctx.style.cell, leftIndent=8, spaceBefore=1)
+    detail_style = ctx.style.menu_detail
     data: list[list[Any]] = [
         [
             para(ctx.text(fld.row_label), ctx.style.cell_head),
@@ -147,9 +146,7 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
     option_ids = [(c, o) for c in choices for o in c.options]
     box_width = 50.0
     widths = [ctx.width - box_width * len(option_ids)] + [box_width] * len(option_ids)
-    head_style = ParagraphStyle(
-        "menu_head", parent=ctx.style.cell_head, alignment=1, fontSize=7, leading=8.5, splitLongWords=0
-    )
+    head_style = ctx.style.menu_head
     # Two header rows: each choice column's label over its options, then the options.
     above: list[Any] = [para(ctx.text(fld.row_label), ctx.style.cell_head)]
     spans: list[tuple[Any, ...]] = []

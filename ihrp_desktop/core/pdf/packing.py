@@ -126,23 +126,27 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     count = len(fields)
     width = ctx.width
     alone = [build_value(f, ctx.values.get(f.id), ctx) for f in fields]
+    may_pair = [i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx) for i in range(count)]
     rows: list[Flowable | None] = [None] * count  # the row fields[i] shares with fields[i + 1]
     best: list[float] = [0.0] * (count + 2)
-    pair_here: list[bool] = [False] * (count + 1)
     for i in range(count - 1, -1, -1):
-        best[i] = _height(alone[i], width) + best[i + 1]
-        if i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx):
+        # A field that can pair with neither neighbour adds the same height to every choice:
+        # it need not be measured (long answers, lists, menus: the costliest to measure).
+        if may_pair[i] or (i > 0 and may_pair[i - 1]):
+            best[i] = _height(alone[i], width) + best[i + 1]
+        else:
+            best[i] = best[i + 1]
+        if may_pair[i]:
             row = packed_rows([[fields[i], fields[i + 1]]], ctx)[0]
             # Blank short fields always pair: half the width is plenty to write a date.
             paired = 0.0 if ctx.blank else _height([row], width) + _ROW_COST
             if paired + best[i + 2] < best[i]:
                 best[i] = paired + best[i + 2]
-                pair_here[i] = True
                 rows[i] = row
     out: list[Flowable] = []
     i = 0
     while i < count:
-        row = rows[i] if pair_here[i] else None
+        row = rows[i]
         if row is not None:
             out.append(row)
             i += 2

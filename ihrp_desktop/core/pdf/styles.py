@@ -69,6 +69,12 @@ class Styles:
     meta_label: ParagraphStyle
     meta_value: ParagraphStyle
     marker: ParagraphStyle
+    # Derived from the ones above for one kind of flowable (built here once, not on every render).
+    bullet: ParagraphStyle
+    card: ParagraphStyle
+    scale_high: ParagraphStyle
+    menu_detail: ParagraphStyle
+    menu_head: ParagraphStyle
 
 
 @cache
@@ -85,22 +91,35 @@ def styles() -> Styles:
             name, fontName=font, fontSize=size, leading=leading, textColor=color, **settings
         )
 
+    value = style("value", 10, 13.5)
+    cell = style("cell", 9.5, 12.5)
+    cell_head = style("cell_head", 8.3, 10.5, BOLD, c.muted)
+    cell_quiet = style("cell_quiet", 8.5, 11, REGULAR, c.quiet)
     return Styles(
         title=style("title", 20, 25, BOLD, c.accent, spaceAfter=2),
         purpose=style("purpose", 9.5, 13.5, ITALIC, c.muted, spaceAfter=4),
         section=style("section", 12.5, 16, BOLD, c.accent, spaceBefore=10, spaceAfter=1.5, keepWithNext=1),
         label=style("label", 8.5, 11, BOLD, c.muted, spaceBefore=5, spaceAfter=1, keepWithNext=1),
         hint=style("hint", 8.5, 11.5, ITALIC, c.quiet, spaceAfter=2, keepWithNext=1),
-        value=style("value", 10, 13.5),
+        value=value,
         value_strong=style("value_strong", 10, 13.5, BOLD),
         quiet=style("quiet", 8.5, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
         small=style("small", 8, 10.5, REGULAR, c.quiet),
-        cell=style("cell", 9.5, 12.5),
-        cell_head=style("cell_head", 8.3, 10.5, BOLD, c.muted),
-        cell_quiet=style("cell_quiet", 8.5, 11, REGULAR, c.quiet),
+        cell=cell,
+        cell_head=cell_head,
+        cell_quiet=cell_quiet,
         cell_right=style("cell_right", 9.5, 12.5, alignment=TA_RIGHT),
         box_title=style("box_title", 9.5, 12.5, BOLD, c.accent),
         meta_label=style("meta_label", 7.5, 9.5, REGULAR, c.quiet),
         meta_value=style("meta_value", 10, 13, BOLD, c.ink),
         marker=style("marker", 8, 10, BOLD, c.clinician),
+        bullet=ParagraphStyle(
+            "bullet", parent=value, leftIndent=13, bulletIndent=2, spaceBefore=1.5, bulletColor=c.accent
+        ),
+        card=ParagraphStyle("card", parent=cell, leftIndent=10, spaceBefore=1.5),
+        scale_high=ParagraphStyle("scale_high", parent=cell_quiet, alignment=TA_RIGHT),
+        menu_detail=ParagraphStyle("menu_detail", parent=cell, leftIndent=8, spaceBefore=1),
+        menu_head=ParagraphStyle(
+            "menu_head", parent=cell_head, alignment=1, fontSize=7, leading=8.5, splitLongWords=0
+        ),
     )
