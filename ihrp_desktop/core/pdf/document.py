@@ -124,8 +124,10 @@ def _context(form: FormDefinition, values: Mapping[str, Any], options: PrintOpti
         language=options.language,
         copy=options.copy,
         discreet=options.is_discreet,
-        width=width - 2 * MARGIN_SIDE,
-        height=height - MARGIN_TOP - MARGIN_BOTTOM,
+        # The frame's size computed exactly as ReportLab computes it: flowables measured while the
+        # story is built (packing) are then laid out at the very same width, and not measured again.
+        width=(width - MARGIN_SIDE) - MARGIN_SIDE,
+        height=(height - MARGIN_TOP) - MARGIN_BOTTOM,
     )
 
 

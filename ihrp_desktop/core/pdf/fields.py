@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.model import Field
 from ..forms.values import display_text
@@ -18,6 +18,7 @@ from .drawings import BoxedLabel, RuledLines, ScaleBar
 from .markup import escape_text, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
+from .tables import Table
 from .words import iso_date_text, word
 
 WRITING_LINES = {"text": 1, "multiline": 4}

@@ -6,7 +6,7 @@ boxes print one after another instead (a table cell cannot break across pages).
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.model import Field, Section
 from .context import RenderContext
@@ -16,6 +16,7 @@ from .markup import escape_text, para, user_text
 from .paragraphs import Paragraph
 from .registry import build_value
 from .styles import COLORS
+from .tables import Table
 
 BOX_PADDING = 8.0
 

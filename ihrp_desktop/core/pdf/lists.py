@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, LongTable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..forms.model import Field
 from ..forms.values import is_blank
@@ -21,6 +21,7 @@ from .fields import label_block, value_text
 from .markup import escape_text, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
+from .tables import LongTable, Table
 
 BLANK_ROWS = 5  # empty rows a blank copy offers per list
 BLANK_CARDS = 2

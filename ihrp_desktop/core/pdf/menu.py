@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reportlab.platypus import Flowable, LongTable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.model import Field, MenuRow
 from ..forms.values import is_blank
@@ -21,6 +21,7 @@ from .lists import column_widths
 from .markup import lead_in, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
+from .tables import LongTable, Table
 
 NOT_MARKED = frozenset({"not_now", "no", "none"})  # status ids that mean "not chosen"
 _NEST_LIMIT = 600  # characters: a shorter option row is printed in one piece with its group heading

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.model import Field
 from .context import RenderContext
@@ -20,6 +20,7 @@ from .lists import bullet_lead, bullets, filled_rows, is_bullet_list
 from .markup import escape_text, para
 from .paragraphs import Paragraph
 from .registry import build_value
+from .tables import Table
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
 _PACK_TYPES = frozenset(

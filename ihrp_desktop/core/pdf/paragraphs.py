@@ -1,9 +1,8 @@
 """A ReportLab paragraph that skips work a printed worksheet would otherwise do many times.
 
-- **Plain text is not parsed.** ReportLab runs every paragraph through its HTML-based markup parser;
-  most of a worksheet's paragraphs (answers, labels) are one run of text in one style, for which
-  the parser always returns one fragment of that style holding the text. That fragment is made
-  directly, from a per-style template the parser made once (the template holds no answer text).
+- **This package's own markup is not parsed.** ReportLab runs every paragraph through its
+  HTML-based markup parser; the few tags the builders write are turned into the same fragments
+  directly (:mod:`.fragments`), anything else still goes through the parser.
 - **Lines are broken once per width.** ReportLab breaks a paragraph's lines again on every
   ``wrap``, and one page asks the same paragraph at the same width several times: packing
   measures it, a table wraps its cells when sized and again when drawn, a kept-together heading
@@ -14,45 +13,17 @@ Every builder in this package makes its paragraphs with this class.
 
 from __future__ import annotations
 
-import copy
-import re
-import weakref
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as _Paragraph
-from reportlab.platypus.paragraph import cleanBlockQuotedText, textTransformFrags
-from reportlab.platypus.paraparser import ParaParser
 
-_MARKUP = re.compile("[<&]")  # a tag or an entity: only ReportLab's parser reads those
-
-# The parser's fragment for a one-run paragraph of each style, text left out (styles live as
-# long as the process or the render that made them; a template goes with its style).
-_TEMPLATES: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
-
-
-def _template(style: ParagraphStyle) -> Any:
-    frag = _TEMPLATES.get(style)
-    if frag is None:
-        _, frags, _ = ParaParser().parse("x", style)
-        frag = frags[0]
-        frag.text = ""
-        _TEMPLATES[style] = frag
-    return frag
-
-
-def plain_frags(text: str, style: ParagraphStyle) -> list[Any]:
-    """What ReportLab's parser returns for ``text`` (already cleaned, free of markup) in ``style``."""
-    if not text:
-        return []
-    frag = copy.copy(_template(style))
-    frag.text = text
-    return [frag]
+from .fragments import fragments
 
 
 class Paragraph(_Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
-    """:class:`reportlab.platypus.Paragraph` that parses only real markup and breaks its lines
-    again only at a new width."""
+    """:class:`reportlab.platypus.Paragraph` that parses only markup this package does not write
+    and breaks its lines again only at a new width."""
 
     # The last wrap: its width, its height and the broken lines it left in ``blPara``.
     _wrapped: tuple[float, float, Any] | None = None
@@ -66,11 +37,10 @@ class Paragraph(_Paragraph):  # type: ignore[misc]  # ReportLab has no type hint
         caseSensitive: int = 1,  # noqa: N803
         encoding: str = "utf8",
     ) -> None:
-        if frags is None and style is not None and isinstance(text, str) and not _MARKUP.search(text):
-            # No tag and no entity: one run of text, exactly as the parser would see it.
-            text = cleanBlockQuotedText(text)
-            frags = plain_frags(text, style)
-            textTransformFrags(frags, style)
+        if frags is None and style is not None and isinstance(text, str):
+            made = fragments(text, style)
+            if made is not None:
+                text, frags = made
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

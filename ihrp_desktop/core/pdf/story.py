@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, HRFlowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
 
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
@@ -19,6 +19,7 @@ from .options import PrintHeader
 from .packing import pack
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
+from .tables import Table
 from .words import known_word, long_date
 
 

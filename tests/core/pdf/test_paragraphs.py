@@ -47,12 +47,40 @@ def test_plain_text_matches_reportlab(text: str, style_name: str) -> None:
         assert repr(ours.blPara) == repr(theirs.blPara)
 
 
-def test_markup_still_goes_through_the_parser() -> None:
-    style = styles().value
-    markup = '<font color="#2e6f73">Plan:</font> <b>Wine</b> &amp; water<br/>next line'
+MARKUPS = [
+    '<font color="#2e6f73">Cómo es ahora</font>',
+    '<font color="#2e6f73">This plan is about:</font> <font color="#1f2a2e">Wine &amp; beer</font>',
+    '<font color="#56646a">No more than</font> two   drinks, <b>never</b> alone',
+    '<font color="#56646a"><b>What I&#39;ll do:</b></font> call Ana',
+    '<font color="#56646a"><b>Notes:</b></font> first line<br/>second &lt;line&gt;<br/><br/>',
+    'Weight &nbsp;<font color="#2e6f73">7</font>',
+    '<b>Total:</b> 12',
+    'Label <font color="#8e3b46">· for the clinician</font>',
+    '<font color="#2e6f73">Notes <font size="8.5">· for the clinician</font></font>',  # parser
+    "<i>italic</i> and &copy; and &unknown; words",  # parser
+    '<font color="#2e6f73"></font><b></b>',
+    "a &amp;&amp; b &gt; c",
+]
+
+
+@pytest.mark.parametrize("style_name", ["section", "value", "bullet", "cell_head"])
+@pytest.mark.parametrize("markup", MARKUPS)
+def test_own_markup_matches_the_parser(markup: str, style_name: str) -> None:
+    style = getattr(styles(), style_name)
     ours, theirs = Paragraph(markup, style), RLParagraph(markup, style)
+    assert ours.text == theirs.text
     assert _frag_state(ours) == _frag_state(theirs)
-    assert ours.wrap(300, 800) == theirs.wrap(300, 800)
+    for width in (60.0, 300.0):
+        assert ours.wrap(width, 800) == theirs.wrap(width, 800)
+        assert repr(ours.blPara) == repr(theirs.blPara)
+
+
+def test_unbalanced_markup_is_refused_as_reportlab_refuses_it() -> None:
+    for markup in ("<b>open", "close</b>", "<font color=\"#2e6f73\">x</b>"):
+        with pytest.raises(ValueError):
+            RLParagraph(markup, styles().value)
+        with pytest.raises(ValueError):
+            Paragraph(markup, styles().value)
 
 
 def test_repeated_wraps_give_what_a_fresh_paragraph_gives() -> None:
