@@ -12,7 +12,6 @@ from typing import cast
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..core.forms import default_library
 from ..core.paths import default_vault_path
 from .background import BackgroundRunner
 from .editor.theme import apply_theme
@@ -26,6 +25,7 @@ DEMO_PASSPHRASE = "demo"
 def make_demo_vault(folder: Path) -> Path:
     """A throwaway vault of fictional clients (passphrase "demo"), for trying the app and training."""
     from ..core.demo import load_demo
+    from ..core.forms import default_library
     from ..core.vault import Vault
 
     path = folder / "demo-vault"
@@ -46,6 +46,20 @@ def warm_up() -> None:
         importlib.import_module(module)
 
 
+def _after_workspace(window: MainWindow) -> None:
+    """Once the window is in use: check the first frame's light/dark guess, warm up the vault and
+    printing code, name the definitions that failed."""
+    window.check_system_scheme()
+    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    errors = window.library.errors
+    if errors:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(window, APP_NAME, translate("Launch", "Some of your own worksheet definitions "
+                                                        "could not be used:") + "\n\n"
+                            + "\n".join(str(e) for e in errors))
+
+
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
     """Run the app until the window closes; returns the process exit code."""
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
@@ -53,28 +67,20 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     app.setApplicationDisplayName(APP_NAME)
     settings = AppSettings()
     install_translators(app, settings.get("language"))  # before any window is built
-    apply_theme(app, settings.get("theme"), settings.get("font_scale"))
+    apply_theme(app, settings.get("theme"), settings.get("font_scale"), settings.get("system_scheme"))
     demo_dir: Path | None = None
     if demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="ihrp-demo-"))
         vault_path = make_demo_vault(demo_dir)
     else:
         vault_path = Path(vault) if vault else Path(settings.get("vault_path") or default_vault_path())
-    library = default_library()
     hint = translate("Launch", "Demo vault: the passphrase is “demo”.") if demo else ""
-    window = MainWindow(vault_path, library, settings, BackgroundRunner(), BackgroundRunner(serial=True),
+    # No library yet: the definitions are read with the workspace, after the first paint.
+    window = MainWindow(vault_path, None, settings, BackgroundRunner(), BackgroundRunner(serial=True),
                         demo_hint=hint)
     window.open_after_unlock = open_worksheet
-    app.installEventFilter(window.idle)
+    window.workspace_built.connect(lambda: _after_workspace(window))
     window.show()
-    threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
-    window.screen_lock.watch_window(int(window.winId()))  # Windows: session lock notifications
-    if library.errors:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(window, APP_NAME, translate("Launch", "Some of your own worksheet definitions "
-                                                        "could not be used:") + "\n\n"
-                            + "\n".join(str(e) for e in library.errors))
     try:
         return app.exec()
     finally:

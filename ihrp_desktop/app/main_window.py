@@ -8,37 +8,30 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+# Qt, dialogs and the splitter as QtCore.X / QtWidgets.X: PySide6 builds a class's Python type
+# (and the whole Qt namespace) the first time it is named, and the unlock screen needs none of them.
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..core.forms import FormLibrary
 from ..core.vault import DamagedVault, VaultError, WrongPassphrase
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
-from .clients import ClientList, ClientPage
-from .editor.theme import apply_theme
+from .editor.theme import apply_theme, system_scheme
 from .i18n import translate, vault_message
-from .preferences import PreferencesDialog
-from .screen_lock import ScreenLockWatcher
 from .settings import AppSettings
-from .shortcuts import ShortcutsDialog
 from .unlock import CreateVaultScreen, UnlockScreen, open_vault
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
+    from ..core.forms import FormLibrary
     from ..core.vault import Vault
     from .worksheet_page import WorksheetPage
 
@@ -62,10 +55,18 @@ class IdleWatcher(QObject):
         self._timer.setInterval(max(1, int(minutes * 60_000)))
 
     def start(self) -> None:
+        """Count from now; any key or mouse input starts the count again (while unlocked only: a
+        Python filter on every event of the app costs the locked window's first paint)."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() in _INPUT_EVENTS and self._timer.isActive():
@@ -73,15 +74,39 @@ class IdleWatcher(QObject):
         return False
 
 
-class MainWindow(QMainWindow):
-    """Owns the open vault; everything below gets it passed in."""
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, just after ``widget`` is first painted (from the event loop, not inside it)."""
 
-    def __init__(self, vault_path: Path, library: FormLibrary, settings: AppSettings, runner: Runner,
+    def __init__(self, widget: QWidget, then: Callable[[], None]):
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, then)
+        return False
+
+
+class MainWindow(QMainWindow):
+    """Owns the open vault; everything below gets it passed in.
+
+    Only the start screen (unlock or create) and the menu bar are built before the window first
+    shows: the workspace (client list, client page, the menus' actions, the screen-lock watcher)
+    is built right after that first paint, while the passphrase is being typed, or at once by
+    whatever needs it first (``build_workspace``).
+    """
+
+    workspace_built = Signal()
+
+    def __init__(self, vault_path: Path, library: FormLibrary | None, settings: AppSettings, runner: Runner,
                  writer: Runner, *, demo_hint: str = ""):
         super().__init__()
         self.setWindowTitle(APP_NAME)
         self.vault_path = vault_path
-        self.library = library
+        self._library = library  # None: the shipped and user definitions, read with the workspace
         self.settings = settings
         self.runner = runner
         self.writer = writer
@@ -91,54 +116,86 @@ class MainWindow(QMainWindow):
         self.client_view = False
         self._resume: tuple[int, int] | None = None  # worksheet id, scroll position after a lock
         self.open_after_unlock: int | None = None
+        self._workspace_actions: list[QAction] = []
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.create_screen = CreateVaultScreen(vault_path, runner)
-        self.create_screen.created.connect(self.vault_opened)
-        self.create_screen.recovery_offer.connect(self.offer_recovery_sheet)
+        self._create_screen: CreateVaultScreen | None = None  # first run only: built when shown
         self.key_dialog: Any = None  # the recovery sheet or change passphrase dialog, while open
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
         self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
         if demo_hint:
-            hint = QLabel(demo_hint)
-            hint.setObjectName("quiet")
-            hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout = self.unlock_screen.layout()
-            assert layout is not None
-            layout.addWidget(hint)
-        self.workspace = QSplitter()
+            self.unlock_screen.add_note(demo_hint)
+        self.stack.addWidget(self.unlock_screen)
+        self.idle = IdleWatcher(settings.get("auto_lock_minutes"), self)
+        self.idle.idle.connect(self.lock)
+        # The menu titles now, so the first frame has its final layout; their actions come with the workspace.
+        self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
+        self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        self.resize(1280, 860)
+        self.show_start_screen()
+        self._first_paint = _AfterFirstPaint(self.stack, self.build_workspace)
+
+    @property
+    def create_screen(self) -> CreateVaultScreen:
+        """The first-run screen (choose a passphrase), built the first time it is needed."""
+        if self._create_screen is None:
+            self._create_screen = CreateVaultScreen(self.vault_path, self.runner)
+            self._create_screen.created.connect(self.vault_opened)
+            self._create_screen.recovery_offer.connect(self.offer_recovery_sheet)
+            self.stack.insertWidget(0, self._create_screen)
+        return self._create_screen
+
+    @property
+    def library(self) -> FormLibrary:
+        if self._library is None:
+            from ..core.forms import default_library
+
+            self._library = default_library()
+        return self._library
+
+    @property
+    def workspace_ready(self) -> bool:
+        return hasattr(self, "workspace")
+
+    def build_workspace(self) -> None:
+        """The client list beside the client page, the menus' actions, the screen-lock watcher (once)."""
+        if self.workspace_ready:
+            return
+        from .clients import ClientList, ClientPage
+        from .screen_lock import ScreenLockWatcher
+
         self.client_list = ClientList()
         self.client_list.client_chosen.connect(self.show_client)
         self.right = QStackedWidget()
         self.welcome = QLabel(translate("MainWindow", "Choose a client on the left, or add one."))
         self.welcome.setObjectName("quiet")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.client_page = ClientPage(library)
+        self.welcome.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.client_page = ClientPage(self.library)
         self.client_page.worksheet_chosen.connect(self.open_worksheet)
         self.client_page.new_worksheet_requested.connect(self.new_worksheet)
         self.client_page.client_changed.connect(lambda _id: self.client_list.refresh())
         self.right.addWidget(self.welcome)
         self.right.addWidget(self.client_page)
-        self.workspace.addWidget(self.client_list)
-        self.workspace.addWidget(self.right)
-        self.workspace.setStretchFactor(1, 1)
-        self.workspace.setSizes([280, 900])
-        for widget in (self.create_screen, self.unlock_screen, self.workspace):
-            self.stack.addWidget(widget)
-
-        self.idle = IdleWatcher(settings.get("auto_lock_minutes"), self)
-        self.idle.idle.connect(self.lock)
+        workspace = QtWidgets.QSplitter()
+        workspace.addWidget(self.client_list)
+        workspace.addWidget(self.right)
+        workspace.setStretchFactor(1, 1)
+        workspace.setSizes([280, 900])
+        self.stack.addWidget(workspace)
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.screen_locked.connect(self.lock)
+        if self.isVisible():
+            self.screen_lock.watch_window(int(self.winId()))  # Windows: session lock notifications
         self._build_menus()
-        self.resize(1280, 860)
-        self.show_start_screen()
+        self.workspace = workspace  # last: workspace_ready says everything above exists
+        self._set_workspace_actions(self.vault is not None)
+        self.workspace_built.emit()
 
     # -- menus ------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.new_client_action = self._action(self.file_menu, translate("MainWindow", "&New client"),
                                               "Ctrl+N", self.client_list.add_client)
         self.lock_action = self._action(self.file_menu, translate("MainWindow", "&Lock now"), "Ctrl+L",
@@ -160,14 +217,13 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self._action(self.file_menu, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit,
                      self.close)
-        view = self.menuBar().addMenu(translate("MainWindow", "&View"))
-        self.client_view_action = self._action(view, translate("MainWindow", "&Client view"), "F11",
+        self.client_view_action = self._action(self.view_menu, translate("MainWindow", "&Client view"), "F11",
                                                self.toggle_client_view)
         self.client_view_action.setCheckable(True)
-        self.find_action = self._action(view, translate("MainWindow", "&Find a client"), "Ctrl+F",
+        self.find_action = self._action(self.view_menu, translate("MainWindow", "&Find a client"), "Ctrl+F",
                                         self.focus_search)
-        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
-        self._action(help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1", self.show_shortcuts)
+        self._action(self.help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1",
+                     self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
                                    self.find_action, self.backup_action, self.passphrase_action,
                                    self.recovery_action]
@@ -175,7 +231,7 @@ class MainWindow(QMainWindow):
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
         action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.setShortcutContext(QtCore.Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
         self.addAction(action)
@@ -196,6 +252,7 @@ class MainWindow(QMainWindow):
             self.create_screen.setFocus()
 
     def vault_opened(self, vault: Vault) -> None:
+        self.build_workspace()
         self.vault = vault
         failed = self.unlock_screen.failed_attempts
         self.unlock_screen.failed_attempts = 0
@@ -230,7 +287,7 @@ class MainWindow(QMainWindow):
             try:
                 self.open_worksheet(target)
             except KeyError:
-                QMessageBox.information(self, APP_NAME, translate(
+                QtWidgets.QMessageBox.information(self, APP_NAME, translate(
                     "MainWindow", "There is no worksheet {number} in this vault.").format(number=target))
                 self.client_list.search.setFocus()
                 return
@@ -277,7 +334,7 @@ class MainWindow(QMainWindow):
 
         latest = backups.latest_backup(self.vault_path)
         if latest is None:
-            QMessageBox.information(
+            QtWidgets.QMessageBox.information(
                 self, APP_NAME, translate(
                     "MainWindow", "No automatic backup was found beside this vault ({folder}). If you keep "
                     "backups elsewhere, restore one with “ihrp-desktop restore”. The damaged vault was not "
@@ -298,12 +355,13 @@ class MainWindow(QMainWindow):
             made, path, vault = result
             self.vault_path = path
             self.unlock_screen.vault_path = path
-            self.create_screen.vault_path = path
+            if self._create_screen is not None:
+                self._create_screen.vault_path = path
             self.settings.set("vault_path", str(path))
             vault.record("restored", detail=f"from the automatic backup of {made:%Y-%m-%d %H:%M} UTC")
             self.unlock_screen.passphrase.clear()
             self.vault_opened(vault)
-            QMessageBox.information(
+            QtWidgets.QMessageBox.information(
                 self, APP_NAME, translate(
                     "MainWindow", "You are now working in a copy restored from the backup of {when}, in "
                     "{path}.\n\nThe damaged vault was left untouched in {damaged}. Changes made after that "
@@ -328,7 +386,7 @@ class MainWindow(QMainWindow):
         """An extra backup, e.g. on a USB drive kept in a locked drawer."""
         if self.vault is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, translate("MainWindow",
+        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("MainWindow",
                                                                   "Choose where to put the backup"))
         if not folder:
             return
@@ -344,7 +402,7 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
-        QMessageBox.warning(self, APP_NAME, translate(
+        QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
             "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
             reason=reason))
 
@@ -355,13 +413,13 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if self.key_dialog is not None:
             self.key_dialog.close_now()  # a recovery key on screen goes with the lock
-        for dialog in self.findChildren(QDialog):
+        for dialog in self.findChildren(QtWidgets.QDialog):
             if dialog.isVisible():
                 dialog.reject()  # a print preview, a rename box...: client words in windows of their own
         if self.page is not None:
             if not self.page.flush(closing=True):
                 # The text could not be saved: keep it on screen rather than lose it.
-                QMessageBox.warning(self, APP_NAME, translate(
+                QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
                     "MainWindow", "The worksheet could not be saved, so the window was not locked.") + " "
                     + self.page.autosaver.last_error)
                 return
@@ -375,6 +433,8 @@ class MainWindow(QMainWindow):
 
     def _clear_workspace(self) -> None:
         """Every client word out of the window (locking, or a vault found damaged)."""
+        if not self.workspace_ready:
+            return  # nothing was shown yet
         self._close_page()
         self.client_list.clear()
         self.client_page.clear()
@@ -420,7 +480,7 @@ class MainWindow(QMainWindow):
         sheet = self.vault.worksheet(worksheet_id)  # KeyError if there is none
         form = self.library.forms.get(sheet.form_id)
         if form is None:
-            QMessageBox.warning(self, APP_NAME, translate(
+            QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
                 "MainWindow", "This worksheet uses the definition “{name}”, which is not installed on this "
                 "computer. Its answers are kept in the vault.").format(name=sheet.form_id))
             return
@@ -465,7 +525,7 @@ class MainWindow(QMainWindow):
         self.client_view_action.setChecked(self.client_view)
         self.client_list.setVisible(not self.client_view)
         self.menuBar().setVisible(not self.client_view)  # its menus lead to other clients; F11 still works
-        self._apply_look()
+        self.apply_look()
         if self.client_view:
             self.client_list.clear()
             if self.page is None:
@@ -510,28 +570,41 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_shortcuts(self) -> None:
+        from .shortcuts import ShortcutsDialog
+
         ShortcutsDialog(self.actions(), self).exec()
 
     def show_preferences(self) -> None:
         """Text size and theme apply at once; the interface language at the next start."""
+        from .preferences import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.idle.set_minutes(self.settings.get("auto_lock_minutes"))
-        self._apply_look()
+        self.apply_look()
 
-    def _apply_look(self) -> None:
-        """The theme and text size from the settings, larger in client view."""
+    def check_system_scheme(self) -> None:
+        """Once the window is up: note the system's light/dark scheme for the next start's first frame
+        (which uses the one noted last time) and apply it now if it changed since."""
+        scheme = system_scheme()
+        if scheme != self.settings.get("system_scheme"):
+            self.settings.set("system_scheme", scheme)
+            if self.settings.get("theme") == "system":
+                self.apply_look()
+
+    def apply_look(self) -> None:
+        """The theme and text size from the settings (larger in client view), applied again."""
         scale = self.settings.get("font_scale") * (CLIENT_VIEW_SCALE if self.client_view else 1.0)
         apply_theme(cast(QApplication, QApplication.instance()), self.settings.get("theme"), scale)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         if self.page is not None and not self.page.flush(closing=True):
-            answer = QMessageBox.question(
+            answer = QtWidgets.QMessageBox.question(
                 self, APP_NAME, translate("MainWindow", "The worksheet could not be saved.") + " "
                 + self.page.autosaver.last_error + "\n\n"
                 + translate("MainWindow", "Quit anyway and lose the last changes?"))
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
         self.writer.wait()

@@ -47,6 +47,10 @@ SETTINGS: tuple[Setting, ...] = (
             in_preferences=False),
     Setting("vault_path", "", QT_TRANSLATE_NOOP("Settings", "Vault folder (empty: the default)"),
             in_preferences=False),
+    # What the system's light/dark scheme was at the last start: the first frame's guess, checked
+    # right after it is painted (asking the system before it costs the launch tens of milliseconds).
+    Setting("system_scheme", "", QT_TRANSLATE_NOOP("Settings", "System colours at the last start"),
+            ("", "light", "dark"), in_preferences=False),
 )
 _BY_KEY = {s.key: s for s in SETTINGS}
 

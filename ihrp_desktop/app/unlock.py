@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6 import QtCore  # QtCore.Qt where used: naming Qt costs the launch (see main_window)
+from PySide6.QtCore import QDateTime, QLocale, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -105,6 +106,15 @@ class UnlockScreen(QWidget):
         self.backup_button.hide()
         layout.addWidget(self.backup_button)
         self.setFocusProxy(self.passphrase)
+
+    def add_note(self, text: str) -> None:
+        """A quiet line under the card's contents (the demo vault's passphrase)."""
+        note = QLabel(text)
+        note.setObjectName("quiet")
+        note.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(note)
 
     def reset(self) -> None:
         self.passphrase.clear()
@@ -208,7 +218,7 @@ class CreateVaultScreen(QWidget):
         where = QLabel(translate("CreateVaultScreen", "Location: {path}").format(path=vault_path))
         where.setObjectName("quiet")
         where.setWordWrap(True)
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(where)
         self.message = error_label()
         layout.addWidget(self.message)

@@ -628,6 +628,10 @@ Close it anyway?</source>
         <source>Vault folder (empty: the default)</source>
         <translation>Carpeta de la caja fuerte (vacía: la predeterminada)</translation>
     </message>
+    <message>
+        <source>System colours at the last start</source>
+        <translation>Colores del sistema en el último inicio</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>

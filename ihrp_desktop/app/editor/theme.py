@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -60,12 +60,24 @@ def load_fonts() -> list[str]:
     return families
 
 
-def resolve_theme(name: str) -> str:
-    """The theme file to use for a setting value ("system" picks light or dark)."""
+def system_scheme() -> str:
+    """"dark" or "light", as the system says now.
+
+    The first question costs tens of milliseconds (PySide6 builds the whole ``Qt`` namespace the
+    first time it is used), so the launch asks it after the first paint and starts from the answer
+    the system gave last time.
+    """
+    from PySide6.QtCore import Qt
+
+    return "dark" if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+def resolve_theme(name: str, assumed_scheme: str = "") -> str:
+    """The theme file to use for a setting value ("system" picks light or dark: ``assumed_scheme``
+    when it is one of them, else what the system says)."""
     if name in THEMES:
         return name
-    hints = QGuiApplication.styleHints()
-    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+    return assumed_scheme if assumed_scheme in ("light", "dark") else system_scheme()
 
 
 def theme_dir() -> Path:
@@ -101,11 +113,15 @@ def palette_from(qss: str) -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication, name: str = "system", font_scale: float = 1.0) -> str:
-    """Load the fonts, then style ``app`` with theme ``name``; returns the theme file used."""
+def apply_theme(app: QApplication, name: str = "system", font_scale: float = 1.0,
+                assumed_scheme: str = "") -> str:
+    """Load the fonts, then style ``app`` with theme ``name``; returns the theme file used.
+
+    ``assumed_scheme`` ("light" or "dark") stands in for the system's answer to "system".
+    """
     global _follower
     load_fonts()
-    theme = resolve_theme(name)
+    theme = resolve_theme(name, assumed_scheme)
     qss = stylesheet(theme, font_scale)
     app.setStyle("Fusion")  # the same drawing on every system, under the theme's QSS
     app.setPalette(palette_from(qss))
@@ -133,6 +149,6 @@ class _SystemSchemeFollower(QObject):
         self.active = True
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._changed)
 
-    def _changed(self, _scheme: Qt.ColorScheme) -> None:
+    def _changed(self, _scheme: object) -> None:
         if self.active:
             apply_theme(self.app, "system", self.font_scale)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,11 @@ KEY_FILE = "vault.key"
 DB_FILE = "vault.db"
 # SQLite side files; any of them left beside vault.db means a connection is (or was) open.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
+
+
+def _unique_suffix() -> str:
+    # os.urandom, not the secrets module: the same bytes, without hashlib and hmac on the launch path.
+    return os.urandom(4).hex()
 
 
 def holds_vault(folder: Path) -> bool:
@@ -53,7 +57,7 @@ def fsync_dir(path: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content."""
-    tmp = path.with_name(f".{path.name}.tmp-{secrets.token_hex(4)}")
+    tmp = path.with_name(f".{path.name}.tmp-{_unique_suffix()}")
     try:
         with open(tmp, "xb") as f:
             f.write(data)
@@ -83,7 +87,7 @@ def remove_stale_key_temps(vault_dir: Path) -> int:
 
 def incomplete_sibling(target: Path) -> Path:
     """A fresh, clearly named work folder beside ``target`` for a copy that is not finished yet."""
-    return target.with_name(f"{target.name}.incomplete-{secrets.token_hex(4)}")
+    return target.with_name(f"{target.name}.incomplete-{_unique_suffix()}")
 
 
 def publish_dir(work: Path, target: Path) -> None:
