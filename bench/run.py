@@ -100,14 +100,17 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
     env = _env(home)
     r: dict[str, Any] = {}
     print(f"[{name}] launch", flush=True)
-    launch = [_until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0] for _ in range(runs)]
+    first = _driver(env, "first_start", str(vault))  # a new computer: nothing noted in the settings yet
+    launch = []
     bare = []
     bare_rss = []
-    for _ in range(runs):
+    for _ in range(runs):  # alternated, so that drift in the machine's speed touches both alike
+        launch.append(_until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0])
         ms, rest = _until_shown(env, [PY, "-m", "bench.drivers", "bare_window"])
         bare.append(ms)
         bare_rss.append(json.loads(rest.strip().splitlines()[-1])["rss_mb"])
-    r["launch"] = {"figure": _median(launch), "floor": _median(bare), "raw": launch, "raw_floor": bare}
+    r["launch"] = {"figure": _median(launch), "floor": _median(bare), "raw": launch, "raw_floor": bare,
+                   "first_ever_ms": first["shown_ms"], "first_workspace_ms": first["workspace_ms"]}
 
     print(f"[{name}] unlock", flush=True)
     unlocks = [_driver(env, "unlock", str(vault), passphrase) for _ in range(runs)]
@@ -150,18 +153,27 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
 
 
 def measure_blank(runs: int, home: Path) -> dict[str, Any]:
-    """``ihrp-desktop blank`` (the installed command) vs ``python -c "import reportlab"``."""
+    """``ihrp-desktop blank`` (the installed command) vs ``python -c "import reportlab"``.
+
+    Run as a person runs it: no IHRP_HOME, so the per-user folders come from platformdirs (pointed
+    into ``home`` through the XDG variables). "first" is a run with no blank copy kept yet.
+    """
     env = _env(home)
+    del env["IHRP_HOME"]
+    for kind in ("CACHE", "DATA", "CONFIG"):
+        env[f"XDG_{kind}_HOME"] = str(home / f"xdg-{kind.lower()}")
     exe = str(Path(PY).with_name("ihrp-desktop"))
     out = str(home / "blank.pdf")
     cmd = [exe, "blank", "optimal_use_plan", "-o", out]
-    cache = home / "cache"
     cold = []
     for _ in range(max(1, runs // 2)):
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(home / "xdg-cache", ignore_errors=True)
         cold.append(_command_ms(env, cmd))
-    warm = [_command_ms(env, cmd) for _ in range(runs)]
-    floor = [_command_ms(env, [PY, "-c", "import reportlab"]) for _ in range(runs)]
+    warm: list[float] = []
+    floor: list[float] = []
+    for _ in range(runs):  # alternated, so that drift in the machine's speed touches both alike
+        warm.append(_command_ms(env, cmd))
+        floor.append(_command_ms(env, [PY, "-c", "import reportlab"]))
     return {"figure": _median(warm), "floor": _median(floor), "first_ms": _median(cold), "raw": warm,
             "raw_floor": floor, "raw_first": cold}
 
@@ -273,7 +285,7 @@ def main(argv: list[str] | None = None) -> int:
     home = Path(tempfile.mkdtemp(prefix="home-", dir=generate.CACHE))
     try:
         for name, (path, passphrase) in vaults.items():
-            results[name] = measure(name, path, passphrase, runs, home)
+            results[name] = measure(name, path, passphrase, runs, home / name)  # each its first start
         print("[blank]", flush=True)
         results["blank"] = measure_blank(runs, home)
     finally:
