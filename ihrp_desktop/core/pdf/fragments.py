@@ -10,7 +10,6 @@ for anything else it returns None and the paragraph goes through the parser as b
 
 from __future__ import annotations
 
-import copy
 import re
 import weakref
 from functools import cache
@@ -45,8 +44,23 @@ def _color(value: str) -> Any:
     return _spanAttrMap["color"][1](value)
 
 
+def _copy(frag: Any) -> Any:
+    """``copy.copy`` of a fragment (a plain attribute bag), without the generic protocol's cost."""
+    new = object.__new__(type(frag))
+    new.__dict__.update(frag.__dict__)
+    return new
+
+
+def _clean(text: str) -> str:
+    """ReportLab's ``cleanBlockQuotedText``, skipped for text that is already one clean line."""
+    # ReportLab's whitespace is Python's, less the no-break space, plus the zero-width space.
+    if "\xa0" not in text and "\u200b" not in text and " ".join(text.split()) == text:
+        return text  # no line break, no run of spaces, nothing to strip: cleaning changes nothing
+    return str(cleanBlockQuotedText(text))
+
+
 def _run(state: Any, family: str, text: str) -> Any:
-    frag = copy.copy(state)
+    frag = _copy(state)
     frag.fontName = tt2ps(family, frag.bold, frag.italic)
     frag.text = text
     return frag
@@ -55,10 +69,13 @@ def _run(state: Any, family: str, text: str) -> Any:
 def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | None:
     """(cleaned text, fragments) as ReportLab's parser gives them for ``markup``; None if ``markup``
     uses anything but the subset above (the caller then lets the parser do it)."""
-    text = cleanBlockQuotedText(markup)
+    text = _clean(markup)
     base = _template(style)
     if not _MARKUP.search(text):  # the common case: an answer or a label, one run
-        frags = [_run(base, ps2tt(base.fontName)[0], text)] if text else []
+        frags = []
+        if text:
+            frags.append(_copy(base))  # the template already has the style's own face
+            frags[0].text = text
         textTransformFrags(frags, style)
         return text, frags
     if text.startswith("<para"):
@@ -76,17 +93,17 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | Non
         at = match.end()
         token = match.group(0)
         if match.group(1):
-            state = copy.copy(stack[-1])
+            state = _copy(stack[-1])
             state.__tag__, state.textColor = "font", _color(match.group(1))
             stack.append(state)
         elif match.group(2):
             frags.append(_run(stack[-1], family, known_entities[match.group(2)]))
         elif token == "<b>":
-            state = copy.copy(stack[-1])
+            state = _copy(stack[-1])
             state.__tag__, state.bold = "b", 1
             stack.append(state)
         elif token == "<br/>":
-            line_break = copy.copy(stack[-1])
+            line_break = _copy(stack[-1])
             line_break.__tag__, line_break.lineBreak = "br", True
             frags.append(_run(line_break, family, ""))
         elif len(stack) == 1 or stack[-1].__tag__ != ("font" if token == "</font>" else "b"):

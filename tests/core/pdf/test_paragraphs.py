@@ -22,6 +22,8 @@ TEXTS = [
     "  leading and trailing   spaces,\tand a tab  ",
     "Zażółć gęślą jaźń — Съешь же ещё этих мягких французских булок",
     "non\u00a0breaking\u00a0spaces stay",
+    "\u200bzero-width spaces\u200b at the ends\u200b",
+    "em\u2003space and\u3000ideographic space",
     "a" * 300,  # one word longer than any line
     " ".join(["several words that wrap onto more lines"] * 12),
     "",
