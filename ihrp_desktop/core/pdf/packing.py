@@ -89,32 +89,47 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
     return out
 
 
+_PAD_RIGHT = 14  # gutter after each cell (points)
+_PAD_TOP = 4
 _ROW_STYLE = TableStyle(
     [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 14),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_RIGHT),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]
 )
 
 
-def packed_rows(pairs: Sequence[Sequence[Field]], ctx: RenderContext) -> list[Flowable]:
-    """Pairs of fields side by side, label above answer.
+def _row(cells: list[list[Flowable]], ctx: RenderContext) -> Table:
+    """Two fields side by side, label above answer: one small table per pair, so a section heading
+    stays with its first row only and the page breaks between any two rows."""
+    return Table([cells], colWidths=[ctx.width / 2] * 2, hAlign="LEFT", style=_ROW_STYLE)
 
-    One small table per pair, so a section heading stays with its first row only and the page
-    breaks between any two rows.
+
+def _row_height(cells: list[list[Flowable]], ctx: RenderContext) -> float:
+    """The height :func:`_row` of these cells will have, without building the table.
+
+    Sums exactly as ReportLab sizes a one-row table of flowable cells, so a pair that is not
+    chosen costs no table at all.
     """
-    return [
-        Table(
-            [[_cell(f, ctx) for f in pair] + ([[]] if len(pair) == 1 else [])],
-            colWidths=[ctx.width / 2] * 2,
-            hAlign="LEFT",
-            style=_ROW_STYLE,
-        )
-        for pair in pairs
-    ]
+    inner = ctx.width / 2 - 0 - _PAD_RIGHT
+    room = 72000 - _PAD_TOP - 0  # ReportLab measures cells in this much height
+    tallest = 0.0
+    for cell in cells:
+        total = 0.0
+        first_before = None
+        after = 0.0
+        for flowable in cell:
+            _, height = flowable.wrap(inner, room)
+            before, after = flowable.getSpaceBefore(), flowable.getSpaceAfter()
+            total += height + after + before
+            if first_before is None:
+                first_before = before
+        cell_height = (total - first_before - after if first_before is not None else 0.0) + (0 + _PAD_TOP)
+        tallest = max(tallest, cell_height)
+    return tallest
 
 
 def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
@@ -128,7 +143,7 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     width = ctx.width
     alone = [build_value(f, ctx.values.get(f.id), ctx) for f in fields]
     may_pair = [i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx) for i in range(count)]
-    rows: list[Flowable | None] = [None] * count  # the row fields[i] shares with fields[i + 1]
+    rows: list[list[list[Flowable]] | None] = [None] * count  # cells fields[i] shares with [i + 1]
     best: list[float] = [0.0] * (count + 2)
     for i in range(count - 1, -1, -1):
         # A field that can pair with neither neighbour adds the same height to every choice:
@@ -138,18 +153,18 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
         else:
             best[i] = best[i + 1]
         if may_pair[i]:
-            row = packed_rows([[fields[i], fields[i + 1]]], ctx)[0]
+            cells = [_cell(fields[i], ctx), _cell(fields[i + 1], ctx)]
             # Blank short fields always pair: half the width is plenty to write a date.
-            paired = 0.0 if ctx.blank else _height([row], width) + _ROW_COST
+            paired = 0.0 if ctx.blank else _row_height(cells, ctx) + _ROW_COST
             if paired + best[i + 2] < best[i]:
                 best[i] = paired + best[i + 2]
-                rows[i] = row
+                rows[i] = cells
     out: list[Flowable] = []
     i = 0
     while i < count:
-        row = rows[i]
-        if row is not None:
-            out.append(row)
+        chosen = rows[i]
+        if chosen is not None:
+            out.append(_row(chosen, ctx))
             i += 2
         else:
             out.extend(alone[i])
