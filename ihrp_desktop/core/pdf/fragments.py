@@ -28,7 +28,8 @@ _MARKUP = re.compile("[<&]")
 _TEMPLATES: weakref.WeakKeyDictionary[ParagraphStyle, Any] = weakref.WeakKeyDictionary()
 
 
-def _template(style: ParagraphStyle) -> Any:
+def template(style: ParagraphStyle) -> Any:
+    """The fragment the parser makes for one run of text in ``style`` (made once per style)."""
     frag = _TEMPLATES.get(style)
     if frag is None:
         _, frags, _ = ParaParser().parse("x", style)
@@ -70,7 +71,7 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | Non
     """(cleaned text, fragments) as ReportLab's parser gives them for ``markup``; None if ``markup``
     uses anything but the subset above (the caller then lets the parser do it)."""
     text = _clean(markup)
-    base = _template(style)
+    base = template(style)
     if not _MARKUP.search(text):  # the common case: an answer or a label, one run
         frags = []
         if text:

@@ -117,3 +117,16 @@ def test_split_parts_are_complete() -> None:
     pages = PdfReader(io.BytesIO(buffer.getvalue())).pages
     extracted = " ".join(page.extract_text() for page in pages).split()
     assert extracted == text.split()
+
+
+def test_importing_the_package_prepares_every_render_s_fonts_and_styles() -> None:
+    """The app imports the package on a worker while the passphrase is typed: the first preview
+    must not be the one parsing the fonts."""
+    import dataclasses
+
+    import ihrp_desktop.core.pdf  # noqa: F401 - the import is what is tested
+    from ihrp_desktop.core.pdf import fonts, fragments
+
+    assert fonts._registered
+    built = styles()
+    assert all(getattr(built, f.name) in fragments._TEMPLATES for f in dataclasses.fields(built))
