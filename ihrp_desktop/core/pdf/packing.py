@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable, TableStyle
+from reportlab.platypus import Flowable
 
 from ..forms.model import Field
 from .context import RenderContext
@@ -20,7 +20,6 @@ from .lists import bullet_lead, bullets, filled_rows, is_bullet_list
 from .markup import escape_text, para
 from .paragraphs import Paragraph
 from .registry import build_value
-from .tables import Table
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
 _PACK_TYPES = frozenset(
@@ -91,45 +90,59 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
 
 _PAD_RIGHT = 14  # gutter after each cell (points)
 _PAD_TOP = 4
-_ROW_STYLE = TableStyle(
-    [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_RIGHT),
-        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ]
-)
+_ROOM = 72000 - _PAD_TOP  # the height ReportLab offers a table cell's flowables to measure them
 
 
-def _row(cells: list[list[Flowable]], ctx: RenderContext) -> Table:
-    """Two fields side by side, label above answer: one small table per pair, so a section heading
-    stays with its first row only and the page breaks between any two rows."""
-    return Table([cells], colWidths=[ctx.width / 2] * 2, hAlign="LEFT", style=_ROW_STYLE)
+class PairRow(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """Two fields side by side, label above answer, in two equal columns.
 
-
-def _row_height(cells: list[list[Flowable]], ctx: RenderContext) -> float:
-    """The height :func:`_row` of these cells will have, without building the table.
-
-    Sums exactly as ReportLab sizes a one-row table of flowable cells, so a pair that is not
-    chosen costs no table at all.
+    Laid out and drawn exactly as ReportLab lays out a one-row table of two flowable cells (top
+    aligned, no left padding, a 14 pt gutter after each cell, 4 pt above), without the table's
+    machinery: packing measures every candidate pair, and a page holds a dozen of them. Like such
+    a table it never splits, so a page breaks between rows and a heading stays with its first row.
     """
-    inner = ctx.width / 2 - 0 - _PAD_RIGHT
-    room = 72000 - _PAD_TOP - 0  # ReportLab measures cells in this much height
-    tallest = 0.0
-    for cell in cells:
-        total = 0.0
-        first_before = None
-        after = 0.0
-        for flowable in cell:
-            _, height = flowable.wrap(inner, room)
-            before, after = flowable.getSpaceBefore(), flowable.getSpaceAfter()
-            total += height + after + before
-            if first_before is None:
-                first_before = before
-        cell_height = (total - first_before - after if first_before is not None else 0.0) + (0 + _PAD_TOP)
-        tallest = max(tallest, cell_height)
-    return tallest
+
+    def __init__(self, cells: list[list[Flowable]], width: float):
+        super().__init__()
+        self.cells = cells
+        self.column = width / 2
+        self.inner = self.column - 0 - _PAD_RIGHT
+        self._height: float | None = None
+
+    def _measure(self) -> float:
+        tallest = 0.0
+        for cell in self.cells:  # summed in the order ReportLab's table sums a cell
+            total = 0.0
+            first_before = None
+            after = 0.0
+            for flowable in cell:
+                _, height = flowable.wrap(self.inner, _ROOM)
+                before, after = flowable.getSpaceBefore(), flowable.getSpaceAfter()
+                total += height + after + before
+                if first_before is None:
+                    first_before = before
+            content = total - first_before - after if first_before is not None else 0.0
+            tallest = max(tallest, content + (0 + _PAD_TOP))
+        return tallest
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._height is None:
+            self._height = self._measure()
+        self.width, self.height = self.column * 2, self._height
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for index, cell in enumerate(self.cells):
+            x = self.column * index
+            y = self.height - _PAD_TOP
+            if cell:
+                y += cell[0].getSpaceBefore()
+            for flowable in cell:
+                _, height = flowable.wrapOn(self.canv, self.inner, _ROOM)
+                y -= flowable.getSpaceBefore()
+                y -= height
+                flowable.drawOn(self.canv, x, y)
+                y -= flowable.getSpaceAfter()
 
 
 def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
@@ -143,7 +156,7 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     width = ctx.width
     alone = [build_value(f, ctx.values.get(f.id), ctx) for f in fields]
     may_pair = [i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx) for i in range(count)]
-    rows: list[list[list[Flowable]] | None] = [None] * count  # cells fields[i] shares with [i + 1]
+    rows: list[PairRow | None] = [None] * count  # the row fields[i] shares with fields[i + 1]
     best: list[float] = [0.0] * (count + 2)
     for i in range(count - 1, -1, -1):
         # A field that can pair with neither neighbour adds the same height to every choice:
@@ -155,16 +168,17 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
         if may_pair[i]:
             cells = [_cell(fields[i], ctx), _cell(fields[i + 1], ctx)]
             # Blank short fields always pair: half the width is plenty to write a date.
-            paired = 0.0 if ctx.blank else _row_height(cells, ctx) + _ROW_COST
+            row = PairRow(cells, width)
+            paired = 0.0 if ctx.blank else row.wrap(width, _TALL)[1] + _ROW_COST
             if paired + best[i + 2] < best[i]:
                 best[i] = paired + best[i + 2]
-                rows[i] = cells
+                rows[i] = row
     out: list[Flowable] = []
     i = 0
     while i < count:
         chosen = rows[i]
         if chosen is not None:
-            out.append(_row(chosen, ctx))
+            out.append(chosen)
             i += 2
         else:
             out.extend(alone[i])
