@@ -110,7 +110,8 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
         bare.append(ms)
         bare_rss.append(json.loads(rest.strip().splitlines()[-1])["rss_mb"])
     r["launch"] = {"figure": _median(launch), "floor": _median(bare), "raw": launch, "raw_floor": bare,
-                   "first_ever_ms": first["shown_ms"], "first_workspace_ms": first["workspace_ms"]}
+                   "first_ever_ms": first["shown_ms"], "first_workspace_ms": first["workspace_ms"],
+                   "first_gui_max_gap_ms": first["gui_max_gap_ms"]}
 
     print(f"[{name}] unlock", flush=True)
     unlocks = [_driver(env, "unlock", str(vault), passphrase) for _ in range(runs)]

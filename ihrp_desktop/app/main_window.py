@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         self.resize(1280, 860)
         self.show_start_screen()
-        self._first_paint = _AfterFirstPaint(self.stack, self.build_workspace)
+        self._first_paint = _AfterFirstPaint(self.stack, self._build_workspace_in_steps)
 
     @property
     def create_screen(self) -> CreateVaultScreen:
@@ -159,6 +159,22 @@ class MainWindow(QMainWindow):
     @property
     def workspace_ready(self) -> bool:
         return hasattr(self, "workspace")
+
+    def _build_workspace_in_steps(self, step: int = 0) -> None:
+        """After the first paint: load what the workspace needs one piece per event-loop turn, then
+        build it. A key pressed meanwhile waits for one piece (tens of milliseconds), not the whole."""
+        if self.workspace_ready:
+            return
+        if step == 0:
+            _ = QtCore.Qt  # PySide6 makes the whole Qt namespace the first time it is named
+        elif step == 1:
+            from . import clients, screen_lock  # noqa: F401 - loaded now, used by build_workspace
+        elif step == 2:
+            _ = self.library
+        else:
+            self.build_workspace()
+            return
+        QTimer.singleShot(0, lambda: self._build_workspace_in_steps(step + 1))
 
     def build_workspace(self) -> None:
         """The client list beside the client page, the menus' actions, the screen-lock watcher (once)."""
