@@ -432,9 +432,14 @@ class MainWindow(QMainWindow):
         for dialog in self.findChildren(QtWidgets.QDialog):
             if dialog.isVisible():
                 dialog.reject()  # a print preview, a rename box...: client words in windows of their own
+        # Client words leave the screen before anything is waited for: the last save, the page check
+        # after an unlock or the daily backup can take seconds on a large vault.
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.repaint()
         if self.page is not None:
             if not self.page.flush(closing=True):
                 # The text could not be saved: keep it on screen rather than lose it.
+                self.stack.setCurrentWidget(self.workspace)
                 QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
                     "MainWindow", "The worksheet could not be saved, so the window was not locked.") + " "
                     + self.page.autosaver.last_error)

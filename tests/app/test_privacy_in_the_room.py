@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+import pytest
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QWidget
 
 from ihrp_desktop.app.main_window import MainWindow
@@ -169,3 +171,42 @@ def test_locking_closes_an_open_print_preview(
     open_dialogs = [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert not open_dialogs
     assert "Cerveza" not in all_texts(window)
+
+
+class _Painted(QObject):
+    """Notes when ``widget`` is painted (monotonic clock, GUI thread)."""
+
+    def __init__(self, widget: QWidget):
+        super().__init__(widget)
+        self.times: list[float] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Paint:
+            self.times.append(time.monotonic())
+        return False
+
+
+@pytest.mark.parametrize("busy", ["writer", "backup_runner"])
+def test_locking_hides_the_records_before_waiting_for_a_long_save_or_backup(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], busy: str
+) -> None:
+    """Right after unlocking a large vault, the page check (writer) or the daily backup can run for
+    seconds; Ctrl+L in that time must take the client's words off the screen at once."""
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    window.writer.wait()
+    painted = _Painted(window.unlock_screen)
+    finished: list[float] = []
+
+    def long_job() -> None:  # real work on the real worker thread: it just takes long
+        time.sleep(1.5)
+        finished.append(time.monotonic())
+
+    getattr(window, busy).run(long_job, None, None)
+    window.lock_action.trigger()
+    assert finished, "the lock waited for the job, as it must before closing the vault"
+    assert painted.times and painted.times[0] < finished[0], "the records stayed on screen meanwhile"
+    assert window.vault is None and window.stack.currentWidget() is window.unlock_screen
