@@ -41,9 +41,10 @@ def warm_up() -> None:
     """Load the vault and printing code while the passphrase is being typed (off the GUI thread)."""
     import importlib
 
-    for module in ("ihrp_desktop.core.vault.vault", "ihrp_desktop.core.vault.verify",
-                   "ihrp_desktop.core.pdf"):
+    for module in ("ihrp_desktop.core.vault.vault", "ihrp_desktop.core.vault.verify"):
         importlib.import_module(module)
+    # Fonts parsed and styles built now, so the first print preview does not wait for them.
+    importlib.import_module("ihrp_desktop.core.pdf").prepare()
 
 
 def _after_workspace(window: MainWindow) -> None:

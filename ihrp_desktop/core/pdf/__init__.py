@@ -12,10 +12,6 @@ from .pocket_card import render_pocket_card
 from .recovery_sheet import render_recovery_sheet
 from .warm import prepare
 
-# Done when the package is imported: the app imports it on a worker thread while the passphrase
-# is typed, so the first print preview does not wait for the fonts to be parsed.
-prepare()
-
 __all__ = [
     "PrintHeader",
     "PrintOptions",
