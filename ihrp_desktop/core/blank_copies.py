@@ -61,6 +61,8 @@ def _file(form_id: str, language: str) -> Path:
 
 def cached(form_id: str, language: str, made_from: str) -> bytes | None:
     """The kept blank copy, if it was made from exactly ``made_from`` (a ``fingerprint``); else None."""
+    if not (form_id.isidentifier() and language.isidentifier()):
+        return None  # not a definition id ("../x"): never a file name outside the cache folder
     try:
         data = _file(form_id, language).read_bytes()
     except OSError:
@@ -78,6 +80,8 @@ def keep(form_id: str, language: str, made_from: str, pdf: bytes) -> None:
 
     The cache is a convenience: a read-only or full disk is ignored, never an error.
     """
+    if not (form_id.isidentifier() and language.isidentifier()):
+        return
     target = _file(form_id, language)
     partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:

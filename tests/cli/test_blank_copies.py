@@ -110,3 +110,13 @@ def test_fingerprint_names_every_source(language):
     assert "story.py" in made_from  # the renderer's own code
     assert blank_copies.fingerprint("alternatives", language) == made_from
     assert blank_copies.fingerprint("microanalysis", language) != made_from
+
+
+def test_an_id_that_is_a_path_never_reaches_the_cache_folder(tmp_path, ihrp_home):
+    outside = ihrp_home / "cache" / "x.en.pdf-kept"  # where "blank-copies/../x" would point
+    outside.parent.mkdir(parents=True)
+    made_from = blank_copies.fingerprint("../x", "en")
+    outside.write_bytes(made_from.encode() + b"\n--- PDF ---\n%PDF-1.4 not ours %%EOF")
+    assert blank_copies.cached("../x", "en", made_from) is None
+    blank_copies.keep("../x", "en", made_from, b"%PDF-1.4 %%EOF")
+    assert not (ihrp_home / "cache" / "blank-copies").exists()
