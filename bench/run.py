@@ -127,13 +127,24 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
 
     with Vault.open(vault, passphrase) as v:
         client_id = generate.bench_client(v)
-    ws = _driver(env, "workspace", str(vault), passphrase, str(client_id), str(runs))
-    r["search"] = {"figure": ws["keystroke_ms"], "floor": ws["lookup_floor_ms"],
-                   "max": ws["keystroke_max_ms"]}
-    r["open_client"] = {"figure": ws["open_client_ms"], "floor": ws["open_client_floor_ms"],
-                        "worksheets": ws["client_worksheets"]}
-    r["gui_block"] = {"max_gap_ms": ws["gui_max_gap_ms"], "p99_gap_ms": ws["gui_p99_gap_ms"],
-                      "gaps_over_16ms": ws["gui_gaps_over_16ms"], "saves": ws["autosaves_during_typing"]}
+    # Three sessions: a single 8-second typing session's longest GUI block swings with the machine.
+    sessions = [_driver(env, "workspace", str(vault), passphrase, str(client_id), str(runs))
+                for _ in range(3)]
+
+    def each(key: str) -> list[float]:
+        return [float(ws[key]) for ws in sessions]
+
+    r["search"] = {"figure": _median(each("keystroke_ms")), "floor": _median(each("lookup_floor_ms")),
+                   "max": max(each("keystroke_max_ms"))}
+    r["open_client"] = {"figure": _median(each("open_client_ms")),
+                        "floor": _median(each("open_client_floor_ms")),
+                        "worksheets": sessions[0]["client_worksheets"]}
+    r["gui_block"] = {"max_gap_ms": max(each("gui_max_gap_ms")),
+                      "median_session_max_gap_ms": _median(each("gui_max_gap_ms")),
+                      "session_max_gaps_ms": each("gui_max_gap_ms"),
+                      "p99_gap_ms": _median(each("gui_p99_gap_ms")),
+                      "gaps_over_16ms": sum(each("gui_gaps_over_16ms")),
+                      "saves": int(sum(each("autosaves_during_typing")))}
 
     print(f"[{name}] autosave, pdf", flush=True)
     scratch = Path(tempfile.mkdtemp(prefix="scratch-", dir=generate.CACHE))
@@ -230,7 +241,13 @@ def table(results: dict[str, Any]) -> str:
         extra = ""
         if key == "autosave":
             g = results["large"]["gui_block"]
-            extra = f"; GUI max gap {g['max_gap_ms']:.1f} ms ({g['saves']} saves while typing)"
+            extra = (f"; GUI longest block {g['max_gap_ms']:.1f} ms in 3 typing sessions (each session's: "
+                     + ", ".join(f"{x:.1f}" for x in g["session_max_gaps_ms"])
+                     + f" ms; p99 {g['p99_gap_ms']:.1f} ms; {g['saves']} saves)")
+        if key == "launch":
+            extra = (f"; first start on a new computer {row['first_ever_ms']:.0f} ms after the QApplication, "
+                     f"workspace ready {row['first_workspace_ms']:.0f} ms, GUI longest block "
+                     f"{row['first_gui_max_gap_ms']:.0f} ms")
         if key == "unlock":
             extra = f"; KDF + {f - fl:.0f} ms"
         if key == "memory":
