@@ -113,3 +113,15 @@ def test_the_first_frame_uses_the_scheme_noted_last_time_and_corrects_it(
     window.check_system_scheme()
     assert AppSettings().get("system_scheme") == actual
     assert app_look.styleSheet() == stylesheet(actual, 1.0)
+
+
+def test_the_warm_up_prepares_printing_while_the_passphrase_is_typed() -> None:
+    """What launch() runs on its warm-up thread once the workspace is built, in a fresh process."""
+    code = ("import sys\nfrom ihrp_desktop.app.launch import warm_up\nwarm_up()\n"
+            "from ihrp_desktop.core.pdf import fonts, fragments\n"
+            "print(bool(fonts._registered), len(fragments._TEMPLATES))\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    registered, templates = proc.stdout.split()
+    assert registered == "True" and int(templates) > 0

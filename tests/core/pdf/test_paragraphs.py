@@ -119,13 +119,14 @@ def test_split_parts_are_complete() -> None:
     assert extracted == text.split()
 
 
-def test_importing_the_package_prepares_every_render_s_fonts_and_styles() -> None:
-    """The app imports the package on a worker while the passphrase is typed: the first preview
+def test_prepare_readies_every_render_s_fonts_and_styles() -> None:
+    """The app calls it on its warm-up thread while the passphrase is typed: the first preview
     must not be the one parsing the fonts."""
     import dataclasses
 
-    import ihrp_desktop.core.pdf  # noqa: F401 - the import is what is tested
-    from ihrp_desktop.core.pdf import fonts, fragments
+    from ihrp_desktop.core.pdf import fonts, fragments, prepare
+
+    prepare()
 
     assert fonts._registered
     built = styles()
