@@ -54,11 +54,13 @@ def _after_workspace(window: MainWindow) -> None:
     threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     errors = window.library.errors
     if errors:
+        from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(window, APP_NAME, translate("Launch", "Some of your own worksheet definitions "
-                                                        "could not be used:") + "\n\n"
-                            + "\n".join(str(e) for e in errors))
+        text = (translate("Launch", "Some of your own worksheet definitions could not be used:") + "\n\n"
+                + "\n".join(str(e) for e in errors))
+        # From the event loop: the workspace may have been built inside an unlock that is not finished.
+        QTimer.singleShot(0, lambda: QMessageBox.warning(window, APP_NAME, text))
 
 
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
