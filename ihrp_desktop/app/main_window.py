@@ -620,7 +620,11 @@ class MainWindow(QMainWindow):
         apply_theme(cast(QApplication, QApplication.instance()), self.settings.get("theme"), scale)
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
+        # The window goes at once: the last save, the page check after an unlock or the daily backup
+        # can take seconds on a large vault, and the records must not stay on screen, frozen, meanwhile.
+        self.hide()
         if self.page is not None and not self.page.flush(closing=True):
+            self.show()
             answer = QtWidgets.QMessageBox.question(
                 self, APP_NAME, translate("MainWindow", "The worksheet could not be saved.") + " "
                 + self.page.autosaver.last_error + "\n\n"

@@ -500,3 +500,59 @@ def test_open_of_a_worksheet_that_is_not_there_says_so(
     answer_next_dialog(lambda box: box.accept())  # "There is no worksheet 999 in this vault."
     unlock(qtbot, window)
     assert window.page is None and window.stack.currentWidget() is window.workspace
+
+
+def test_quitting_takes_the_window_away_before_waiting_for_a_long_backup(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    """The daily backup of a large vault runs for seconds after an unlock; quitting in that time waits
+    for it (a backup is never cut off), with the window already gone."""
+    import time
+
+    path = fast_vault(clients=("Ana Gómez",))
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.writer.wait()
+    window.show_client(window.vault.clients()[0].id)
+    def long_backup() -> None:  # real work on the real backup worker: it just takes long
+        time.sleep(1.0)
+
+    window.backup_runner.run(long_backup, None, None)
+    # close() holds the event loop while it waits: what the window was like then is seen from the wait.
+    seen: dict[str, bool] = {}
+    original = window.backup_runner.wait
+
+    def wait_and_look(msecs: int = -1) -> bool:
+        seen["visible"] = window.isVisible()
+        return original(msecs)
+
+    window.backup_runner.wait = wait_and_look  # type: ignore[method-assign]
+    assert window.close()
+    assert seen == {"visible": False}, "the client's page stayed on screen while the backup finished"
+    assert window.vault is None
+
+
+def test_quitting_with_a_save_that_fails_asks_and_can_stay(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
+) -> None:
+    path = fast_vault(clients=("Ana Gómez",))
+    window = make_window(path)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
+    window.backup_runner.wait()
+    window.show_client(window.vault.clients()[0].id)
+    start_worksheet(qtbot, window, "optimal_use_plan")
+    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    asked: list[str] = []
+
+    def stay(box_: QDialog) -> None:
+        asked.append(box_.text())
+        box_.button(QMessageBox.StandardButton.No).click()
+
+    with disk_full():
+        type_text(box, "Herbata")
+        answer_next_dialog(stay)
+        assert not window.close()  # "Quit anyway and lose the last changes?" No
+    assert asked and "could not be saved" in asked[0]
+    assert window.isVisible() and window.vault is not None and box.text() == "Herbata"
+    wait_saved(qtbot, window)  # the disk has room again: saved by the retry
