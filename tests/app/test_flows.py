@@ -119,6 +119,18 @@ def fill_every_text(qtbot: Any, window: MainWindow, tag: str) -> list[str]:
     return typed
 
 
+def unlocked_after_the_daily_backup(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> tuple[Path, MainWindow]:
+    """A vault of one client, unlocked in a window, once the unlock's automatic daily backup is made."""
+    path = fast_vault(clients=("Ana Gómez",))
+    window = make_window(path)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
+    window.backup_runner.wait()
+    return path, window
+
+
 def wait_saved(qtbot: Any, window: MainWindow) -> None:
     page = window.page
     assert page is not None
@@ -335,11 +347,7 @@ def test_damaged_vault_offers_the_latest_backup_and_never_changes_the_original(
 def test_a_daily_backup_is_made_after_unlock_and_verifies(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:
-    path = fast_vault(clients=("Ana Gómez",))
-    window = make_window(path)
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
-    window.backup_runner.wait()
+    path, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)
     made, folder = backups.latest_backup(path)
     assert verify(folder, PASSPHRASE).ok
     window.lock()
@@ -356,11 +364,7 @@ def test_save_failure_keeps_the_text_says_so_and_retries(
     from ihrp_desktop.app import autosave
 
     monkeypatch.setattr(autosave, "RETRY_MS", 300)
-    path = fast_vault(clients=("Ana Gómez",))
-    window = make_window(path)
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
-    window.backup_runner.wait()  # the daily backup is done before the disk "fills up"
+    _, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)  # before the disk "fills up"
     window.show_client(window.vault.clients()[0].id)
     start_worksheet(qtbot, window, "optimal_use_plan")
     page = window.page
@@ -535,11 +539,7 @@ def test_quitting_takes_the_window_away_before_waiting_for_a_long_backup(
 def test_quitting_with_a_save_that_fails_asks_and_can_stay(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
 ) -> None:
-    path = fast_vault(clients=("Ana Gómez",))
-    window = make_window(path)
-    unlock(qtbot, window)
-    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
-    window.backup_runner.wait()
+    _, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)
     window.show_client(window.vault.clients()[0].id)
     start_worksheet(qtbot, window, "optimal_use_plan")
     box = window.page.editor.editor_for("substance").findChild(QLineEdit)
