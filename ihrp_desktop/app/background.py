@@ -37,16 +37,19 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
-GIL_SWITCH_S = 0.0005
+GIL_SWITCH_S = 0.00005
 
 
 class BackgroundRunner:
     """Runs callables on a thread pool; ``serial=True`` keeps them in order (the single writer)."""
 
     def __init__(self, serial: bool = False):
-        # A Python worker holds the interpreter lock while it runs; the GUI thread's many short calls
-        # into Python (layouts, timers, slots) would each wait up to the default 5 ms for it, which
-        # adds up to a visible freeze while a PDF renders. 0.5 ms keeps the window fluid.
+        # A Python worker holds the interpreter lock while it runs, and each of the GUI thread's calls
+        # into Python waits up to this long for it. A page's labels answer every layout pass from
+        # Python (hundreds of calls when a box grows a line), so the wait adds up: with a PDF
+        # rendering behind it, the print preview's opening froze the window for 340 ms at 0.5 ms
+        # and for about 90 ms at 50 us (bench VM, tests/app/test_flows.py). A worker alone pays
+        # nothing: it only hands over the lock when the GUI thread asks for it.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self._pool = QThreadPool()
         if serial:

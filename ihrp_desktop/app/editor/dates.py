@@ -15,7 +15,6 @@ from PySide6.QtCore import QDate, QEvent, Qt
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -29,6 +28,7 @@ from .base import EditorContext, FieldEditor, name_widget
 from .icons import icon
 from .texts import TYPING
 from .words import word
+from .wrapped import wrapped_label
 
 _DATE = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
 _TIME = re.compile(r"\s*(\d{1,2})[:.](\d{2})\s*")
@@ -103,9 +103,7 @@ class DateEditor(FieldEditor):
             self.time_box.textEdited.connect(self._typed)
             row.addWidget(self.time_box)
         row.addStretch(1)
-        self.problem = QLabel()
-        self.problem.setObjectName("fieldProblem")
-        self.problem.setWordWrap(True)
+        self.problem = wrapped_label("", "fieldProblem")
         self.problem.hide()
         outer.addWidget(self.problem)
         self.setFocusProxy(self.date_box)

@@ -6,10 +6,10 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .words import word
+from .wrapped import wrapped_label
 
 
 def kept_text(value: Any, language: str = "en") -> str:
@@ -45,9 +45,7 @@ class KeptBox(QFrame):
         title = QLabel(word("kept_title", language))
         title.setObjectName("keptTitle")
         self._layout.addWidget(title)
-        hint = QLabel(word("kept_hint", language))
-        hint.setObjectName("quiet")
-        hint.setWordWrap(True)
+        hint = wrapped_label(word("kept_hint", language), "quiet")
         self._layout.addWidget(hint)
         self._items: list[QWidget] = []
         self.entries: dict[str, str] = {}
@@ -61,10 +59,7 @@ class KeptBox(QFrame):
         for key, value in kept.items():
             name = QLabel(readable_key(key))
             name.setObjectName("keptName")
-            text = QLabel(kept_text(value, self._language))
-            text.setObjectName("keptValue")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            text = wrapped_label(kept_text(value, self._language), "keptValue", selectable=True)
             text.setAccessibleName(readable_key(key))
             for widget in (name, text):
                 self._layout.addWidget(widget)

@@ -18,6 +18,7 @@ from .base import EditorContext, FieldEditor
 from .responsive import ResponsiveGrid
 from .row import labelled, make_cells
 from .words import word
+from .wrapped import wrapped_label
 
 LEAD_TYPES = frozenset({"choice", "scale", "checkbox"})
 TITLE_MIN_WIDTH = 260
@@ -46,9 +47,7 @@ class MenuRowWidget(QFrame):
         badge.setObjectName("menuNumber")
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._top.addWidget(badge, 0, 0, Qt.AlignmentFlag.AlignTop)
-        self.title = QLabel(menu_row.label.get(lang))
-        self.title.setObjectName("menuTitle")
-        self.title.setWordWrap(True)
+        self.title = wrapped_label(menu_row.label.get(lang), "menuTitle")
         self._top.addWidget(self.title, 0, 1)
         self._top.setColumnStretch(1, 1)
         self.lead = self.cells[lead.id] if lead is not None else None
@@ -113,10 +112,7 @@ class MenuEditor(FieldEditor):
                 cell.edited.connect(lambda key, r=menu_row.id, c=col_id: self._cell_edited(r, c, key))
             self.rows[menu_row.id] = widget
             outer.addWidget(widget)
-        self.kept = QLabel()
-        self.kept.setObjectName("quiet")
-        self.kept.setWordWrap(True)
-        self.kept.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kept = wrapped_label("", "quiet", selectable=True)
         self.kept.hide()
         outer.addWidget(self.kept)
 

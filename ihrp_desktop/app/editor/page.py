@@ -23,17 +23,9 @@ from .registry import create_widget
 from .slots import Slot
 from .views import TotalView
 from .words import word
+from .wrapped import wrapped_label as label
 
 PAGE_MAX_WIDTH = 1120
-
-
-def label(text: str, name: str, *, selectable: bool = False) -> QLabel:
-    widget = QLabel(text)
-    widget.setObjectName(name)
-    widget.setWordWrap(True)
-    if selectable:
-        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return widget
 
 
 class FieldBlock(QWidget):

@@ -27,6 +27,7 @@ from .flow import FlowLayout
 from .icons import icon
 from .responsive import ResponsiveGrid
 from .words import word
+from .wrapped import wrapped_label
 
 NUMBER_WIDTH = 34
 # Column types that fit side by side in a table row.
@@ -68,10 +69,7 @@ def labelled(cell: FieldEditor, text: str, labels: dict[str, QLabel], col_id: st
 
 
 def cell_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("cellLabel")
-    label.setWordWrap(True)
-    return label
+    return wrapped_label(text, "cellLabel")
 
 
 class RowButtons(QWidget):

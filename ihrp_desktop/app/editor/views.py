@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...core.forms.model import Field
 from .base import EditorContext
+from .wrapped import wrapped_label
 
 
 class TotalView(QWidget):
@@ -54,13 +55,7 @@ class GuidanceView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         heading = fld.label.get(ctx.language)
         if heading:
-            title = QLabel(heading)
-            title.setObjectName("guidanceTitle")
-            title.setWordWrap(True)
-            layout.addWidget(title)
-        body = QLabel(fld.text.get(ctx.language) if fld.text else "")
-        body.setObjectName("guidanceText")
-        body.setWordWrap(True)
-        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(wrapped_label(heading, "guidanceTitle"))
+        body = wrapped_label(fld.text.get(ctx.language) if fld.text else "", "guidanceText", selectable=True)
         layout.addWidget(body)
         self.body = body
