@@ -149,6 +149,27 @@ def test_calendar_pick_sets_the_date(editor: WorksheetEditor) -> None:
     assert editor.values()["start_day"] == "2024-02-29"
 
 
+def test_calendar_is_made_when_first_opened_at_the_typed_date(editor: WorksheetEditor, qtbot: Any) -> None:
+    from PySide6.QtCore import QDate, QPoint
+    from PySide6.QtWidgets import QCalendarWidget
+
+    date = editor.editor_for("start_day")
+    assert isinstance(date, DateEditor)
+    assert date.findChildren(QCalendarWidget) == []  # a page of date boxes opens without them
+    qtbot.keyClicks(date.date_box, "2025-03-14")
+    menu = date.calendar_button.menu()
+    menu.popup(date.calendar_button.mapToGlobal(QPoint(0, date.calendar_button.height())))
+    qtbot.waitUntil(menu.isVisible)
+    calendar = date.calendar()
+    assert calendar.isVisible() and calendar.selectedDate() == QDate(2025, 3, 14)
+    assert menu.height() >= calendar.sizeHint().height()  # sized for the calendar added as it opened
+    assert calendar.accessibleName() == date.calendar_button.accessibleName() != ""  # names its field
+    calendar.clicked.emit(QDate(2025, 3, 20))
+    assert editor.values()["start_day"] == "2025-03-20"
+    assert not menu.isVisible()
+    assert date.calendar() is calendar  # made once
+
+
 def test_scale_click_again_clears_and_arrows_move(editor: WorksheetEditor, qtbot: Any) -> None:
     scale = editor.editor_for("importance")
     assert isinstance(scale, ScaleEditor)

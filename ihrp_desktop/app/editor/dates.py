@@ -84,14 +84,11 @@ class DateEditor(FieldEditor):
         self.calendar_button.setIcon(icon("calendar"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._calendar = QCalendarWidget()
-        self._calendar.setGridVisible(False)
-        self._calendar.clicked.connect(self._picked)
-        self._calendar.activated.connect(self._picked)
+        # The calendar itself (two dozen widgets) is made the first time it opens: an 18
+        # Alternatives page has 18 date boxes, and most are typed into or left empty.
+        self._calendar: QCalendarWidget | None = None
+        self._calendar_name = ""
         menu = QMenu(self.calendar_button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self._calendar)
-        menu.addAction(action)
         menu.aboutToShow.connect(self._prepare_calendar)
         self.calendar_button.setMenu(menu)
         row.addWidget(self.calendar_button)
@@ -170,10 +167,24 @@ class DateEditor(FieldEditor):
         return dt.datetime.combine(date, time or dt.time()).isoformat(timespec="minutes")
 
     # -- calendar ----------------------------------------------------------------------------------
+    def calendar(self) -> QCalendarWidget:
+        """The popup's calendar, made on first use."""
+        if self._calendar is None:
+            menu = self.calendar_button.menu()
+            self._calendar = QCalendarWidget()
+            self._calendar.setGridVisible(False)
+            self._calendar.setAccessibleName(self._calendar_name)
+            self._calendar.clicked.connect(self._picked)
+            self._calendar.activated.connect(self._picked)
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self._calendar)
+            menu.addAction(action)
+        return self._calendar
+
     def _prepare_calendar(self) -> None:
         date = parse_date(self.date_box.text())
         shown = QDate(date.year, date.month, date.day) if date else QDate.currentDate()
-        self._calendar.setSelectedDate(shown)
+        self.calendar().setSelectedDate(shown)
 
     def _picked(self, date: QDate) -> None:
         self.date_box.setText(date.toString("yyyy-MM-dd"))
@@ -191,6 +202,8 @@ class DateEditor(FieldEditor):
         name_widget(self.date_box, name, description)
         self.calendar_button.setAccessibleName(word("pick_date", lang, label=name))
         self.calendar_button.setToolTip(word("pick_date", lang, label=name))
-        self._calendar.setAccessibleName(word("pick_date", lang, label=name))
+        self._calendar_name = word("pick_date", lang, label=name)
+        if self._calendar is not None:
+            self._calendar.setAccessibleName(self._calendar_name)
         if self.time_box is not None:
             name_widget(self.time_box, word("time_of", lang, label=name), description)

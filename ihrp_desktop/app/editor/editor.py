@@ -144,14 +144,21 @@ class WorksheetEditor(QWidget):
         if old is not None:
             old.hide()
             old.deleteLater()
-        self._page = build_page(self.form, EditorContext(self.language), self._previous)
-        canvas = QWidget()
+        # The page is built where it will live: the canvas is made inside the scroll area's
+        # viewport (hidden until setWidget shows it, all at once), and the page in the canvas
+        # while still empty. Under the app's style sheet, moving a built subtree into a new
+        # parent re-styles every widget in it.
+        canvas = QWidget(self.scroll_area.viewport())
         canvas.setObjectName("worksheetCanvas")
         row = QHBoxLayout(canvas)
         row.setContentsMargins(0, 0, 0, 0)
         row.addStretch(1)
-        row.addWidget(self._page.widget, 100)
-        row.addStretch(1)
+
+        def place(page: QWidget) -> None:
+            row.addWidget(page, 100)
+            row.addStretch(1)
+
+        self._page = build_page(self.form, EditorContext(self.language), self._previous, place)
         for field_id, editor in self._page.editors.items():
             editor.edited.connect(lambda key, f=field_id: self._edited(f, key))
             if isinstance(editor, ListEditor):
@@ -159,7 +166,7 @@ class WorksheetEditor(QWidget):
                 editor.rows_added.connect(lambda _row: self._tabs_moved())
                 editor.reveal.connect(self._reveal)
         self._fill()
-        self.scroll_area.setWidget(canvas)
+        self.scroll_area.setWidget(canvas)  # already its parent: nothing moves
         self._keys.watch(canvas)
         for slot in self._page.private:  # taken-out content is watched too, for when it comes back
             self._keys.watch(slot.content)

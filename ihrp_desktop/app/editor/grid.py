@@ -14,7 +14,7 @@ from .registry import create_widget
 from .responsive import ResponsiveGrid
 from .views import TotalView
 
-BlockMaker = Callable[[QWidget], QWidget]
+BlockMaker = Callable[..., QWidget]  # (field widget, parent=None) -> its block
 
 
 def build_grid(

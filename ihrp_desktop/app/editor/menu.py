@@ -56,13 +56,13 @@ class MenuRowWidget(QFrame):
             self._top.addWidget(self.lead, 0, 2, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(self._top)
         if columns:
-            details = ResponsiveGrid(PER_LINE, cell_width=240, spacing=(16, 8))
+            details = ResponsiveGrid(PER_LINE, cell_width=240, spacing=(16, 8), parent=self)
             details.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)
             labels: dict[str, QLabel] = {}
             for col in columns:
                 narrow = col.type in ("date", "datetime", "number", "checkbox")
                 details.add_cell(
-                    labelled(self.cells[col.id], col.label.get(lang), labels, col.id),
+                    labelled(self.cells[col.id], col.label.get(lang), labels, col.id, details),
                     stretch=0 if narrow else 3,
                 )
             outer.addWidget(details)
@@ -107,7 +107,7 @@ class MenuEditor(FieldEditor):
                 label.setObjectName("menuGroup")
                 outer.addWidget(label)
             group = heading
-            widget = MenuRowWidget(fld, menu_row, number, ctx)
+            widget = MenuRowWidget(fld, menu_row, number, ctx, parent=self)  # made in place: see build_page
             for col_id, cell in widget.cells.items():
                 cell.edited.connect(lambda key, r=menu_row.id, c=col_id: self._cell_edited(r, c, key))
             self.rows[menu_row.id] = widget

@@ -54,9 +54,11 @@ def make_cells(fld: Field, ctx: EditorContext) -> dict[str, FieldEditor]:
     return {col.id: create_value_editor(col, cell_ctx) for col in fld.columns}
 
 
-def labelled(cell: FieldEditor, text: str, labels: dict[str, QLabel], col_id: str) -> QWidget:
+def labelled(
+    cell: FieldEditor, text: str, labels: dict[str, QLabel], col_id: str, parent: QWidget | None = None
+) -> QWidget:
     """A cell with its column's label above it (a checkbox carries its own label)."""
-    holder = QWidget()
+    holder = QWidget(parent)  # made in place when it can be: see page.build_page
     place = QVBoxLayout(holder)
     place.setContentsMargins(0, 0, 0, 0)
     place.setSpacing(4)
