@@ -104,7 +104,9 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
     launch = []
     bare = []
     bare_rss = []
-    for _ in range(runs):  # alternated, so that drift in the machine's speed touches both alike
+    # Alternated, so that drift in the machine's speed touches both alike; 2n+1 pairs, because one
+    # process start swings by a third on a shared VM and a median of 7 still moved by 0.3x.
+    for _ in range(runs * 2 + 1):
         launch.append(_until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0])
         ms, rest = _until_shown(env, [PY, "-m", "bench.drivers", "bare_window"])
         bare.append(ms)

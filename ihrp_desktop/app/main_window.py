@@ -25,6 +25,7 @@ from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .editor.theme import apply_theme, system_scheme
 from .i18n import translate, vault_message
+from .idle import IdleWatcher
 from .settings import AppSettings
 from .unlock import CreateVaultScreen, UnlockScreen, open_vault
 
@@ -36,42 +37,6 @@ if TYPE_CHECKING:
     from .worksheet_page import WorksheetPage
 
 CLIENT_VIEW_SCALE = 1.25  # larger text for the person reading from the other chair
-_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel}
-
-
-class IdleWatcher(QObject):
-    """Fires ``idle`` after the configured minutes without keyboard or mouse input."""
-
-    idle = Signal()
-
-    def __init__(self, minutes: float, parent: QObject | None = None):
-        super().__init__(parent)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.idle)
-        self.set_minutes(minutes)
-
-    def set_minutes(self, minutes: float) -> None:
-        self._timer.setInterval(max(1, int(minutes * 60_000)))
-
-    def start(self) -> None:
-        """Count from now; any key or mouse input starts the count again (while unlocked only: a
-        Python filter on every event of the app costs the locked window's first paint)."""
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        self._timer.start()
-
-    def stop(self) -> None:
-        self._timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() in _INPUT_EVENTS and self._timer.isActive():
-            self._timer.start()
-        return False
 
 
 class _AfterFirstPaint(QObject):
@@ -456,18 +421,26 @@ class MainWindow(QMainWindow):
         """Every client word out of the window (locking, or a vault found damaged)."""
         if not self.workspace_ready:
             return  # nothing was shown yet
-        self._close_page()
+        self._close_page(out_of_the_window_now=True)
         self.client_list.clear()
         self.client_page.clear()
         self.right.setCurrentWidget(self.welcome)
         if self.client_view:
             self.toggle_client_view()
 
-    def _close_page(self) -> None:
+    def _close_page(self, *, out_of_the_window_now: bool = False) -> None:
+        """The page off the screen at once, deleted on the next turn of the event loop.
+
+        Locking also takes it out of the window's widget tree at once, so that nothing can reach
+        its words in between. Moving to another page does not: taking a built page out of the tree
+        re-styles every widget in it (about 100 ms for a Plan on the bench VM).
+        """
         if self.page is not None:
             self.page.autosaver.stop()
+            self.page.hide()
             self.right.removeWidget(self.page)
-            self.page.setParent(None)  # out of the window at once; its words go with the deletion below
+            if out_of_the_window_now:
+                self.page.setParent(None)
             self.page.deleteLater()
             self.page = None
 
@@ -510,8 +483,9 @@ class MainWindow(QMainWindow):
             self._close_page()
         from .worksheet_page import WorksheetPage  # the editor loads with the first worksheet
 
+        # Made in its place in the window: moving a built page in re-styles every widget in it.
         self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
-                                  show_clinician=not self.client_view)
+                                  show_clinician=not self.client_view, parent=self.right)
         self.page.back_requested.connect(lambda: self.show_client(sheet.client_id))
         self.page.print_requested.connect(self.print_current)
         self.page.revise_requested.connect(self.revise_current)

@@ -122,7 +122,8 @@ class WorksheetPage(QWidget):
         layout.addWidget(self.banner)
 
         self.editor = WorksheetEditor(form, sheet.values, language=sheet.language,
-                                      show_clinician=show_clinician, previous_values=previous)
+                                      show_clinician=show_clinician, previous_values=previous,
+                                      parent=self)  # built in place: see editor.page.build_page
         layout.addWidget(self.editor, 1)
 
         self.autosaver = Autosaver(writer, self.editor.values,

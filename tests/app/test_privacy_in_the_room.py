@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QElapsedTimer, QEvent, QModelIndex, QObject, QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QWidget
 
 from ihrp_desktop.app.main_window import MainWindow
@@ -148,6 +150,34 @@ def test_idle_time_locks_the_window(
     vault = Vault.open(path, PASSPHRASE)
     assert vault.worksheet(sheet_id).values["substance"] == "Cerveza!"  # saved on the way out
     vault.close()
+
+
+def test_keys_and_the_mouse_in_the_window_keep_it_unlocked_until_it_is_left_alone(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    """Real input (through the window, as the system delivers it) restarts the idle count."""
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
+    window.idle.set_minutes(1 / 60)  # 1 s instead of 5 minutes
+    window.idle.start()
+    handle = window.windowHandle()
+    clock = QElapsedTimer()
+    clock.start()
+    step = 0
+    while clock.elapsed() < 2_500:  # two and a half idle times, never a second without input
+        if step % 2:
+            QTest.keyClick(handle, Qt.Key.Key_Shift)
+        else:
+            QTest.mouseMove(handle, QPoint(200 + step, 300))
+        step += 1
+        qtbot.wait(100)
+        assert window.vault is not None, f"locked after {clock.elapsed()} ms of input"
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)  # left alone: it locks
+    assert "Cerveza" not in all_texts(window)
 
 
 def test_locking_closes_an_open_print_preview(

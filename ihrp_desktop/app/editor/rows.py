@@ -87,7 +87,7 @@ class ListEditor(FieldEditor):
         self._renumber()
 
     def _append_row_widget(self) -> RowWidget:
-        row = RowWidget(self.field, self.ctx, self.style_name)
+        row = RowWidget(self.field, self.ctx, self.style_name, parent=self)  # in place: see page.build_page
         row.edited.connect(lambda change, r=row: self._cell_edited(r, change))
         row.buttons.insert.clicked.connect(lambda: self.insert_row(self.rows.index(row) + 1))
         row.buttons.up.clicked.connect(lambda: self.move_row(self.rows.index(row), -1))
