@@ -48,8 +48,9 @@ class BackgroundRunner:
         # into Python waits up to this long for it. A page's labels answer every layout pass from
         # Python (hundreds of calls when a box grows a line), so the wait adds up: with a PDF
         # rendering behind it, the print preview's opening froze the window for 340 ms at 0.5 ms
-        # and for about 90 ms at 50 us (bench VM, tests/app/test_flows.py). A worker alone pays
-        # nothing: it only hands over the lock when the GUI thread asks for it.
+        # and for about 90 ms at 50 us (bench VM, tests/app/test_flows.py). A worker pays only
+        # while another thread asks for the lock: one worker beside an idle GUI, nothing; two busy
+        # Python workers at once would hand it back and forth every 50 us.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))
         self._pool = QThreadPool()
         if serial:

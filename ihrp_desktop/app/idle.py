@@ -3,8 +3,10 @@
 Input is watched on the window that has the keyboard focus, not on the whole application: a
 Python filter on the application runs for every event of every widget (about 20,000 while a
 worksheet page is built, a tenth of the time it takes to open) and makes each of them wait for
-the interpreter lock while a worker runs. Keys always go to the focus window, and a click in
-another window gives it the focus, so nothing a person does in the app is missed.
+the interpreter lock while a worker runs. Keys go to the focus window, and a click in another of
+the app's windows gives it the focus (which counts as input too). Not counted: the mouse moving
+over a window without the focus, and input inside a popup menu or list. Both err towards locking
+a little early, never late.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ class IdleWatcher(QObject):
         self._window = window
         if window is not None:
             window.installEventFilter(self)
+            if self._timer.isActive():
+                self._timer.start()  # a person clicked into another window of the app
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() in _INPUT_EVENTS and self._timer.isActive():

@@ -403,8 +403,10 @@ class MainWindow(QMainWindow):
         self.repaint()
         if self.page is not None:
             if not self.page.flush(closing=True):
-                # The text could not be saved: keep it on screen rather than lose it.
+                # The text could not be saved: keep it on screen rather than lose it, and keep
+                # counting towards the next idle lock.
                 self.stack.setCurrentWidget(self.workspace)
+                self.idle.start()
                 QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
                     "MainWindow", "The worksheet could not be saved, so the window was not locked.") + " "
                     + self.page.autosaver.last_error)
@@ -421,28 +423,36 @@ class MainWindow(QMainWindow):
         """Every client word out of the window (locking, or a vault found damaged)."""
         if not self.workspace_ready:
             return  # nothing was shown yet
-        self._close_page(out_of_the_window_now=True)
+        self._close_page()
+        self._take_out_closed_pages()
         self.client_list.clear()
         self.client_page.clear()
         self.right.setCurrentWidget(self.welcome)
         if self.client_view:
             self.toggle_client_view()
 
-    def _close_page(self, *, out_of_the_window_now: bool = False) -> None:
+    def _close_page(self) -> None:
         """The page off the screen at once, deleted on the next turn of the event loop.
 
-        Locking also takes it out of the window's widget tree at once, so that nothing can reach
-        its words in between. Moving to another page does not: taking a built page out of the tree
-        re-styles every widget in it (about 100 ms for a Plan on the bench VM).
+        It stays in the window's widget tree until then: taking a built page out of the tree
+        re-styles every widget in it (about 100 ms for a Plan on the bench VM). Locking takes out
+        every such page at once (``_take_out_closed_pages``).
         """
         if self.page is not None:
             self.page.autosaver.stop()
             self.page.hide()
             self.right.removeWidget(self.page)
-            if out_of_the_window_now:
-                self.page.setParent(None)
             self.page.deleteLater()
             self.page = None
+
+    def _take_out_closed_pages(self) -> None:
+        """Every widget under the stack that is not one of its pages is a closed worksheet page (or
+        one whose building failed) waiting for deletion: out of the window now, words and all."""
+        for child in self.right.children():
+            if isinstance(child, QWidget) and self.right.indexOf(child) == -1:
+                child.hide()
+                child.setParent(None)
+                child.deleteLater()
 
     # -- navigation -------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -484,8 +494,12 @@ class MainWindow(QMainWindow):
         from .worksheet_page import WorksheetPage  # the editor loads with the first worksheet
 
         # Made in its place in the window: moving a built page in re-styles every widget in it.
-        self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
-                                  show_clinician=not self.client_view, parent=self.right)
+        try:
+            self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
+                                      show_clinician=not self.client_view, parent=self.right)
+        except BaseException:
+            self._take_out_closed_pages()  # a page that failed half-way leaves nothing behind
+            raise
         self.page.back_requested.connect(lambda: self.show_client(sheet.client_id))
         self.page.print_requested.connect(self.print_current)
         self.page.revise_requested.connect(self.revise_current)

@@ -150,7 +150,7 @@ def test_calendar_pick_sets_the_date(editor: WorksheetEditor) -> None:
 
 
 def test_calendar_is_made_when_first_opened_at_the_typed_date(editor: WorksheetEditor, qtbot: Any) -> None:
-    from PySide6.QtCore import QDate, QPoint
+    from PySide6.QtCore import QDate, QTimer
     from PySide6.QtWidgets import QCalendarWidget
 
     date = editor.editor_for("start_day")
@@ -158,15 +158,22 @@ def test_calendar_is_made_when_first_opened_at_the_typed_date(editor: WorksheetE
     assert date.findChildren(QCalendarWidget) == []  # a page of date boxes opens without them
     qtbot.keyClicks(date.date_box, "2025-03-14")
     menu = date.calendar_button.menu()
-    menu.popup(date.calendar_button.mapToGlobal(QPoint(0, date.calendar_button.height())))
-    qtbot.waitUntil(menu.isVisible)
-    calendar = date.calendar()
-    assert calendar.isVisible() and calendar.selectedDate() == QDate(2025, 3, 14)
-    assert menu.height() >= calendar.sizeHint().height()  # sized for the calendar added as it opened
+    seen: dict[str, Any] = {}
+
+    def look_then_pick() -> None:  # runs inside the popup's own event loop
+        calendar = date.calendar()
+        seen.update(calendar=calendar, shown=calendar.isVisible(), date=calendar.selectedDate(),
+                    fits=menu.height() >= calendar.sizeHint().height())
+        calendar.clicked.emit(QDate(2025, 3, 20))
+
+    QTimer.singleShot(300, look_then_pick)
+    qtbot.mouseClick(date.calendar_button, Qt.MouseButton.LeftButton)  # opens the menu, as a click does
+    qtbot.waitUntil(lambda: "calendar" in seen and not menu.isVisible())
+    calendar = seen["calendar"]
+    assert seen["shown"] and seen["date"] == QDate(2025, 3, 14)
+    assert seen["fits"]  # the menu was sized for the calendar added as it opened
     assert calendar.accessibleName() == date.calendar_button.accessibleName() != ""  # names its field
-    calendar.clicked.emit(QDate(2025, 3, 20))
     assert editor.values()["start_day"] == "2025-03-20"
-    assert not menu.isVisible()
     assert date.calendar() is calendar  # made once
 
 

@@ -556,3 +556,23 @@ def test_quitting_with_a_save_that_fails_asks_and_can_stay(
     assert asked and "could not be saved" in asked[0]
     assert window.isVisible() and window.vault is not None and box.text() == "Herbata"
     wait_saved(qtbot, window)  # the disk has room again: saved by the retry
+
+
+def test_a_lock_refused_for_an_unsaved_worksheet_keeps_the_idle_lock_counting(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
+) -> None:
+    """The save fails, so Ctrl+L keeps the page on screen; the window must still lock itself later."""
+    _, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)
+    window.show_client(window.vault.clients()[0].id)
+    start_worksheet(qtbot, window, "optimal_use_plan")
+    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    asked: list[str] = []
+    with disk_full():
+        type_text(box, "Mate")
+        answer_next_dialog(lambda box_: (asked.append(box_.text()), box_.accept()))
+        window.lock()
+        assert window.vault is not None and "not locked" in asked[0]  # nothing lost
+    # 0.3 s from now if the clock still runs (a running QTimer restarts with its new interval);
+    # a refused lock used to stop it until the next unlock.
+    window.idle.set_minutes(0.005)
+    qtbot.waitUntil(lambda: window.vault is None, timeout=5_000)  # room again: saved, and locked

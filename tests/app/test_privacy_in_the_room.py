@@ -132,6 +132,25 @@ def test_locking_in_mid_typing_loses_nothing_and_returns_to_the_same_place(
     qtbot.waitUntil(lambda: window.page.editor.scroll_position() == 400)
 
 
+def test_a_page_closed_just_before_locking_leaves_the_window_with_the_lock(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    """A closed page waits for the event loop to delete it; a lock in that time takes it out too."""
+    path, sheet_id = plan_with_a_note(fast_vault)
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    client_id = window.vault.worksheet(sheet_id).client_id
+    window.show_client(client_id)  # the page is closed, not yet deleted
+    window.open_worksheet(sheet_id)
+    window.open_worksheet(sheet_id)  # and twice more
+    assert NOTE in all_texts(window)
+    window.lock()  # before the event loop has run again
+    held = all_texts(window)
+    for secret in ("Ana Gómez", OTHER, "Cerveza", NOTE):
+        assert secret not in held, f"{secret!r} is still in the locked window"
+
+
 def test_idle_time_locks_the_window(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit
 
@@ -78,6 +79,17 @@ def test_a_new_text_font_style_or_margin_is_laid_out_again(app_style: QApplicati
     assert heights(ours) == heights(theirs)
     for label in (ours, theirs):
         label.setContentsMargins(40, 10, 40, 10)
+    assert heights(ours) == heights(theirs)
+    for label in (ours, theirs):
+        label.setMargin(12)
+        label.setIndent(30)
+    assert heights(ours) == heights(theirs)
+    for label in (ours, theirs):
+        label.setText("<b>" + TEXTS[2] + "</b><br><br>" + TEXTS[3])
+        label.setTextFormat(Qt.TextFormat.PlainText)
+    assert heights(ours) == heights(theirs)
+    for label in (ours, theirs):
+        label.setTextFormat(Qt.TextFormat.RichText)
     assert heights(ours) == heights(theirs)
     for label in (ours, theirs):
         label.setWordWrap(False)
