@@ -334,7 +334,7 @@ def demo_vault() -> Path:
             load_demo(vault, default_library())
 
     # Made afresh on every run: the typing sessions save into it, and the small case must stay the
-    # demo's size (it had grown from 68 to 171 kB of text over a day of runs). The large vault
+    # demo's size (it had grown from 50 to 171 kB of text over a day of runs). The large vault
     # gains a few kB a run, nothing beside its 553 MB.
     return _build("demo", build, fresh=True)
 
