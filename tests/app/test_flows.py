@@ -536,13 +536,20 @@ def test_quitting_takes_the_window_away_before_waiting_for_a_long_backup(
     assert window.vault is None
 
 
-def test_quitting_with_a_save_that_fails_asks_and_can_stay(
+def a_new_plan(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
-) -> None:
+) -> tuple[MainWindow, QLineEdit]:
+    """Unlocked (the daily backup made), a new Optimal Use Plan open; its "substance" box."""
     _, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)
     window.show_client(window.vault.clients()[0].id)
     start_worksheet(qtbot, window, "optimal_use_plan")
-    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    return window, window.page.editor.editor_for("substance").findChild(QLineEdit)
+
+
+def test_quitting_with_a_save_that_fails_asks_and_can_stay(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
+) -> None:
+    window, box = a_new_plan(qtbot, make_window, fast_vault)
     asked: list[str] = []
 
     def stay(box_: QDialog) -> None:
@@ -562,10 +569,7 @@ def test_a_lock_refused_for_an_unsaved_worksheet_keeps_the_idle_lock_counting(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
 ) -> None:
     """The save fails, so Ctrl+L keeps the page on screen; the window must still lock itself later."""
-    _, window = unlocked_after_the_daily_backup(qtbot, make_window, fast_vault)
-    window.show_client(window.vault.clients()[0].id)
-    start_worksheet(qtbot, window, "optimal_use_plan")
-    box = window.page.editor.editor_for("substance").findChild(QLineEdit)
+    window, box = a_new_plan(qtbot, make_window, fast_vault)
     asked: list[str] = []
     with disk_full():
         type_text(box, "Mate")

@@ -66,13 +66,21 @@ def plan_with_a_note(fast_vault: Callable[..., Path]) -> tuple[Path, int]:
     return path, sheet.id
 
 
-def test_client_view_shows_only_the_worksheet_and_f11_brings_everything_back(
+def plan_open(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
-) -> None:
+) -> tuple[Path, int, MainWindow]:
+    """The window unlocked on the plan with a therapist's note, that plan open."""
     path, sheet_id = plan_with_a_note(fast_vault)
     window = make_window(path)
     unlock(qtbot, window)
     window.open_worksheet(sheet_id)
+    return path, sheet_id, window
+
+
+def test_client_view_shows_only_the_worksheet_and_f11_brings_everything_back(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     assert OTHER in all_texts(window) and NOTE in all_texts(window)
     font_before = window.page.editor.font().pixelSize()
 
@@ -105,10 +113,7 @@ def test_client_view_shows_only_the_worksheet_and_f11_brings_everything_back(
 def test_locking_in_mid_typing_loses_nothing_and_returns_to_the_same_place(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:
-    path, sheet_id = plan_with_a_note(fast_vault)
-    window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet_id)
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     vault = window.vault
     box = window.page.editor.editor_for("substance").findChild(QLineEdit)
     box.setFocus()
@@ -136,10 +141,7 @@ def test_a_page_closed_just_before_locking_leaves_the_window_with_the_lock(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:
     """A closed page waits for the event loop to delete it; a lock in that time takes it out too."""
-    path, sheet_id = plan_with_a_note(fast_vault)
-    window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet_id)
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     client_id = window.vault.worksheet(sheet_id).client_id
     window.show_client(client_id)  # the page is closed, not yet deleted
     window.open_worksheet(sheet_id)
@@ -175,10 +177,7 @@ def test_keys_and_the_mouse_in_the_window_keep_it_unlocked_until_it_is_left_alon
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:
     """Real input (through the window, as the system delivers it) restarts the idle count."""
-    path, sheet_id = plan_with_a_note(fast_vault)
-    window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet_id)
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     window.activateWindow()
     qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle())
     window.idle.set_minutes(1 / 60)  # 1 s instead of 5 minutes
@@ -202,10 +201,7 @@ def test_keys_and_the_mouse_in_the_window_keep_it_unlocked_until_it_is_left_alon
 def test_locking_closes_an_open_print_preview(
     qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
 ) -> None:
-    path, sheet_id = plan_with_a_note(fast_vault)
-    window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet_id)
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     seen: dict[str, Any] = {}
 
     def lock_while_open(dialog: QDialog) -> None:
@@ -242,10 +238,7 @@ def test_locking_hides_the_records_before_waiting_for_a_long_save_or_backup(
 ) -> None:
     """Right after unlocking a large vault, the page check (writer) or the daily backup can run for
     seconds; Ctrl+L in that time must take the client's words off the screen at once."""
-    path, sheet_id = plan_with_a_note(fast_vault)
-    window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet_id)
+    path, sheet_id, window = plan_open(qtbot, make_window, fast_vault)
     window.writer.wait()
     painted = _Painted(window.unlock_screen)
     finished: list[float] = []
