@@ -7,13 +7,19 @@ so scripts start fast). Exit codes: 0 ok, 1 other error, 2 usage, 3 wrong passph
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 
 from .passphrase import UsageProblem
 
+# argparse is loaded only to parse (quick_blank answers most `blank` runs without it).
+# Type checkers read any TYPE_CHECKING as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED = 0, 1, 2, 3, 4
+LANGUAGES = ("en", "es")  # a worksheet's printed language
 
 
 def _vault(p: argparse.ArgumentParser) -> None:
@@ -30,13 +36,13 @@ def _output(p: argparse.ArgumentParser, metavar: str) -> None:
 
 
 def _forms(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=("en", "es"), default="en")
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
 
 
 def _blank(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID")
     _output(p, "OUT.pdf")
-    p.add_argument("--lang", choices=("en", "es"), default="en")
+    p.add_argument("--lang", choices=LANGUAGES, default="en")
 
 
 def _init(p: argparse.ArgumentParser) -> None:
@@ -51,7 +57,7 @@ def _print(p: argparse.ArgumentParser) -> None:
     _output(p, "OUT.pdf")
     p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home")
     p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
-    p.add_argument("--lang", choices=("en", "es"), default=None, help="default: the worksheet's language")
+    p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the worksheet's language")
     _stdin(p)
 
 
@@ -104,6 +110,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
 def _parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``only``, just that subcommand's part (a quick start for
     scripts: building all eleven is most of the cost of parsing one)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="ihrp-desktop",
         description="Worksheets for Integrative Harm Reduction Psychotherapy, kept in an encrypted vault.",
@@ -117,6 +125,8 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _gui_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="ihrp-desktop", description="Launch IHRP Desktop.")
     parser.add_argument("--vault", metavar="PATH", help="the vault folder (default: your user data folder)")
     parser.add_argument("--open", metavar="WORKSHEET_ID", type=int,
@@ -134,6 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..app.launch import launch  # Qt is imported only here
 
         return launch(vault=gui_args.vault, open_worksheet=gui_args.open, demo=gui_args.demo)
+    if first == "blank":
+        from .quick_blank import answer
+
+        code = answer(args_list[1:])
+        if code is not None:
+            return code
     args = _parser(only=first if first in SUBCOMMANDS else None).parse_args(args_list)
     from . import commands
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from .output import say, write_file
 from .passphrase import PassphraseSource, UsageProblem
 
 # Not typing.TYPE_CHECKING: importing typing would be a tenth of a cached `blank`'s whole run.
@@ -18,11 +18,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.forms import FormLibrary
     from ..core.vault import Vault
-
-
-def say(message: str) -> None:
-    """A plain-words message for the person at the terminal (stderr keeps stdout for data)."""
-    print(message, file=sys.stderr)
 
 
 def _library() -> FormLibrary:
@@ -48,20 +43,6 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
         vault.close()
 
 
-def _write_file(path: Path, data: bytes) -> None:
-    """Write a file the person asked for; partial files never stay behind."""
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with open(partial, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, path)
-    except OSError:
-        partial.unlink(missing_ok=True)
-        raise
-
-
 # -- commands -------------------------------------------------------------------------------------
 
 def cmd_forms(args: argparse.Namespace) -> int:
@@ -72,9 +53,13 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 def cmd_blank(args: argparse.Namespace) -> int:
     from ..core import blank_copies
+    from ..core.paths import user_cache_dir
+    from .quick_blank import written
 
-    made_from = blank_copies.fingerprint(args.form_id, args.lang)
-    pdf = blank_copies.cached(args.form_id, args.lang, made_from)
+    # The quick path found no kept copy in the usual place; look where paths (platformdirs) says.
+    cache, sources = str(user_cache_dir()), blank_copies.places()
+    made_from = blank_copies.description(args.form_id, args.lang, cache, sources)
+    pdf = blank_copies.cached(cache, args.form_id, args.lang, sources)
     if pdf is None:
         from ..core.pdf import render_blank
 
@@ -84,11 +69,11 @@ def cmd_blank(args: argparse.Namespace) -> int:
         pdf = render_blank(library.forms[args.form_id], language=args.lang)
         # Kept only when every definition loaded (a cached copy would hide the "Skipped" warnings)
         # and nothing changed while printing.
-        if not library.errors and blank_copies.fingerprint(args.form_id, args.lang) == made_from:
-            blank_copies.keep(args.form_id, args.lang, made_from, pdf)
-    _write_file(Path(args.output), pdf)
-    say(f"Blank worksheet written to {args.output}")
-    return EXIT_OK
+        if not library.errors and blank_copies.description(args.form_id, args.lang, cache,
+                                                           sources) == made_from:
+            blank_copies.keep(cache, args.form_id, args.lang, made_from, pdf)
+    write_file(args.output, pdf)
+    return written(args.output)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -144,7 +129,7 @@ def cmd_print(args: argparse.Namespace) -> int:
                              filled_by=sheet.filled_by, version_number=sheet.version_number,
                              worksheet_id=sheet.id)
         options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet)
-        _write_file(Path(args.output), render_worksheet(form, sheet.values, header, options))
+        write_file(args.output, render_worksheet(form, sheet.values, header, options))
         vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,
                      detail=f"{args.copy}{' discreet' if args.discreet else ''} to file")
     say(f"Written to {args.output}")
@@ -162,7 +147,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             say(f"No client is called '{args.client}' exactly. Nothing was written.")
             return EXIT_ERROR
         text = json.dumps(data, ensure_ascii=False, indent=1)
-        _write_file(Path(args.output), text.encode("utf-8"))
+        write_file(args.output, text.encode("utf-8"))
         vault.record("exported", detail=f"{len(data['clients'])} client(s) to JSON")
     say(f"Written to {args.output}.")
     say("Warning: this file is NOT encrypted. Anyone who gets it can read these records. "

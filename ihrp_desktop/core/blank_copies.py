@@ -1,37 +1,87 @@
 """Blank worksheets printed once and reused: ``ihrp-desktop blank`` answers from the cache folder.
 
 A blank copy holds no client data (only the definition's labels and prompts), so it may live in the
-user cache folder. Each copy is filed under a fingerprint of everything its pages are made from: the
-program version, every worksheet definition file (shipped and the clinic's own), the renderer's code
-and the fonts. Editing any of them makes a new fingerprint, so a stale page is never handed out.
+user cache folder. A kept copy is one file: a description of everything it was made from, then the
+PDF's bytes. The description names the program and its version, the worksheet and language, every
+folder its sources were found in (shipped and the clinic's own definitions, the renderer's code, the
+fonts, platformdirs) with each file's name, size and modification time, the cache folder, and the
+environment variables that decide where the per-user folders are. A copy is handed out only while
+a description made now is the same text, so an edited source or a moved folder never gets a stale
+page.
 
-This module is on the fast path of the command: it imports nothing of the renderer and reads only
-file names, sizes and modification times, then one file.
+The command's quick path (``cli/quick_blank.py``) checks a copy with ``os`` alone: it looks in the
+usual cache folder and rescans the folders the copy names. That is sound because the folders were
+chosen (by ``paths``, through platformdirs) from the environment the description records: while
+those variables are unchanged, the same folders would be chosen again. Everything here imports
+nothing but ``os`` and ``sys``; ``places`` loads ``paths`` and platformdirs only when called.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-from pathlib import Path
+import sys
 
-from .. import __version__
-from .paths import forms_dir, ui_dir, user_cache_dir, user_forms_dir
+from .. import APP_AUTHOR, APP_DIR_NAME, __version__
+from .durable import atomic_write_bytes
 
-_CORE = Path(__file__).resolve().parent
-# The code a blank page is made from: its layout (pdf) and how definitions are read (forms).
-_RENDERER_CODE = (_CORE / "pdf", _CORE / "forms", _CORE / "paths.py")
+# A folder (or one file) and the ending of the files in it that count: (".toml", ".py", ".ttf").
+Place = tuple[str, str]
+
+# What paths.py and platformdirs read to decide where the per-user folders are.
+_LOCATION_VARIABLES = ("IHRP_HOME", "IHRP_FORMS_DIR", "HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME",
+                       "USERPROFILE", "HOMEDRIVE", "HOMEPATH", "APPDATA", "LOCALAPPDATA")
+_LOCATION_PREFIXES = ("WIN_PD_OVERRIDE_",)  # platformdirs' own overrides on Windows
+
+_CORE = os.path.dirname(os.path.abspath(__file__))
+_PROGRAM = os.path.dirname(_CORE)
+
+# Records of a description are separated by NUL, the one character no path or variable can hold.
+_RECORD = "\0"
+# Then this line, then the PDF. Comparing whole descriptions (not digests) means no two sets of
+# sources can ever share a copy.
+_SEPARATOR = b"\n--- PDF ---\n"
 
 
-def _stat_lines(path: Path, suffixes: tuple[str, ...]) -> list[str]:
+def places() -> list[Place]:
+    """Where a blank page's sources are, as the program finds them now (loads paths and platformdirs)."""
+    import platformdirs
+
+    from .paths import forms_dir, ui_dir, user_forms_dir
+
+    return [(str(forms_dir()), ".toml"), (str(user_forms_dir()), ".toml"),
+            # The code a blank page is made from: its layout (pdf) and how definitions are read (forms).
+            (os.path.join(_CORE, "pdf"), ".py"), (os.path.join(_CORE, "forms"), ".py"),
+            (os.path.join(_CORE, "paths.py"), ".py"), (str(ui_dir() / "fonts"), ".ttf"),
+            # Where the folders are depends on platformdirs' version too.
+            (os.path.dirname(os.path.abspath(platformdirs.__file__)), ".py")]
+
+
+def usual_cache_dir() -> str:
+    """Where ``paths.user_cache_dir()`` usually is, worked out without platformdirs.
+
+    Only where the quick path looks first: a copy found here names the cache folder it was kept in
+    and is used only if that is this folder, so a wrong guess costs time, never a wrong page.
+    """
+    home = os.environ.get("IHRP_HOME")
+    if home:
+        return os.path.join(home, "cache")
+    if sys.platform == "win32":
+        return os.path.join(os.environ.get("LOCALAPPDATA", ""), APP_AUTHOR, APP_DIR_NAME, "Cache")
+    base = os.environ.get("XDG_CACHE_HOME", "").strip()
+    if not os.path.isabs(base):
+        base = os.path.expanduser("~/Library/Caches" if sys.platform == "darwin" else "~/.cache")
+    return os.path.join(base, APP_DIR_NAME)
+
+
+def _stat_lines(path: str, suffix: str) -> list[str]:
     """One line per file (name, size, mtime) under ``path``; a missing folder counts as its absence."""
     try:
-        if path.is_file():
-            st = path.stat()
+        if os.path.isfile(path):
+            st = os.stat(path)
             return [f"{path}|{st.st_size}|{st.st_mtime_ns}"]
         lines = []
         for entry in sorted(os.scandir(path), key=lambda e: e.name):
-            if entry.name.endswith(suffixes):
+            if entry.name.endswith(suffix):
                 st = entry.stat()
                 lines.append(f"{entry.path}|{st.st_size}|{st.st_mtime_ns}")
         return lines
@@ -39,55 +89,66 @@ def _stat_lines(path: Path, suffixes: tuple[str, ...]) -> list[str]:
         return [f"{path}|unreadable"]
 
 
-def fingerprint(form_id: str, language: str) -> str:
-    """What a blank copy of ``form_id`` in ``language`` would be made from, one line per source."""
-    lines = [f"IHRP Desktop {__version__}", form_id, language]
-    for folder in (forms_dir(), user_forms_dir()):
-        lines += _stat_lines(folder, (".toml",))
-    for code in _RENDERER_CODE:
-        lines += _stat_lines(code, (".py",))
-    lines += _stat_lines(ui_dir() / "fonts", (".ttf",))
-    return "\n".join(lines)
+def description(form_id: str, language: str, cache_dir: str, sources: list[Place]) -> str:
+    """What a blank copy of ``form_id`` in ``language`` kept in ``cache_dir`` is made from, now."""
+    records = [f"IHRP Desktop {__version__}", f"program:{_PROGRAM}", f"worksheet:{form_id}",
+               f"language:{language}", f"platform:{sys.platform}", f"cache:{cache_dir}"]
+    records += [f"env:{name}={os.environ[name]}" for name in sorted(os.environ)
+                if name in _LOCATION_VARIABLES or name.startswith(_LOCATION_PREFIXES)]
+    for path, suffix in sources:
+        records.append(f"scan:{suffix}:{path}")
+        records += _stat_lines(path, suffix)
+    return _RECORD.join(records)
 
 
-# A kept copy is one file: the fingerprint it was made from, this line, then the PDF's bytes.
-# Comparing the whole fingerprint (not a digest of it) means no two sources can ever share a copy.
-_SEPARATOR = b"\n--- PDF ---\n"
+def _recorded_places(made_from: str) -> list[Place]:
+    found = []
+    for record in made_from.split(_RECORD):
+        if record.startswith("scan:"):
+            suffix, _, path = record[len("scan:"):].partition(":")
+            found.append((path, suffix))
+    return found
 
 
-def _file(form_id: str, language: str) -> Path:
-    return user_cache_dir() / "blank-copies" / f"{form_id}.{language}.pdf-kept"
-
-
-def cached(form_id: str, language: str, made_from: str) -> bytes | None:
-    """The kept blank copy, if it was made from exactly ``made_from`` (a ``fingerprint``); else None."""
+def _file(cache_dir: str, form_id: str, language: str) -> str | None:
     if not (form_id.isidentifier() and language.isidentifier()):
         return None  # not a definition id ("../x"): never a file name outside the cache folder
+    return os.path.join(cache_dir, "blank-copies", f"{form_id}.{language}.pdf-kept")
+
+
+def cached(cache_dir: str, form_id: str, language: str, sources: list[Place] | None = None) -> bytes | None:
+    """The kept blank copy, if a description made now (from ``sources``, or else from the folders the
+    copy names) is exactly the one it was kept with; else None."""
+    file = _file(cache_dir, form_id, language)
+    if file is None:
+        return None
     try:
-        data = _file(form_id, language).read_bytes()
+        with open(file, "rb") as kept:
+            data = kept.read()
     except OSError:
         return None
-    head = made_from.encode("utf-8", "surrogateescape") + _SEPARATOR
-    if not data.startswith(head):
+    head, separator, pdf = data.partition(_SEPARATOR)
+    if not separator:
         return None
-    pdf = data[len(head):]
+    made_from = head.decode("utf-8", "surrogateescape")
+    if sources is None:
+        sources = _recorded_places(made_from)
+    if description(form_id, language, cache_dir, sources) != made_from:
+        return None
     # A copy cut short (a full disk when it was kept) is not a whole PDF; print afresh instead.
     return pdf if pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") else None
 
 
-def keep(form_id: str, language: str, made_from: str, pdf: bytes) -> None:
+def keep(cache_dir: str, form_id: str, language: str, made_from: str, pdf: bytes) -> None:
     """Keep a freshly printed blank copy in place of the older one of the same worksheet and language.
 
     The cache is a convenience: a read-only or full disk is ignored, never an error.
     """
-    if not (form_id.isidentifier() and language.isidentifier()):
+    target = _file(cache_dir, form_id, language)
+    if target is None:
         return
-    target = _file(form_id, language)
-    partial = target.with_name(f"{target.name}.{os.getpid()}.partial")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(made_from.encode("utf-8", "surrogateescape") + _SEPARATOR + pdf)
-        os.replace(partial, target)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        atomic_write_bytes(target, made_from.encode("utf-8", "surrogateescape") + _SEPARATOR + pdf)
     except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+        pass  # nothing is kept; the next run prints afresh

@@ -13,8 +13,7 @@ import os
 from functools import cache
 from pathlib import Path
 
-APP_DIR_NAME = "IHRP Desktop"
-APP_AUTHOR = "IHRP"
+from .. import APP_AUTHOR, APP_DIR_NAME
 
 _PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # .../ihrp_desktop
 _CHECKOUT_ROOT = _PACKAGE_ROOT.parent

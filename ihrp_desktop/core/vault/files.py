@@ -6,15 +6,12 @@ import os
 import shutil
 from pathlib import Path
 
+from ..durable import fsync_dir, unique_suffix
+
 KEY_FILE = "vault.key"
 DB_FILE = "vault.db"
 # SQLite side files; any of them left beside vault.db means a connection is (or was) open.
 SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-
-
-def _unique_suffix() -> str:
-    # os.urandom, not the secrets module: the same bytes, without hashlib and hmac on the launch path.
-    return os.urandom(4).hex()
 
 
 def holds_vault(folder: Path) -> bool:
@@ -44,32 +41,6 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def fsync_dir(path: Path) -> None:
-    """Flush a directory entry (a rename or a new file) to the disk; a no-op where unsupported (Windows)."""
-    if os.name == "nt":
-        return  # Windows cannot open a directory for fsync; NTFS journals the rename itself.
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content."""
-    tmp = path.with_name(f".{path.name}.tmp-{_unique_suffix()}")
-    try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
 def remove_stale_key_temps(vault_dir: Path) -> int:
     """Remove temp key files a crash left before their rename (they hold a wrap that never came into force).
 
@@ -87,7 +58,7 @@ def remove_stale_key_temps(vault_dir: Path) -> int:
 
 def incomplete_sibling(target: Path) -> Path:
     """A fresh, clearly named work folder beside ``target`` for a copy that is not finished yet."""
-    return target.with_name(f"{target.name}.incomplete-{_unique_suffix()}")
+    return target.with_name(f"{target.name}.incomplete-{unique_suffix()}")
 
 
 def publish_dir(work: Path, target: Path) -> None:

@@ -30,8 +30,9 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
+from ..durable import atomic_write_bytes
 from .errors import CannotOpen, DamagedVault, NotAVault, VaultFromNewerVersion, WrongPassphrase, save_reason
-from .files import DB_FILE, KEY_FILE, atomic_write_bytes
+from .files import DB_FILE, KEY_FILE
 
 FORMAT = "ihrp-desktop-vault-key"
 VERSION = 1
