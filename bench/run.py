@@ -104,14 +104,19 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
     launch = []
     bare = []
     bare_rss = []
-    # Alternated, so that drift in the machine's speed touches both alike; 2n+1 pairs, because one
-    # process start swings by a third on a shared VM and a median of 7 still moved by 0.3x.
-    for _ in range(runs * 2 + 1):
-        launch.append(_until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0])
+    # Alternated, so that drift in the machine's speed touches both alike; 4n+1 pairs, because one
+    # process start swings by a third on a shared VM (a median of 15 still moved by 0.25x between
+    # the two vaults of one run). The first pair only warms the disk cache and is not counted.
+    for i in range(runs * 4 + 2):
+        ms_app = _until_shown(env, [PY, "-m", "bench.drivers", "launch", str(vault)])[0]
         ms, rest = _until_shown(env, [PY, "-m", "bench.drivers", "bare_window"])
+        if i == 0:
+            continue
+        launch.append(ms_app)
         bare.append(ms)
         bare_rss.append(json.loads(rest.strip().splitlines()[-1])["rss_mb"])
     r["launch"] = {"figure": _median(launch), "floor": _median(bare), "raw": launch, "raw_floor": bare,
+                   "pair_ratio": _median([a / b for a, b in zip(launch, bare, strict=True)]),
                    "first_ever_ms": first["shown_ms"], "first_workspace_ms": first["workspace_ms"],
                    "first_gui_max_gap_ms": first["gui_max_gap_ms"]}
 
@@ -260,7 +265,8 @@ def table(results: dict[str, Any]) -> str:
                      + ", ".join(f"{x:.1f}" for x in g["session_max_gaps_ms"])
                      + f" ms; p99 {g['p99_gap_ms']:.1f} ms; {g['saves']} saves)")
         if key == "launch":
-            extra = (f"; first start on a new computer {row['first_ever_ms']:.0f} ms after the QApplication, "
+            extra = (f"; median of each pair's ratio {row['pair_ratio']:.2f}x"
+                     f"; first start on a new computer {row['first_ever_ms']:.0f} ms after the QApplication, "
                      f"workspace ready {row['first_workspace_ms']:.0f} ms, GUI longest block "
                      f"{row['first_gui_max_gap_ms']:.0f} ms")
         if key == "unlock":
@@ -304,7 +310,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"Measured {m['date']} on {m['cpu']} ({m['cores']} cores, {m['memory']}), {m['os']}, "
         f"Python {m['python']}, PySide6 {m['pyside6']}, ReportLab {m['reportlab']}, "
         f"SQLite/SQLCipher {m['sqlcipher']}. Medians of {results['runs']} runs, launch of "
-        f"{results['runs'] * 2 + 1} (`{results['command']}`).", "",
+        f"{results['runs'] * 4 + 1} pairs (`{results['command']}`).", "",
         f"Large vault: {counts['clients']:,} clients, {counts['sessions']:,} sessions, "
         f"{counts['worksheets']:,} worksheets, {counts['revisions']:,} revisions, "
         f"{counts['audit_events']:,} audit events.", "",
