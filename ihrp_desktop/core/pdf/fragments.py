@@ -45,7 +45,7 @@ def _color(value: str) -> Any:
     return _spanAttrMap["color"][1](value)
 
 
-def _copy(frag: Any) -> Any:
+def copy_fragment(frag: Any) -> Any:
     """``copy.copy`` of a fragment (a plain attribute bag), without the generic protocol's cost."""
     new = object.__new__(type(frag))
     new.__dict__.update(frag.__dict__)
@@ -61,7 +61,7 @@ def _clean(text: str) -> str:
 
 
 def _run(state: Any, family: str, text: str) -> Any:
-    frag = _copy(state)
+    frag = copy_fragment(state)
     frag.fontName = tt2ps(family, frag.bold, frag.italic)
     frag.text = text
     return frag
@@ -75,7 +75,7 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | Non
     if not _MARKUP.search(text):  # the common case: an answer or a label, one run
         frags = []
         if text:
-            frags.append(_copy(base))  # the template already has the style's own face
+            frags.append(copy_fragment(base))  # the template already has the style's own face
             frags[0].text = text
         textTransformFrags(frags, style)
         return text, frags
@@ -94,17 +94,17 @@ def fragments(markup: str, style: ParagraphStyle) -> tuple[str, list[Any]] | Non
         at = match.end()
         token = match.group(0)
         if match.group(1):
-            state = _copy(stack[-1])
+            state = copy_fragment(stack[-1])
             state.__tag__, state.textColor = "font", _color(match.group(1))
             stack.append(state)
         elif match.group(2):
             frags.append(_run(stack[-1], family, known_entities[match.group(2)]))
         elif token == "<b>":
-            state = _copy(stack[-1])
+            state = copy_fragment(stack[-1])
             state.__tag__, state.bold = "b", 1
             stack.append(state)
         elif token == "<br/>":
-            line_break = _copy(stack[-1])
+            line_break = copy_fragment(stack[-1])
             line_break.__tag__, line_break.lineBreak = "br", True
             frags.append(_run(line_break, family, ""))
         elif len(stack) == 1 or stack[-1].__tag__ != ("font" if token == "</font>" else "b"):

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from reportlab.pdfgen.canvas import Canvas
 
+from .fallback import draw_string, string_width
 from .fonts import BOLD, REGULAR
 from .styles import COLORS, FOOTER_OFFSET, HEADER_OFFSET, MARGIN_SIDE
 from .words import word
@@ -46,16 +47,12 @@ class Furniture:
         if page > 1 or self.header_on_first_page:
             y = height - HEADER_OFFSET
             # The title gets what it needs up to half the width; the client line gets the rest.
-            title = _fit(canvas, self.header_left, BOLD, 8, (right - left) * 0.5)
-            title_width = canvas.stringWidth(title, BOLD, 8)
-            canvas.setFont(BOLD, 8)
+            title = _fit(self.header_left, BOLD, 8, (right - left) * 0.5)
             canvas.setFillColor(COLORS.accent)
-            canvas.drawString(left, y, title)
-            canvas.setFont(REGULAR, 8)
+            draw_string(canvas, left, y, title, BOLD, 8)
             canvas.setFillColor(COLORS.muted)
-            canvas.drawRightString(
-                right, y, _fit(canvas, self.header_right, REGULAR, 8, right - left - title_width - 16)
-            )
+            room = right - left - string_width(title, BOLD, 8) - 16
+            draw_string(canvas, right, y, _fit(self.header_right, REGULAR, 8, room), REGULAR, 8, "end")
             canvas.setStrokeColor(COLORS.faint)
             canvas.setLineWidth(0.6)
             canvas.line(left, y - 5, right, y - 5)
@@ -63,21 +60,20 @@ class Furniture:
         canvas.setStrokeColor(COLORS.faint)
         canvas.setLineWidth(0.6)
         canvas.line(left, y + 10, right, y + 10)
-        canvas.setFont(BOLD if self.alert else REGULAR, 7.5)
         canvas.setFillColor(COLORS.clinician if self.alert else COLORS.quiet)
-        canvas.drawString(left, y, self.footer_left)
-        canvas.setFont(REGULAR, 7.5)
+        draw_string(canvas, left, y, self.footer_left, BOLD if self.alert else REGULAR, 7.5)
         canvas.setFillColor(COLORS.quiet)
-        canvas.drawCentredString(width / 2, y, self.footer_center)
-        canvas.drawRightString(right, y, word("page_of", self.language, page=page, total=total))
+        draw_string(canvas, width / 2, y, self.footer_center, REGULAR, 7.5, "middle")
+        draw_string(canvas, right, y, word("page_of", self.language, page=page, total=total), REGULAR, 7.5,
+                    "end")
         canvas.restoreState()
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
+def _fit(text: str, font: str, size: float, width: float) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` (a header is one line)."""
-    if canvas.stringWidth(text, font, size) <= width:
+    if string_width(text, font, size) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", font, size) > width:
+    while text and string_width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 

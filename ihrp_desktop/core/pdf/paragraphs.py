@@ -11,6 +11,9 @@
   Packing measures every short answer twice (alone and beside its neighbour) and prints one of
   the two; its height is one line whenever the whole text is narrower than the line.
 
+- **Every character prints.** What the text face lacks (an emoji in an answer) is printed from the
+  symbols face (:mod:`.fallback`).
+
 Every builder in this package makes its paragraphs with this class.
 """
 
@@ -23,6 +26,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.rl_config import _FUZZ
 
+from .fallback import with_fallback
 from .fragments import fragments
 
 _LATER = object()  # stands for lines not broken yet (see Paragraph.blPara)
@@ -47,11 +51,14 @@ class Paragraph(_Paragraph):  # type: ignore[misc]  # ReportLab has no type hint
         caseSensitive: int = 1,  # noqa: N803
         encoding: str = "utf8",
     ) -> None:
+        given = frags
         if frags is None and style is not None and isinstance(text, str):
             made = fragments(text, style)
             if made is not None:
                 text, frags = made
         super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        if given is None:  # the pieces of a split paragraph were cut already
+            self.frags: list[Any] = with_fallback(self.frags)
 
     # ReportLab reads, sets and deletes ``blPara`` (the broken lines); lines left for later are
     # broken on first read, at the widths of the wrap that left them.

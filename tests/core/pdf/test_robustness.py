@@ -139,3 +139,47 @@ def test_every_copy_of_the_synthetic_worksheet_renders(
     assert render_worksheet(synthetic, {}, PrintHeader(), PrintOptions()).startswith(
         b"%PDF"
     )  # nothing filled
+
+
+EMOJI = ("🌱", "❤", "🙂", "🍷", "👍", "→", "☕")
+
+
+def fonts_used(data: bytes) -> set[str]:
+    import io
+
+    found = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            found.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    return found
+
+
+def test_emoji_print_from_the_symbols_face_and_can_be_copied(kit: SimpleNamespace, synthetic: FormDefinition,
+                                                             caplog) -> None:
+    values = {
+        "substance": "Wine 🍷 (mostly ❤️ red)",
+        # Long enough for a second page, whose running header carries the name.
+        "story": f"I feel 🙂 → calmer; {POLISH} ☕\n\nThumbs up 👍🏽 from Marta\n\n" + SPANISH * 60,
+        "limits": [{"limit": "🌱 one a day"}],
+        "chain": [{"event": "☕ coffee", "feelings": "🙂"}],
+    }
+    header = PrintHeader(client_name="Zofia 🌱 Wąsowska")
+    for options in (PrintOptions(), PrintOptions(copy="clinician", language="es")):
+        data = render_worksheet(synthetic, values, header, options)
+        text = kit.pdf_text(data)
+        for sample in EMOJI:
+            assert sample in text, sample
+        assert "Symbola" in fonts_used(data)
+        # Every later page's running header shows the name whole, flower included.
+        headers = [band[0] for band in kit.page_bands(data)[1:]]
+        assert headers and all("Zofia🌱Wąsowska" in kit.squash(head) for head in headers)
+    # pypdf complained about ReportLab's own ToUnicode entries for these characters (<1F331>).
+    assert not [r for r in caplog.records if "hex string" in r.getMessage()]
+
+
+def test_text_without_such_characters_leaves_the_symbols_face_out(kit: SimpleNamespace,
+                                                                 synthetic: FormDefinition) -> None:
+    values = {"substance": POLISH, "story": f"{RUSSIAN}\n{SPANISH}"}
+    data = render_worksheet(synthetic, values, PrintHeader(client_name=POLISH), PrintOptions())
+    assert "Symbola" not in fonts_used(data)
+    assert "NotoSans-Regular" in fonts_used(data)
