@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -63,17 +63,20 @@ class WorksheetPage(QWidget):
         self.back_button = QPushButton(translate("WorksheetPage", "‹ Client"))
         self.back_button.setAccessibleName(translate("WorksheetPage", "Back to the client page"))
         self.back_button.clicked.connect(self.back_requested)
-        top.addWidget(self.back_button)
+        lead = QHBoxLayout()  # level with the first line of tools when they wrap onto a second
+        top.addLayout(lead)
+        top.setAlignment(lead, Qt.AlignmentFlag.AlignTop)
+        lead.addWidget(self.back_button)
         # The worksheet's own heading is the editor's first line; the bar only says which version.
         version = sheet.version_number or 1
         self.title = QLabel(translate("WorksheetPage", "Version {number}").format(number=version)
                             if version > 1 else "")
         self.title.setObjectName("quiet")
-        top.addWidget(self.title)
+        lead.addWidget(self.title)
         top.addStretch(1)
         # The tools wrap onto a second line when the room runs out (large text, a longer language).
         tools_box = QWidget()
-        tools = FlowLayout(tools_box, 8, 8)
+        tools = FlowLayout(tools_box, 8, 8, align_end=True)  # Print stays in the corner
         top.addWidget(tools_box)
         self.save_state = QLabel(translate("WorksheetPage", "Saved"))
         self.save_state.setProperty("state", "saved")

@@ -1,4 +1,8 @@
-"""A layout that places its items left to right and wraps to a new line when the room runs out."""
+"""A layout that places its items left to right and wraps to a new line when the room runs out.
+
+Lines start at the left edge, or with ``align_end`` end at the right edge (a toolbar on the right of
+its bar, whose last button stays in the corner however the tools wrap).
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,13 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 10, line_spacing: int = 6):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10, line_spacing: int = 6, *,
+                 align_end: bool = False):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
+        self._align_end = align_end
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt naming
@@ -66,11 +72,12 @@ class FlowLayout(QLayout):
 
         def finish_line() -> None:
             # Items of one line share its height, centred vertically.
+            shift = area.right() + 1 - (x - self._spacing) if self._align_end and line else 0
             for item, size in line:
                 if move:
                     geo = item.geometry()
                     item.setGeometry(
-                        QRect(QPoint(geo.x(), geo.y() + (line_height - size.height()) // 2), size)
+                        QRect(QPoint(geo.x() + shift, geo.y() + (line_height - size.height()) // 2), size)
                     )
 
         for item in self._items:
