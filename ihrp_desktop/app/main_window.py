@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..core.vault import Vault
     from .worksheet_page import WorksheetPage
 
+WAIT_BEFORE_NOTICE_MS = 400  # a lock or quit that waits longer says what it is waiting for
 CLIENT_VIEW_SCALE = 1.25  # larger text for the person reading from the other chair
 
 
@@ -53,6 +54,27 @@ class _AfterFirstPaint(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, then)
         return False
+
+
+def _closing_notice(parent: QWidget) -> QtWidgets.QDialog:
+    """A small window that says the vault closes once today's backup is done (no client words)."""
+    notice = QtWidgets.QDialog(parent)
+    notice.setObjectName("closingNotice")
+    notice.setWindowTitle(APP_NAME)
+    notice.setWindowModality(QtCore.Qt.WindowModality.ApplicationModal)
+    layout = QtWidgets.QVBoxLayout(notice)
+    layout.setContentsMargins(24, 20, 24, 24)
+    layout.setSpacing(14)
+    words = QLabel(translate(
+        "MainWindow", "Finishing the last save and today's backup before the vault closes..."))
+    words.setWordWrap(True)
+    layout.addWidget(words)
+    bar = QtWidgets.QProgressBar()
+    bar.setRange(0, 0)  # no end known: a moving bar; no Cancel, a backup stopped halfway is no backup
+    bar.setTextVisible(False)
+    layout.addWidget(bar)
+    notice.setFixedWidth(notice.fontMetrics().averageCharWidth() * 48 + 48)
+    return notice
 
 
 class MainWindow(QMainWindow):
@@ -413,11 +435,30 @@ class MainWindow(QMainWindow):
                 return
             self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
         self._clear_workspace()
-        self.writer.wait()
-        self.backup_runner.wait()  # a backup in progress finishes before its vault closes
-        self.vault.close()
-        self.vault = None
+        self._close_vault()
         self.show_start_screen()
+
+    def _close_vault(self) -> None:
+        """Close the vault once the last saves, the page check and a backup in progress are done.
+
+        That can take seconds on a large vault. The window keeps answering the system meanwhile
+        (one that stops answering gets a "not responding" offer to force it closed, mid-backup), and
+        after a moment a small notice says what is being waited for. Callbacks of the work that
+        finish meanwhile find no vault and do nothing (the page check then starts no backup).
+        """
+        vault, self.vault = self.vault, None
+        if not (self.writer.wait(WAIT_BEFORE_NOTICE_MS) and self.backup_runner.wait(WAIT_BEFORE_NOTICE_MS)):
+            notice = _closing_notice(self)
+            notice.show()
+            try:
+                for runner in (self.writer, self.backup_runner):
+                    while not runner.wait(50):
+                        QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            finally:
+                notice.close()
+                notice.deleteLater()
+        if vault is not None:
+            vault.close()
 
     def _clear_workspace(self) -> None:
         """Every client word out of the window (locking, or a vault found damaged)."""
@@ -620,11 +661,7 @@ class MainWindow(QMainWindow):
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
-        self.writer.wait()
-        self.backup_runner.wait()
-        if self.vault is not None:
-            self.vault.close()
-            self.vault = None
+        self._close_vault()
         event.accept()
 
 

@@ -226,6 +226,10 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Finishing the last save and today&apos;s backup before the vault closes...</source>
+        <translation>Terminando el último guardado y la copia de seguridad de hoy antes de cerrar la caja fuerte...</translation>
+    </message>
+    <message>
         <source>Choose a client on the left, or add one.</source>
         <translation>Elige un cliente a la izquierda, o agrega uno.</translation>
     </message>
