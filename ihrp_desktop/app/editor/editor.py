@@ -140,14 +140,14 @@ class WorksheetEditor(QWidget):
         return self._page.editors if self._page is not None else {}
 
     def _build(self) -> None:
-        old = self.scroll_area.takeWidget()
-        if old is not None:
-            old.hide()
-            old.deleteLater()
         # The page is built where it will live: the canvas is made inside the scroll area's
         # viewport (hidden until setWidget shows it, all at once), and the page in the canvas
         # while still empty. Under the app's style sheet, moving a built subtree into a new
-        # parent re-styles every widget in it.
+        # parent re-styles every widget in it; so the page of another language is not taken out
+        # either (that re-styled all of it, 100 to 250 ms): setWidget deletes it where it is.
+        old = self.scroll_area.widget()
+        if old is not None:
+            old.hide()
         canvas = QWidget(self.scroll_area.viewport())
         canvas.setObjectName("worksheetCanvas")
         row = QHBoxLayout(canvas)
@@ -166,7 +166,7 @@ class WorksheetEditor(QWidget):
                 editor.rows_added.connect(lambda _row: self._tabs_moved())
                 editor.reveal.connect(self._reveal)
         self._fill()
-        self.scroll_area.setWidget(canvas)  # already its parent: nothing moves
+        self.scroll_area.setWidget(canvas)  # already its parent: nothing moves; the old page is deleted
         self._keys.watch(canvas)
         for slot in self._page.private:  # taken-out content is watched too, for when it comes back
             self._keys.watch(slot.content)
