@@ -448,7 +448,10 @@ class MainWindow(QMainWindow):
         finish meanwhile find no vault and do nothing (the page check then starts no backup).
         """
         vault, self.vault = self.vault, None
-        if not (self.writer.wait(WAIT_BEFORE_NOTICE_MS) and self.backup_runner.wait(WAIT_BEFORE_NOTICE_MS)):
+        timer = QtCore.QElapsedTimer()
+        timer.start()
+        if not (self.writer.wait(WAIT_BEFORE_NOTICE_MS)
+                and self.backup_runner.wait(max(0, WAIT_BEFORE_NOTICE_MS - timer.elapsed()))):
             notice = _closing_notice(self)
             notice.show()
             try:

@@ -115,6 +115,8 @@ class ChangePassphraseDialog(QDialog):
     trail right away (the vault would otherwise write it at the next unlock).
     """
 
+    _closed = False  # set by close_now: the worker's result must not come back into a closed dialog
+
     def __init__(self, vault: Any, runner: Runner, writer: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("ChangePassphraseDialog", "Change passphrase"))
@@ -208,8 +210,8 @@ class ChangePassphraseDialog(QDialog):
     def _done(self, _result: object) -> None:
         from ..core.vault import keyfile
 
-        if not isValid(self):
-            return  # closed by a lock while the worker ran
+        if self._closed or not isValid(self):
+            return  # closed by a lock while the worker ran (deleted later, or not yet)
         self.changed = True
         self.current.clear()
         self.fields.clear()
@@ -228,8 +230,8 @@ class ChangePassphraseDialog(QDialog):
         fit_height(self)
 
     def _failed(self, exc: BaseException) -> None:
-        if not isValid(self):
-            return  # closed by a lock while the worker ran
+        if self._closed or not isValid(self):
+            return  # closed by a lock while the worker ran (deleted later, or not yet)
         self._set_busy(False)
         if isinstance(exc, WrongPassphrase):
             self._error(translate(
@@ -251,6 +253,7 @@ class ChangePassphraseDialog(QDialog):
 
     def close_now(self) -> None:
         """Close at once (locking the window); what was typed goes with it."""
+        self._closed = True  # a result that arrives meanwhile changes nothing on screen
         self.current.clear()
         self.fields.clear()
         self.reject()

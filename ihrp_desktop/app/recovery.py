@@ -78,6 +78,8 @@ class RecoverySheetDialog(QDialog):
     ``passphrase`` is the one just chosen on the first-run screen; without it the dialog asks for it.
     """
 
+    _closed = False  # set by close_now: the worker's result must not come back into a closed dialog
+
     def __init__(self, vault: Any, runner: Runner, writer: Runner, *, passphrase: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -183,8 +185,8 @@ class RecoverySheetDialog(QDialog):
     def _made(self, result: tuple[str, bytes]) -> None:
         from ..core.vault import keyfile
 
-        if not isValid(self):
-            return  # closed by a lock while the worker ran
+        if self._closed or not isValid(self):
+            return  # closed by a lock while the worker ran (deleted later, or not yet)
         self._key, data = result
         self._passphrase = None  # not needed any more: dropped as soon as the key is made
         self.passphrase.clear()
@@ -203,8 +205,8 @@ class RecoverySheetDialog(QDialog):
         self.print_button.setFocus()
 
     def _failed(self, exc: BaseException) -> None:
-        if not isValid(self):
-            return  # closed by a lock while the worker ran
+        if self._closed or not isValid(self):
+            return  # closed by a lock while the worker ran (deleted later, or not yet)
         self._set_busy(False)
         if isinstance(exc, WrongPassphrase):
             self._error(translate("RecoverySheetDialog", "That passphrase did not open the vault, so no "
@@ -275,8 +277,8 @@ class RecoverySheetDialog(QDialog):
                          lambda data: self._show(generation, data), lambda _exc: None)
 
     def _show(self, generation: int, data: bytes) -> None:
-        if not isValid(self):
-            return  # closed by a lock while the worker ran
+        if self._closed or not isValid(self):
+            return  # closed by a lock while the worker ran (deleted later, or not yet)
         if generation != self._generation or self._key is None:
             return  # a newer language was chosen, or the dialog was closed meanwhile
         self.pdf_bytes = data
@@ -333,6 +335,7 @@ class RecoverySheetDialog(QDialog):
 
     def close_now(self) -> None:
         """Close without asking (locking the window): the key leaves the screen and this dialog's memory."""
+        self._closed = True  # a key made by the worker meanwhile is not put back
         self._forget()
         super().reject()
 

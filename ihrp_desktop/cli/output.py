@@ -17,9 +17,10 @@ def say(message: str) -> None:
 
 def write_file(path: str, data: bytes) -> None:
     """Write a file the person asked for, whole or not at all; an error names their file, not the
-    hidden temporary one beside it."""
+    ``.partial`` one beside it. The folder is not flushed: the file is in place once written, and a
+    folder that refuses a flush (write-only, some network disks) must not turn that into a failure."""
     try:
-        atomic_write_bytes(path, data)
+        atomic_write_bytes(path, data, visible_partial=True, flush_folder=False)
     except OSError as exc:
         exc.filename = path
         raise

@@ -51,9 +51,19 @@ def places() -> list[Place]:
     return [(str(forms_dir()), ".toml"), (str(user_forms_dir()), ".toml"),
             # The code a blank page is made from: its layout (pdf) and how definitions are read (forms).
             (os.path.join(_CORE, "pdf"), ".py"), (os.path.join(_CORE, "forms"), ".py"),
-            (os.path.join(_CORE, "paths.py"), ".py"), (str(ui_dir() / "fonts"), ".ttf"),
-            # Where the folders are depends on platformdirs' version too.
-            (os.path.dirname(os.path.abspath(platformdirs.__file__)), ".py")]
+            (os.path.join(_CORE, "paths.py"), ".py"), (os.path.abspath(__file__), ".py"),
+            (str(ui_dir() / "fonts"), ".ttf"),
+            # Where the folders are depends on platformdirs' version too; the page, on ReportLab's.
+            (os.path.dirname(os.path.abspath(platformdirs.__file__)), ".py"),
+            (_reportlab_version_file(), ".py")]
+
+
+def _reportlab_version_file() -> str:
+    """ReportLab's ``__init__.py`` (it holds the version), found without importing ReportLab."""
+    from importlib.util import find_spec
+
+    spec = find_spec("reportlab")
+    return str(spec.origin) if spec is not None and spec.origin else "reportlab: not installed"
 
 
 def usual_cache_dir() -> str:
@@ -81,7 +91,7 @@ def _stat_lines(path: str, suffix: str) -> list[str]:
             return [f"{path}|{st.st_size}|{st.st_mtime_ns}"]
         lines = []
         for entry in sorted(os.scandir(path), key=lambda e: e.name):
-            if entry.name.endswith(suffix):
+            if entry.name.lower().endswith(suffix):  # Windows reads "Clinic.TOML" as a definition too
                 st = entry.stat()
                 lines.append(f"{entry.path}|{st.st_size}|{st.st_mtime_ns}")
         return lines
@@ -149,6 +159,8 @@ def keep(cache_dir: str, form_id: str, language: str, made_from: str, pdf: bytes
         return
     try:
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        atomic_write_bytes(target, made_from.encode("utf-8", "surrogateescape") + _SEPARATOR + pdf)
+        # A cache: no need to flush the folder; a unique temporary name, as two runs may keep at once.
+        atomic_write_bytes(target, made_from.encode("utf-8", "surrogateescape") + _SEPARATOR + pdf,
+                           flush_folder=False)
     except OSError:
         pass  # nothing is kept; the next run prints afresh

@@ -25,15 +25,20 @@ def fsync_dir(path: str | os.PathLike[str]) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, visible_partial: bool = False,
+                       flush_folder: bool = True) -> None:
     """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content.
 
-    The content goes first to a hidden ``.NAME.tmp-XXXXXXXX`` beside it, which never stays behind.
+    The content goes first to a file beside it that an error never leaves behind: a hidden, unique
+    ``.NAME.tmp-XXXXXXXX`` (the vault's own files; it sweeps up what a crash left), or, with
+    ``visible_partial``, ``NAME.partial`` (a file a person asked for: what a crash leaves is in plain
+    sight, and the next try replaces it instead of adding one more). ``flush_folder`` also flushes the
+    rename to the disk; a folder that refuses it (write-only, some network disks) then fails the write.
     """
     folder, name = os.path.split(os.fspath(path))
-    tmp = os.path.join(folder, f".{name}.tmp-{unique_suffix()}")
+    tmp = os.path.join(folder, f"{name}.partial" if visible_partial else f".{name}.tmp-{unique_suffix()}")
     try:
-        with open(tmp, "xb") as f:
+        with open(tmp, "wb" if visible_partial else "xb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
@@ -44,4 +49,5 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    fsync_dir(folder or os.curdir)
+    if flush_folder:
+        fsync_dir(folder or os.curdir)

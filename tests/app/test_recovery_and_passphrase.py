@@ -318,3 +318,51 @@ def test_key_dialogs_speak_spanish(qapp: QApplication, qtbot: Any, fast_vault: C
         window.lock()
     finally:
         remove_translators(qapp)
+
+
+class HeldRunner:
+    """A runner whose jobs wait until the test lets them finish (a worker still busy during a lock)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple[Callable[[], Any], Any, Any]] = []
+
+    def run(self, work: Callable[[], Any], on_success: Any = None, on_failure: Any = None) -> None:
+        self.jobs.append((work, on_success, on_failure))
+
+    def wait(self, msecs: int = -1) -> bool:
+        return True
+
+    def finish(self) -> None:
+        for work, on_success, _on_failure in self.jobs:
+            result = work()
+            if on_success is not None:
+                on_success(result)
+        self.jobs.clear()
+
+
+def test_a_key_made_after_the_lock_closed_the_dialog_never_comes_back(
+    qtbot: Any, fast_vault: Callable[..., Path], free_widgets: None,
+) -> None:
+    window = MainWindow(fast_vault(), default_library(), AppSettings(), InlineRunner(), InlineRunner())
+    qtbot.addWidget(window)
+    window.show()
+    unlock(qtbot, window)
+    worker = HeldRunner()
+    sheet = RecoverySheetDialog(window.vault, worker, InlineRunner(), parent=window)
+    sheet.show()
+    type_text(sheet.passphrase, PASSPHRASE)
+    sheet.make()
+    assert worker.jobs  # the key is being made
+    sheet.close_now()  # what a lock does to the dialog; the dialog object still exists
+    worker.finish()
+    assert sheet._key is None and sheet.pdf_bytes == b""  # noqa: SLF001 - the key is what must not return
+    assert not sheet.isVisible()
+
+    change = ChangePassphraseDialog(window.vault, worker, InlineRunner(), window)
+    change.show()
+    change_in_dialog(qtbot, change, PASSPHRASE, NEW_PASSPHRASE)
+    assert worker.jobs
+    change.close_now()
+    worker.finish()  # the change itself is done by then; the closed dialog shows nothing of it
+    assert not change.changed and not change.isVisible()
+    window.lock()

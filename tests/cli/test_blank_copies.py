@@ -115,6 +115,7 @@ def test_the_description_names_every_source(language, ihrp_home):
     assert "NotoSans-Regular.ttf" in described
     assert "story.py" in described  # the renderer's own code
     assert "platformdirs" in described and f"IHRP_HOME={ihrp_home}" in described
+    assert "blank_copies.py" in described and "reportlab" in described  # its own rules, ReportLab's version
     assert made_from("alternatives") == described
     assert made_from("microanalysis") != described
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from ..forms.model import Field
 from ..forms.values import is_blank
 from .context import RenderContext
 from .drawings import RuledLines, TickBox
+from .fallback import string_width
 from .fields import label_block, value_text
 from .markup import escape_text, lead_markup, para, user_text
 from .paragraphs import Paragraph
@@ -92,7 +92,7 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
 def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 4) -> Flowable:
     if not lead:
         return RuledLines(lines)
-    lead_width = stringWidth(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
+    lead_width = string_width(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
     table = Table(
         [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
         colWidths=[lead_width, ctx.width - lead_width],

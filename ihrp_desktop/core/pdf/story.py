@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
 
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
 from .context import RenderContext
 from .drawings import RuledLines
+from .fallback import string_width
 from .fields import value_text
 from .grid import build_grid_section
 from .keeping import keep_headings
@@ -98,8 +98,8 @@ def _facts_strip(facts: list[tuple[str, str]], ctx: RenderContext) -> Table:
     # Each fact as wide as its longest line needs, the rest shared out evenly.
     needs = [
         max(
-            stringWidth(label, label_style.fontName, label_style.fontSize),
-            stringWidth(value, value_style.fontName, value_style.fontSize),
+            string_width(label, label_style.fontName, label_style.fontSize),
+            string_width(value, value_style.fontName, value_style.fontSize),  # an emoji in a name too
         )
         + 12
         for label, value in facts
