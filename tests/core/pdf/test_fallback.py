@@ -29,3 +29,14 @@ def test_widths_add_up_face_by_face() -> None:
     parts = string_width("a", REGULAR, 10) + string_width("🌱", SYMBOLS, 10) + string_width("b", REGULAR, 10)
     assert string_width("a🌱b", REGULAR, 10) == parts
     assert string_width("🌱", REGULAR, 10) > 0
+
+
+def test_the_header_strip_makes_room_for_a_name_with_emoji(kit) -> None:  # noqa: ANN001 - pytest fixture
+    from ihrp_desktop.core.pdf.context import RenderContext
+    from ihrp_desktop.core.pdf.story import _facts_strip
+
+    ctx = RenderContext(kit.shipped_form("optimal_use_plan"), {}, "en", "take-home")
+    name = "Ana " + "🌱" * 32  # fits beside the date only when each flower is measured in its face
+    strip = _facts_strip([("Client", name), ("Date", "March 5, 2025")], ctx)
+    needed = string_width(name, ctx.style.meta_value.fontName, ctx.style.meta_value.fontSize)
+    assert strip._argW[0] >= needed  # noqa: SLF001 - the column widths ReportLab was given
