@@ -23,6 +23,7 @@ from ..core.vault import DamagedVault, VaultError, WrongPassphrase
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .editor.theme import apply_theme, system_scheme
+from .feedback import busy_bar
 from .i18n import translate, vault_message
 from .idle import IdleWatcher
 from .settings import AppSettings
@@ -68,9 +69,8 @@ def _closing_notice(parent: QWidget) -> QtWidgets.QDialog:
         "MainWindow", "Finishing the last save and today's backup before the vault closes..."))
     words.setWordWrap(True)
     layout.addWidget(words)
-    bar = QtWidgets.QProgressBar()
-    bar.setRange(0, 0)  # no end known: a moving bar; no Cancel, a backup stopped halfway is no backup
-    bar.setTextVisible(False)
+    bar = busy_bar()  # no Cancel: a backup stopped halfway is no backup
+    bar.show()
     layout.addWidget(bar)
     notice.setFixedWidth(notice.fontMetrics().averageCharWidth() * 48 + 48)
     return notice

@@ -22,9 +22,10 @@ _INVISIBLE = frozenset((0xFE0E, 0xFE0F))
 
 
 @cache
-def _characters(font_name: str) -> dict[int, int]:
-    """The characters of a registered face (code point -> glyph)."""
-    return pdfmetrics.getFont(font_name).face.charToGlyph  # type: ignore[no-any-return]
+def _characters(font_name: str) -> dict[int, int] | None:
+    """The characters of a registered TrueType face (code point -> glyph); None for ReportLab's
+    built-in faces, which have no such table (they are left as they print)."""
+    return getattr(pdfmetrics.getFont(font_name).face, "charToGlyph", None)
 
 
 def pieces(text: str, font_name: str) -> list[tuple[str, str]] | None:
@@ -35,7 +36,7 @@ def pieces(text: str, font_name: str) -> list[tuple[str, str]] | None:
     if text.isascii():
         return None
     have = _characters(font_name)
-    if all(ord(c) in have or c <= "\x7f" for c in text):
+    if have is None or all(ord(c) in have or c <= "\x7f" for c in text):
         return None
     extra = symbols()
     out: list[tuple[str, str]] = []

@@ -40,3 +40,7 @@ def test_the_header_strip_makes_room_for_a_name_with_emoji(kit) -> None:  # noqa
     strip = _facts_strip([("Client", name), ("Date", "March 5, 2025")], ctx)
     needed = string_width(name, ctx.style.meta_value.fontName, ctx.style.meta_value.fontSize)
     assert strip._argW[0] >= needed  # noqa: SLF001 - the column widths ReportLab was given
+
+
+def test_a_built_in_face_is_left_as_it_prints() -> None:
+    assert pieces("Łódź 🌱", "Helvetica") is None  # no character table to look in: never an error
