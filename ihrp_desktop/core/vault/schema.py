@@ -8,6 +8,7 @@ text and read the same in any tool. Changing anything here needs a new Alembic r
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
 from sqlalchemy import (
@@ -26,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The newest Alembic revision this program knows. Compared with the database at every open so that
 # Alembic is imported only when a migration is actually needed (a test checks it equals the script head).
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 LANGUAGES = ("en", "es")
 STATUSES = ("draft", "reviewed")
@@ -62,6 +63,11 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
         return None if value is None else from_utc_text(value)
 
 
+def new_uid() -> str:
+    """A record's stable id: a random UUID that stays with it through export and import."""
+    return str(uuid.uuid4())
+
+
 def _in(column: str, allowed: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(a) for a in allowed)})"
 
@@ -75,9 +81,12 @@ class Client(Base):
     __table_args__ = (
         CheckConstraint(_in("language", LANGUAGES), name="ck_clients_language"),
         Index("ix_clients_name_key", "name_key"),
+        Index("ux_clients_uid", "uid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable across export and import (see exchange): the same record is recognised, not duplicated.
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid)
     name: Mapped[str] = mapped_column(Text)
     # clients.search_key(name), case and accents folded in Python: SQLite's lower()/LIKE fold ASCII only.
     name_key: Mapped[str] = mapped_column(Text)
@@ -89,9 +98,14 @@ class Client(Base):
 
 class Session(Base):
     __tablename__ = "sessions"
-    __table_args__ = (Index("ix_sessions_client_date", "client_id", "date"),)
+    __table_args__ = (
+        Index("ix_sessions_client_date", "client_id", "date"),
+        Index("ux_sessions_uid", "uid", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable across export and import (see exchange): the same record is recognised, not duplicated.
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
     date: Mapped[dt.date] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -107,9 +121,12 @@ class Worksheet(Base):
         Index("ix_worksheets_client", "client_id", "created_at"),
         Index("ix_worksheets_session", "session_id"),
         Index("ix_worksheets_previous", "previous_id"),
+        Index("ux_worksheets_uid", "uid", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Stable across export and import (see exchange): the same record is recognised, not duplicated.
+    uid: Mapped[str] = mapped_column(String(36), default=new_uid)
     client_id: Mapped[int] = mapped_column(ForeignKey("clients.id"))
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
     form_id: Mapped[str] = mapped_column(Text)
@@ -145,5 +162,7 @@ class AuditEvent(Base):
     client_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     worksheet_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+    # Who acted: the account and the part of the program ('' before schema 0002).
+    actor: Mapped[str] = mapped_column(Text, default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))

@@ -1,7 +1,8 @@
 """Schema migrations: one source of truth, a copy before upgrading, no Alembic on the everyday path.
 
-The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0002 and
-opens a vault made at 0001 with that script folder.
+The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0003 and
+opens a vault made at the head (0002) with that script folder. The shipped 0002 is tested on a vault
+taken back to 0001 by its own downgrade.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
 
 PASSPHRASE = "correct horse battery staple"
 
-REVISION_0002 = '''
+REVISION_0003 = '''
 """test-only: a nickname column"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0003"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
@@ -85,21 +86,21 @@ def test_an_older_vault_is_copied_then_upgraded(
 ) -> None:
     scripts = tmp_path / "scripts"
     shutil.copytree(SCRIPTS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_test_nickname.py").write_text(REVISION_0002)
-    assert script_head(scripts) == "0002"
+    (scripts / "versions" / "0003_test_nickname.py").write_text(REVISION_0003)
+    assert script_head(scripts) == "0003"
 
     key = unlock_key(closed_vault, PASSPHRASE)
     with Vault.open_with_key(closed_vault, key, migrations=scripts) as v:
         copy = v.pre_migration_copy
         assert copy is not None and copy.parent == closed_vault
-        assert copy.name.startswith("pre-migration-0001-")
+        assert copy.name.startswith("pre-migration-0002-")
         assert len(v.clients()) == 3  # the data came through
         assert v.audit_events()[-1].action == "migrated"
-    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert "nickname" in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
 
     # The copy is an encrypted vault at the old revision that opens with the same passphrase.
-    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0002",)]
     assert verify(copy, PASSPHRASE).ok
     with Vault.open(copy, PASSPHRASE) as old:
         assert len(old.clients()) == 3
@@ -109,7 +110,7 @@ def test_an_older_vault_is_copied_then_upgraded(
         assert v.pre_migration_copy is None
     assert len(list(closed_vault.glob("pre-migration-*"))) == 1
 
-    # This program (head 0001) refuses the upgraded vault and writes nothing.
+    # This program (head 0002) refuses the upgraded vault and writes nothing.
     before = snapshot(closed_vault)
     with pytest.raises(VaultFromNewerVersion):
         Vault.open(closed_vault, PASSPHRASE)
@@ -128,3 +129,43 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def _downgrade_to_0001(folder: Path) -> None:
+    """Take a closed vault back to schema 0001 with the shipped scripts' own downgrade."""
+    from alembic import command
+
+    from ihrp_desktop.core.vault.engine import make_engine
+    from ihrp_desktop.core.vault.migrate import _config
+
+    engine = make_engine(folder / "vault.db", unlock_key(folder, PASSPHRASE), sqlcipher3)
+    config = _config(SCRIPTS_DIR)
+    try:
+        with engine.connect() as conn:
+            # Batch rebuilds drop tables: foreign keys off, outside the transaction (as migrate does).
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+            with conn.begin():
+                config.attributes["connection"] = conn
+                command.downgrade(config, "0001")
+    finally:
+        engine.dispose()
+    Path(folder / "vault.db-wal").unlink(missing_ok=True)
+    Path(folder / "vault.db-shm").unlink(missing_ok=True)
+
+
+def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) -> None:
+    _downgrade_to_0001(closed_vault)
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert "uid" not in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
+
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        assert v.pre_migration_copy is not None
+        assert len(v.clients()) == 3
+        v.record("printed", detail="after the upgrade")
+    for table in ("clients", "sessions", "worksheets"):
+        uids = [row[0] for row in _raw(closed_vault, f"SELECT uid FROM {table}")]
+        assert uids and all(len(u) == 36 for u in uids)
+        assert len(set(uids)) == len(uids)  # one each, never shared
+    actors = _raw(closed_vault, "SELECT actor FROM audit_events")
+    assert all(a == ("",) for a in actors)
+    assert verify(closed_vault, PASSPHRASE).ok  # the audit chain still holds across the upgrade
