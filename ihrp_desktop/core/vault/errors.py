@@ -129,6 +129,29 @@ class SaveFailed(VaultError):
         )
 
 
+_PLACE_WORDS: dict[str, str] = {
+    # reason -> why a folder the person chose for a copy cannot take it
+    "disk_full": "the disk there is full",
+    "read_only": "that place cannot be written to",
+    "permission": "permission to write there was denied",
+    "io": "the disk refused or failed the write",
+    "busy": "another program is using that place",
+}
+
+
+class CopyNotWritten(VaultError):
+    """A backup or a restored vault could not be written where the person asked: the message names
+    that folder (not the vault, which is unchanged; tests/hostile/test_cli_messages.py)."""
+
+    def __init__(self, reason: SaveReason, what: str, folder: str):
+        self.reason: SaveReason = reason
+        self.folder = folder
+        super().__init__(
+            f"The {what} could not be written to {folder} because {_PLACE_WORDS[reason]}. "
+            "Nothing else was changed; choose another folder and try again."
+        )
+
+
 class CannotOpen(VaultError):
     """The vault files exist but the system refused to open them for writing."""
 

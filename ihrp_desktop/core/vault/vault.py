@@ -23,7 +23,7 @@ from .engine import (
     make_engine,
     page_problems,
 )
-from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
+from .errors import CopyNotWritten, DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
 from .keyfile import DataKey, KdfParams
 from .migrate import needs_upgrade, upgrade_with_copy
@@ -97,7 +97,7 @@ class Vault(Worksheets):
             if made_folder:
                 remove_tree(folder)
             if isinstance(exc, OSError):
-                raise SaveFailed(save_reason(exc) or "io", "new vault") from None
+                raise CopyNotWritten(save_reason(exc) or "io", "new vault", str(folder)) from None
             raise
         return vault
 
