@@ -388,8 +388,9 @@ class MainWindow(QMainWindow):
         """An extra backup, e.g. on a USB drive kept in a locked drawer."""
         if self.vault is None:
             return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("MainWindow",
-                                                                  "Choose where to put the backup"))
+        from .file_choice import existing_folder
+
+        folder = existing_folder(self, translate("MainWindow", "Choose where to put the backup"))
         if not folder:
             return
         vault = self.vault

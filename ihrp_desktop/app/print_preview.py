@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
@@ -162,8 +162,7 @@ class PrintDialog(QDialog):
                           detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("PrintDialog", "Save PDF"),
-                                              self._suggested_name(), "PDF (*.pdf)")
+        path = save_file(self, translate("PrintDialog", "Save PDF"), self._suggested_name(), "PDF (*.pdf)")
         if path:
             self.save_to(path)
 

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from shiboken6 import isValid
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
+from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
 from .print_preview import LANGUAGES, print_document, show_pdf, write_pdf
@@ -294,8 +294,7 @@ class RecoverySheetDialog(QDialog):
 
     def save_pdf(self) -> None:
         name = ("recovery-sheet.pdf" if self.language.currentData() == "en" else "hoja-de-recuperacion.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, translate("RecoverySheetDialog", "Save PDF"), name,
-                                              "PDF (*.pdf)")
+        path = save_file(self, translate("RecoverySheetDialog", "Save PDF"), name, "PDF (*.pdf)")
         if path:
             self.save_to(path)
 
