@@ -26,6 +26,7 @@ from .editor.theme import apply_theme, system_scheme
 from .feedback import busy_bar
 from .i18n import translate, vault_message
 from .idle import IdleWatcher
+from .screen_fit import fit_to_screen
 from .settings import AppSettings
 from .unlock import CreateVaultScreen, UnlockScreen, open_vault
 
@@ -120,7 +121,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         self.show_start_screen()
         self._first_paint = _AfterFirstPaint(self.stack, self._build_workspace_in_steps)
 

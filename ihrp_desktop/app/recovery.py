@@ -35,6 +35,7 @@ from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
 from .print_preview import LANGUAGES, print_document, show_pdf, write_pdf
+from .screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from ..core.pdf.options import Paper
@@ -200,7 +201,8 @@ class RecoverySheetDialog(QDialog):
         self._writer.run(record, None, lambda _exc: None)
         self.offer.hide()
         self.sheet.show()
-        self.resize(760, 940)
+        fit_to_screen(self, 760, 940)
+        keep_on_screen(self)
         self._show(self._generation, data)
         self.print_button.setFocus()
 
