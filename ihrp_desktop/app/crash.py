@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..core.crash_report import report
+from ..core.crash_report import write_report
 from .i18n import translate
 
 
@@ -57,9 +57,21 @@ def _forget() -> None:
     _box = None
 
 
+def words(exc: BaseException) -> str:
+    """Write the report and say so in the interface language (the error's type only, never its text)."""
+    path = write_report(exc)
+    said = translate("Crash", "Something went wrong that IHRP Desktop did not expect ({error}). Nothing "
+                     "more was written.").format(error=type(exc).__name__)
+    if path is None:
+        return said + " " + translate("Crash", "A crash report could not be saved on this computer.")
+    return said + " " + translate(
+        "Crash", "A crash report without any client data was saved in {path}; you can look at it and send "
+        "it to whoever supports you with the program.").format(path=path)
+
+
 def unexpected(exc: BaseException) -> None:
     """Report ``exc`` (written from the calling thread) and show the dialog on the GUI thread."""
-    message = report(exc)
+    message = words(exc)
     app = QApplication.instance()
     if app is None:
         print(f"ihrp-desktop: {message}", file=sys.stderr)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..core.crash_report import report
 from ..core.paths import default_vault_path
 from . import crash
 from .background import BackgroundRunner
@@ -82,7 +81,7 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     except Exception as exc:  # noqa: BLE001 - nothing unexpected ends in a traceback
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, report(exc))
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, crash.words(exc))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()
         return 1
