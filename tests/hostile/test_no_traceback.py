@@ -121,6 +121,20 @@ def test_a_failed_database_write_carries_no_value_in_its_message(tmp_path):
         vault.close()
 
 
+def test_reports_go_to_the_per_user_log_folder(monkeypatch, tmp_path, ihrp_home):
+    """README: $IHRP_HOME/log when set, else platformdirs' log folder (Linux and macOS spellings)."""
+    from platformdirs.macos import MacOS
+
+    from ihrp_desktop.core import paths
+
+    assert paths.user_log_dir() == ihrp_home / "log"
+    monkeypatch.delenv("IHRP_HOME")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    if sys.platform.startswith("linux"):
+        assert paths.user_log_dir() == tmp_path / "state" / "IHRP Desktop" / "log"
+    assert MacOS(paths.APP_DIR_NAME, paths.APP_AUTHOR).user_log_dir.endswith("Library/Logs/IHRP Desktop")
+
+
 # -- the app ----------------------------------------------------------------------------------------
 
 @pytest.fixture
