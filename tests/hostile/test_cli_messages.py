@@ -274,3 +274,36 @@ def test_verify_of_a_damaged_vault_shows_only_plain_words(vault_dir, tmp_path):
     assert "ERROR" not in result.stderr and "sqlcipher" not in result.stderr.lower()
     assert "Traceback" not in result.stderr
     assert snapshot(damaged) == before
+
+
+def test_a_failed_save_on_the_command_line_says_nothing_about_a_screen(monkeypatch, capsys, tmp_path):
+    """A real write failure: the import runs in a child whose files may not grow past the vault's size
+    (RLIMIT_FSIZE; EFBIG for root too). Closing after the failed write fails as well; the first error
+    is the one told."""
+    import resource
+    import signal
+
+    from ihrp_desktop.core.demo import load_demo
+    from ihrp_desktop.core.forms import default_library
+
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASS, kdf=KdfParams.fast())
+    load_demo(vault, default_library())
+    vault.close()
+    code, _, _ = run(monkeypatch, capsys, "export-json", "--vault", str(path),
+                     "-o", str(tmp_path / "all.json"), "--passphrase-stdin", stdin=PASS + "\n")
+    assert code == 0
+    limit = (path / "vault.db").stat().st_size + 4096
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails instead of killing
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+
+    result = subprocess.run([sys.executable, "-m", "ihrp_desktop", "import", str(tmp_path / "all.json"),
+                             "--vault", str(path), "--passphrase-stdin"], input=PASS + "\n",
+                            capture_output=True, text=True, timeout=120, env=CHECKOUT, preexec_fn=small_files)
+    assert result.returncode == 1, result.stderr
+    assert "could not be saved because" in result.stderr and "run the command again" in result.stderr
+    assert "screen" not in result.stderr and "did not expect" not in result.stderr
+    assert "Traceback" not in result.stderr
+    assert verify(path, PASS).ok

@@ -127,6 +127,9 @@ class SaveFailed(VaultError):
             f"The {what} could not be saved because {why}. Your text is still on screen; {todo} "
             "and it will be saved."
         )
+        # Where no text waits on a screen (the command line), the same facts without that promise.
+        self.without_screen = (f"The {what} could not be saved because {why}. Nothing was half-written; "
+                               f"{todo} and run the command again.")
 
 
 _PLACE_WORDS: dict[str, str] = {
@@ -159,6 +162,7 @@ class CopyNotWritten(SaveFailed):
             f"The {what} could not be written to {folder} because {why}. "
             "Nothing else was changed; choose another folder and try again."
         )
+        self.without_screen = self.message
 
 
 class CannotOpen(VaultError):
