@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget,
 
 from .. import APP_NAME
 from ..core.vault import DamagedVault, VaultError, WrongPassphrase
+from ..core.vault.errors import CopyNotWritten
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .editor.theme import apply_theme, system_scheme
@@ -406,6 +407,9 @@ class MainWindow(QMainWindow):
 
     def _backup_to_folder_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        if isinstance(exc, CopyNotWritten):  # its words name the folder and say the vault is unchanged
+            QtWidgets.QMessageBox.warning(self, APP_NAME, vault_message(exc))
+            return
         reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
         QtWidgets.QMessageBox.warning(self, APP_NAME, translate(

@@ -106,6 +106,7 @@ def main(argv: list[str]) -> None:
         ("shortcuts", lambda: ShortcutsDialog(window.actions(), window)),
         ("closing-notice", lambda: _closing_notice(window)),
         ("crash-message", lambda: crash_box(crash, window)),
+        ("settings-not-kept", lambda: not_kept_box(parent, window)),
     ]
     for name, make in dialogs:
         dialog = make()
@@ -127,6 +128,18 @@ def crash_box(crash: Any, window: Any) -> Any:
                "IHRP Desktop/log/crash-20261207-010203-4242-123456.txt; you can look at it and send it.")
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "crashMessage")
     return box
+
+
+def not_kept_box(parent: Path, window: Any) -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    from ihrp_desktop.app.settings import AppSettings
+
+    blocker = parent / "config-is-a-file"
+    blocker.write_text("x")
+    AppSettings(blocker / "settings.ini").tell_if_not_kept(window)
+    QApplication.processEvents()
+    return next(w for w in QApplication.topLevelWidgets() if w.objectName() == "settingsNotKept")
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ def test_every_window_fits_a_1366x768_screen_with_its_buttons_on_it(tmp_path, sc
     windows = json.loads(line[5:])
     assert set(windows) >= {"create-screen", "unlock-screen", "main-window", "print", "recovery-sheet",
                             "recovery-ask", "change-passphrase", "preferences", "shortcuts",
-                            "closing-notice", "crash-message"}
+                            "closing-notice", "crash-message", "settings-not-kept"}
     for name, seen in windows.items():
         x, y, w, h = seen["frame"]
         rx, ry, rw, rh = seen["room"]
