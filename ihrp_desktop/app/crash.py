@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
-from ..core.crash_report import write_report
 from .i18n import translate
 
 
@@ -59,6 +58,8 @@ def _forget() -> None:
 
 def words(exc: BaseException) -> str:
     """Write the report and say so in the interface language (the error's type only, never its text)."""
+    from ..core.crash_report import write_report  # loaded when needed, not at launch
+
     path = write_report(exc)
     said = translate("Crash", "Something went wrong that IHRP Desktop did not expect ({error}). Nothing "
                      "more was written.").format(error=type(exc).__name__)

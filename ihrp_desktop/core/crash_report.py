@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from types import TracebackType
 
@@ -35,7 +34,9 @@ def _where(file_name: str) -> str:
 
 
 def _frames(tb: TracebackType | None) -> list[str]:
-    # extract_tb without lookup_lines reads no source text; only file, line and function are kept.
+    import traceback  # here: the app imports this module at launch, and most runs never need it
+
+    # Only file, line and function are kept (never the source line, which can hold a literal).
     summary = traceback.extract_tb(tb)
     return [f"  {_where(f.filename)}:{f.lineno} in {f.name}" for f in summary]
 
