@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..core.vault import DamagedVault, VaultError, WrongPassphrase
+from ..core.vault import DamagedVault, VaultClosed, VaultError, WrongPassphrase
 from ..core.vault.errors import CopyNotWritten
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
@@ -279,6 +279,15 @@ class MainWindow(QMainWindow):
                         lambda _exc: None)  # VaultClosed: locked before the check finished
         if self.vault is not vault:
             return  # a writer that runs at once (tests) already found the file damaged
+        try:
+            self._show_opened(vault)
+        except VaultClosed:
+            if vault.is_open:
+                raise
+            # The page check on the writer found the file damaged and closed it while the list was
+            # being read: _pages_checked (queued behind) takes the window back and says why.
+
+    def _show_opened(self, vault: Vault) -> None:
         self.client_list.set_vault(vault)
         self.stack.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
