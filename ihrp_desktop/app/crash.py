@@ -42,6 +42,7 @@ def show(message: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, message, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("crashMessage")
     box.setTextFormat(Qt.TextFormat.PlainText)
+    # Keeps running: tests/hostile/test_no_traceback.py (test_an_error_in_a_qt_slot_shows_a_dialog...).
     box.setInformativeText(translate(
         "Crash", "IHRP Desktop keeps running. If something looks wrong, close it and start it again; "
         "your saved work is in the vault."))
@@ -57,7 +58,8 @@ def _forget() -> None:
 
 
 def words(exc: BaseException) -> str:
-    """Write the report and say so in the interface language (the error's type only, never its text)."""
+    """Write the report and say so in the interface language (the error's type only, never its text;
+    the report's content and the named file: tests/hostile/test_no_traceback.py)."""
     from ..core.crash_report import write_report  # loaded when needed, not at launch
 
     path = write_report(exc)

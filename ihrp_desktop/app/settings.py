@@ -81,6 +81,7 @@ class AppSettings:
         from PySide6.QtCore import QTimer
         from PySide6.QtWidgets import QMessageBox
 
+        # Works, and holds the settings until it closes: tests/hostile/test_app_room.py.
         text = translate(
             "Settings", "Your settings (text size, theme, language) cannot be kept on this computer: "
             "the folder {folder} cannot be written to. IHRP Desktop works as usual; changes to the "
