@@ -37,6 +37,13 @@ class _Job(QRunnable):
             self._relay.succeeded.emit(result)
 
 
+def _unexpected(exc: BaseException) -> None:
+    """A failure nobody said how to handle: the crash dialog and report, never silence."""
+    from .crash import unexpected
+
+    unexpected(exc)
+
+
 GIL_SWITCH_S = 0.00005
 
 
@@ -73,7 +80,7 @@ class BackgroundRunner:
                 callback(value)
 
         relay.succeeded.connect(lambda value: finish(on_success, value))
-        relay.failed.connect(lambda exc: finish(on_failure, exc))
+        relay.failed.connect(lambda exc: finish(on_failure or _unexpected, exc))
         self._pool.start(_Job(work, relay))
 
     def wait(self, msecs: int = -1) -> bool:
@@ -93,8 +100,7 @@ class InlineRunner:
         try:
             result = work()
         except BaseException as exc:  # noqa: BLE001
-            if on_failure is not None:
-                on_failure(exc)
+            (on_failure or _unexpected)(exc)
             return
         if on_success is not None:
             on_success(result)

@@ -138,6 +138,8 @@ class ClientPage(QWidget):
         head = QHBoxLayout()
         self.name = QLabel()
         self.name.setObjectName("pageTitle")
+        # A client's name is shown as typed: "<b>Ana</b>" is not bold (tests/hostile/test_app_room.py).
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.name, 1)
         self.language = QComboBox()

@@ -121,6 +121,11 @@ _VAULT_WORDS = {
         "The change could not be saved ({why}). Your text is still on screen; it will be saved "
         "as soon as the problem is solved.",
     ),
+    "CopyNotWritten": QT_TRANSLATE_NOOP(
+        "VaultError",
+        "The copy could not be written in the folder you chose. Nothing else was changed; choose another "
+        "folder and try again.",
+    ),
     "CannotOpen": QT_TRANSLATE_NOOP(
         "VaultError",
         "The vault could not be opened ({why}). Nothing was changed; solve the problem and try again.",

@@ -9,10 +9,12 @@ import threading
 from pathlib import Path
 from typing import cast
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_NAME
 from ..core.paths import default_vault_path
+from . import crash
 from .background import BackgroundRunner
 from .editor.theme import apply_theme
 from .i18n import install_translators, translate
@@ -64,16 +66,39 @@ def _after_workspace(window: MainWindow) -> None:
 
 
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
-    """Run the app until the window closes; returns the process exit code."""
+    """Run the app until the window closes; returns the process exit code.
+
+    An error nobody expected becomes a dialog and a crash report without values (``crash.py``): the
+    app keeps running when it happens later, and exits 1 when it stops the start itself.
+    """
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    crash.install()
+    demo_dirs: list[Path] = []
+    try:
+        return _run(app, vault, open_worksheet, demo, demo_dirs)
+    except Exception as exc:  # noqa: BLE001 - nothing unexpected ends in a traceback
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, crash.words(exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        return 1
+    finally:
+        crash.uninstall()
+        for demo_dir in demo_dirs:
+            shutil.rmtree(demo_dir, ignore_errors=True)
+
+
+def _run(app: QApplication, vault: str | None, open_worksheet: int | None, demo: bool,
+         demo_dirs: list[Path]) -> int:
     settings = AppSettings()
     install_translators(app, settings.get("language"))  # before any window is built
     apply_theme(app, settings.get("theme"), settings.get("font_scale"), settings.get("system_scheme"))
-    demo_dir: Path | None = None
     if demo:
         demo_dir = Path(tempfile.mkdtemp(prefix="ihrp-demo-"))
+        demo_dirs.append(demo_dir)
         vault_path = make_demo_vault(demo_dir)
     else:
         vault_path = Path(vault) if vault else Path(settings.get("vault_path") or default_vault_path())
@@ -84,8 +109,5 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     window.open_after_unlock = open_worksheet
     window.workspace_built.connect(lambda: _after_workspace(window))
     window.show()
-    try:
-        return app.exec()
-    finally:
-        if demo_dir is not None:
-            shutil.rmtree(demo_dir, ignore_errors=True)
+    settings.tell_if_not_kept(window)
+    return app.exec()

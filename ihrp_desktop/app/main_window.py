@@ -19,13 +19,15 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..core.vault import DamagedVault, VaultError, WrongPassphrase
+from ..core.vault import DamagedVault, VaultClosed, VaultError, WrongPassphrase
+from ..core.vault.errors import CopyNotWritten
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .editor.theme import apply_theme, system_scheme
 from .feedback import busy_bar
 from .i18n import translate, vault_message
 from .idle import IdleWatcher
+from .screen_fit import fit_to_screen
 from .settings import AppSettings
 from .unlock import CreateVaultScreen, UnlockScreen, open_vault
 
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(translate("MainWindow", "&File"))
         self.view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
-        self.resize(1280, 860)
+        fit_to_screen(self, 1280, 860)
         self.show_start_screen()
         self._first_paint = _AfterFirstPaint(self.stack, self._build_workspace_in_steps)
 
@@ -277,6 +279,15 @@ class MainWindow(QMainWindow):
                         lambda _exc: None)  # VaultClosed: locked before the check finished
         if self.vault is not vault:
             return  # a writer that runs at once (tests) already found the file damaged
+        try:
+            self._show_opened(vault)
+        except VaultClosed:
+            if vault.is_open:
+                raise
+            # The page check on the writer found the file damaged and closed it while the list was
+            # being read: _pages_checked (queued behind) takes the window back and says why.
+
+    def _show_opened(self, vault: Vault) -> None:
         self.client_list.set_vault(vault)
         self.stack.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
@@ -388,8 +399,9 @@ class MainWindow(QMainWindow):
         """An extra backup, e.g. on a USB drive kept in a locked drawer."""
         if self.vault is None:
             return
-        folder = QtWidgets.QFileDialog.getExistingDirectory(self, translate("MainWindow",
-                                                                  "Choose where to put the backup"))
+        from .file_choice import existing_folder
+
+        folder = existing_folder(self, translate("MainWindow", "Choose where to put the backup"))
         if not folder:
             return
         vault = self.vault
@@ -404,6 +416,9 @@ class MainWindow(QMainWindow):
 
     def _backup_to_folder_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        if isinstance(exc, CopyNotWritten):  # its words name the folder and say the vault is unchanged
+            QtWidgets.QMessageBox.warning(self, APP_NAME, vault_message(exc))
+            return
         reason = vault_message(exc) if isinstance(exc, VaultError) else (
             exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
         QtWidgets.QMessageBox.warning(self, APP_NAME, translate(

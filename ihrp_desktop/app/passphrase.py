@@ -26,6 +26,7 @@ from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
+from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
 from .strength import describe
 
 
@@ -91,14 +92,22 @@ class NewPassphraseFields(QWidget):
 
 
 def fit_height(dialog: QWidget) -> None:
-    """Make ``dialog`` as tall as its wrapped text needs at its width (after a message shows or hides)."""
+    """Make ``dialog`` as tall as its wrapped text needs at its width (after a message shows or hides);
+    wider, where the screen is too short for that height (the largest text size on a laptop)."""
     layout = dialog.layout()
     if layout is None:
         return
     layout.activate()
-    height = dialog.heightForWidth(dialog.width())
+    area = available_area(dialog)
+    most_wide, most_high = area.width() - DECORATION_WIDTH, area.height() - DECORATION_HEIGHT
+    width = dialog.width()
+    height = dialog.heightForWidth(width)
+    while height > most_high and width < most_wide:
+        width = min(most_wide, width + 40)
+        height = dialog.heightForWidth(width)
     if height > 0:
-        dialog.resize(dialog.width(), height)
+        dialog.resize(width, min(height, most_high))
+        keep_on_screen(dialog)  # a message that grew it past the screen's edge moves it back
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .screen_fit import fit_to_screen
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
@@ -103,7 +104,7 @@ class PrintDialog(QDialog):
         self.copy.currentIndexChanged.connect(self.refresh)
         self.language.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # the preview scrolls; the buttons stay on the screen
         # Start rendering once the dialog is built: a Python worker competes for the interpreter lock,
         # and the dialog's own set-up would wait for it call by call.
         QTimer.singleShot(0, self.refresh)
@@ -162,8 +163,7 @@ class PrintDialog(QDialog):
                           detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("PrintDialog", "Save PDF"),
-                                              self._suggested_name(), "PDF (*.pdf)")
+        path = save_file(self, translate("PrintDialog", "Save PDF"), self._suggested_name(), "PDF (*.pdf)")
         if path:
             self.save_to(path)
 

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,9 +31,11 @@ from shiboken6 import isValid
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
+from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
 from .print_preview import LANGUAGES, print_document, show_pdf, write_pdf
+from .screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from ..core.pdf.options import Paper
@@ -200,7 +201,8 @@ class RecoverySheetDialog(QDialog):
         self._writer.run(record, None, lambda _exc: None)
         self.offer.hide()
         self.sheet.show()
-        self.resize(760, 940)
+        fit_to_screen(self, 760, 940)
+        keep_on_screen(self)
         self._show(self._generation, data)
         self.print_button.setFocus()
 
@@ -294,8 +296,7 @@ class RecoverySheetDialog(QDialog):
 
     def save_pdf(self) -> None:
         name = ("recovery-sheet.pdf" if self.language.currentData() == "en" else "hoja-de-recuperacion.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, translate("RecoverySheetDialog", "Save PDF"), name,
-                                              "PDF (*.pdf)")
+        path = save_file(self, translate("RecoverySheetDialog", "Save PDF"), name, "PDF (*.pdf)")
         if path:
             self.save_to(path)
 

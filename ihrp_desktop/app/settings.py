@@ -6,13 +6,18 @@ answer here: the settings file is not encrypted.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
+from .. import APP_NAME
 from ..core.paths import user_config_dir
-from .i18n import QT_TRANSLATE_NOOP
+from .i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 
 class Setting(NamedTuple):  # not a dataclass: importing dataclasses is 7 ms of the app's start here
@@ -58,8 +63,38 @@ class AppSettings:
 
     def __init__(self, path: Path | None = None):
         path = path or user_config_dir() / "settings.ini"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.folder = path.parent
+        # A read-only or missing home folder must not stop the app: the settings then last until it
+        # closes, and the window says so once (tests/hostile/test_app_room.py).
+        self.kept = True
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.kept = os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+        except OSError:
+            self.kept = False
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def tell_if_not_kept(self, parent: QWidget) -> None:
+        """Once, after the window shows: settings changed now will not be there next time."""
+        if self.kept:
+            return
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QMessageBox
+
+        # Works, and holds the settings until it closes: tests/hostile/test_app_room.py.
+        text = translate(
+            "Settings", "Your settings (text size, theme, language) cannot be kept on this computer: "
+            "the folder {folder} cannot be written to. IHRP Desktop works as usual; changes to the "
+            "settings last until it closes.").format(folder=self.folder)
+
+        def tell() -> None:
+            box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, QMessageBox.StandardButton.Ok,
+                              parent)
+            box.setObjectName("settingsNotKept")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        QTimer.singleShot(0, tell)
 
     def get(self, key: str) -> Any:
         setting = _BY_KEY[key]
@@ -75,4 +110,5 @@ class AppSettings:
     def set(self, key: str, value: Any) -> None:
         setting = _BY_KEY[key]
         self._store.setValue(key, type(setting.default)(value))
-        self._store.sync()
+        if self.kept:
+            self._store.sync()  # not kept: held in memory until the app closes

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .screen_fit import fit_to_screen
 
 # Keys that belong to a page or to the worksheet editor rather than to a menu action.
 PAGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -102,4 +103,4 @@ class ShortcutsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(680, 660)
+        fit_to_screen(self, 680, 660)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from .passphrase import UsageProblem
+from .. import __version__
+from .passphrase import Stopped, UsageProblem
 
 # argparse is loaded only to parse (quick_blank answers most `blank` runs without it).
 # Type checkers read any TYPE_CHECKING as true.
@@ -23,7 +24,13 @@ LANGUAGES = ("en", "es")  # a worksheet's printed language
 
 
 def _vault(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--vault", required=True, metavar="PATH", help="the vault folder")
+    p.add_argument("--vault", required=True, metavar="PATH",
+                   help="the vault's folder (the one that holds vault.key and vault.db)")
+
+
+def _version(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                   help="show the program's version and stop")
 
 
 def _stdin(p: argparse.ArgumentParser) -> None:
@@ -31,18 +38,37 @@ def _stdin(p: argparse.ArgumentParser) -> None:
                    help="read passphrase(s) from standard input, one per line, instead of prompting")
 
 
-def _output(p: argparse.ArgumentParser, metavar: str) -> None:
-    p.add_argument("-o", "--output", required=True, metavar=metavar)
+def _output(p: argparse.ArgumentParser, metavar: str, what: str) -> None:
+    p.add_argument("-o", "--output", required=True, metavar=metavar, help=what)
+
+
+# A record id is a positive 64-bit integer (SQLite's largest): anything else is a usage error, not
+# an overflow deep inside the database driver (tests/hostile/test_cli_messages.py).
+MAX_RECORD_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int:
+    """argparse type of a worksheet id."""
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a worksheet number") from None
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"{text} is not a worksheet number in this vault "
+                                         "(see: ihrp-desktop list)")
+    return value
 
 
 def _forms(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles (default: en)")
 
 
 def _blank(p: argparse.ArgumentParser) -> None:
-    p.add_argument("form_id", metavar="FORM_ID")
-    _output(p, "OUT.pdf")
-    p.add_argument("--lang", choices=LANGUAGES, default="en")
+    p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
+    _output(p, "OUT.pdf", "the PDF file to write")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the worksheet (default: en)")
 
 
 def _init(p: argparse.ArgumentParser) -> None:
@@ -52,10 +78,12 @@ def _init(p: argparse.ArgumentParser) -> None:
 
 
 def _print(p: argparse.ArgumentParser) -> None:
-    p.add_argument("worksheet_id", metavar="WORKSHEET_ID", type=int)
+    p.add_argument("worksheet_id", metavar="WORKSHEET_ID", type=record_id,
+                   help="the worksheet's number (see: ihrp-desktop list)")
     _vault(p)
-    _output(p, "OUT.pdf")
-    p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home")
+    _output(p, "OUT.pdf", "the PDF file to write")
+    p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home",
+                   help="take-home leaves out the clinician's fields (default: take-home)")
     p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the worksheet's language")
     _stdin(p)
@@ -63,25 +91,25 @@ def _print(p: argparse.ArgumentParser) -> None:
 
 def _export_json(p: argparse.ArgumentParser) -> None:
     _vault(p)
-    _output(p, "FILE.json")
+    _output(p, "FILE.json", "the JSON file to write (not encrypted)")
     p.add_argument("--client", metavar="NAME", help="only this client (exact name)")
     _stdin(p)
 
 
 def _import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.json")
+    p.add_argument("file", metavar="FILE.json", help="a file written by ihrp-desktop export-json")
     _vault(p)
     _stdin(p)
 
 
 def _backup(p: argparse.ArgumentParser) -> None:
     _vault(p)
-    _output(p, "OUT")
+    _output(p, "OUT", "a new folder for the backup (it must not exist yet, or be empty)")
     _stdin(p)
 
 
 def _restore(p: argparse.ArgumentParser) -> None:
-    p.add_argument("backup", metavar="BACKUP")
+    p.add_argument("backup", metavar="BACKUP", help="the backup's folder")
     _vault(p)
     _stdin(p)
 
@@ -117,10 +145,11 @@ def _parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Worksheets for Integrative Harm Reduction Psychotherapy, kept in an encrypted vault.",
         epilog="Without a COMMAND the app opens: ihrp-desktop [--vault PATH] [--open WORKSHEET_ID] [--demo]",
     )
+    _version(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (summary, declare) in SUBCOMMANDS.items():
         if only is None or name == only:
-            declare(sub.add_parser(name, help=summary))
+            declare(sub.add_parser(name, help=summary, description=summary[:1].upper() + summary[1:] + "."))
     return parser
 
 
@@ -129,16 +158,29 @@ def _gui_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="ihrp-desktop", description="Launch IHRP Desktop.")
     parser.add_argument("--vault", metavar="PATH", help="the vault folder (default: your user data folder)")
-    parser.add_argument("--open", metavar="WORKSHEET_ID", type=int,
+    _version(parser)
+    parser.add_argument("--open", metavar="WORKSHEET_ID", type=record_id,
                         help="open this worksheet after unlocking")
     parser.add_argument("--demo", action="store_true", help="open a throwaway vault with the sample data")
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``ihrp-desktop`` command."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
+def _unknown_command(word: str) -> int:
+    """A word where a command belongs that is not one: name it and list the commands (exit 2)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, SUBCOMMANDS, n=1)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    print(f"ihrp-desktop: unknown command '{word}'.{hint}\n"
+          f"The commands are: {', '.join(SUBCOMMANDS)}.\n"
+          "See: ihrp-desktop --help (or ihrp-desktop COMMAND --help)", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _run(args_list: list[str]) -> int:
     first = args_list[0] if args_list else None
+    if first is not None and not first.startswith("-") and first not in SUBCOMMANDS:
+        return _unknown_command(first)
     if first not in SUBCOMMANDS and first not in ("-h", "--help"):
         gui_args = _gui_parser().parse_args(args_list)
         from ..app.launch import launch  # Qt is imported only here
@@ -153,13 +195,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser(only=first if first in SUBCOMMANDS else None).parse_args(args_list)
     from . import commands
 
+    return commands.run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``ihrp-desktop`` command: the one place where whatever went wrong becomes
+    plain words and an exit code; no traceback reaches the person (tests/hostile/test_no_traceback.py)."""
     try:
-        return commands.run(args)
+        return _run(list(sys.argv[1:] if argv is None else argv))
     except UsageProblem as exc:
         print(f"ihrp-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except Stopped:
+        print("\nStopped. Nothing was changed.", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print("\nStopped. Nothing more was written.", file=sys.stderr)
+        return EXIT_ERROR
+    except SystemExit:
+        raise  # argparse's usage errors (2), --help and --version (0)
+    except BaseException as exc:  # noqa: BLE001 - the entry point's last word
+        from ..core.crash_report import report
+
+        print(f"ihrp-desktop: {report(exc)}", file=sys.stderr)
         return EXIT_ERROR
 
 

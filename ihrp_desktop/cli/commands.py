@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -39,8 +40,12 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     try:
         vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
-    finally:
-        vault.close()
+    except BaseException:
+        # The first error is the one to tell: closing after a failed write (a full disk) can fail too.
+        with contextlib.suppress(Exception):
+            vault.close()
+        raise
+    vault.close()
 
 
 # -- commands -------------------------------------------------------------------------------------
@@ -243,7 +248,8 @@ def run(args: argparse.Namespace) -> int:
         code = _vault_exit_code(exc)
         if code is None:
             raise
-        say(getattr(exc, "message", str(exc)))
+        # A failed save's app words promise text kept on screen; a command has none.
+        say(getattr(exc, "without_screen", None) or getattr(exc, "message", str(exc)))
         return code
 
 

@@ -9,15 +9,47 @@ import sys
 from collections.abc import Iterator
 
 
+class UsageProblem(Exception):
+    """The command was called in a way that cannot work (exit code 2)."""
+
+
+class Stopped(Exception):
+    """The person ended the input (Ctrl+D) at a prompt: nothing was done (exit code 1)."""
+
+
 def _ask(prompt: str) -> str:
     """Prompt at the terminal without echo (getpass is imported here: most commands never ask)."""
     import getpass
 
-    return getpass.getpass(prompt)
+    try:
+        return _usable(getpass.getpass(prompt))
+    except EOFError:
+        raise Stopped() from None
 
 
-class UsageProblem(Exception):
-    """The command was called in a way that cannot work (exit code 2)."""
+def _usable(value: str) -> str:
+    """A passphrase that can be turned into key bytes (UTF-8); a terminal in another encoding can
+    hand over undecodable bytes as surrogates, which would fail deep in the key derivation."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UsageProblem(NOT_UTF8) from None
+    return value
+
+
+NOT_UTF8 = ("The passphrase is not readable text (it is not UTF-8). Set the terminal to UTF-8, "
+            "or pipe in a UTF-8 line. Nothing was changed.")
+
+
+def _read_stdin() -> str:
+    """All of standard input as UTF-8 text (read as bytes where possible: the locale may not be UTF-8)."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:
+        return _usable(sys.stdin.read())
+    try:
+        return str(raw.read().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageProblem(NOT_UTF8) from None
 
 
 class PassphraseSource:
@@ -29,7 +61,7 @@ class PassphraseSource:
 
     def _next_line(self) -> str:
         if self._lines is None:
-            self._lines = iter(sys.stdin.read().split("\n"))
+            self._lines = iter(_read_stdin().split("\n"))
         line = next(self._lines, None)
         if line is None or line == "":
             raise UsageProblem(

@@ -45,6 +45,11 @@ def user_cache_dir() -> Path:
     return _per_user_dir("cache")
 
 
+def user_log_dir() -> Path:
+    """Where crash reports go (never client data: core/crash_report.py writes no values)."""
+    return _per_user_dir("log")
+
+
 def default_vault_path() -> Path:
     """The vault the app opens when no ``--vault`` is given."""
     return user_data_dir() / "vault"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> None:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     app = QApplication([])
@@ -66,7 +67,15 @@ def main(argv: list[str]) -> None:
     app.processEvents()
     note_titles()
     assert dialog.pdf_bytes.startswith(b"%PDF"), "no preview"
-    QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: (saved_pdf, "PDF (*.pdf)"))  # type: ignore[method-assign]
+    def choose_file() -> None:  # the real file dialog, answered as a person would
+        chooser = QApplication.activeModalWidget()
+        if isinstance(chooser, QFileDialog) and chooser.isVisible():
+            chooser.selectFile(saved_pdf)
+            chooser.accept()
+        else:
+            QTimer.singleShot(10, choose_file)
+
+    QTimer.singleShot(0, choose_file)
     dialog.save_pdf()
     dialog.close()
     app.processEvents()

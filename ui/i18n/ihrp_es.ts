@@ -186,6 +186,25 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>IHRP Desktop keeps running. If something looks wrong, close it and start it again; your saved work is in the vault.</source>
+        <translation>IHRP Desktop sigue abierto. Si algo no se ve bien, ciérrelo y vuelva a abrirlo; su trabajo guardado está en la bóveda.</translation>
+    </message>
+    <message>
+        <source>Something went wrong that IHRP Desktop did not expect ({error}). Nothing more was written.</source>
+        <translation>Ocurrió un error que IHRP Desktop no esperaba ({error}). No se escribió nada más.</translation>
+    </message>
+    <message>
+        <source>A crash report could not be saved on this computer.</source>
+        <translation>No se pudo guardar un informe del error en este ordenador.</translation>
+    </message>
+    <message>
+        <source>A crash report without any client data was saved in {path}; you can look at it and send it to whoever supports you with the program.</source>
+        <translation>Se guardó un informe del error, sin ningún dato de clientes, en {path}; puede revisarlo y enviarlo a quien le ayuda con el programa.</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultScreen</name>
     <message>
         <source>Welcome to IHRP Desktop</source>
@@ -636,6 +655,10 @@ Close it anyway?</source>
         <source>System colours at the last start</source>
         <translation>Colores del sistema en el último inicio</translation>
     </message>
+    <message>
+        <source>Your settings (text size, theme, language) cannot be kept on this computer: the folder {folder} cannot be written to. IHRP Desktop works as usual; changes to the settings last until it closes.</source>
+        <translation>Sus preferencias (tamaño del texto, tema, idioma) no se pueden conservar en este ordenador: no se puede escribir en la carpeta {folder}. IHRP Desktop funciona con normalidad; los cambios en las preferencias duran hasta que se cierre.</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -807,6 +830,10 @@ Close it anyway?</source>
     <message>
         <source>The change could not be saved ({why}). Your text is still on screen; it will be saved as soon as the problem is solved.</source>
         <translation>No se pudo guardar el cambio ({why}). Tu texto sigue en la pantalla; se guardará en cuanto se resuelva el problema.</translation>
+    </message>
+    <message>
+        <source>The copy could not be written in the folder you chose. Nothing else was changed; choose another folder and try again.</source>
+        <translation>No se pudo escribir la copia en la carpeta elegida. No se cambió nada más; elija otra carpeta e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>The vault could not be opened ({why}). Nothing was changed; solve the problem and try again.</source>

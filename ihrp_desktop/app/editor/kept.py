@@ -6,6 +6,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from .words import word
@@ -60,6 +61,8 @@ class KeptBox(QFrame):
             name = QLabel(readable_key(key))
             name.setObjectName("keptName")
             text = wrapped_label(kept_text(value, self._language), "keptValue", selectable=True)
+            for label in (name, text):  # answers and their keys as typed, never as markup
+                label.setTextFormat(Qt.TextFormat.PlainText)
             text.setAccessibleName(readable_key(key))
             for widget in (name, text):
                 self._layout.addWidget(widget)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from .errors import DamagedVault, NotAVault, SaveFailed, VaultError, VaultExists, save_reason
+from .errors import CopyNotWritten, DamagedVault, NotAVault, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
 
@@ -39,7 +39,7 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
         work = incomplete_sibling(out)
         work.mkdir()
     except OSError as exc:
-        raise SaveFailed(save_reason(exc) or "io", "backup") from None
+        raise CopyNotWritten(exc, "backup", str(out.parent)) from None
     try:
         with engine.connect() as conn:
             raw = conn.connection.dbapi_connection
@@ -65,7 +65,7 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
         reason = save_reason(getattr(exc, "orig", exc))
         if reason is None:
             raise
-        raise SaveFailed(reason, "backup") from None
+        raise CopyNotWritten(getattr(exc, "orig", exc), "backup", str(out.parent)) from None
     return out
 
 
@@ -93,7 +93,7 @@ def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Pa
         work = incomplete_sibling(target)
         work.mkdir()
     except OSError as exc:
-        raise SaveFailed(save_reason(exc) or "io", "restored vault") from None
+        raise CopyNotWritten(exc, "restored vault", str(target.parent)) from None
     try:
         for name in (KEY_FILE, DB_FILE):
             shutil.copyfile(source_dir / name, work / name)
@@ -103,5 +103,5 @@ def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Pa
         raise
     except OSError as exc:
         remove_tree(work)
-        raise SaveFailed(save_reason(exc) or "io", "restored vault") from None
+        raise CopyNotWritten(exc, "restored vault", str(target.parent)) from None
     return target

@@ -43,6 +43,9 @@ def apply_key(conn: Any, key: DataKey) -> None:
     Plain SQLite silently ignores ``PRAGMA key`` and would then read and write clear text, so
     ``PRAGMA cipher_version`` must answer before anything else happens.
     """
+    # SQLCipher's own logger writes a raw "ERROR CORE sqlcipher_page_cipher" line to stderr for every
+    # bad page; our checks say the same in plain words (tests/hostile/test_cli_messages.py).
+    conn.execute("PRAGMA cipher_log_level = NONE")
     # The key is hex only (DataKey.sql_literal), never the passphrase, so it is safe inside SQL text.
     conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
     row = conn.execute("PRAGMA cipher_version").fetchone()
@@ -247,6 +250,9 @@ def make_engine(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=4,
+        # An error's text never carries the statement's values (a client's words) into a message,
+        # a log or a crash report (tests/hostile/test_no_traceback.py).
+        hide_parameters=True,
     )
 
     @event.listens_for(engine, "begin")

@@ -127,6 +127,42 @@ class SaveFailed(VaultError):
             f"The {what} could not be saved because {why}. Your text is still on screen; {todo} "
             "and it will be saved."
         )
+        # Where no text waits on a screen (the command line), the same facts without that promise.
+        self.without_screen = (f"The {what} could not be saved because {why}. Nothing was half-written; "
+                               f"{todo} and run the command again.")
+
+
+_PLACE_WORDS: dict[str, str] = {
+    # reason -> why a folder the person chose for a copy cannot take it
+    "disk_full": "the disk there is full",
+    "read_only": "that place cannot be written to",
+    "permission": "permission to write there was denied",
+    "io": "the disk refused or failed the write",
+    "busy": "another program is using that place",
+}
+_PLACE_ERRNO_WORDS: dict[int, str] = {
+    errno.ENOTDIR: "a part of that path is a file, not a folder",
+    errno.EEXIST: "a part of that path is a file, not a folder",  # mkdir(exist_ok=True) on a file
+    errno.ENOENT: "that folder does not exist",
+}
+
+
+class CopyNotWritten(SaveFailed):
+    """A backup, a restored vault or a new vault could not be written where the person asked: the
+    message names that folder, not the vault, which is unchanged (tests/hostile/test_cli_messages.py).
+    A SaveFailed (same ``reason``) with words of its own: no text on a screen is waiting for it."""
+
+    def __init__(self, exc: BaseException, what: str, folder: str):
+        reason = save_reason(exc) or "io"
+        self.reason: SaveReason = reason
+        self.folder = folder
+        why = _PLACE_ERRNO_WORDS.get(getattr(exc, "errno", None) or 0, _PLACE_WORDS[reason])
+        VaultError.__init__(
+            self,
+            f"The {what} could not be written to {folder} because {why}. "
+            "Nothing else was changed; choose another folder and try again."
+        )
+        self.without_screen = self.message
 
 
 class CannotOpen(VaultError):

@@ -227,6 +227,12 @@ def read(vault_dir: Path) -> KeyFile:
     folder_ok = _stat_is(vault_dir, stat.S_ISDIR)
     key_ok = folder_ok and _stat_is(key_path, stat.S_ISREG)
     if not folder_ok:
+        if _stat_is(vault_dir, stat.S_ISREG):  # e.g. --vault v/vault.db: the file, not its folder
+            here = f" (here: {vault_dir.parent})" if vault_dir.name in (KEY_FILE, DB_FILE) else ""
+            raise NotAVault(
+                f"{vault_dir} is a file, not a vault folder. Give the vault's folder, the one that holds "
+                f"vault.key and vault.db{here}."
+            )
         raise NotAVault(
             "This vault folder does not exist. Choose the folder that holds vault.key and vault.db."
         )

@@ -23,7 +23,14 @@ from .engine import (
     make_engine,
     page_problems,
 )
-from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
+from .errors import (
+    CopyNotWritten,
+    DamagedVault,
+    VaultClosed,
+    VaultError,
+    VaultExists,
+    is_damage,
+)
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
 from .keyfile import DataKey, KdfParams
 from .migrate import needs_upgrade, upgrade_with_copy
@@ -92,12 +99,13 @@ class Vault(Worksheets):
             if engine is not None:
                 engine.dispose()
             # Only files this call made, in a folder that was new or empty: nothing else can be lost.
-            for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)):
+            # (No folder: its making failed, e.g. under a file; the error below names the place.)
+            for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)) if folder.is_dir() else ():
                 (folder / name).unlink(missing_ok=True)
             if made_folder:
                 remove_tree(folder)
             if isinstance(exc, OSError):
-                raise SaveFailed(save_reason(exc) or "io", "new vault") from None
+                raise CopyNotWritten(exc, "new vault", str(folder)) from None
             raise
         return vault
 
