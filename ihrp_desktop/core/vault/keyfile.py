@@ -61,11 +61,12 @@ class KdfParams:
         return KdfParams(memory_kib=8, iterations=1, lanes=1)
 
     def check(self) -> None:
-        """Refuse values Argon2 rejects or that a damaged file could make absurdly expensive."""
-        if not (1 <= self.lanes <= 64 and 1 <= self.iterations <= 64):
-            raise ValueError("Argon2id lanes and iterations are out of range")
-        if not (8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024):
-            raise ValueError("Argon2id memory is out of range")
+        """Refuse settings outside the floor and ceiling of ``core.kdf_limits`` (ValueError, plain words)."""
+        from .. import kdf_limits
+
+        problem = kdf_limits.problem(self.memory_kib, self.iterations, self.lanes)
+        if problem is not None:
+            raise ValueError(problem)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         """The 32-byte wrapping key for ``secret`` (the slow part of unlocking)."""
@@ -172,13 +173,20 @@ def make_wrap(
     }
 
 
+class KdfRefused(Exception):
+    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits)."""
+
+
 def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
     """The data key, or None when ``secret`` is wrong. Raises ValueError on a malformed wrap."""
     k = wrap["kdf"]
     if k.get("name") != "argon2id":
         raise ValueError("unknown key derivation")
     params = KdfParams(int(k["memory_kib"]), int(k["iterations"]), int(k["lanes"]))
-    params.check()
+    try:
+        params.check()  # before any derivation: an edited file can neither weaken nor stall an unlock
+    except ValueError as exc:
+        raise KdfRefused(str(exc)) from None
     wrapping = params.derive(secret, _unb64(k["salt"]))
     try:
         raw = AESGCM(wrapping).decrypt(
@@ -295,6 +303,11 @@ def unlock(key_file: KeyFile, passphrase: str) -> DataKey:
             continue
         try:
             raw = _unwrap(wrap, secret, key_file.vault_id)
+        except KdfRefused as exc:
+            raise DamagedVault(
+                [f"The key file vault.key was refused: {exc}. It may have been edited; restore vault.key "
+                 "from a backup."]
+            ) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise DamagedVault(["The key file vault.key holds a wrapped key that cannot be read."]) from None
         if raw is not None:
@@ -316,10 +329,7 @@ def rewrap(
     """Replace the passphrase (or recovery key) wrap; returns the new recovery key for ``kind`` recovery."""
     key_file = read(vault_dir)
     data_key = unlock(key_file, old)
-    current = key_file.wrap("passphrase")
-    if kdf is None and current is not None:
-        k = current["kdf"]
-        kdf = KdfParams(int(k["memory_kib"]), int(k["iterations"]), int(k["lanes"]))
+    # Today's settings, whatever the old wrap used: a change upgrades an old or weak key file.
     kdf = kdf or KdfParams.default()
     recovery: str | None = None
     if kind == "passphrase":

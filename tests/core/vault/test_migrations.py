@@ -21,6 +21,7 @@ from sqlalchemy import create_engine
 from ihrp_desktop.core.vault import Vault, VaultFromNewerVersion, unlock_key, verify
 from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
 from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
+from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -127,7 +128,8 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
         print("alembic" in sys.modules)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", LOWER + script], capture_output=True, text=True,
+                            timeout=60)
     assert result.stdout.strip() == "False", result.stderr
 
 
