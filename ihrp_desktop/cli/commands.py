@@ -76,6 +76,15 @@ def cmd_blank(args: argparse.Namespace) -> int:
     return written(args.output)
 
 
+def _refuse_weak(passphrase: str, nothing_done: str) -> None:
+    """Exit 2 with zxcvbn's advice when a new passphrase scores under 3 of 4 (before any key work)."""
+    from ..core.strength import refusal
+
+    problem = refusal(passphrase)
+    if problem is not None:
+        raise UsageProblem(f"{problem} {nothing_done}")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
 
@@ -84,6 +93,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         say(f"There is already a vault at {path}. Nothing was changed.")
         return EXIT_ERROR
     passphrase = PassphraseSource(args.passphrase_stdin).new()
+    if not args.demo:  # a demo vault holds only fictional records
+        _refuse_weak(passphrase, "No vault was created.")
     vault = Vault.create(path, passphrase)
     try:
         if args.demo:
@@ -187,6 +198,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     source = PassphraseSource(args.passphrase_stdin)
     old = source.existing("Current passphrase: ")
     new = source.new("New passphrase: ")
+    _refuse_weak(new, "The passphrase was not changed.")
     Vault.change_passphrase(Path(args.vault), old, new)
     say("The passphrase was changed. Use the new one from now on.")
     return EXIT_OK
