@@ -65,6 +65,9 @@ def _after_workspace(window: MainWindow) -> None:
 
 def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bool = False) -> int:
     """Run the app until the window closes; returns the process exit code."""
+    from ..core.hardening import harden_process
+
+    harden_process()  # no core dumps, no debugger attach (the command line did it already; once)
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

@@ -187,6 +187,9 @@ class MainWindow(QMainWindow):
         workspace.setStretchFactor(1, 1)
         workspace.setSizes([280, 900])
         self.stack.addWidget(workspace)
+        from .clipboard_guard import ClipboardGuard
+
+        self.clipboard_guard = ClipboardGuard(self)  # before any client word can be copied
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.screen_locked.connect(self.lock)
         if self.isVisible():
@@ -436,6 +439,7 @@ class MainWindow(QMainWindow):
                 return
             self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
         self._clear_workspace()
+        self.clipboard_guard.clear_if_ours()
         self._close_vault()
         self.show_start_screen()
 
@@ -665,6 +669,8 @@ class MainWindow(QMainWindow):
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.workspace_ready:
+            self.clipboard_guard.clear_if_ours()
         self._close_vault()
         event.accept()
 

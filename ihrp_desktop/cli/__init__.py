@@ -135,10 +135,19 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never read a passphrase nor open a vault: they hold no secret, and skip the process
+# hardening (ctypes alone is a tenth of a cached `blank`).
+_NO_SECRETS = ("forms", "blank", "-h", "--help")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ihrp-desktop`` command."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     first = args_list[0] if args_list else None
+    if first not in _NO_SECRETS:
+        from ..core.hardening import harden_process
+
+        harden_process()  # before any passphrase is read or any vault opened
     if first not in SUBCOMMANDS and first not in ("-h", "--help"):
         gui_args = _gui_parser().parse_args(args_list)
         from ..app.launch import launch  # Qt is imported only here

@@ -80,19 +80,40 @@ class KdfParams:
 
 
 class DataKey:
-    """The vault's raw data key. Kept out of ``repr`` so it never lands in a log or traceback."""
+    """The vault's raw data key. Kept out of ``repr`` so it never lands in a log or traceback.
+
+    Held in a bytearray so ``wipe`` (at lock) can overwrite it in place. Python cannot wipe the
+    immutable copies made on the way (the bytes the unwrap returned, the hex text given to SQLCipher):
+    they stay in memory until it is reused (docs/security.md, "Memory").
+    """
 
     __slots__ = ("_raw", "vault_id")
 
-    def __init__(self, raw: bytes, vault_id: str):
+    def __init__(self, raw: bytes | bytearray, vault_id: str):
         if len(raw) != _KEY_BYTES:
             raise ValueError("a data key is 32 bytes")
-        self._raw = raw
+        self._raw = bytearray(raw)
         self.vault_id = vault_id
 
     def sql_literal(self) -> str:
         """The key as SQLCipher's raw-key literal ``x'<64 hex>'`` (hex only, so it is safe in SQL text)."""
+        if self.wiped:
+            raise ValueError("this key was wiped when the vault was locked")
         return f"x'{self._raw.hex()}'"
+
+    def copy(self) -> DataKey:
+        """An independent copy (an open vault keeps its own, and wipes it when locked)."""
+        return DataKey(self._raw, self.vault_id)
+
+    def wipe(self) -> None:
+        """Overwrite the key with zeros (the vault is locked; this object opens nothing any more)."""
+        for i in range(len(self._raw)):
+            self._raw[i] = 0
+        self._raw = bytearray()
+
+    @property
+    def wiped(self) -> bool:
+        return len(self._raw) != _KEY_BYTES
 
     def __repr__(self) -> str:
         return f"DataKey(vault_id={self.vault_id!r}, raw=<hidden>)"
@@ -151,7 +172,7 @@ def _aad(vault_id: str, kind: str) -> bytes:
 
 
 def make_wrap(
-    kind: WrapKind, secret: bytes, data_key: bytes, vault_id: str, kdf: KdfParams
+    kind: WrapKind, secret: bytes, data_key: bytes | bytearray, vault_id: str, kdf: KdfParams
 ) -> dict[str, Any]:
     """Wrap ``data_key`` under a key derived from ``secret`` (fresh salt and nonce every time)."""
     kdf.check()
