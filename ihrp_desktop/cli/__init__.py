@@ -86,6 +86,14 @@ def _restore(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
+def _audit(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    p.add_argument("--client", metavar="NAME", help="only events about this client (exact name)")
+    p.add_argument("--since", metavar="DATE", help="only events on or after this day (YYYY-MM-DD)")
+    p.add_argument("-o", "--output", metavar="FILE.csv", help="write CSV to this file instead of a table")
+    _stdin(p)
+
+
 def _vault_only(p: argparse.ArgumentParser) -> None:
     _vault(p)
     _stdin(p)
@@ -104,6 +112,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "backup": ("make a consistent encrypted backup (works while the app is open)", _backup),
     "restore": ("restore a backup into a new vault folder", _restore),
     "verify": ("check a vault or a backup for damage", _vault_only),
+    "audit": ("who did what and when: the vault's audit trail, as a table or CSV", _audit),
 }
 
 

@@ -31,7 +31,7 @@ def _library() -> FormLibrary:
 
 @contextmanager
 def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
-    from ..core.vault import Vault
+    from ..core.vault import Vault, VaultError
 
     path = Path(args.vault)
     passphrase = PassphraseSource(args.passphrase_stdin).existing()
@@ -40,6 +40,11 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
         vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
     finally:
+        try:
+            if vault.is_open:
+                vault.record("locked", detail=f"command line: {args.command}")
+        except VaultError:
+            pass  # the command's own outcome is what the person needs to hear
         vault.close()
 
 
@@ -220,6 +225,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ..core.activity import activity_rows, as_csv, as_table, parse_since
+
+    since = None
+    if args.since is not None:
+        since = parse_since(args.since)
+        if since is None:
+            raise UsageProblem(f"'{args.since}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-01-31.")
+    with _open_vault(args) as vault:
+        client_id = None
+        if args.client is not None:
+            matches = [c.id for c in vault.clients(include_archived=True) if c.name == args.client]
+            if not matches:
+                say(f"No client is called '{args.client}' exactly. Nothing was written.")
+                return EXIT_ERROR
+            client_id = matches[0]
+        rows = activity_rows(vault, client_id=client_id, since=since)
+        problems = vault.audit_chain_problems()
+        if args.output is not None:
+            write_file(args.output, as_csv(rows))
+            vault.record("exported", detail=f"audit trail, {len(rows)} event(s) to CSV")
+        else:
+            print(as_table(rows))
+    chain = "intact" if not problems else "BROKEN: " + " ".join(problems)
+    if args.output is not None:
+        say(f"{len(rows)} event(s) written to {args.output}. The file is NOT encrypted (it names clients).")
+    say(f"Audit trail hash chain: {chain}")
+    return EXIT_OK if not problems else EXIT_DAMAGED
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from ..core.vault import verify
 
@@ -240,12 +275,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
     "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "backup": cmd_backup,
-    "restore": cmd_restore, "verify": cmd_verify,
+    "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
 }
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one subcommand, turning the errors a person can meet into a message and an exit code."""
+    from ..core import actor
+
+    actor.set_part(f"command line: {args.command}")  # who acted, in the vault's audit trail
     try:
         return COMMANDS[args.command](args)
     except OSError as exc:

@@ -155,8 +155,29 @@ def _downgrade_to_0001(folder: Path) -> None:
     Path(folder / "vault.db-shm").unlink(missing_ok=True)
 
 
+def _chain_as_0001_wrote_it(folder: Path) -> None:
+    """Re-hash the audit trail without actors, as the program wrote it before schema 0002."""
+    from ihrp_desktop.core.vault.audit import GENESIS, event_hash
+
+    key = unlock_key(folder, PASSPHRASE)
+    conn = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None)
+    conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+    try:
+        prev = GENESIS
+        rows = conn.execute(
+            "SELECT id, at, action, client_id, worksheet_id, detail FROM audit_events ORDER BY id").fetchall()
+        for event_id, at, action, client_id, worksheet_id, detail in rows:
+            digest = event_hash(prev, event_id, at, action, client_id, worksheet_id, detail)
+            conn.execute("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, event_id))
+            prev = digest
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) -> None:
     _downgrade_to_0001(closed_vault)
+    _chain_as_0001_wrote_it(closed_vault)
     assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert "uid" not in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
 
@@ -168,6 +189,8 @@ def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) 
         uids = [row[0] for row in _raw(closed_vault, f"SELECT uid FROM {table}")]
         assert uids and all(len(u) == 36 for u in uids)
         assert len(set(uids)) == len(uids)  # one each, never shared
-    actors = _raw(closed_vault, "SELECT actor FROM audit_events")
-    assert all(a == ("",) for a in actors)
-    assert verify(closed_vault, PASSPHRASE).ok  # the audit chain still holds across the upgrade
+    actors = _raw(closed_vault, "SELECT action, actor FROM audit_events ORDER BY id")
+    upgraded = [action for action, _ in actors].index("migrated")
+    assert all(actor == "" for _, actor in actors[:upgraded])  # written before 0002: no actor
+    assert all(actor.endswith("(program)") for _, actor in actors[upgraded:])  # account (program part)
+    assert verify(closed_vault, PASSPHRASE).ok  # the audit chain holds for both, across the upgrade
