@@ -157,7 +157,8 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     assert {c["name"] for c in data["clients"]} == {c.name for c in DEMO_CLIENTS}
 
     other = tmp_path / "other"
-    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin", stdin="second quiet harbour\n")
+    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin",
+        stdin="second quiet harbour\n")
     code, _, err = run(
         capsys,
         monkeypatch,

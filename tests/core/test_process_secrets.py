@@ -32,7 +32,10 @@ UNLIMITED = (
 )
 
 # The command line, with standard input that says when the program starts reading the passphrase.
-CLI_WAITING = LOWER + UNLIMITED + f"""
+CLI_WAITING = (
+    LOWER
+    + UNLIMITED
+    + f"""
 import sys
 class Stdin:
     def isatty(self): return False
@@ -43,9 +46,13 @@ sys.stdin = Stdin()
 from ihrp_desktop.cli import main
 sys.exit(main(sys.argv[1:]))
 """
+)
 
 # The app (as `ihrp-desktop --demo` starts it), saying when its window shows; it then runs on.
-APP_SHOWN = LOWER + UNLIMITED + f"""
+APP_SHOWN = (
+    LOWER
+    + UNLIMITED
+    + f"""
 import sys
 from PySide6.QtWidgets import QMainWindow
 show = QMainWindow.show
@@ -56,6 +63,7 @@ QMainWindow.show = report
 from ihrp_desktop.cli import main
 sys.exit(main(sys.argv[1:]))
 """
+)
 
 
 def _proc_facts(pid: int) -> tuple[str, str]:
@@ -79,7 +87,10 @@ def test_a_command_line_process_has_no_core_dumps_and_is_not_dumpable(tmp_path: 
     Vault.create(tmp_path / "v", PASSPHRASE, kdf=KdfParams.fast()).close()
     proc = subprocess.Popen(
         [sys.executable, "-c", CLI_WAITING, "list", "--vault", str(tmp_path / "v"), "--passphrase-stdin"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         dumpable = _wait_for_line(proc, "READING")  # hardened before any passphrase is read
@@ -98,8 +109,14 @@ def test_a_command_line_process_has_no_core_dumps_and_is_not_dumpable(tmp_path: 
 @linux_only
 def test_a_running_app_has_no_core_dumps_and_is_not_dumpable(tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", IHRP_HOME=str(tmp_path / "home"))
-    proc = subprocess.Popen([sys.executable, "-c", APP_SHOWN, "--demo"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", APP_SHOWN, "--demo"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         dumpable = _wait_for_line(proc, "SHOWN")
         core, status = _proc_facts(proc.pid)

@@ -168,7 +168,9 @@ def _chain_as_0001_wrote_it(folder: Path) -> None:
             "SELECT id, at, action, client_id, worksheet_id, detail FROM audit_events ORDER BY id").fetchall()
         for event_id, at, action, client_id, worksheet_id, detail in rows:
             digest = event_hash(prev, event_id, at, action, client_id, worksheet_id, detail)
-            conn.execute("UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, event_id))
+            conn.execute(
+                "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, event_id)
+            )
             prev = digest
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
