@@ -6,8 +6,10 @@ every other string of the app. A sentence a later zxcvbn adds shows in English u
 
 from __future__ import annotations
 
-from ..core.strength import MIN_SCORE, assess
 from .i18n import QT_TRANSLATE_NOOP, translate
+
+# core.strength (and zxcvbn) load on the first keystroke: the first-run screen's first frame needs
+# neither (tests/app/test_start.py). The first-run screen imports this module.
 
 _OURS = (
     QT_TRANSLATE_NOOP("Strength", "Too easy to guess."),
@@ -49,6 +51,8 @@ _ZXCVBN = (
 
 
 def _advice(passphrase: str) -> tuple[int, str]:
+    from ..core.strength import assess
+
     strength = assess(passphrase)
     sentences = [s for s in (strength.warning, *strength.suggestions) if s]
     return strength.score, " ".join(translate("Strength", s) for s in sentences)
@@ -56,6 +60,8 @@ def _advice(passphrase: str) -> tuple[int, str]:
 
 def describe(passphrase: str) -> tuple[int, str]:
     """zxcvbn's 0-4 score and the meter's words (translated), the same score init and passwd use."""
+    from ..core.strength import MIN_SCORE
+
     score, advice = _advice(passphrase)
     if score >= MIN_SCORE:
         return score, translate("Strength", "Very strong." if score == 4 else "Strong.")
@@ -63,9 +69,12 @@ def describe(passphrase: str) -> tuple[int, str]:
 
 
 def refusal(passphrase: str) -> str | None:
-    """Why the app refuses this new passphrase (score under 3, as the command line), or None."""
-    score, advice = _advice(passphrase)
-    if score >= MIN_SCORE:
+    """Why the app refuses this new passphrase (score under 3, as the command line), or None.
+
+    The estimator's advice is already under the field (``describe``): the refusal does not repeat it.
+    """
+    from ..core.strength import MIN_SCORE, assess
+
+    if assess(passphrase).score >= MIN_SCORE:
         return None
-    return (translate("Strength", "This passphrase is too easy to guess. Choose a stronger one.") + " "
-            + advice).strip()
+    return translate("Strength", "This passphrase is too easy to guess. Choose a stronger one.")
