@@ -113,11 +113,36 @@ def create_view(out: Path, theme: str) -> None:
     window.close()
 
 
+def activity_view(out: Path, vault_path: Path) -> None:
+    """File > Activity after a short session: opening and editing a worksheet, printing, a lock."""
+    from ihrp_desktop.app.activity import ActivityDialog
+
+    window = build_window("light", vault_path)
+    unlock(window)
+    window.open_worksheet(first_sheet_of(window, "optimal_use_plan"))
+    page = window.page
+    values = page.editor.values()
+    values["substance"] = (values.get("substance") or "") + " "
+    page.editor.set_values(values)
+    page.autosaver.changed()
+    page.flush()
+    window.vault.record("printed", client_id=page.client_id, worksheet_id=page.worksheet_id,
+                        detail="take-home to file")
+    window.lock()
+    unlock(window)
+    dialog = ActivityDialog(window.vault, InlineRunner(), parent=window)
+    dialog.show()
+    shoot(dialog, out, "activity")
+    dialog.close()
+    window.close()
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
     "high_contrast": lambda out, vault: main_views(out, vault, "high_contrast", "-high-contrast"),
     "spanish": lambda out, vault: main_views(out, vault, "light", "-es", language="es"),
+    "activity": activity_view,
 }
 
 

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from ihrp_desktop.core import hardening
+from tests.kdf_floor import lower as lower_kdf_floor
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests make vaults with KdfParams.fast() (8 KiB, 1 pass), below the real Argon2 floor: allowed in
+# this process only (and, by their own first lines, in the child processes tests start).
+lower_kdf_floor()
+# Commands run in this process (main([...])) must not turn off core dumps for pytest and every child it
+# starts: the hardening is tested in child processes of its own (tests/core/test_process_secrets.py).
+hardening._done = []
 
 
 @pytest.fixture(autouse=True)

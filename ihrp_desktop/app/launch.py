@@ -71,6 +71,9 @@ def launch(vault: str | None = None, open_worksheet: int | None = None, demo: bo
     An error nobody expected becomes a dialog and a crash report without values (``crash.py``): the
     app keeps running when it happens later, and exits 1 when it stops the start itself.
     """
+    from ..core.hardening import harden_process
+
+    harden_process()  # no core dumps, no debugger attach (the command line did it already; once)
     app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)

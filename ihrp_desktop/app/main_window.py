@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
     def __init__(self, vault_path: Path, library: FormLibrary | None, settings: AppSettings, runner: Runner,
                  writer: Runner, *, demo_hint: str = ""):
         super().__init__()
+        from ..core import actor
+
+        actor.set_part("app")  # who acted, in the vault's audit trail
         self.setWindowTitle(APP_NAME)
         self.vault_path = vault_path
         self._library = library  # None: the shipped and user definitions, read with the workspace
@@ -189,6 +192,9 @@ class MainWindow(QMainWindow):
         workspace.setStretchFactor(1, 1)
         workspace.setSizes([280, 900])
         self.stack.addWidget(workspace)
+        from .clipboard_guard import ClipboardGuard
+
+        self.clipboard_guard = ClipboardGuard(self)  # before any client word can be copied
         self.screen_lock = ScreenLockWatcher(self)
         self.screen_lock.screen_locked.connect(self.lock)
         if self.isVisible():
@@ -206,6 +212,8 @@ class MainWindow(QMainWindow):
                                         self.lock)
         self.backup_action = self._action(self.file_menu, translate("MainWindow", "&Back up to a folder..."),
                                           "Ctrl+Shift+B", self.backup_to_folder)
+        self.activity_action = self._action(self.file_menu, translate("MainWindow", "&Activity..."), "",
+                                            self.show_activity)
         self.file_menu.addSeparator()
         self.passphrase_action = self._action(
             self.file_menu, translate("MainWindow", "&Change passphrase..."), "", self.change_passphrase)
@@ -230,7 +238,7 @@ class MainWindow(QMainWindow):
                      self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
                                    self.find_action, self.backup_action, self.passphrase_action,
-                                   self.recovery_action]
+                                   self.recovery_action, self.activity_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -451,6 +459,7 @@ class MainWindow(QMainWindow):
                 return
             self._resume = (self.page.worksheet_id, self.page.editor.scroll_position())
         self._clear_workspace()
+        self.clipboard_guard.clear_if_ours()
         self._close_vault()
         self.show_start_screen()
 
@@ -463,6 +472,9 @@ class MainWindow(QMainWindow):
         finish meanwhile find no vault and do nothing (the page check then starts no backup).
         """
         vault, self.vault = self.vault, None
+        if vault is not None and vault.is_open:
+            # Behind the last saves on the writer (waited for below); a vault that cannot write still locks.
+            self.writer.run(lambda: vault.record("locked"), None, lambda _exc: None)
         timer = QtCore.QElapsedTimer()
         timer.start()
         if not (self.writer.wait(WAIT_BEFORE_NOTICE_MS)
@@ -566,6 +578,9 @@ class MainWindow(QMainWindow):
         self.page.client_view_requested.connect(self.toggle_client_view)
         self.right.addWidget(self.page)
         self.right.setCurrentWidget(self.page)
+        vault = self.vault
+        # One 'opened' event per opening; the page's first saved change then records 'edited' once.
+        self.writer.run(lambda: vault.record_opened(worksheet_id), None, lambda _exc: None)
         self.client_list.select(sheet.client_id)
         self.client_page.show_client(self.vault, sheet.client_id)
 
@@ -594,6 +609,10 @@ class MainWindow(QMainWindow):
         self.client_view_action.setChecked(self.client_view)
         self.client_list.setVisible(not self.client_view)
         self.menuBar().setVisible(not self.client_view)  # its menus lead to other clients; F11 still works
+        from .activity import ActivityDialog  # an Activity window left open hides every client name
+
+        for activity in self.findChildren(ActivityDialog):
+            activity.set_client_view(self.client_view)
         self.apply_look()
         if self.client_view:
             self.client_list.clear()
@@ -638,6 +657,16 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(closed)
         dialog.open()
 
+    def show_activity(self) -> None:
+        """File > Activity: who did what and when (app/activity.py)."""
+        if self.vault is None:
+            return
+        from .activity import ActivityDialog
+
+        dialog = ActivityDialog(self.vault, self.runner, client_view=self.client_view, parent=self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def show_shortcuts(self) -> None:
         from .shortcuts import ShortcutsDialog
 
@@ -680,6 +709,8 @@ class MainWindow(QMainWindow):
             if answer != QtWidgets.QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
+        if self.workspace_ready:
+            self.clipboard_guard.clear_if_ours()
         self._close_vault()
         event.accept()
 

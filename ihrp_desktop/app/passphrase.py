@@ -27,7 +27,7 @@ from .background import Runner
 from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
 from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
-from .strength import describe
+from .strength import describe, refusal
 
 
 class NewPassphraseFields(QWidget):
@@ -70,14 +70,16 @@ class NewPassphraseFields(QWidget):
         self.strength_bar.setProperty("score", score)
         self.strength_bar.style().unpolish(self.strength_bar)
         self.strength_bar.style().polish(self.strength_bar)
-        self.strength.setText(translate("Strength", hint) if text else " ")
+        self.strength.setText(hint if text else " ")
 
     def problem(self) -> str | None:
         """Why the typed passphrase cannot be used yet (in plain words), or None when it can."""
         first = self.first.text()
-        score, hint = describe(first)
-        if score == 0:
-            return translate("Strength", hint)
+        # Below zxcvbn's 3 of 4 it is refused, as `ihrp-desktop init` and `passwd` refuse it
+        # (tests/app/test_strength.py::test_the_app_refuses_what_the_command_line_refuses).
+        weak = refusal(first)
+        if weak is not None:
+            return weak
         if first != self.second.text():
             return translate("PassphraseFields", "The two passphrases are different. Type the same "
                              "passphrase twice.")

@@ -1,52 +1,80 @@
-"""A rough, honest passphrase strength estimate for the create-vault page.
+"""The strength meter's words: zxcvbn's score (one core function, ``core.strength``) and its advice.
 
-The hints are English source text, marked for translation; the page translates them when shown.
+zxcvbn words its advice in English; each of its sentences is listed here so it is translated like
+every other string of the app. A sentence a later zxcvbn adds shows in English until it is listed.
 """
 
 from __future__ import annotations
 
-import math
-import string
+from .i18n import QT_TRANSLATE_NOOP, translate
 
-from .i18n import QT_TRANSLATE_NOOP
+# core.strength (and zxcvbn) load on the first keystroke: the first-run screen's first frame needs
+# neither (tests/app/test_start.py). The first-run screen imports this module.
 
-_COMMON = {"password", "passwort", "contraseña", "haslo", "hasło", "пароль", "123456", "qwerty", "letmein",
-           "iloveyou", "admin", "welcome", "therapy", "ihrp"}
+_OURS = (
+    QT_TRANSLATE_NOOP("Strength", "Too easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "Strong."),
+    QT_TRANSLATE_NOOP("Strength", "Very strong."),
+    QT_TRANSLATE_NOOP("Strength", "This passphrase is too easy to guess. Choose a stronger one."),
+    QT_TRANSLATE_NOOP("Strength", "Type a passphrase: a few unrelated words are easiest to remember."),
+)
+# zxcvbn 4.5.0's feedback sentences (zxcvbn/feedback.py), for the translators.
+_ZXCVBN = (
+    QT_TRANSLATE_NOOP("Strength", "A word by itself is easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "Add another word or two. Uncommon words are better."),
+    QT_TRANSLATE_NOOP("Strength", "All-uppercase is almost as easy to guess as all-lowercase."),
+    QT_TRANSLATE_NOOP("Strength", "Avoid dates and years that are associated with you."),
+    QT_TRANSLATE_NOOP("Strength", "Avoid recent years."),
+    QT_TRANSLATE_NOOP("Strength", "Avoid repeated words and characters."),
+    QT_TRANSLATE_NOOP("Strength", "Avoid sequences."),
+    QT_TRANSLATE_NOOP("Strength", "Avoid years that are associated with you."),
+    QT_TRANSLATE_NOOP("Strength", "Capitalization doesn't help very much."),
+    QT_TRANSLATE_NOOP("Strength", "Common names and surnames are easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "Dates are often easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "Names and surnames by themselves are easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "No need for symbols, digits, or uppercase letters."),
+    QT_TRANSLATE_NOOP("Strength", "Predictable substitutions like '@' instead of 'a' don't help very much."),
+    QT_TRANSLATE_NOOP("Strength", "Recent years are easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", 'Repeats like "aaa" are easy to guess.'),
+    QT_TRANSLATE_NOOP("Strength", 'Repeats like "abcabcabc" are only slightly harder to guess than "abc".'),
+    QT_TRANSLATE_NOOP("Strength", "Reversed words aren't much harder to guess."),
+    QT_TRANSLATE_NOOP("Strength", 'Sequences like "abc" or "6543" are easy to guess.'),
+    QT_TRANSLATE_NOOP("Strength", "Short keyboard patterns are easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "Straight rows of keys are easy to guess."),
+    QT_TRANSLATE_NOOP("Strength", "This is a top-10 common password."),
+    QT_TRANSLATE_NOOP("Strength", "This is a top-100 common password."),
+    QT_TRANSLATE_NOOP("Strength", "This is a very common password."),
+    QT_TRANSLATE_NOOP("Strength", "This is similar to a commonly used password."),
+    QT_TRANSLATE_NOOP("Strength", "Use a few words, avoid common phrases."),
+    QT_TRANSLATE_NOOP("Strength", "Use a longer keyboard pattern with more turns."),
+)
 
 
-def estimate_bits(passphrase: str) -> float:
-    """Entropy-style estimate: pool size by character classes times length, minus obvious patterns."""
-    if not passphrase:
-        return 0.0
-    pool = 0
-    if any(c in string.ascii_lowercase for c in passphrase):
-        pool += 26
-    if any(c in string.ascii_uppercase for c in passphrase):
-        pool += 26
-    if any(c in string.digits for c in passphrase):
-        pool += 10
-    if any(c in string.punctuation or c == " " for c in passphrase):
-        pool += 33
-    if any(ord(c) > 127 for c in passphrase):
-        pool += 60
-    distinct = len(set(passphrase))
-    bits = min(len(passphrase), distinct * 2) * math.log2(max(pool, 2))
-    lowered = passphrase.lower()
-    if any(word in lowered for word in _COMMON):
-        bits *= 0.5
-    return bits
+def _advice(passphrase: str) -> tuple[int, str]:
+    from ..core.strength import assess
+
+    strength = assess(passphrase)
+    sentences = [s for s in (strength.warning, *strength.suggestions) if s]
+    return strength.score, " ".join(translate("Strength", s) for s in sentences)
 
 
 def describe(passphrase: str) -> tuple[int, str]:
-    """A 0-4 score and a plain-words hint."""
-    bits = estimate_bits(passphrase)
-    if len(passphrase) < 8:
-        return 0, QT_TRANSLATE_NOOP("Strength", "Too short. Use at least 8 characters; a few unrelated "
-                                    "words are easiest to remember.")
-    if bits < 45:
-        return 1, QT_TRANSLATE_NOOP("Strength", "Weak. Add another word or two.")
-    if bits < 65:
-        return 2, QT_TRANSLATE_NOOP("Strength", "Fair. One more word would make it strong.")
-    if bits < 90:
-        return 3, QT_TRANSLATE_NOOP("Strength", "Strong.")
-    return 4, QT_TRANSLATE_NOOP("Strength", "Very strong.")
+    """zxcvbn's 0-4 score and the meter's words (translated), the same score init and passwd use."""
+    from ..core.strength import MIN_SCORE
+
+    score, advice = _advice(passphrase)
+    if score >= MIN_SCORE:
+        return score, translate("Strength", "Very strong." if score == 4 else "Strong.")
+    return score, (translate("Strength", "Too easy to guess.") + " " + advice).strip()
+
+
+def refusal(passphrase: str) -> str | None:
+    """Why the app refuses this new passphrase (score under 3, as the command line), or None.
+
+    The estimator's advice is already under the field (``describe``): the refusal does not repeat it.
+    """
+    from ..core.strength import MIN_SCORE, assess
+
+    if assess(passphrase).score >= MIN_SCORE:
+        return None
+    return translate("Strength", "This passphrase is too easy to guess. Choose a stronger one.")

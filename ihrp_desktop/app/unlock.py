@@ -66,7 +66,11 @@ def open_vault(path: Path, secret: str) -> Any:
     """
     from ..core.vault import Vault, unlock_key
 
-    return Vault.open_with_key(path, unlock_key(path, secret), full_check=False)
+    key = unlock_key(path, secret)
+    try:
+        return Vault.open_with_key(path, key, full_check=False)
+    finally:
+        key.wipe()  # the vault keeps its own copy, wiped when it is locked
 
 
 class UnlockScreen(QWidget):

@@ -114,6 +114,14 @@ def _restore(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
+def _audit(p: argparse.ArgumentParser) -> None:
+    _vault(p)
+    p.add_argument("--client", metavar="NAME", help="only events about this client (exact name)")
+    p.add_argument("--since", metavar="DATE", help="only events on or after this day (YYYY-MM-DD)")
+    p.add_argument("-o", "--output", metavar="FILE.csv", help="write CSV to this file instead of a table")
+    _stdin(p)
+
+
 def _vault_only(p: argparse.ArgumentParser) -> None:
     _vault(p)
     _stdin(p)
@@ -132,6 +140,7 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "backup": ("make a consistent encrypted backup (works while the app is open)", _backup),
     "restore": ("restore a backup into a new vault folder", _restore),
     "verify": ("check a vault or a backup for damage", _vault_only),
+    "audit": ("who did what and when: the vault's audit trail, as a table or CSV", _audit),
 }
 
 
@@ -165,6 +174,11 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that never read a passphrase nor open a vault: they hold no secret, and skip the process
+# hardening (ctypes alone is a tenth of a cached `blank`).
+_NO_SECRETS = ("forms", "blank", "-h", "--help", "--version")
+
+
 def _unknown_command(word: str) -> int:
     """A word where a command belongs that is not one: name it and list the commands (exit 2)."""
     import difflib
@@ -181,6 +195,10 @@ def _run(args_list: list[str]) -> int:
     first = args_list[0] if args_list else None
     if first is not None and not first.startswith("-") and first not in SUBCOMMANDS:
         return _unknown_command(first)
+    if first not in _NO_SECRETS:
+        from ..core.hardening import harden_process
+
+        harden_process()  # before any passphrase is read or any vault opened
     if first not in SUBCOMMANDS and first not in ("-h", "--help"):
         gui_args = _gui_parser().parse_args(args_list)
         from ..app.launch import launch  # Qt is imported only here

@@ -32,7 +32,7 @@ def _library() -> FormLibrary:
 
 @contextmanager
 def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
-    from ..core.vault import Vault
+    from ..core.vault import Vault, VaultError
 
     path = Path(args.vault)
     passphrase = PassphraseSource(args.passphrase_stdin).existing()
@@ -45,6 +45,8 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
         with contextlib.suppress(Exception):
             vault.close()
         raise
+    with contextlib.suppress(VaultError):  # the command's own outcome is what the person needs to hear
+        vault.record("locked", detail=f"command line: {args.command}")
     vault.close()
 
 
@@ -81,6 +83,15 @@ def cmd_blank(args: argparse.Namespace) -> int:
     return written(args.output)
 
 
+def _refuse_weak(passphrase: str, nothing_done: str) -> None:
+    """Exit 2 with zxcvbn's advice when a new passphrase scores under 3 of 4 (before any key work)."""
+    from ..core.strength import refusal
+
+    problem = refusal(passphrase)
+    if problem is not None:
+        raise UsageProblem(f"{problem} {nothing_done}")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
 
@@ -89,6 +100,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         say(f"There is already a vault at {path}. Nothing was changed.")
         return EXIT_ERROR
     passphrase = PassphraseSource(args.passphrase_stdin).new()
+    if not args.demo:  # a demo vault holds only fictional records
+        _refuse_weak(passphrase, "No vault was created.")
     vault = Vault.create(path, passphrase)
     try:
         if args.demo:
@@ -192,6 +205,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     source = PassphraseSource(args.passphrase_stdin)
     old = source.existing("Current passphrase: ")
     new = source.new("New passphrase: ")
+    _refuse_weak(new, "The passphrase was not changed.")
     Vault.change_passphrase(Path(args.vault), old, new)
     say("The passphrase was changed. Use the new one from now on.")
     return EXIT_OK
@@ -211,6 +225,36 @@ def cmd_restore(args: argparse.Namespace) -> int:
     Vault.restore(Path(args.backup), Path(args.vault), passphrase)
     say(f"The backup was restored to {args.vault}.")
     return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from ..core.activity import activity_rows, as_csv, as_table, parse_since
+
+    since = None
+    if args.since is not None:
+        since = parse_since(args.since)
+        if since is None:
+            raise UsageProblem(f"'{args.since}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-01-31.")
+    with _open_vault(args) as vault:
+        client_id = None
+        if args.client is not None:
+            matches = [c.id for c in vault.clients(include_archived=True) if c.name == args.client]
+            if not matches:
+                say(f"No client is called '{args.client}' exactly. Nothing was written.")
+                return EXIT_ERROR
+            client_id = matches[0]
+        rows = activity_rows(vault, client_id=client_id, since=since)
+        problems = vault.audit_chain_problems()
+        if args.output is not None:
+            write_file(args.output, as_csv(rows))
+            vault.record("exported", detail=f"audit trail, {len(rows)} event(s) to CSV")
+        else:
+            print(as_table(rows))
+    chain = "intact" if not problems else "BROKEN: " + " ".join(problems)
+    if args.output is not None:
+        say(f"{len(rows)} event(s) written to {args.output}. The file is NOT encrypted (it names clients).")
+    say(f"Audit trail hash chain: {chain}")
+    return EXIT_OK if not problems else EXIT_DAMAGED
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -233,12 +277,15 @@ def cmd_verify(args: argparse.Namespace) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
     "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "backup": cmd_backup,
-    "restore": cmd_restore, "verify": cmd_verify,
+    "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
 }
 
 
 def run(args: argparse.Namespace) -> int:
     """Run one subcommand, turning the errors a person can meet into a message and an exit code."""
+    from ..core import actor
+
+    actor.set_part(f"command line: {args.command}")  # who acted, in the vault's audit trail
     try:
         return COMMANDS[args.command](args)
     except OSError as exc:

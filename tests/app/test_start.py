@@ -19,6 +19,7 @@ from ihrp_desktop.app.main_window import MainWindow
 from ihrp_desktop.app.settings import AppSettings
 from ihrp_desktop.core.vault import Vault
 from tests.app.driving import PASSPHRASE, unlock
+from tests.kdf_floor import LOWER
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = {"decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"}
@@ -89,7 +90,7 @@ main(["--vault", sys.argv[1]])
 
 def test_the_first_frame_loads_nothing_but_the_unlock_screen(fast_vault: Callable[..., Path]) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, "-c", SHOWN, str(fast_vault())], cwd=ROOT, env=env,
+    proc = subprocess.run([sys.executable, "-c", LOWER + SHOWN, str(fast_vault())], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     loaded = set(json.loads(proc.stdout.splitlines()[-1]))

@@ -29,6 +29,9 @@ KEY_INTERVAL_MS = 15  # a fast typist: about 65 characters a second
 
 
 def main() -> int:
+    import ihrp_desktop.core.kdf_limits as kdf_limits
+
+    kdf_limits.FLOOR_MEMORY_KIB, kdf_limits.FLOOR_ITERATIONS = 8, 1  # tests only: KdfParams.fast() vaults
     vault_path, worksheet_id = Path(sys.argv[1]), int(sys.argv[2])
     passphrase = sys.stdin.readline().rstrip("\n")
     app = QApplication(sys.argv[:1])

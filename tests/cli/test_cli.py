@@ -157,7 +157,8 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     assert {c["name"] for c in data["clients"]} == {c.name for c in DEMO_CLIENTS}
 
     other = tmp_path / "other"
-    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin", stdin="second pass\n")
+    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin",
+        stdin="second quiet harbour\n")
     code, _, err = run(
         capsys,
         monkeypatch,
@@ -166,7 +167,7 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
         "--vault",
         str(other),
         "--passphrase-stdin",
-        stdin="second pass\n",
+        stdin="second quiet harbour\n",
     )
     assert code == 0, err
     again = tmp_path / "again.json"
@@ -179,7 +180,7 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
         "-o",
         str(again),
         "--passphrase-stdin",
-        stdin="second pass\n",
+        stdin="second quiet harbour\n",
     )
 
     def sheets(doc: dict) -> list[tuple]:
@@ -286,7 +287,7 @@ def test_exit_codes_wrong_passphrase_damaged_usage(capsys, monkeypatch, demo_vau
     assert exit_info.value.code == 2
 
 
-@pytest.mark.parametrize("secret", ["qu'o\"te\\s @:/% zażółć Юля", "x" * 300 + "ё"])
+@pytest.mark.parametrize("secret", ["qu'o\"te\\s @:/% zażółć Юля", "ox-lamp " + "x" * 300 + "ё"])
 def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_path, secret):
     vault = tmp_path / "v"
     assert (

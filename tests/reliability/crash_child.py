@@ -48,6 +48,9 @@ def _ack(*parts: object) -> None:
 
 
 def main(argv: list[str]) -> None:
+    import ihrp_desktop.core.kdf_limits as kdf_limits
+
+    kdf_limits.FLOOR_MEMORY_KIB, kdf_limits.FLOOR_ITERATIONS = 8, 1  # tests only: KdfParams.fast() vaults
     from ihrp_desktop.core.vault import KdfParams, Vault
 
     mode = argv[0]

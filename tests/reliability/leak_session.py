@@ -13,6 +13,9 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> None:
+    import ihrp_desktop.core.kdf_limits as kdf_limits
+
+    kdf_limits.FLOOR_MEMORY_KIB, kdf_limits.FLOOR_ITERATIONS = 8, 1  # tests only: KdfParams.fast() vaults
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog
 

@@ -19,8 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.kdf_floor import LOWER
+
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
-CLI = "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+CLI = LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 def _hits(path: Path, needles: list[bytes]) -> list[bytes]:

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-SHIM = (
+from tests.kdf_floor import LOWER
+
+SHIM = LOWER + (
     "import sqlite3, sys; sys.modules['sqlcipher3'] = sqlite3; "
     "from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
 )

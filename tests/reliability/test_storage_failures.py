@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault, verify
+from tests.kdf_floor import LOWER
 
 
 def _run(*cmd: str) -> bool:
@@ -140,7 +141,7 @@ def test_read_only_folder_refuses_cleanly(
     rel.figures(outcome="CannotOpen(read_only) at open, SaveFailed(read_only) for a backup, nothing written")
 
 
-NOBODY = textwrap.dedent(
+NOBODY = LOWER + textwrap.dedent(
     """
     import sys
     from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault

@@ -2,6 +2,145 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>Activity</name>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Unlocked the vault</source>
+        <translation>Abrió la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Locked the vault</source>
+        <translation>Bloqueó la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase typed</source>
+        <translation>Frase de contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>Opened a worksheet</source>
+        <translation>Abrió una hoja</translation>
+    </message>
+    <message>
+        <source>Edited a worksheet</source>
+        <translation>Editó una hoja</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimió</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportó</translation>
+    </message>
+    <message>
+        <source>Made a backup</source>
+        <translation>Hizo una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Restauró desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Upgraded the vault&apos;s format</source>
+        <translation>Actualizó el formato de la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Imported records</source>
+        <translation>Importó registros</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase</source>
+        <translation>Cambió la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Replaced the recovery key</source>
+        <translation>Reemplazó la clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Made a recovery sheet</source>
+        <translation>Hizo una hoja de recuperación</translation>
+    </message>
+    <message>
+        <source>Created the vault</source>
+        <translation>Creó la caja fuerte</translation>
+    </message>
+    <message>
+        <source>Added a client</source>
+        <translation>Agregó un cliente</translation>
+    </message>
+    <message>
+        <source>Created a worksheet</source>
+        <translation>Creó una hoja</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Actividad</translation>
+    </message>
+    <message>
+        <source>Activity in this vault</source>
+        <translation>Actividad en esta caja fuerte</translation>
+    </message>
+    <message>
+        <source>Checking the audit trail...</source>
+        <translation>Revisando el registro de auditoría...</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the activity of</source>
+        <translation>Mostrar la actividad de</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken: {problems} Run Verify and keep this vault as it is.</source>
+        <translation>El registro de auditoría está roto: {problems} Ejecuta Verificar y deja esta caja fuerte como está.</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: no event was changed, removed from the middle or reordered.</source>
+        <translation>El registro de auditoría está intacto: ningún evento fue cambiado, quitado de en medio ni reordenado.</translation>
+    </message>
+    <message>
+        <source>The activity could not be read ({error}).</source>
+        <translation>No se pudo leer la actividad ({error}).</translation>
+    </message>
+    <message>
+        <source>(not recorded)</source>
+        <translation>(no registrado)</translation>
+    </message>
+</context>
+<context>
     <name>Autosaver</name>
     <message>
         <source>Saving failed ({error}). Your text is still here; saving will be tried again.</source>
@@ -299,6 +438,10 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Activity...</source>
+        <translation>&amp;Actividad...</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -722,16 +865,8 @@ Close it anyway?</source>
 <context>
     <name>Strength</name>
     <message>
-        <source>Too short. Use at least 8 characters; a few unrelated words are easiest to remember.</source>
-        <translation>Demasiado corta. Usa al menos 8 caracteres; unas cuantas palabras sin relación entre sí son lo más fácil de recordar.</translation>
-    </message>
-    <message>
-        <source>Weak. Add another word or two.</source>
-        <translation>Débil. Agrega una o dos palabras más.</translation>
-    </message>
-    <message>
-        <source>Fair. One more word would make it strong.</source>
-        <translation>Aceptable. Una palabra más la haría fuerte.</translation>
+        <source>Too easy to guess.</source>
+        <translation>Demasiado fácil de adivinar.</translation>
     </message>
     <message>
         <source>Strong.</source>
@@ -740,6 +875,122 @@ Close it anyway?</source>
     <message>
         <source>Very strong.</source>
         <translation>Muy fuerte.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. Choose a stronger one.</source>
+        <translation>Esta frase de contraseña es demasiado fácil de adivinar. Elige una más fuerte.</translation>
+    </message>
+    <message>
+        <source>Type a passphrase: a few unrelated words are easiest to remember.</source>
+        <translation>Escribe una frase de contraseña: unas cuantas palabras sin relación entre sí son lo más fácil de recordar.</translation>
+    </message>
+    <message>
+        <source>A word by itself is easy to guess.</source>
+        <translation>Una palabra sola es fácil de adivinar.</translation>
+    </message>
+    <message>
+        <source>Add another word or two. Uncommon words are better.</source>
+        <translation>Agrega una o dos palabras más. Las palabras poco comunes son mejores.</translation>
+    </message>
+    <message>
+        <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+        <translation>Todo en mayúsculas es casi tan fácil de adivinar como todo en minúsculas.</translation>
+    </message>
+    <message>
+        <source>Avoid dates and years that are associated with you.</source>
+        <translation>Evita fechas y años relacionados contigo.</translation>
+    </message>
+    <message>
+        <source>Avoid recent years.</source>
+        <translation>Evita los años recientes.</translation>
+    </message>
+    <message>
+        <source>Avoid repeated words and characters.</source>
+        <translation>Evita repetir palabras y caracteres.</translation>
+    </message>
+    <message>
+        <source>Avoid sequences.</source>
+        <translation>Evita las secuencias.</translation>
+    </message>
+    <message>
+        <source>Avoid years that are associated with you.</source>
+        <translation>Evita años relacionados contigo.</translation>
+    </message>
+    <message>
+        <source>Capitalization doesn&apos;t help very much.</source>
+        <translation>Usar mayúsculas no ayuda mucho.</translation>
+    </message>
+    <message>
+        <source>Common names and surnames are easy to guess.</source>
+        <translation>Los nombres y apellidos comunes son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Dates are often easy to guess.</source>
+        <translation>Las fechas suelen ser fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Names and surnames by themselves are easy to guess.</source>
+        <translation>Los nombres y apellidos solos son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>No need for symbols, digits, or uppercase letters.</source>
+        <translation>No hacen falta símbolos, números ni mayúsculas.</translation>
+    </message>
+    <message>
+        <source>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</source>
+        <translation>Los cambios previsibles, como &apos;@&apos; en lugar de &apos;a&apos;, no ayudan mucho.</translation>
+    </message>
+    <message>
+        <source>Recent years are easy to guess.</source>
+        <translation>Los años recientes son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;aaa&quot; are easy to guess.</source>
+        <translation>Las repeticiones como &quot;aaa&quot; son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</source>
+        <translation>Las repeticiones como &quot;abcabcabc&quot; son apenas más difíciles de adivinar que &quot;abc&quot;.</translation>
+    </message>
+    <message>
+        <source>Reversed words aren&apos;t much harder to guess.</source>
+        <translation>Las palabras al revés no son mucho más difíciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</source>
+        <translation>Las secuencias como &quot;abc&quot; o &quot;6543&quot; son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Short keyboard patterns are easy to guess.</source>
+        <translation>Los patrones cortos del teclado son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>Straight rows of keys are easy to guess.</source>
+        <translation>Las filas seguidas de teclas son fáciles de adivinar.</translation>
+    </message>
+    <message>
+        <source>This is a top-10 common password.</source>
+        <translation>Es una de las 10 contraseñas más comunes.</translation>
+    </message>
+    <message>
+        <source>This is a top-100 common password.</source>
+        <translation>Es una de las 100 contraseñas más comunes.</translation>
+    </message>
+    <message>
+        <source>This is a very common password.</source>
+        <translation>Es una contraseña muy común.</translation>
+    </message>
+    <message>
+        <source>This is similar to a commonly used password.</source>
+        <translation>Se parece a una contraseña muy usada.</translation>
+    </message>
+    <message>
+        <source>Use a few words, avoid common phrases.</source>
+        <translation>Usa unas cuantas palabras; evita las frases comunes.</translation>
+    </message>
+    <message>
+        <source>Use a longer keyboard pattern with more turns.</source>
+        <translation>Usa un patrón de teclado más largo y con más giros.</translation>
     </message>
 </context>
 <context>

@@ -12,14 +12,18 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
-from .errors import SaveFailed
+from ..actor import current as current_actor
+from .errors import RecordNotFound, SaveFailed
+from .keyfile import DataKey
 from .records import AuditEventInfo
 from .schema import AuditEvent, utc_now
+from .schema import Worksheet as WorksheetRow
 from .store import Store
 
 GENESIS = "0" * 64
@@ -39,6 +43,9 @@ KNOWN_ACTIONS = frozenset(
         "passphrase_changed",
         "recovery_key_replaced",
         "recovery_key_made",
+        "opened",
+        "edited",
+        "locked",
     }
 )
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).
@@ -58,32 +65,54 @@ def event_hash(
     client_id: int | None,
     worksheet_id: int | None,
     detail: str,
+    actor: str = "",
 ) -> str:
-    """SHA-256 over the previous hash and one event's fields (a JSON list: no field bleeds into another)."""
-    payload = json.dumps(
-        [prev_hash, event_id, at, action, client_id, worksheet_id, detail],
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+    """SHA-256 over the previous hash and one event's fields (a JSON list: no field bleeds into another).
+
+    ``actor`` is covered when it is not empty; events written before it existed (schema 0001) hold ''
+    and keep the hash they were written with.
+    """
+    fields: list[Any] = [prev_hash, event_id, at, action, client_id, worksheet_id, detail]
+    if actor:
+        fields.append(actor)
+    payload = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def chain_problems(rows: Iterable[Sequence[Any]]) -> list[str]:
-    """Plain-words problems of stored audit rows.
+def stored_rows(execute: Any) -> list[Sequence[Any]]:
+    """Every audit row as stored (text exactly as written), oldest first, for ``chain_problems``.
 
-    Rows are ``(id, at, action, client_id, worksheet_id, detail, prev_hash, hash)``.
+    ``execute`` runs SQL and returns rows (a DBAPI connection's ``execute`` or SQLAlchemy's
+    ``exec_driver_sql``). A vault of schema 0001 has no actor column: its events read as ''.
+    """
+    columns = {str(row[1]) for row in execute("PRAGMA table_info(audit_events)").fetchall()}
+    actor = "actor" if "actor" in columns else "''"
+    return list(
+        execute(
+            f"SELECT id, at, action, client_id, worksheet_id, detail, {actor}, prev_hash, hash "
+            "FROM audit_events ORDER BY id"
+        ).fetchall()
+    )
+
+
+def chain_problems(rows: Iterable[Sequence[Any]]) -> list[str]:
+    """Plain-words problems of stored audit rows (from ``stored_rows``).
+
+    Rows are ``(id, at, action, client_id, worksheet_id, detail, actor, prev_hash, hash)``.
 
     ``at`` must be the stored text, exactly as written.
     """
     problems: list[str] = []
     prev = GENESIS
     for row in rows:
-        event_id, at, action, client_id, worksheet_id, detail, prev_hash, stored = row
+        event_id, at, action, client_id, worksheet_id, detail, actor, prev_hash, stored = row
         if prev_hash != prev:
             problems.append(
                 f"The audit trail is broken before event {event_id}: an event was removed or reordered."
             )
-        expected = event_hash(prev_hash, event_id, str(at), action, client_id, worksheet_id, detail or "")
+        expected = event_hash(
+            prev_hash, event_id, str(at), action, client_id, worksheet_id, detail or "", actor or ""
+        )
         if stored != expected:
             problems.append(f"Audit event {event_id} was changed after it was written.")
         prev = stored
@@ -97,10 +126,15 @@ def append_event(
     client_id: int | None = None,
     worksheet_id: int | None = None,
     detail: str = "",
+    actor: str | None = None,
 ) -> int:
-    """Add one event inside the caller's write transaction (so it commits with the change it records)."""
+    """Add one event inside the caller's write transaction (so it commits with the change it records).
+
+    ``actor`` defaults to this process's (``core.actor.current``: account and program part).
+    """
     if not _ACTION_RE.match(action):
         raise ValueError("an audit action is a short lower-case word such as 'printed'")
+    who = current_actor() if actor is None else actor
     last = session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
     ).first()
@@ -116,8 +150,9 @@ def append_event(
             client_id=client_id,
             worksheet_id=worksheet_id,
             detail=detail,
+            actor=who,
             prev_hash=prev,
-            hash=event_hash(prev, event_id, iso(at), action, client_id, worksheet_id, detail),
+            hash=event_hash(prev, event_id, iso(at), action, client_id, worksheet_id, detail, who),
         )
     )
     session.flush()
@@ -126,6 +161,11 @@ def append_event(
 
 class AuditTrail(Store):
     """Audit methods of ``Vault``."""
+
+    def __init__(self, path: Path, engine: Engine, key: DataKey):
+        super().__init__(path, engine, key)
+        # Worksheets opened on screen whose first change is not yet recorded ('edited', once per opening).
+        self._editing_sessions: set[int] = set()
 
     def record(
         self, action: str, *, client_id: int | None = None, worksheet_id: int | None = None, detail: str = ""
@@ -166,20 +206,45 @@ class AuditTrail(Store):
                 pass  # the key change itself is done; it is written down at the next unlock
 
     def audit_events(
-        self, *, client_id: int | None = None, worksheet_id: int | None = None, limit: int | None = None
+        self,
+        *,
+        client_id: int | None = None,
+        worksheet_id: int | None = None,
+        limit: int | None = None,
+        since: dt.datetime | None = None,
     ) -> list[AuditEventInfo]:
-        """Audit events, oldest first; optionally about one client or worksheet, or the newest ``limit``."""
+        """Audit events, oldest first; optionally about one client or worksheet, from ``since`` on
+        (an aware datetime), or the newest ``limit``."""
         query = select(AuditEvent)
         if client_id is not None:
             query = query.where(AuditEvent.client_id == client_id)
         if worksheet_id is not None:
             query = query.where(AuditEvent.worksheet_id == worksheet_id)
+        if since is not None:
+            query = query.where(AuditEvent.at >= since)  # stored as UTC text, which sorts as time does
         query = query.order_by(AuditEvent.id.desc())
         if limit is not None:
             query = query.limit(limit)
         with self._read() as session:
             events = [
-                AuditEventInfo(e.id, e.at, e.action, e.client_id, e.worksheet_id, e.detail)
+                AuditEventInfo(e.id, e.at, e.action, e.client_id, e.worksheet_id, e.detail, e.actor or "")
                 for e in session.scalars(query)
             ]
         return events[::-1]
+
+    def audit_chain_problems(self) -> list[str]:
+        """The hash chain's problems in plain words ([] when intact), as ``verify`` checks it."""
+        with self._read() as session:
+            rows = stored_rows(session.connection().exec_driver_sql)
+        return chain_problems(rows)
+
+    def record_opened(self, worksheet_id: int) -> int:
+        """A worksheet was opened on screen: one 'opened' event, and a new editing session begins
+        (its first saved change is recorded once as 'edited', see ``save_values``)."""
+        with self._write() as session:
+            row = session.get(WorksheetRow, worksheet_id)
+            if row is None:
+                raise RecordNotFound("worksheet")
+            event = append_event(session, "opened", client_id=row.client_id, worksheet_id=worksheet_id)
+        self._editing_sessions.add(worksheet_id)
+        return event

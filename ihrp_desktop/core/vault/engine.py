@@ -51,6 +51,9 @@ def apply_key(conn: Any, key: DataKey) -> None:
     row = conn.execute("PRAGMA cipher_version").fetchone()
     if not row or not row[0]:
         raise PlainSqliteRefused()
+    # SQLCipher wipes (and locks out of swap) every buffer it frees: keys, page plaintext, values.
+    # A process-wide setting, off by default since SQLCipher 4.5 for speed; set on every connection.
+    conn.execute("PRAGMA cipher_memory_security = ON")
     # Pin SQLCipher 4 settings so a future library with new defaults still reads this file.
     conn.execute("PRAGMA cipher_compatibility = 4")
 

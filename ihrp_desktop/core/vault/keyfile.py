@@ -61,11 +61,12 @@ class KdfParams:
         return KdfParams(memory_kib=8, iterations=1, lanes=1)
 
     def check(self) -> None:
-        """Refuse values Argon2 rejects or that a damaged file could make absurdly expensive."""
-        if not (1 <= self.lanes <= 64 and 1 <= self.iterations <= 64):
-            raise ValueError("Argon2id lanes and iterations are out of range")
-        if not (8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024):
-            raise ValueError("Argon2id memory is out of range")
+        """Refuse settings outside the floor and ceiling of ``core.kdf_limits`` (ValueError, plain words)."""
+        from .. import kdf_limits
+
+        problem = kdf_limits.problem(self.memory_kib, self.iterations, self.lanes)
+        if problem is not None:
+            raise ValueError(problem)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         """The 32-byte wrapping key for ``secret`` (the slow part of unlocking)."""
@@ -79,19 +80,40 @@ class KdfParams:
 
 
 class DataKey:
-    """The vault's raw data key. Kept out of ``repr`` so it never lands in a log or traceback."""
+    """The vault's raw data key. Kept out of ``repr`` so it never lands in a log or traceback.
+
+    Held in a bytearray so ``wipe`` (at lock) can overwrite it in place. Python cannot wipe the
+    immutable copies made on the way (the bytes the unwrap returned, the hex text given to SQLCipher):
+    they stay in memory until it is reused (docs/security.md, "Memory").
+    """
 
     __slots__ = ("_raw", "vault_id")
 
-    def __init__(self, raw: bytes, vault_id: str):
+    def __init__(self, raw: bytes | bytearray, vault_id: str):
         if len(raw) != _KEY_BYTES:
             raise ValueError("a data key is 32 bytes")
-        self._raw = raw
+        self._raw = bytearray(raw)
         self.vault_id = vault_id
 
     def sql_literal(self) -> str:
         """The key as SQLCipher's raw-key literal ``x'<64 hex>'`` (hex only, so it is safe in SQL text)."""
+        if self.wiped:
+            raise ValueError("this key was wiped when the vault was locked")
         return f"x'{self._raw.hex()}'"
+
+    def copy(self) -> DataKey:
+        """An independent copy (an open vault keeps its own, and wipes it when locked)."""
+        return DataKey(self._raw, self.vault_id)
+
+    def wipe(self) -> None:
+        """Overwrite the key with zeros (the vault is locked; this object opens nothing any more)."""
+        for i in range(len(self._raw)):
+            self._raw[i] = 0
+        self._raw = bytearray()
+
+    @property
+    def wiped(self) -> bool:
+        return len(self._raw) != _KEY_BYTES
 
     def __repr__(self) -> str:
         return f"DataKey(vault_id={self.vault_id!r}, raw=<hidden>)"
@@ -150,7 +172,7 @@ def _aad(vault_id: str, kind: str) -> bytes:
 
 
 def make_wrap(
-    kind: WrapKind, secret: bytes, data_key: bytes, vault_id: str, kdf: KdfParams
+    kind: WrapKind, secret: bytes, data_key: bytes | bytearray, vault_id: str, kdf: KdfParams
 ) -> dict[str, Any]:
     """Wrap ``data_key`` under a key derived from ``secret`` (fresh salt and nonce every time)."""
     kdf.check()
@@ -172,13 +194,20 @@ def make_wrap(
     }
 
 
+class KdfRefused(Exception):
+    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits)."""
+
+
 def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
     """The data key, or None when ``secret`` is wrong. Raises ValueError on a malformed wrap."""
     k = wrap["kdf"]
     if k.get("name") != "argon2id":
         raise ValueError("unknown key derivation")
     params = KdfParams(int(k["memory_kib"]), int(k["iterations"]), int(k["lanes"]))
-    params.check()
+    try:
+        params.check()  # before any derivation: an edited file can neither weaken nor stall an unlock
+    except ValueError as exc:
+        raise KdfRefused(str(exc)) from None
     wrapping = params.derive(secret, _unb64(k["salt"]))
     try:
         raw = AESGCM(wrapping).decrypt(
@@ -301,6 +330,11 @@ def unlock(key_file: KeyFile, passphrase: str) -> DataKey:
             continue
         try:
             raw = _unwrap(wrap, secret, key_file.vault_id)
+        except KdfRefused as exc:
+            raise DamagedVault(
+                [f"The key file vault.key was refused: {exc}. It may have been edited; restore vault.key "
+                 "from a backup."]
+            ) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise DamagedVault(["The key file vault.key holds a wrapped key that cannot be read."]) from None
         if raw is not None:
@@ -322,10 +356,7 @@ def rewrap(
     """Replace the passphrase (or recovery key) wrap; returns the new recovery key for ``kind`` recovery."""
     key_file = read(vault_dir)
     data_key = unlock(key_file, old)
-    current = key_file.wrap("passphrase")
-    if kdf is None and current is not None:
-        k = current["kdf"]
-        kdf = KdfParams(int(k["memory_kib"]), int(k["iterations"]), int(k["lanes"]))
+    # Today's settings, whatever the old wrap used: a change upgrades an old or weak key file.
     kdf = kdf or KdfParams.default()
     recovery: str | None = None
     if kind == "passphrase":

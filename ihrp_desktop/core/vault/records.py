@@ -73,7 +73,7 @@ class RevisionInfo(NamedTuple):
 
 @dataclass(frozen=True)
 class AuditEventInfo:
-    """One entry of the vault's audit trail (who-did-what is implicit: the vault has one owner)."""
+    """One entry of the vault's audit trail; ``actor``: account and program part ('' before schema 0002)."""
 
     id: int
     at: dt.datetime
@@ -81,3 +81,4 @@ class AuditEventInfo:
     client_id: int | None
     worksheet_id: int | None
     detail: str
+    actor: str = ""

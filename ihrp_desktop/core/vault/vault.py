@@ -117,7 +117,10 @@ class Vault(Worksheets):
         open writes nothing to the vault's files.
         """
         key = keyfile.unlock_key(path, passphrase)
-        return cls.open_with_key(path, key, driver=driver)
+        try:
+            return cls.open_with_key(path, key, driver=driver)
+        finally:
+            key.wipe()  # the vault works with its own copy
 
     @classmethod
     def open_with_key(
@@ -145,6 +148,7 @@ class Vault(Worksheets):
         # Everything that can refuse the vault runs before the first writable connection.
         current = check_database(folder / DB_FILE, key, driver, full=full_check)
         upgrade = needs_upgrade(current, scripts=migrations)
+        key = key.copy()  # the vault's own, wiped when it is locked; the caller's stays the caller's
         engine = make_engine(folder / DB_FILE, key, driver)
         try:
             with engine.connect():
@@ -159,6 +163,7 @@ class Vault(Worksheets):
                 vault._after_intact()
         except BaseException:
             engine.dispose()
+            key.wipe()
             raise
         return vault
 
@@ -201,7 +206,10 @@ class Vault(Worksheets):
         with self._lock:
             engine, self._engine = self._engine, None
             if engine is not None:
-                checkpoint_and_dispose(engine)
+                try:
+                    checkpoint_and_dispose(engine)
+                finally:
+                    self._key.wipe()  # every connection is closed: nothing needs the key any more
 
     def __enter__(self) -> Vault:
         return self

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from . import keyfile
-from .audit import chain_problems
+from .audit import chain_problems, stored_rows
 from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
 from .errors import DamagedVault, PlainSqliteRefused
 from .files import DB_FILE
@@ -128,10 +128,7 @@ def _content_checks(conn: Any, checks: list[str]) -> list[str]:
         problems.append("The vault's schema version is not the one this program writes (open it to upgrade).")
     checks.append("schema version")
 
-    audit = conn.execute(
-        "SELECT id, at, action, client_id, worksheet_id, detail, prev_hash, hash "
-        "FROM audit_events ORDER BY id"
-    ).fetchall()
+    audit = stored_rows(conn.execute)
     problems += chain_problems(audit)
     checks.append(f"audit trail hash chain ({len(audit)} events)")
 

@@ -220,7 +220,13 @@ class Worksheets(Clients):
                 number = (int(last[1]) if last else 0) + 1
                 run(_SQL_ADD_REVISION, (worksheet_id, number, stamp, text))
             run(_SQL_SET_VALUES, (text, stamp, worksheet_id))
-            return number
+            first_edit = worksheet_id in self._editing_sessions
+            if first_edit:  # once per opening on screen, not per keystroke (see record_opened)
+                client_id = run("SELECT client_id FROM worksheets WHERE id = ?", (worksheet_id,)).scalar()
+                append_event(session, "edited", client_id=client_id, worksheet_id=worksheet_id)
+        if first_edit:
+            self._editing_sessions.discard(worksheet_id)
+        return number
 
     def _update(self, worksheet_id: int, **changes: object) -> WorksheetInfo:
         with self._write() as session:

@@ -23,6 +23,7 @@ from ihrp_desktop.core.vault import (
     unlock_key,
     verify,
 )
+from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -106,7 +107,8 @@ def test_a_failed_backup_leaves_the_previous_one_and_no_half_copy(
             print("SaveFailed", exc.reason)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", LOWER + script], capture_output=True, text=True,
+                            timeout=60)
     assert "SaveFailed" in result.stdout, result.stderr
     assert not (tmp_path / "b2").exists()
     assert [p.name for p in tmp_path.iterdir() if "incomplete" in p.name] == []

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy import event
 
 from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault
+from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -34,7 +35,8 @@ def test_a_save_survives_a_crash_right_after_it_returns(closed_vault: Path) -> N
         os._exit(0)   # power cut: no close, no checkpoint
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", LOWER + script], capture_output=True, text=True,
+                            timeout=60)
     assert result.returncode == 0, result.stderr
     assert (closed_vault / "vault.db-wal").exists()  # the save lives in the WAL
     with Vault.open(closed_vault, PASSPHRASE) as v:

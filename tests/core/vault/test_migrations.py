@@ -21,6 +21,7 @@ from sqlalchemy import create_engine
 from ihrp_desktop.core.vault import Vault, VaultFromNewerVersion, unlock_key, verify
 from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
 from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
+from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -127,7 +128,8 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
         print("alembic" in sys.modules)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", LOWER + script], capture_output=True, text=True,
+                            timeout=60)
     assert result.stdout.strip() == "False", result.stderr
 
 
@@ -153,8 +155,31 @@ def _downgrade_to_0001(folder: Path) -> None:
     Path(folder / "vault.db-shm").unlink(missing_ok=True)
 
 
+def _chain_as_0001_wrote_it(folder: Path) -> None:
+    """Re-hash the audit trail without actors, as the program wrote it before schema 0002."""
+    from ihrp_desktop.core.vault.audit import GENESIS, event_hash
+
+    key = unlock_key(folder, PASSPHRASE)
+    conn = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None)
+    conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+    try:
+        prev = GENESIS
+        rows = conn.execute(
+            "SELECT id, at, action, client_id, worksheet_id, detail FROM audit_events ORDER BY id").fetchall()
+        for event_id, at, action, client_id, worksheet_id, detail in rows:
+            digest = event_hash(prev, event_id, at, action, client_id, worksheet_id, detail)
+            conn.execute(
+                "UPDATE audit_events SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, event_id)
+            )
+            prev = digest
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
 def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) -> None:
     _downgrade_to_0001(closed_vault)
+    _chain_as_0001_wrote_it(closed_vault)
     assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert "uid" not in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
 
@@ -166,6 +191,8 @@ def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) 
         uids = [row[0] for row in _raw(closed_vault, f"SELECT uid FROM {table}")]
         assert uids and all(len(u) == 36 for u in uids)
         assert len(set(uids)) == len(uids)  # one each, never shared
-    actors = _raw(closed_vault, "SELECT actor FROM audit_events")
-    assert all(a == ("",) for a in actors)
-    assert verify(closed_vault, PASSPHRASE).ok  # the audit chain still holds across the upgrade
+    actors = _raw(closed_vault, "SELECT action, actor FROM audit_events ORDER BY id")
+    upgraded = [action for action, _ in actors].index("migrated")
+    assert all(actor == "" for _, actor in actors[:upgraded])  # written before 0002: no actor
+    assert all(actor.endswith("(program)") for _, actor in actors[upgraded:])  # account (program part)
+    assert verify(closed_vault, PASSPHRASE).ok  # the audit chain holds for both, across the upgrade

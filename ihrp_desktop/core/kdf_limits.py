@@ -1,0 +1,40 @@
+"""The Argon2id settings a key file may ask for: a floor (guessing stays slow) and a ceiling.
+
+Floor: OWASP's Password Storage Cheat Sheet lists Argon2id with at least 19 MiB of memory and 2
+passes as its minimum configuration (RFC 9106 section 4 recommends 64 MiB or more; this program's
+default is 192 MiB, 3 passes). A key file below it, however it was made, is refused: an attacker
+who edits an old backup's key file down to 8 KiB / 1 pass cannot make the app keep using it.
+
+Ceiling: 1 GiB, 10 passes, 16 lanes. An edited key file asking 4 GiB x 64 passes would make an
+unlock take tens of seconds and gigabytes; above the ceiling it is refused before any derivation.
+
+These are plain module values, not settings: no environment variable or file changes them. The
+test suite lowers the floor in its own process (tests/conftest.py) and in the child processes it
+starts (their own first lines), so tests can use 8 KiB / 1 pass vaults.
+"""
+
+from __future__ import annotations
+
+FLOOR_MEMORY_KIB = 19 * 1024
+FLOOR_ITERATIONS = 2
+CEILING_MEMORY_KIB = 1024 * 1024
+CEILING_ITERATIONS = 10
+CEILING_LANES = 16
+
+
+def problem(memory_kib: int, iterations: int, lanes: int) -> str | None:
+    """Why these Argon2id settings are refused, in plain words, or None when they are within limits."""
+    if not (1 <= lanes <= CEILING_LANES) or memory_kib < 8 * lanes:
+        return "its key-derivation settings are not valid"
+    if memory_kib < FLOOR_MEMORY_KIB or iterations < FLOOR_ITERATIONS:
+        return (
+            "its key-derivation settings are weaker than this program accepts "
+            f"(at least {FLOOR_MEMORY_KIB // 1024} MiB and {FLOOR_ITERATIONS} passes)"
+        )
+    if memory_kib > CEILING_MEMORY_KIB or iterations > CEILING_ITERATIONS:
+        return (
+            "its key-derivation settings ask for more than this program allows "
+            f"(at most {CEILING_MEMORY_KIB // (1024 * 1024)} GiB, {CEILING_ITERATIONS} passes "
+            f"and {CEILING_LANES} lanes)"
+        )
+    return None

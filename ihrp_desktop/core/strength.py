@@ -1,0 +1,63 @@
+"""How hard a new passphrase is to guess, from zxcvbn (Dropbox's estimator, kept by its community).
+
+One function for every place a passphrase is set: ``ihrp-desktop init`` and ``passwd``, the app's
+first-run screen and its Change passphrase dialog, and the app's strength meter. zxcvbn is large,
+so it is imported on the first call (when a passphrase is being set), never at launch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIN_SCORE = 3  # zxcvbn's "safely unguessable": about 10^10 guesses or more
+# zxcvbn 4.5 refuses longer input. A longer passphrase is scored on its first and on its last 72
+# characters, and the better of the two counts (either alone is at most as strong as the whole).
+_LOOKED_AT = 72
+# Words a guesser would try first against this program's vaults.
+_OWN_WORDS = ("ihrp", "ihrp desktop", "harm reduction", "therapy", "therapist", "vault", "passphrase")
+
+
+@dataclass(frozen=True)
+class Strength:
+    """zxcvbn's 0-4 score and its advice (English, as zxcvbn words it)."""
+
+    score: int
+    warning: str
+    suggestions: tuple[str, ...]
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= MIN_SCORE
+
+    def advice(self) -> str:
+        """The estimator's warning and suggestions as one plain sentence or two ('' when none)."""
+        parts = [self.warning, *self.suggestions]
+        return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts if p)
+
+
+def assess(passphrase: str) -> Strength:
+    """Score ``passphrase`` (0 too guessable ... 4 very unguessable) with zxcvbn's advice."""
+    if not passphrase:
+        return Strength(0, "", ("Type a passphrase: a few unrelated words are easiest to remember.",))
+    from zxcvbn import zxcvbn
+
+    ends = {passphrase[:_LOOKED_AT], passphrase[-_LOOKED_AT:]}
+    result = max((zxcvbn(end, user_inputs=list(_OWN_WORDS)) for end in ends), key=lambda r: r["score"])
+    feedback = result.get("feedback") or {}
+    return Strength(
+        score=int(result["score"]),
+        warning=str(feedback.get("warning") or ""),
+        suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
+    )
+
+
+def refusal(passphrase: str) -> str | None:
+    """Why a new passphrase is refused, in plain words with the estimator's advice; None if accepted."""
+    strength = assess(passphrase)
+    if strength.acceptable:
+        return None
+    advice = strength.advice() or "Add another word or two. Uncommon words are better."
+    return (
+        f"This passphrase is too easy to guess (strength {strength.score} of 4; at least {MIN_SCORE} is "
+        f"needed). {advice}"
+    )
