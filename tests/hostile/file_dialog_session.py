@@ -13,6 +13,9 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> None:
+    from tests.kdf_floor import lower
+
+    lower()  # this child opens KdfParams.fast() vaults
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 

@@ -15,6 +15,9 @@ from typing import Any
 
 
 def main(argv: list[str]) -> None:
+    from tests.kdf_floor import lower
+
+    lower()  # this child opens KdfParams.fast() vaults
     from PySide6.QtCore import QPoint, QRect
     from PySide6.QtGui import QColor, QPainter, QPixmap
     from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget

@@ -13,10 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.kdf_floor import LOWER
 from ihrp_desktop import __version__
 from ihrp_desktop.cli import SUBCOMMANDS, _parser, main
 from ihrp_desktop.core.vault import KdfParams, Vault, verify
 
+# The command line in a child process that may open the tests' KdfParams.fast() vaults (tests/kdf_floor.py).
+CLI_CHILD = [sys.executable, "-c", LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"]
 PASS = "Łódź hostile ✓"
 CHECKOUT = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 
@@ -124,7 +127,7 @@ def test_ctrl_d_at_the_passphrase_prompt_stops_and_changes_nothing(vault_dir):
         fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
     child = subprocess.Popen(
-        [sys.executable, "-m", "ihrp_desktop", "list", "--vault", str(vault_dir)],
+        [*CLI_CHILD, "list", "--vault", str(vault_dir)],
         stdin=follower, stdout=follower, stderr=follower, preexec_fn=own_terminal, close_fds=True,
         env=CHECKOUT)
     os.close(follower)
@@ -266,7 +269,7 @@ def test_verify_of_a_damaged_vault_shows_only_plain_words(vault_dir, tmp_path):
         data[offset:offset + 16] = bytes(16)
     (damaged / "vault.db").write_bytes(bytes(data))
     before = snapshot(damaged)
-    result = subprocess.run([sys.executable, "-m", "ihrp_desktop", "verify", "--vault", str(damaged),
+    result = subprocess.run([*CLI_CHILD, "verify", "--vault", str(damaged),
                              "--passphrase-stdin"], input=PASS + "\n", capture_output=True, text=True,
                             timeout=120, env=CHECKOUT)
     assert result.returncode == 4
@@ -299,7 +302,7 @@ def test_a_failed_save_on_the_command_line_says_nothing_about_a_screen(monkeypat
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails instead of killing
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
 
-    result = subprocess.run([sys.executable, "-m", "ihrp_desktop", "import", str(tmp_path / "all.json"),
+    result = subprocess.run([*CLI_CHILD, "import", str(tmp_path / "all.json"),
                              "--vault", str(path), "--passphrase-stdin"], input=PASS + "\n",
                             capture_output=True, text=True, timeout=120, env=CHECKOUT, preexec_fn=small_files)
     assert result.returncode == 1, result.stderr
