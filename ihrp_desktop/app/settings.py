@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import QSettings
 
+from ..core.durable import make_private_dirs
 from ..core.paths import user_config_dir
 from .i18n import QT_TRANSLATE_NOOP
 
@@ -58,7 +59,7 @@ class AppSettings:
 
     def __init__(self, path: Path | None = None):
         path = path or user_config_dir() / "settings.ini"
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(path.parent)  # 0700: the per-user folders are the person's alone
         self._store = QSettings(str(path), QSettings.Format.IniFormat)
 
     def get(self, key: str) -> Any:
