@@ -201,6 +201,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from ..core.vault.backup import refuse_vault_places
+
+    refuse_vault_places(args.output)  # before the passphrase: a refused folder leaves the vault as it was
     with _open_vault(args) as vault:
         out = vault.backup(Path(args.output))
     say(f"Encrypted backup written to {out}. It opens with the same passphrase.")

@@ -100,7 +100,7 @@ def copy_private(source: str | os.PathLike[str], target: str | os.PathLike[str])
         os.fsync(fd)
     except BaseException:
         os.close(fd)
-        os.unlink(target)
+        os.unlink(target)  # only the file this call created
         raise
     os.close(fd)
 
@@ -126,10 +126,10 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folde
             os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        from contextlib import suppress  # here: a write that works never loads it
+
+        with suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     if flush_folder:
         fsync_dir(folder or os.curdir)

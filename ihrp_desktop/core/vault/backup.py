@@ -26,11 +26,11 @@ def _refuse_existing(target: Path) -> None:
 
 def refuse_vault_places(target: str | os.PathLike[str]) -> None:
     """A folder a person named for a backup or a restored vault: never in or over a vault (file_guard)."""
-    _refuse_existing(Path(target).absolute())
     try:
         checked_folder(target)
     except RefusedTarget as exc:
         raise VaultError(exc.message) from None
+    _refuse_existing(Path(target).absolute())
 
 
 def _publish(work: Path, target: Path) -> None:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..durable import fsync_dir, make_private_dir, unique_suffix
+
 # What a vault folder looks like is decided once, in file_guard (the check before any write).
 from ..file_guard import DB_FILE as DB_FILE
 from ..file_guard import KEY_FILE as KEY_FILE

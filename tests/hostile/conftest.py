@@ -1,0 +1,77 @@
+"""A vault with its automatic backup, a manual backup and a pre-migration copy, and what proves it untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import stat
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ihrp_desktop.cli import main
+from ihrp_desktop.core.backups import make_backup
+from ihrp_desktop.core.demo import load_demo
+from ihrp_desktop.core.forms import default_library
+from ihrp_desktop.core.vault import KdfParams, Vault
+from ihrp_desktop.core.vault.migrate import pre_migration_copy
+
+PASS = "a long enough passphrase ✓"
+
+
+def fingerprint(root: Path) -> dict[str, tuple[str, str]]:
+    """Every entry under ``root``: its kind and, for a regular file, the sha256 of its bytes."""
+    seen: dict[str, tuple[str, str]] = {}
+    for here, folders, files in os.walk(root):
+        for name in folders + files:
+            path = Path(here) / name
+            mode = path.lstat().st_mode
+            if stat.S_ISREG(mode):
+                seen[str(path.relative_to(root))] = ("file", hashlib.sha256(path.read_bytes()).hexdigest())
+            else:
+                kind = "link" if stat.S_ISLNK(mode) else "dir" if stat.S_ISDIR(mode) else "other"
+                target = os.readlink(path) if stat.S_ISLNK(mode) else ""
+                seen[str(path.relative_to(root))] = (kind, target)
+    return seen
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
+            stdin: str = PASS + "\n") -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class Place:
+    """A folder holding a demo vault ``vault``, its ``vault-backups/<stamp>``, a manual backup
+    ``manual`` and a pre-migration copy inside the vault: every kind of vault folder."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.vault = root / "vault"
+        vault = Vault.create(self.vault, PASS, kdf=KdfParams.fast())
+        try:
+            load_demo(vault, default_library())
+            self.stamp = make_backup(vault)
+            self.manual = vault.backup(root / "manual")
+            self.pre_migration = pre_migration_copy(vault._engine, vault._key, vault.path, "old")
+            self.worksheet_id = next(s.id for c in vault.clients() for s in vault.worksheets(c.id))
+        finally:
+            vault.close()
+        self.backups = root / "vault-backups"
+
+    def snapshot(self) -> dict[str, tuple[str, str]]:
+        return fingerprint(self.root)
+
+
+@pytest.fixture
+def place(tmp_path: Path) -> Iterator[Place]:
+    old = os.umask(0o022)  # the usual umask: what the program writes must not depend on it
+    try:
+        yield Place(tmp_path / "place")
+    finally:
+        os.umask(old)
