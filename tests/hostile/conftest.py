@@ -1,4 +1,4 @@
-"""A vault with its automatic backup, a manual backup and a pre-migration copy, and what proves it untouched."""
+"""Every kind of vault folder in one place (conftest.Place), and what proves it untouched."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ihrp_desktop.core.demo import load_demo
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vault.migrate import pre_migration_copy
+from tests.app.conftest import app_look, fast_vault, free_widgets, make_window  # noqa: F401 - shared fixtures
 
 PASS = "a long enough passphrase ✓"
 
