@@ -69,6 +69,31 @@ class Place:
         return fingerprint(self.root)
 
 
+DEVICES = {"/dev/null": (1, 3), "/dev/full": (1, 7)}  # Linux's numbers for them
+
+
+def put_devices_back() -> list[str]:
+    """The devices a broken guard replaced by files, made again (as root): a failing test must not
+    leave the machine without /dev/null. Returns the ones that had been replaced."""
+    replaced = []
+    for name, (major, minor) in DEVICES.items():
+        if os.path.exists(name) and not stat.S_ISCHR(os.lstat(name).st_mode) and os.geteuid() == 0:
+            replaced.append(name)
+            fresh = f"{name}.put-back"
+            os.mknod(fresh, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+            os.chmod(fresh, 0o666)
+            os.replace(fresh, name)
+    return replaced
+
+
+@pytest.fixture(autouse=True)
+def devices_stay_devices() -> Iterator[None]:
+    """After every hostile test: /dev/null and /dev/full are still devices (put back, and the test fails)."""
+    yield
+    replaced = put_devices_back()
+    assert replaced == [], f"the program replaced {replaced} with a file (put back)"
+
+
 @pytest.fixture
 def place(tmp_path: Path) -> Iterator[Place]:
     old = os.umask(0o022)  # the usual umask: what the program writes must not depend on it
