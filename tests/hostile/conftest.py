@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Iterator
@@ -51,22 +52,38 @@ class Place:
     """A folder holding a demo vault ``vault``, its ``vault-backups/<stamp>``, a manual backup
     ``manual`` and a pre-migration copy inside the vault: every kind of vault folder."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, template: Place | None = None):
         self.root = root
         self.vault = root / "vault"
+        self.backups = root / "vault-backups"
+        self.manual = root / "manual"
+        if template is not None:  # a copy of one made earlier, modes and all: cheaper than a new vault
+            shutil.copytree(template.root, root, symlinks=True)
+            self.stamp = root / template.stamp.relative_to(template.root)
+            self.pre_migration = root / template.pre_migration.relative_to(template.root)
+            self.worksheet_id = template.worksheet_id
+            return
         vault = Vault.create(self.vault, PASS, kdf=KdfParams.fast())
         try:
             load_demo(vault, default_library())
             self.stamp = make_backup(vault)
-            self.manual = vault.backup(root / "manual")
+            vault.backup(self.manual)
             self.pre_migration = pre_migration_copy(vault._engine, vault._key, vault.path, "old")
             self.worksheet_id = next(s.id for c in vault.clients() for s in vault.worksheets(c.id))
         finally:
             vault.close()
-        self.backups = root / "vault-backups"
 
     def snapshot(self) -> dict[str, tuple[str, str]]:
         return fingerprint(self.root)
+
+
+@pytest.fixture(scope="session")
+def template_place(tmp_path_factory: pytest.TempPathFactory) -> Place:
+    old = os.umask(0o022)
+    try:
+        return Place(tmp_path_factory.mktemp("template") / "place")
+    finally:
+        os.umask(old)
 
 
 DEVICES = {"/dev/null": (1, 3), "/dev/full": (1, 7)}  # Linux's numbers for them
@@ -95,9 +112,9 @@ def devices_stay_devices() -> Iterator[None]:
 
 
 @pytest.fixture
-def place(tmp_path: Path) -> Iterator[Place]:
+def place(tmp_path: Path, template_place: Place) -> Iterator[Place]:
     old = os.umask(0o022)  # the usual umask: what the program writes must not depend on it
     try:
-        yield Place(tmp_path / "place")
+        yield Place(tmp_path / "place", template_place)
     finally:
         os.umask(old)

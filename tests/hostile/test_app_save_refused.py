@@ -19,6 +19,7 @@ from ihrp_desktop.app.main_window import MainWindow
 from ihrp_desktop.app.print_preview import REFUSALS, PrintDialog
 from ihrp_desktop.app.recovery import RecoverySheetDialog, render_sheet
 from ihrp_desktop.core import file_guard
+from ihrp_desktop.core.backups import latest_backup
 from ihrp_desktop.core.demo import load_demo
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault, verify
@@ -26,7 +27,8 @@ from tests.app.driving import PASSPHRASE, answer_next_dialog, unlock
 from tests.hostile.conftest import fingerprint
 
 
-def answer_message(seen: list[str], button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok) -> None:
+def answer_message(seen: list[str], button: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok
+                   ) -> None:
     """Read the next message box a person would see, then press ``button``."""
 
     def act(dialog: QDialog) -> None:
@@ -68,6 +70,12 @@ def test_save_pdf_onto_the_open_vault_is_refused_in_the_real_window(
     action = next(a for a in window.client_page.new_menu.actions() if a.text() == "Optimal Use Plan")
     action.trigger()
     qtbot.waitUntil(lambda: window.page is not None, timeout=10_000)
+    # Let what unlocking starts finish (the page check, the daily backup and their audit events):
+    # from here on only a save could write to the vault's files.
+    qtbot.waitUntil(lambda: latest_backup(path) is not None, timeout=15_000)
+    for runner in (window.runner, window.writer, window.backup_runner):
+        runner.wait()
+    qtbot.waitUntil(lambda: window.page.save_state.text() in ("", "Saved"), timeout=10_000)
     targets = {"vault.db": path / "vault.db", "vault.key": path / "vault.key", "the vault": path,
                "a file in the vault": path / "plan.pdf", "/dev/null": Path("/dev/null")}
     seen: dict[str, Any] = {}
@@ -175,7 +183,8 @@ def test_recovery_sheet_is_saved_0600_through_the_guard(qtbot, demo, tmp_path, f
     assert messages == [file_guard.IN_VAULT] and key.read_bytes() == before
 
 
-def test_a_recovery_sheet_print_is_recorded_only_once_the_printer_took_it(qtbot, demo, tmp_path, free_widgets):
+def test_a_recovery_sheet_print_is_recorded_only_once_the_printer_took_it(
+        qtbot, demo, tmp_path, free_widgets):
     dialog = recovery_dialog(qtbot, demo)
     from ihrp_desktop.app.print_preview import show_pdf
 
