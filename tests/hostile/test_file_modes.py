@@ -140,7 +140,8 @@ def test_a_new_vault_its_folders_and_files_are_private(tmp_path):
         path = tmp_path / "new" / "deeper" / "vault"
         vault = Vault.create(path, PASS, kdf=KdfParams.fast())
         try:
-            assert stat.S_IMODE((path / "vault.db-wal").stat().st_mode) == 0o600  # SQLite copies the mode
+            for side in ("vault.db-wal", "vault.db-shm"):  # SQLite gives them vault.db's mode
+                assert stat.S_IMODE((path / side).stat().st_mode) == 0o600, side
         finally:
             vault.close()
         assert_private(tmp_path / "new")

@@ -73,6 +73,7 @@ TARGETS: dict[str, tuple[Target, str]] = {
     "the current folder": (lambda p: ".", file_guard.A_FOLDER),
     "a file named vault.db elsewhere": (lambda p: str(p.root / "vault.db"), file_guard.VAULT_NAME),
     "a file named VAULT.KEY elsewhere": (lambda p: str(p.root / "VAULT.KEY"), file_guard.VAULT_NAME),
+    "a file named vault.db-wal elsewhere": (lambda p: str(p.root / "vault.db-wal"), file_guard.VAULT_NAME),
     "an empty path": (lambda p: "", file_guard.EMPTY_FILE),
 }
 
