@@ -135,11 +135,11 @@ def test_a_device_is_still_a_device_when_run_as_a_separate_program(
 
 FOLDERS: dict[str, tuple[Callable[[Place], str], str]] = {
     "inside the vault": (lambda p: str(p.vault / "bk"), file_guard.IN_VAULT),
-    "the vault itself": (lambda p: str(p.vault), file_guard.IS_VAULT),
+    "the vault itself": (lambda p: str(p.vault), "already exists"),
     "inside an automatic backup": (lambda p: str(p.stamp / "bk"), file_guard.IN_VAULT),
     "inside a manual backup, through a link": (
         lambda p: _link(p, "elsewhere", p.manual) + "/bk", file_guard.IN_VAULT),
-    "a file": (lambda p: _link(p, "a-file", p.root / "vault" / "vault.key"), file_guard.NOT_A_FOLDER),
+    "a file": (lambda p: _link(p, "a-file", p.root / "vault" / "vault.key"), "already exists"),
     "a folder that is not empty": (lambda p: str(p.root / "vault-backups"), "already exists"),
     "an empty path": (lambda p: "", file_guard.EMPTY_FOLDER),
 }

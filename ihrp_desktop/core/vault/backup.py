@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..durable import copy_private, create_private, make_private_dirs
-from ..file_guard import RefusedTarget, checked_folder
+from ..file_guard import IS_VAULT, NOT_A_FOLDER, RefusedTarget, checked_folder
 from .errors import DamagedVault, NotAVault, SaveFailed, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
@@ -29,6 +29,8 @@ def refuse_vault_places(target: str | os.PathLike[str]) -> None:
     try:
         checked_folder(target)
     except RefusedTarget as exc:
+        if exc.message in (IS_VAULT, NOT_A_FOLDER):
+            raise VaultExists() from None  # something is there already: never overwritten
         raise VaultError(exc.message) from None
     _refuse_existing(Path(target).absolute())
 
