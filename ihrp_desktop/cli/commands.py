@@ -212,7 +212,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
+    from ..core.vault.backup import refuse_vault_places
 
+    refuse_vault_places(args.vault)  # before the passphrase: a refused folder costs nothing
     passphrase = PassphraseSource(args.passphrase_stdin).existing("Backup passphrase: ")
     Vault.restore(Path(args.backup), Path(args.vault), passphrase)
     say(f"The backup was restored to {args.vault}.")

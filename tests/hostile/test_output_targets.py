@@ -154,7 +154,7 @@ def test_a_backup_in_or_over_a_vault_is_refused(
     target = make(place)
     before = place.snapshot()
     code, out, err = run_cli(capsys, monkeypatch, "backup", "--vault", str(place.vault), "-o", target,
-                             "--passphrase-stdin")
+                             "--passphrase-stdin", stdin="")  # refused before a passphrase is read
     assert code == 1 and message in err and "Traceback" not in err + out
     assert place.snapshot() == before  # refused before the vault was even opened
 
@@ -168,7 +168,7 @@ def test_a_restore_into_a_vault_is_refused(
     target = make(place)
     before = place.snapshot()
     code, out, err = run_cli(capsys, monkeypatch, "restore", str(place.stamp), "--vault", target,
-                             "--passphrase-stdin")
+                             "--passphrase-stdin", stdin="")  # refused before a passphrase is read
     assert code == 1 and message in err and "Traceback" not in err + out
     assert place.snapshot() == before
 
