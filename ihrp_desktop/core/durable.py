@@ -105,18 +105,26 @@ def copy_private(source: str | os.PathLike[str], target: str | os.PathLike[str])
     os.close(fd)
 
 
+def _short(name: str, limit: int = 120) -> str:
+    """``name`` cut to ``limit`` bytes, so the temporary name fits wherever ``name`` itself fits (255)."""
+    while len(os.fsencode(name)) > limit:
+        name = name[:-1]
+    return name
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folder: bool = True) -> None:
     """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content.
 
     The content goes first to a new file beside it under a random hidden name,
-    ``.NAME.tmp-XXXXXXXXXXXXXXXX``, created 0600 with ``create_private``; an error removes it. It is
-    then flushed and renamed over ``path``: the file there ends up new, 0600 and owned by whoever
-    wrote it (a file that was there before is replaced, never written into). ``flush_folder`` also
+    ``.NAME.tmp-XXXXXXXXXXXXXXXX`` (NAME cut to 120 bytes), created 0600 with ``create_private``;
+    an error removes it. It is then flushed and renamed over ``path``: the file there ends up new,
+    0600 and owned by whoever wrote it (a file that was there before is replaced, never written
+    into). ``flush_folder`` also
     flushes the rename to the disk; a folder that refuses it (write-only, some network disks) then
     fails the write.
     """
     folder, name = os.path.split(os.fspath(path))
-    tmp = os.path.join(folder, f".{name}.tmp-{os.urandom(8).hex()}")
+    tmp = os.path.join(folder, f".{_short(name)}.tmp-{os.urandom(8).hex()}")
     fd = create_private(tmp)
     try:
         try:

@@ -72,6 +72,18 @@ def test_a_file_of_another_account_is_replaced_not_written_into(kind, place, cap
     assert out.read_bytes() != b"theirs"
 
 
+@pytest.mark.parametrize("name", ["a" * 251 + ".pdf", "ż" * 125 + ".pdf", b"\xff\xfe not UTF-8.pdf"])
+def test_a_name_as_long_as_the_system_allows_or_with_odd_bytes_is_written(name, place):
+    """The temporary name beside it must fit wherever the chosen name fits (255 bytes here); a name
+    that is not UTF-8 is written as given (the real command in its own process, as a shell passes it)."""
+    out = os.path.join(os.fsencode(place.root), name if isinstance(name, bytes) else name.encode())
+    script = "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", script, "blank", "optimal_use_plan", "-o", out],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600 and leftovers(place.root) == []
+
+
 def test_a_planted_partial_symlink_is_not_followed(place, capsys, monkeypatch):
     victim = place.root / "victim.txt"
     victim.write_bytes(b"someone else's file")
