@@ -119,9 +119,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folde
     ``.NAME.tmp-XXXXXXXXXXXXXXXX`` (NAME cut to 120 bytes), created 0600 with ``create_private``;
     an error removes it. It is then flushed and renamed over ``path``: the file there ends up new,
     0600 and owned by whoever wrote it (a file that was there before is replaced, never written
-    into). ``flush_folder`` also
-    flushes the rename to the disk; a folder that refuses it (write-only, some network disks) then
-    fails the write.
+    into). ``flush_folder`` also flushes the rename to the disk; a folder that refuses it
+    (write-only, some network disks) then fails the write.
     """
     folder, name = os.path.split(os.fspath(path))
     tmp = os.path.join(folder, f".{_short(name)}.tmp-{os.urandom(8).hex()}")
