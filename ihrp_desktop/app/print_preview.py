@@ -1,7 +1,9 @@
 """Print a worksheet: choose the copy, preview it from memory, save a PDF or send it to a printer.
 
 The PDF is rendered on a worker and shown with QtPdf straight from memory: no temporary file ever
-holds a client's answers. Each save and print is written to the vault's audit trail.
+holds a client's answers. A save goes through the one guard (``core/file_guard.py``) and is
+recorded in the vault's audit trail before the file exists; a print is recorded once the printer
+took the job. The recovery sheet (``recovery.py``) saves and prints through the same two functions.
 """
 
 from __future__ import annotations

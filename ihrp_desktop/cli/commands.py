@@ -159,7 +159,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             "Keep it on an encrypted disk and delete it when you no longer need it.")
         vault.record("exported", detail=f"{len(data['clients'])} client(s) to JSON")
         write_file(args.output, text.encode("utf-8"))
-    say(f"Written to {args.output} (readable by your account only).")
+    say(f"Written to {args.output}.")
     return EXIT_OK
 
 
