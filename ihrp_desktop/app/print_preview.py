@@ -1,12 +1,15 @@
 """Print a worksheet: choose the copy, preview it from memory, save a PDF or send it to a printer.
 
 The PDF is rendered on a worker and shown with QtPdf straight from memory: no temporary file ever
-holds a client's answers. Each save and print is written to the vault's audit trail.
+holds a client's answers. A save goes through the one guard (``core/file_guard.py``) and is
+recorded in the vault's audit trail before the file exists; a print is recorded once the printer
+took the job. The recovery sheet (``recovery.py``) saves and prints through the same two functions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer
@@ -26,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import file_guard
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
 from .file_choice import save_file
-from .i18n import QT_TRANSLATE_NOOP, translate
+from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
 from .screen_fit import fit_to_screen
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
@@ -168,11 +172,9 @@ class PrintDialog(QDialog):
             self.save_to(path)
 
     def save_to(self, path: str) -> bool:
-        """Write the previewed PDF where the user chose; True when it is there."""
-        if not write_pdf(self, self.pdf_bytes, path):
-            return False
-        self._record("saved as PDF")
-        return True
+        """Write the previewed PDF where the user chose (through the guard; recorded first); True when
+        it is there."""
+        return write_pdf(self, self.pdf_bytes, path, lambda: self._record("saved as PDF"))
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -181,25 +183,90 @@ class PrintDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
-        self._record("sent to printer")
 
-    def print_to(self, printer: QPrinter) -> None:
-        """Draw every page of the preview onto ``printer`` at its resolution."""
-        if not print_document(self.document, printer):
-            QMessageBox.warning(self, translate("PrintDialog", "Print"),
-                                translate("PrintDialog", "The printer could not be started."))
+    def print_to(self, printer: QPrinter) -> bool:
+        """Draw every page of the preview onto ``printer``; recorded only once the printer took it."""
+        return send_to_printer(self, self.document, printer, lambda: self._record("sent to printer"))
 
 
-def write_pdf(parent: QWidget, data: bytes, path: str) -> bool:
-    """Save PDF bytes to the file a person chose; says in plain words when it cannot."""
+# The guard's words (core/file_guard.py), marked for translation here; the core keeps them in English.
+# tests/hostile/test_app_save_refused.py checks each key is the core's message word for word.
+REFUSALS = {
+    file_guard.EMPTY_FILE: QT_TRANSLATE_NOOP("FileGuard", "No file name was given. Nothing was written."),
+    file_guard.IS_VAULT: QT_TRANSLATE_NOOP(
+        "FileGuard", "That is a vault folder: writing there could destroy its records. Nothing was written; "
+        "choose a place outside the vault and its backups."),
+    file_guard.IN_VAULT: QT_TRANSLATE_NOOP(
+        "FileGuard", "That place is inside a vault folder (one that holds vault.key or vault.db): writing "
+        "there could destroy its records. Nothing was written; choose a place outside the vault and its "
+        "backups."),
+    file_guard.IN_BACKUPS: QT_TRANSLATE_NOOP(
+        "FileGuard", "That place is inside a vault's backups folder. Nothing was written; choose a place "
+        "outside the vault and its backups."),
+    file_guard.VAULT_NAME: QT_TRANSLATE_NOOP(
+        "FileGuard", "vault.key, vault.db and their side files are the names of a vault's own files. "
+        "Nothing was written; choose another name."),
+    file_guard.A_FOLDER: QT_TRANSLATE_NOOP(
+        "FileGuard", "That is a folder, not a file. Nothing was written; give a file name inside it "
+        "instead."),
+    file_guard.NOT_ORDINARY: QT_TRANSLATE_NOOP(
+        "FileGuard", "That is not an ordinary file (it is a device, a pipe or a socket). Nothing was "
+        "written; choose a file in a folder."),
+}
+
+
+def _reason(exc: BaseException) -> str:
+    """Why the vault refused, in plain words; never an exception's text (it could carry values)."""
+    from ..core.vault import VaultError
+
+    return vault_message(exc) if isinstance(exc, VaultError) else type(exc).__name__
+
+
+def refusal_words(exc: file_guard.RefusedTarget) -> str:
+    """The guard's message in the interface language."""
+    words = REFUSALS.get(exc.message)
+    return translate("FileGuard", words) if words else exc.message
+
+
+def write_pdf(parent: QWidget, data: bytes, path: str, record: Callable[[], None]) -> bool:
+    """Save PDF bytes to the file a person chose, through the one guard (core/file_guard.py): never
+    onto a vault, a folder or a device; a new file readable by its owner only (0600). ``record`` runs
+    first, before the file exists: when it fails, nothing is written. Says in plain words why not."""
+    title = translate("PrintDialog", "Save PDF")
     try:
-        with open(path, "wb") as out:
-            out.write(data)
-    except OSError as exc:
-        QMessageBox.warning(parent, translate("PrintDialog", "Save PDF"), translate(
-            "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
-            reason=exc.strerror))
+        file_guard.checked_file(path)
+        try:
+            record()
+        except Exception as exc:  # a locked or failing vault: no file the audit trail does not know of
+            QMessageBox.warning(parent, title, translate(
+                "PrintDialog", "The save could not be recorded in the vault ({reason}), so the PDF was not "
+                "saved.").format(reason=_reason(exc)))
+            return False
+        file_guard.write_file(path, data)
+    except file_guard.RefusedTarget as exc:
+        QMessageBox.warning(parent, title, refusal_words(exc))
         return False
+    except OSError as exc:
+        QMessageBox.warning(parent, title, translate(
+            "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
+            reason=exc.strerror or type(exc).__name__))
+        return False
+    return True
+
+
+def send_to_printer(parent: QWidget, document: QPdfDocument, printer: QPrinter,
+                    record: Callable[[], None]) -> bool:
+    """Print ``document``; ``record`` runs only once the printer accepted the job. True when it went."""
+    if not print_document(document, printer):
+        QMessageBox.warning(parent, translate("PrintDialog", "Print"),
+                            translate("PrintDialog", "The printer could not be started."))
+        return False
+    try:
+        record()
+    except Exception as exc:
+        QMessageBox.warning(parent, translate("PrintDialog", "Print"), translate(
+            "PrintDialog", "The page was sent to the printer, but the vault could not record it "
+            "({reason}).").format(reason=_reason(exc)))
     return True
 
 

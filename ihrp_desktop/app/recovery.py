@@ -34,7 +34,7 @@ from .feedback import busy_bar, error_label
 from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
-from .print_preview import LANGUAGES, print_document, show_pdf, write_pdf
+from .print_preview import LANGUAGES, send_to_printer, show_pdf, write_pdf
 from .screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
@@ -295,17 +295,31 @@ class RecoverySheetDialog(QDialog):
                          lambda _exc: None)
 
     def save_pdf(self) -> None:
+        if not self.keep_on_computer_anyway():
+            return
         name = ("recovery-sheet.pdf" if self.language.currentData() == "en" else "hoja-de-recuperacion.pdf")
         path = save_file(self, translate("RecoverySheetDialog", "Save PDF"), name, "PDF (*.pdf)")
         if path:
             self.save_to(path)
 
+    def keep_on_computer_anyway(self) -> bool:
+        """Warn first: a saved sheet is the key on this computer, what the sheet says never to keep.
+
+        The person may go on (to a USB stick kept locked away, say). Shown before the file dialog:
+        tests/hostile/test_app_save_refused.py::test_recovery_sheet_warns_before_saving.
+        """
+        answer = QMessageBox.warning(self, translate("RecoverySheetDialog", "Save PDF"), translate(
+            "RecoverySheetDialog", "A saved sheet is a copy of the recovery key on this computer, which is "
+            "what the sheet says never to keep: anyone who gets into the computer and finds the file can "
+            "open the vault with it. Printing the sheet is safer.\n\nSave it anyway (for example to a "
+            "USB stick you then keep locked away)?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Save
+
     def save_to(self, path: str) -> bool:
-        """Write the sheet where the person chose; True when it is there."""
-        if not write_pdf(self, self.pdf_bytes, path):
-            return False
-        self._record("saved as PDF")
-        return True
+        """Write the sheet where the person chose, through the guard (0600); True when it is there."""
+        return write_pdf(self, self.pdf_bytes, path, lambda: self._record("saved as PDF"))
 
     def print_pdf(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -315,14 +329,9 @@ class RecoverySheetDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        """Send the sheet to ``printer``; True when it went."""
+        """Send the sheet to ``printer``; recorded only once the printer took it. True when it went."""
         printer.setDocName(JOB_NAME)
-        if not print_document(self.document, printer):
-            QMessageBox.warning(self, translate("RecoverySheetDialog", "Print"),
-                                translate("RecoverySheetDialog", "The printer could not be started."))
-            return False
-        self._record("sent to printer")
-        return True
+        return send_to_printer(self, self.document, printer, lambda: self._record("sent to printer"))
 
     # -- closing ------------------------------------------------------------------------------------
     def reject(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from PySide6.QtCore import QSettings, Qt
 
 from .. import APP_NAME
+from ..core.durable import make_private_dirs
 from ..core.paths import user_config_dir
 from .i18n import QT_TRANSLATE_NOOP, translate
 
@@ -68,7 +69,7 @@ class AppSettings:
         # closes, and the window says so once (tests/hostile/test_app_room.py).
         self.kept = True
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(path.parent)  # 0700: the per-user folders are the person's alone
             self.kept = os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
         except OSError:
             self.kept = False

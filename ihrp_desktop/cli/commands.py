@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..core.file_guard import RefusedTarget
 from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_WRONG_PASSPHRASE
-from .output import say, write_file
+from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
 
 # Not typing.TYPE_CHECKING: importing typing would be a tenth of a cached `blank`'s whole run.
@@ -63,6 +64,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     from ..core.paths import user_cache_dir
     from .quick_blank import written
 
+    checked_output(args.output)  # before any printing: a refused file costs nothing
     # The quick path found no kept copy in the usual place; look where paths (platformdirs) says.
     cache, sources = str(user_cache_dir()), blank_copies.places()
     made_from = blank_copies.description(args.form_id, args.lang, cache, sources)
@@ -131,6 +133,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_print(args: argparse.Namespace) -> int:
     from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
 
+    checked_output(args.output)  # before the passphrase: a refused file costs nothing
     library = _library()
     with _open_vault(args) as vault:
         try:
@@ -147,9 +150,11 @@ def cmd_print(args: argparse.Namespace) -> int:
                              filled_by=sheet.filled_by, version_number=sheet.version_number,
                              worksheet_id=sheet.id)
         options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet)
-        write_file(args.output, render_worksheet(form, sheet.values, header, options))
+        pdf = render_worksheet(form, sheet.values, header, options)
+        # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,
                      detail=f"{args.copy}{' discreet' if args.discreet else ''} to file")
+        write_file(args.output, pdf)
     say(f"Written to {args.output}")
     return EXIT_OK
 
@@ -159,17 +164,20 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     from ..core.exchange import export_records
 
+    checked_output(args.output)  # before the passphrase: a refused file costs nothing
     with _open_vault(args) as vault:
         data = export_records(vault, client_name=args.client)
         if args.client is not None and not data["clients"]:
             say(f"No client is called '{args.client}' exactly. Nothing was written.")
             return EXIT_ERROR
         text = json.dumps(data, ensure_ascii=False, indent=1)
-        write_file(args.output, text.encode("utf-8"))
+        # Said before the file exists, and recorded before it exists (if recording fails, nothing is
+        # written): tests/hostile/test_output_targets.py::test_export_warns_and_records_before_writing
+        say("Warning: this file is NOT encrypted. Anyone who gets it can read these records. "
+            "Keep it on an encrypted disk and delete it when you no longer need it.")
         vault.record("exported", detail=f"{len(data['clients'])} client(s) to JSON")
+        write_file(args.output, text.encode("utf-8"))
     say(f"Written to {args.output}.")
-    say("Warning: this file is NOT encrypted. Anyone who gets it can read these records. "
-        "Keep it on an encrypted disk and delete it when you no longer need it.")
     return EXIT_OK
 
 
@@ -212,6 +220,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from ..core.vault.backup import refuse_vault_places
+
+    refuse_vault_places(args.output)  # before the passphrase: a refused folder leaves the vault as it was
     with _open_vault(args) as vault:
         out = vault.backup(Path(args.output))
     say(f"Encrypted backup written to {out}. It opens with the same passphrase.")
@@ -220,7 +231,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
+    from ..core.vault.backup import refuse_vault_places
 
+    refuse_vault_places(args.vault)  # before the passphrase: a refused folder costs nothing
     passphrase = PassphraseSource(args.passphrase_stdin).existing("Backup passphrase: ")
     Vault.restore(Path(args.backup), Path(args.vault), passphrase)
     say(f"The backup was restored to {args.vault}.")
@@ -290,6 +303,9 @@ def run(args: argparse.Namespace) -> int:
         return COMMANDS[args.command](args)
     except OSError as exc:
         say(_os_message(exc))
+        return EXIT_ERROR
+    except RefusedTarget as exc:
+        say(exc.message)
         return EXIT_ERROR
     except Exception as exc:
         code = _vault_exit_code(exc)

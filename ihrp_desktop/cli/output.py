@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from ..core.durable import atomic_write_bytes
+from ..core import file_guard
 
 
 def say(message: str) -> None:
@@ -15,12 +15,17 @@ def say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def checked_output(path: str) -> str:
+    """Refuse (file_guard.RefusedTarget) an ``-o`` the program must never write, before any work."""
+    return file_guard.checked_file(path)
+
+
 def write_file(path: str, data: bytes) -> None:
-    """Write a file the person asked for, whole or not at all; an error names their file, not the
-    ``.partial`` one beside it. The folder is not flushed: the file is in place once written, and a
-    folder that refuses a flush (write-only, some network disks) must not turn that into a failure."""
+    """Write a file the person asked for through the one guard (never onto a vault, a folder or a
+    device; new file, 0600, renamed into place), whole or not at all; an error names their file, not
+    the temporary one beside it."""
     try:
-        atomic_write_bytes(path, data, visible_partial=True, flush_folder=False)
+        file_guard.write_file(path, data)
     except OSError as exc:
         exc.filename = path
         raise

@@ -13,6 +13,7 @@ through argparse and ``commands.cmd_blank``, which stays the one definition of t
 
 from __future__ import annotations
 
+from ..core.file_guard import RefusedTarget
 from . import EXIT_OK, LANGUAGES
 from .output import say, write_file
 
@@ -62,8 +63,8 @@ def answer(words: list[str]) -> int | None:
         return None
     try:
         write_file(output, pdf)
-    except OSError:
-        return None
+    except (OSError, RefusedTarget):
+        return None  # the full way says why, in plain words
     return written(output)
 
 

@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .durable import make_private_dirs
+from .file_guard import BACKUPS_SUFFIX
 from .vault.files import DB_FILE, KEY_FILE
 
 if TYPE_CHECKING:
@@ -24,7 +26,7 @@ _STAMP = "%Y-%m-%d_%H%M%S"
 
 def backups_dir(vault_path: Path) -> Path:
     """The folder of automatic backups for the vault at ``vault_path``."""
-    return vault_path.with_name(f"{vault_path.name}-backups")
+    return vault_path.with_name(f"{vault_path.name}{BACKUPS_SUFFIX}")
 
 
 def _made_at(folder: Path) -> dt.datetime | None:
@@ -61,7 +63,7 @@ def make_backup(vault: Vault, now: dt.datetime | None = None, keep: int = KEEP) 
     """A new automatic backup of the open vault, then the oldest beyond ``keep`` removed."""
     now = now or dt.datetime.now(dt.UTC)
     root = backups_dir(vault.path)
-    root.mkdir(parents=True, exist_ok=True)
+    make_private_dirs(root)
     made = vault.backup(root / now.strftime(_STAMP))
     for _, old in backups(vault.path)[keep:]:
         for child in old.iterdir():

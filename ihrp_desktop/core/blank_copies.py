@@ -22,7 +22,7 @@ import os
 import sys
 
 from .. import APP_AUTHOR, APP_DIR_NAME, __version__
-from .durable import atomic_write_bytes
+from .durable import atomic_write_bytes, make_private_dirs
 
 # A folder (or one file) and the ending of the files in it that count: (".toml", ".py", ".ttf").
 Place = tuple[str, str]
@@ -158,7 +158,7 @@ def keep(cache_dir: str, form_id: str, language: str, made_from: str, pdf: bytes
     if target is None:
         return
     try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        make_private_dirs(os.path.dirname(target))  # 0700, the cache folder above it too if new
         # A cache: no need to flush the folder; a unique temporary name, as two runs may keep at once.
         atomic_write_bytes(target, made_from.encode("utf-8", "surrogateescape") + _SEPARATOR + pdf,
                            flush_folder=False)

@@ -65,14 +65,15 @@ def test_blank_writes_a_pdf_with_the_title(capsys, monkeypatch, tmp_path):
     assert code == 2 and "no worksheet called" in err.lower()
 
 
-def test_a_partial_file_a_crash_left_is_replaced_not_added_to(capsys, monkeypatch, tmp_path):
+def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monkeypatch, tmp_path):
     out = tmp_path / "plan.pdf"
     (tmp_path / "plan.pdf.partial").write_bytes(b"half a PDF, from a power cut")
     for _ in range(2):  # rendered, then from the kept copy (the quick path writes the same way)
         code, _, _ = run(capsys, monkeypatch, "blank", "optimal_use_plan", "-o", str(out))
         assert code == 0
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf", "plan.pdf.partial"]
     assert "Optimal Use Plan" in pdf_text(out)
+    assert (tmp_path / "plan.pdf.partial").read_bytes() == b"half a PDF, from a power cut"
 
 
 def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_vault):

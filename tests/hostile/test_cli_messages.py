@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.kdf_floor import LOWER
 from ihrp_desktop import __version__
 from ihrp_desktop.cli import SUBCOMMANDS, _parser, main
 from ihrp_desktop.core.vault import KdfParams, Vault, verify
+from tests.kdf_floor import LOWER
 
 # The command line in a child process that may open the tests' KdfParams.fast() vaults (tests/kdf_floor.py).
-CLI_CHILD = [sys.executable, "-c", LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"]
+CLI_CHILD = [sys.executable, "-c",
+             LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"]
 PASS = "Łódź hostile ✓"
 CHECKOUT = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 

@@ -145,14 +145,14 @@ NOBODY = LOWER + textwrap.dedent(
     """
     import sys
     from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault
-    vault, target, passphrase = sys.argv[1:4]
+    vault, target, passphrase, locked = sys.argv[1:5]
     try:
         Vault.open(target, passphrase)
     except CannotOpen as exc:
         print("open:", exc.reason)
     with Vault.open(vault, passphrase) as v:
         try:
-            v.backup(target + "/backup")
+            v.backup(locked + "/backup")  # not inside a vault: file_guard would refuse before trying
         except SaveFailed as exc:
             print("backup:", exc.reason)
         try:
@@ -179,6 +179,9 @@ def test_permission_denied_as_an_ordinary_user(rel: Any, request: pytest.Fixture
         os.chown(path, 65534, 65534)
     for path in (theirs, *theirs.iterdir()):
         path.chmod(0o755 if path.is_dir() else 0o644)
+    locked = base / "locked"  # root's folder: not writable for nobody
+    locked.mkdir()
+    locked.chmod(0o755)
     before = rel.snapshot(theirs)
     done = subprocess.run(
         [
@@ -192,6 +195,7 @@ def test_permission_denied_as_an_ordinary_user(rel: Any, request: pytest.Fixture
             str(own),
             str(theirs),
             rel.passphrase,
+            str(locked),
         ],
         capture_output=True,
         text=True,

@@ -371,6 +371,37 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
     </message>
 </context>
 <context>
+    <name>FileGuard</name>
+    <message>
+        <source>No file name was given. Nothing was written.</source>
+        <translation>No se indicó ningún nombre de archivo. No se escribió nada.</translation>
+    </message>
+    <message>
+        <source>That is a vault folder: writing there could destroy its records. Nothing was written; choose a place outside the vault and its backups.</source>
+        <translation>Esa es una carpeta de caja fuerte: escribir ahí podría destruir sus registros. No se escribió nada; elige un lugar fuera de la caja fuerte y de sus copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>That place is inside a vault folder (one that holds vault.key or vault.db): writing there could destroy its records. Nothing was written; choose a place outside the vault and its backups.</source>
+        <translation>Ese lugar está dentro de una carpeta de caja fuerte (una que contiene vault.key o vault.db): escribir ahí podría destruir sus registros. No se escribió nada; elige un lugar fuera de la caja fuerte y de sus copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>That place is inside a vault&apos;s backups folder. Nothing was written; choose a place outside the vault and its backups.</source>
+        <translation>Ese lugar está dentro de la carpeta de copias de seguridad de una caja fuerte. No se escribió nada; elige un lugar fuera de la caja fuerte y de sus copias de seguridad.</translation>
+    </message>
+    <message>
+        <source>vault.key, vault.db and their side files are the names of a vault&apos;s own files. Nothing was written; choose another name.</source>
+        <translation>vault.key, vault.db y sus archivos auxiliares son los nombres de los archivos propios de una caja fuerte. No se escribió nada; elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>That is a folder, not a file. Nothing was written; give a file name inside it instead.</source>
+        <translation>Eso es una carpeta, no un archivo. No se escribió nada; indica mejor un nombre de archivo dentro de ella.</translation>
+    </message>
+    <message>
+        <source>That is not an ordinary file (it is a device, a pipe or a socket). Nothing was written; choose a file in a folder.</source>
+        <translation>Eso no es un archivo normal (es un dispositivo, una tubería o un socket). No se escribió nada; elige un archivo dentro de una carpeta.</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Demo vault: the passphrase is “demo”.</source>
@@ -621,12 +652,20 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Guardar PDF</translation>
     </message>
     <message>
+        <source>The save could not be recorded in the vault ({reason}), so the PDF was not saved.</source>
+        <translation>No se pudo registrar el guardado en la caja fuerte ({reason}), así que el PDF no se guardó.</translation>
+    </message>
+    <message>
         <source>The PDF could not be saved: {reason}. Choose another folder.</source>
         <translation>No se pudo guardar el PDF: {reason}. Elige otra carpeta.</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
+    </message>
+    <message>
+        <source>The page was sent to the printer, but the vault could not record it ({reason}).</source>
+        <translation>La página se envió a la impresora, pero la caja fuerte no pudo registrarlo ({reason}).</translation>
     </message>
 </context>
 <context>
@@ -716,12 +755,12 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <source>Print</source>
-        <translation>Imprimir</translation>
-    </message>
-    <message>
-        <source>The printer could not be started.</source>
-        <translation>No se pudo iniciar la impresora.</translation>
+        <source>A saved sheet is a copy of the recovery key on this computer, which is what the sheet says never to keep: anyone who gets into the computer and finds the file can open the vault with it. Printing the sheet is safer.
+
+Save it anyway (for example to a USB stick you then keep locked away)?</source>
+        <translation>Una hoja guardada es una copia de la clave de recuperación en esta computadora, justo lo que la hoja dice que nunca guardes: quien entre en la computadora y encuentre el archivo puede abrir la caja fuerte con ella. Imprimir la hoja es más seguro.
+
+¿Guardarla de todos modos (por ejemplo en una memoria USB que luego guardes bajo llave)?</translation>
     </message>
     <message>
         <source>You have not printed or saved the sheet, and its key is not shown again. You can make a new sheet later from the File menu.

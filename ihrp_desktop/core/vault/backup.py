@@ -8,11 +8,12 @@ and fsynced, so a crash leaves any earlier backup intact and the partial one pla
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from ..durable import copy_private, create_private, make_private_dirs
+from ..file_guard import IS_VAULT, NOT_A_FOLDER, RefusedTarget, checked_folder
 from .errors import CopyNotWritten, DamagedVault, NotAVault, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
@@ -21,6 +22,17 @@ from .keyfile import DataKey
 def _refuse_existing(target: Path) -> None:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise VaultExists()
+
+
+def refuse_vault_places(target: str | os.PathLike[str]) -> None:
+    """A folder a person named for a backup or a restored vault: never in or over a vault (file_guard)."""
+    try:
+        checked_folder(target)
+    except RefusedTarget as exc:
+        if exc.message in (IS_VAULT, NOT_A_FOLDER):
+            raise VaultExists() from None  # something is there already: never overwritten
+        raise VaultError(exc.message) from None
+    _refuse_existing(Path(target).absolute())
 
 
 def _publish(work: Path, target: Path) -> None:
@@ -35,12 +47,13 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
     out = Path(out_dir).absolute()
     _refuse_existing(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(out.parent)
         work = incomplete_sibling(out)
-        work.mkdir()
     except OSError as exc:
         raise CopyNotWritten(exc, "backup", str(out.parent)) from None
     try:
+        # Made here, 0600, so SQLite writes into it instead of creating it with its own mode (0644).
+        os.close(create_private(work / DB_FILE))
         with engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
@@ -55,7 +68,7 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
                     raw.execute("DETACH DATABASE backup")
                 except Exception:
                     conn.invalidate()  # never hand a connection with a stray attachment back to the pool
-        shutil.copyfile(vault_dir / KEY_FILE, work / KEY_FILE)
+        copy_private(vault_dir / KEY_FILE, work / KEY_FILE)
         _publish(work, out)
     except VaultError:
         remove_tree(work)
@@ -87,16 +100,15 @@ def check_copyable(vault_dir: Path) -> None:
 def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Path:
     """Copy vault.key and vault.db into a new folder, atomically (work folder, fsync, rename)."""
     target = Path(target_dir).absolute()
-    _refuse_existing(target)
+    refuse_vault_places(target)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(target.parent)
         work = incomplete_sibling(target)
-        work.mkdir()
     except OSError as exc:
         raise CopyNotWritten(exc, "restored vault", str(target.parent)) from None
     try:
         for name in (KEY_FILE, DB_FILE):
-            shutil.copyfile(source_dir / name, work / name)
+            copy_private(source_dir / name, work / name)
         _publish(work, target)
     except VaultError:
         remove_tree(work)

@@ -6,17 +6,13 @@ import os
 import shutil
 from pathlib import Path
 
-from ..durable import fsync_dir, unique_suffix
+from ..durable import fsync_dir, make_private_dir, unique_suffix
 
-KEY_FILE = "vault.key"
-DB_FILE = "vault.db"
-# SQLite side files; any of them left beside vault.db means a connection is (or was) open.
-SIDE_SUFFIXES = ("-wal", "-shm", "-journal")
-
-
-def holds_vault(folder: Path) -> bool:
-    """True when ``folder`` holds a vault (or what is left of one): never create over it."""
-    return (folder / KEY_FILE).exists() or (folder / DB_FILE).exists()
+# What a vault folder looks like is decided once, in file_guard (the check before any write).
+from ..file_guard import DB_FILE as DB_FILE
+from ..file_guard import KEY_FILE as KEY_FILE
+from ..file_guard import SIDE_SUFFIXES as SIDE_SUFFIXES
+from ..file_guard import holds_vault as holds_vault
 
 
 def discard_empty_side_files(folder: Path) -> None:
@@ -57,8 +53,10 @@ def remove_stale_key_temps(vault_dir: Path) -> int:
 
 
 def incomplete_sibling(target: Path) -> Path:
-    """A fresh, clearly named work folder beside ``target`` for a copy that is not finished yet."""
-    return target.with_name(f"{target.name}.incomplete-{unique_suffix()}")
+    """A fresh, clearly named work folder (0700) beside ``target`` for a copy that is not finished yet."""
+    work = target.with_name(f"{target.name}.incomplete-{unique_suffix()}")
+    make_private_dir(work)
+    return work
 
 
 def publish_dir(work: Path, target: Path) -> None:

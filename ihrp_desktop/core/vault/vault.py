@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from ..durable import create_private, make_private_dirs
 from . import keyfile
-from .backup import check_copyable, copy_vault_files, export_copy
+from .backup import check_copyable, copy_vault_files, export_copy, refuse_vault_places
 from .engine import (
     DEFAULT_DRIVER,
     check_database,
@@ -88,8 +89,11 @@ class Vault(Worksheets):
         made_folder = not folder.exists()
         engine = None
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            make_private_dirs(folder)  # 0700, and any folder above it this call makes
             keyfile.write(folder, key_file)
+            # Made here, 0600, so SQLite writes into it (and gives its -wal and -shm the same mode)
+            # instead of creating it with its own mode (0644).
+            os.close(create_private(folder / DB_FILE))
             engine = make_engine(folder / DB_FILE, key, driver)
             # The schema comes from the migrations (one source of truth), as for upgrades.
             upgrade_with_copy(engine, key, folder, None)
@@ -246,8 +250,10 @@ class Vault(Worksheets):
     def backup(self, out_dir: PathLike) -> Path:
         """A consistent encrypted copy (a vault folder) in ``out_dir``, made while open; records 'backed_up'.
 
-        Refuses an existing non-empty ``out_dir`` (VaultExists).
+        Refuses an existing non-empty ``out_dir`` (VaultExists), and a place in or over a vault folder
+        (VaultError, file_guard). The folder is 0700, its files 0600.
         """
+        refuse_vault_places(out_dir)
         out = export_copy(self._live_engine(), self._key, self.path, out_dir)
         self.record("backed_up")
         return out
