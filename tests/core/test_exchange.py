@@ -63,7 +63,7 @@ def test_answers_survive_export_and_import(
     exported = json.loads(json.dumps(export_records(source, client_name=client.name), ensure_ascii=False))
     mine = [c for c in exported["clients"] if c["id"] == client.id]
     summary = import_records(target, {**exported, "clients": mine}, LIBRARY)
-    assert summary.worksheets == 1
+    assert summary.worksheets.new == 1
     imported = target.worksheets(max(c.id for c in target.clients(include_archived=True)))
     assert len(imported) == 1
     assert target.worksheet(imported[0].id).values == expected
