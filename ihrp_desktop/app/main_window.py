@@ -204,6 +204,8 @@ class MainWindow(QMainWindow):
                                         self.lock)
         self.backup_action = self._action(self.file_menu, translate("MainWindow", "&Back up to a folder..."),
                                           "Ctrl+Shift+B", self.backup_to_folder)
+        self.import_action = self._action(self.file_menu, translate("MainWindow", "&Import..."), "",
+                                          self.import_from_file)
         self.file_menu.addSeparator()
         self.passphrase_action = self._action(
             self.file_menu, translate("MainWindow", "&Change passphrase..."), "", self.change_passphrase)
@@ -227,7 +229,8 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1",
                      self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
-                                   self.find_action, self.backup_action, self.passphrase_action,
+                                   self.find_action, self.backup_action, self.import_action,
+                                   self.passphrase_action,
                                    self.recovery_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
@@ -409,6 +412,19 @@ class MainWindow(QMainWindow):
         QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
             "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
             reason=reason))
+
+    def import_from_file(self) -> None:
+        """Records from an export file, checked whole and written in one transaction (import_window)."""
+        if self.vault is None:
+            return
+        from .import_window import ImportDialog, choose_import_file
+
+        path = choose_import_file(self)
+        if path and self.vault is not None:
+            self.import_dialog = ImportDialog(self.vault, self.library, self.writer, self)
+            self.import_dialog.imported.connect(self.client_list.refresh)
+            self.import_dialog.imported.connect(self.client_page.refresh)
+            self.import_dialog.start(path)
 
     def lock(self) -> None:
         """Remove every client word from the window and memory, close the vault, ask for the passphrase."""
