@@ -277,7 +277,9 @@ class CheckedImport:
 
 def check_export(data: Any, library: FormLibrary, progress: Progress | None = None) -> CheckedImport:
     """Check a parsed export whole; raise ExportFormatError at the first problem."""
-    doc = _obj(data, "")
+    if not isinstance(data, dict):
+        raise _fail("", "the file is not an IHRP Desktop export (expected a JSON object)")
+    doc = data
     if doc.get("format") != FORMAT:
         raise _fail("format", "the file is not an IHRP Desktop export")
     version = doc.get("version")

@@ -173,6 +173,7 @@ class _Plan:
             for ws_id, number in run(_LAST_REVISIONS.format(", ".join("?" * len(chunk))), tuple(chunk)):
                 self._last_revision[int(ws_id)] = int(number)
         self._links: list[tuple[IncomingWorksheet, int]] = []
+        self._new: set[int] = set()  # file keys of the worksheets this import adds
         for client in clients:
             client_id = self._client(client)
             for sess in client.sessions:
@@ -219,6 +220,7 @@ class _Plan:
 
     def _worksheet(self, w: IncomingWorksheet, client_id: int, session_id: int) -> None:
         known = self._known_sheets.get(w.uid) if w.uid else None
+        self._links.append((w, client_id))  # every link must hold, also of records already there
         if known is None:
             ws_id = self._take("worksheets")
             self._sheet_ids[w.key] = ws_id
@@ -227,7 +229,7 @@ class _Plan:
                                         w.status, w.filled_by, w.language, utc_text(w.created_at), stamp,
                                         None, w.values_json))
             self.revision_rows.append((ws_id, 1, stamp, w.values_json))
-            self._links.append((w, client_id))
+            self._new.add(w.key)
             self.counts.worksheets.new += 1
             return
         _, ws_id, owner, stored_at, values_json, status, filled_by, language, form_version = known
@@ -265,7 +267,8 @@ class _Plan:
                 previous = int(known[1])
             else:
                 continue
-            self.link_rows.append((previous, self._sheet_ids[sheet.key]))
+            if sheet.key in self._new:  # a worksheet already there keeps its own link
+                self.link_rows.append((previous, self._sheet_ids[sheet.key]))
 
 
 def _uid() -> str:
