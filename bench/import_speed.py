@@ -71,15 +71,38 @@ def build_export(seed: int = generate.SEED) -> dict[str, Any]:
                 previous = last_plan if form == "optimal_use_plan" else None
                 if form == "optimal_use_plan":
                     last_plan = uid
-                sheets.append({"uid": uid, "form": form, "form_version": 1, "status": "reviewed",
-                               "filled_by": "together", "language": lang, "previous_uid": previous,
-                               "created_at": at, "updated_at": at, "values": values})
+                sheets.append(
+                    {
+                        "uid": uid,
+                        "form": form,
+                        "form_version": 1,
+                        "status": "reviewed",
+                        "filled_by": "together",
+                        "language": lang,
+                        "previous_uid": previous,
+                        "created_at": at,
+                        "updated_at": at,
+                        "values": values,
+                    }
+                )
             sessions.append({"uid": _uid(rng), "date": day.isoformat(), "note": "", "worksheets": sheets})
-        clients.append({"uid": _uid(rng), "name": f"Client {ci:04d}", "language": lang, "archived": False,
-                        "created_at": "2020-01-01T09:00:00+00:00", "updated_at": "2020-01-01T09:00:00+00:00",
-                        "sessions": sessions})
-    return {"format": "ihrp-desktop-export", "version": 2, "exported_at": "2026-12-07T00:00:00+00:00",
-            "clients": clients}
+        clients.append(
+            {
+                "uid": _uid(rng),
+                "name": f"Client {ci:04d}",
+                "language": lang,
+                "archived": False,
+                "created_at": "2020-01-01T09:00:00+00:00",
+                "updated_at": "2020-01-01T09:00:00+00:00",
+                "sessions": sessions,
+            }
+        )
+    return {
+        "format": "ihrp-desktop-export",
+        "version": 2,
+        "exported_at": "2026-12-07T00:00:00+00:00",
+        "clients": clients,
+    }
 
 
 def export_file() -> Path:
@@ -113,8 +136,12 @@ def main(argv: list[str] | None = None) -> int:
             with Vault.create(scratch / f"v{run}", "bench", kdf=KdfParams.fast()) as vault:
                 marks: dict[str, float] = {}
                 t0 = time.perf_counter()
-                summary = import_file(vault, path, library,
-                                      lambda phase, done, total: marks.setdefault(phase, time.perf_counter()))
+                summary = import_file(
+                    vault,
+                    path,
+                    library,
+                    lambda phase, done, total, marks=marks: marks.setdefault(phase, time.perf_counter()),
+                )
                 figure.append(time.perf_counter() - t0)
                 assert summary.worksheets.new == WORKSHEETS, summary
                 phases.append({k: v - t0 for k, v in marks.items()})
@@ -127,17 +154,28 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(scratch, ignore_errors=True)
     f, fl, ag = statistics.median(figure), statistics.median(floor), statistics.median(again)
     result = {
-        "worksheets": WORKSHEETS, "file_bytes": size, "runs": args.runs,
-        "figure_s": f, "floor_s": fl, "ratio": f / fl, "worksheets_per_s": WORKSHEETS / f,
-        "again_s": ag, "again_worksheets_per_s": WORKSHEETS / ag,
-        "raw": figure, "raw_floor": floor, "raw_again": again, "phase_starts_s": phases,
+        "worksheets": WORKSHEETS,
+        "file_bytes": size,
+        "runs": args.runs,
+        "figure_s": f,
+        "floor_s": fl,
+        "ratio": f / fl,
+        "worksheets_per_s": WORKSHEETS / f,
+        "again_s": ag,
+        "again_worksheets_per_s": WORKSHEETS / ag,
+        "raw": figure,
+        "raw_floor": floor,
+        "raw_again": again,
+        "phase_starts_s": phases,
         "machine": {"date": time.strftime("%Y-%m-%d %H:%M %Z")},
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"import of {WORKSHEETS:,} worksheets ({size / 1e6:.0f} MB): {f:.1f} s "
-          f"({WORKSHEETS / f:,.0f} worksheets a second); floor json.loads {fl:.2f} s; ratio {f / fl:.1f}x; "
-          f"the same file again: {ag:.1f} s ({WORKSHEETS / ag:,.0f} a second)")
+    print(
+        f"import of {WORKSHEETS:,} worksheets ({size / 1e6:.0f} MB): {f:.1f} s "
+        f"({WORKSHEETS / f:,.0f} worksheets a second); floor json.loads {fl:.2f} s; ratio {f / fl:.1f}x; "
+        f"the same file again: {ag:.1f} s ({WORKSHEETS / ag:,.0f} a second)"
+    )
     return 0
 
 

@@ -41,8 +41,11 @@ _PHASE_WORDS = {
 def choose_import_file(parent: QWidget) -> str:
     """The export file the person picks ("" when they cancel)."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, translate("ImportDialog", "Choose an export file to import"), "",
-        translate("ImportDialog", "IHRP Desktop export (*.json);;All files (*)"))
+        parent,
+        translate("ImportDialog", "Choose an export file to import"),
+        "",
+        translate("ImportDialog", "IHRP Desktop export (*.json);;All files (*)"),
+    )
     return path
 
 
@@ -119,14 +122,19 @@ class ImportDialog(QDialog):
         words = translate("ImportDialog", "{kind}: {new} new, {updated} updated, {unchanged} already here.")
         lines = [
             words.format(kind=kind, new=t.new, updated=t.updated, unchanged=t.unchanged)
-            for kind, t in ((translate("ImportDialog", "Clients"), summary.clients),
-                            (translate("ImportDialog", "Sessions"), summary.sessions),
-                            (translate("ImportDialog", "Worksheets"), summary.worksheets))
+            for kind, t in (
+                (translate("ImportDialog", "Clients"), summary.clients),
+                (translate("ImportDialog", "Sessions"), summary.sessions),
+                (translate("ImportDialog", "Worksheets"), summary.worksheets),
+            )
         ]
         if summary.unknown_forms:
-            lines.append(translate(
-                "ImportDialog", "{count} kind(s) of worksheet are not installed here; they were kept as they are.")
-                .format(count=len(summary.unknown_forms)))
+            lines.append(
+                translate(
+                    "ImportDialog",
+                    "{count} kind(s) of worksheet are not installed here; they were kept as they are.",
+                ).format(count=len(summary.unknown_forms))
+            )
         self.details.setText("\n".join(lines))
         self.details.show()
         self.buttons.setEnabled(True)
@@ -143,6 +151,7 @@ class ImportDialog(QDialog):
             reason = vault_message(exc)
         else:  # never a traceback, never a value: the kind of failure only
             reason = translate("ImportDialog", "Something unexpected went wrong ({kind}).").format(
-                kind=type(exc).__name__)
+                kind=type(exc).__name__
+            )
         self.status.setText(translate("ImportDialog", "Nothing was imported.") + " " + reason)
         self.buttons.setEnabled(True)

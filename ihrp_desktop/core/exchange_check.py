@@ -28,7 +28,9 @@ READS = (1, 2)  # version 1 files (no uids) still import, as new records
 # Limits (docs/export-format.md, "Limits"; tests/hostile/test_import_hostile.py proves each one).
 MAX_NAME_CHARS = 1_000
 MAX_NOTE_CHARS = 100_000
-MAX_ANSWERS_BYTES = 2_000_000  # a worksheet's answers as stored JSON (20 times the vault's 100 KB fuzz answers)
+MAX_ANSWERS_BYTES = (
+    2_000_000  # a worksheet's answers as stored JSON (20 times the vault's 100 KB fuzz answers)
+)
 MAX_FORM_VERSION = 1_000_000
 MAX_ID = 2**63 - 1  # SQLite's largest integer
 EARLIEST = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
@@ -148,8 +150,11 @@ class _Checker:
         if not isinstance(archived, bool):
             raise _fail(f"{where}.archived", "expected true or false")
         client = IncomingClient(
-            where=where, uid=self.uid(c, "client", where), name=name,
-            language=_choice(c.get("language", "en"), LANGUAGES, f"{where}.language"), archived=archived,
+            where=where,
+            uid=self.uid(c, "client", where),
+            name=name,
+            language=_choice(c.get("language", "en"), LANGUAGES, f"{where}.language"),
+            archived=archived,
             created_at=_moment(c.get("created_at"), f"{where}.created_at", self.now),
             updated_at=_moment(c.get("updated_at"), f"{where}.updated_at", self.now),
         )
@@ -163,7 +168,9 @@ class _Checker:
             _whole(s["id"], 1, MAX_ID, f"{where}.id")
         note = s.get("note")
         session = IncomingSession(
-            where=where, uid=self.uid(s, "session", where), date=_date(s.get("date"), f"{where}.date"),
+            where=where,
+            uid=self.uid(s, "session", where),
+            date=_date(s.get("date"), f"{where}.date"),
             note="" if note is None else _text(note, MAX_NOTE_CHARS, f"{where}.note"),
             created_at=_moment(s.get("created_at"), f"{where}.created_at", self.now),
         )
@@ -195,14 +202,20 @@ class _Checker:
             raise _fail(f"{where}.values", f"the answers are larger than {MAX_ANSWERS_BYTES:,} bytes")
         language = w.get("language")
         sheet = IncomingWorksheet(
-            key=self.sheets, where=where, uid=self.uid(w, "worksheet", where), form_id=form_id,
+            key=self.sheets,
+            where=where,
+            uid=self.uid(w, "worksheet", where),
+            form_id=form_id,
             form_version=_whole(w.get("form_version"), 1, MAX_FORM_VERSION, f"{where}.form_version"),
             status=_choice(w.get("status", "draft"), STATUSES, f"{where}.status"),
             filled_by=_choice(w.get("filled_by", "together"), FILLED_BY, f"{where}.filled_by"),
-            language=client_language if language is None else _choice(language, LANGUAGES, f"{where}.language"),
+            language=client_language
+            if language is None
+            else _choice(language, LANGUAGES, f"{where}.language"),
             created_at=_moment(w.get("created_at"), f"{where}.created_at", self.now),
             updated_at=_moment(w.get("updated_at"), f"{where}.updated_at", self.now),
-            values=values, values_json=text,
+            values=values,
+            values_json=text,
         )
         if "id" in w:
             ws_id = _whole(w["id"], 1, MAX_ID, f"{where}.id")

@@ -54,7 +54,9 @@ def read_bytes(path: str | os.PathLike[str], progress: Progress | None = None) -
     except PermissionError:
         raise ExportFormatError("", "permission to read the file was denied") from None
     except OSError as exc:
-        raise ExportFormatError("", f"the file could not be opened ({exc.strerror or 'system error'})") from None
+        raise ExportFormatError(
+            "", f"the file could not be opened ({exc.strerror or 'system error'})"
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -80,7 +82,9 @@ def read_bytes(path: str | os.PathLike[str], progress: Progress | None = None) -
             raise ExportFormatError("", "the file changed while it was being read")
         return b"".join(parts)
     except OSError as exc:
-        raise ExportFormatError("", f"the file could not be read ({exc.strerror or 'system error'})") from None
+        raise ExportFormatError(
+            "", f"the file could not be read ({exc.strerror or 'system error'})"
+        ) from None
     finally:
         os.close(fd)
 
@@ -122,14 +126,19 @@ def parse_export(data: bytes) -> Any:
         raise ExportFormatError("", "the file is empty")
     if nesting_depth_over(data, MAX_DEPTH):
         raise ExportFormatError(
-            "", f"the file is not valid JSON, or nests lists and objects more than {MAX_DEPTH} levels deep")
+            "", f"the file is not valid JSON, or nests lists and objects more than {MAX_DEPTH} levels deep"
+        )
     try:
         return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except ExportFormatError:
         raise
     except json.JSONDecodeError as exc:
-        raise ExportFormatError("", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+        raise ExportFormatError(
+            "", f"the file is not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
     except RecursionError:
-        raise ExportFormatError("", f"the file nests lists and objects more than {MAX_DEPTH} levels deep") from None
+        raise ExportFormatError(
+            "", f"the file nests lists and objects more than {MAX_DEPTH} levels deep"
+        ) from None
     except ValueError:  # e.g. an integer of more than 4,300 digits
         raise ExportFormatError("", "the file holds a number too large to store") from None

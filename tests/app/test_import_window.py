@@ -12,7 +12,7 @@ from ihrp_desktop.core.demo import DEMO_CLIENTS, load_demo
 from ihrp_desktop.core.exchange import export_records
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
-from tests.app.driving import PASSPHRASE, answer_next_dialog, unlock, visible_texts
+from tests.app.driving import answer_next_dialog, unlock, visible_texts
 
 
 def _demo_export(folder: Path) -> Path:

@@ -43,8 +43,13 @@ def listing(*folders: Path) -> list[str]:
 class Hostile:
     """A demo vault per test, the command line, and the before/after checks."""
 
-    def __init__(self, template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                 monkeypatch: pytest.MonkeyPatch):
+    def __init__(
+        self,
+        template: Path,
+        tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+    ):
         self.vault = tmp_path / "vault"
         shutil.copytree(template, self.vault)
         self.work = tmp_path / "files"
@@ -94,6 +99,10 @@ def hostile_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def hostile(hostile_template: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-            monkeypatch: pytest.MonkeyPatch) -> Iterator[Hostile]:
+def hostile(
+    hostile_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Hostile]:
     yield Hostile(hostile_template, tmp_path, capsys, monkeypatch)

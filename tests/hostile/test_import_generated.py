@@ -16,12 +16,32 @@ from ihrp_desktop.core.vault import Vault
 from tests.hostile.import_helpers import PASSPHRASE, hostile, hostile_template  # noqa: F401 - fixtures
 
 LIBRARY = default_library()
-SCALARS = (st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
-           | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=40)
-           | st.sampled_from(["", "en", "es", "xx", "draft", "reviewed", "2026-02-30", "10000-01-01",
-                              "2026-11-20", "00000000-0000-4000-8000-000000000000"]))
-JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=40)
+    | st.sampled_from(
+        [
+            "",
+            "en",
+            "es",
+            "xx",
+            "draft",
+            "reviewed",
+            "2026-02-30",
+            "10000-01-01",
+            "2026-11-20",
+            "00000000-0000-4000-8000-000000000000",
+        ]
+    )
+)
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 _GOOD: list[dict[str, Any]] = []

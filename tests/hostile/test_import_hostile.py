@@ -45,9 +45,12 @@ def _set(path: str, value: Any) -> Callable[[Doc], None]:
     kind, key = path.split(".")
 
     def apply(doc: Doc) -> None:
-        target = {"sheet": first_sheet(doc), "client": doc["clients"][0],
-                  "session": next(s for c in doc["clients"] for s in c["sessions"] if s["worksheets"]),
-                  "doc": doc}[kind]
+        target = {
+            "sheet": first_sheet(doc),
+            "client": doc["clients"][0],
+            "session": next(s for c in doc["clients"] for s in c["sessions"] if s["worksheets"]),
+            "doc": doc,
+        }[kind]
         target[key] = copy.deepcopy(value)
 
     return apply
@@ -115,8 +118,15 @@ def _new_client_with(doc: Doc, session: dict[str, Any]) -> None:
     """Only a new client (new uid) holding ``session``: the vault holds that session or its worksheet
     under another client."""
     doc["clients"] = []
-    doc["clients"].append({"uid": str(uuid.uuid4()), "name": "New person", "language": "en",
-                           "archived": False, "sessions": [session]})
+    doc["clients"].append(
+        {
+            "uid": str(uuid.uuid4()),
+            "name": "New person",
+            "language": "en",
+            "archived": False,
+            "sessions": [session],
+        }
+    )
 
 
 def _session_of_another_client(doc: Doc) -> None:
@@ -156,8 +166,10 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], tuple[str, ...]]] = {
     "previous cycle a->b->a": (_cycle, ("loop",)),
     "previous cycle a->b->a (version 1)": (_cycle_v1, ("loop",)),
     "previous is another client's worksheet": (_other_clients_sheet, ("same client",)),
-    "previous is another client's worksheet in the vault": (_link_to_vault_sheet_of_another_client,
-                                                            ("another client",)),
+    "previous is another client's worksheet in the vault": (
+        _link_to_vault_sheet_of_another_client,
+        ("another client",),
+    ),
     "previous is nowhere (version 1)": (_previous_nowhere_v1, ("previous_id",)),
     "previous is nowhere": (_previous_nowhere, ("neither in this file nor in this vault",)),
     "worksheet language xx": (_set("sheet.language", "xx"), ("language",)),
@@ -192,11 +204,15 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], tuple[str, ...]]] = {
     "updated_at in the year 9999": (_set("sheet.updated_at", "9999-12-31T00:00:00+00:00"), ("updated_at",)),
     "updated_at nonsense": (_set("sheet.updated_at", "yesterday"), ("updated_at",)),
     "note of the wrong type": (_set("session.note", ["a"]), ("note",)),
-    "answers over the limit": (_set("sheet.values", {"kept": "x" * (MAX_ANSWERS_BYTES + 1)}),
-                               ("values", f"{MAX_ANSWERS_BYTES:,}")),
+    "answers over the limit": (
+        _set("sheet.values", {"kept": "x" * (MAX_ANSWERS_BYTES + 1)}),
+        ("values", f"{MAX_ANSWERS_BYTES:,}"),
+    ),
     "answers nested too deep": (_nested_values, ("levels deep",)),
-    "answer out of its field's range": (_set("sheet.values", {"importance": 42, "confidence": 42}),
-                                        ("values",)),
+    "answer out of its field's range": (
+        _set("sheet.values", {"importance": 42, "confidence": 42}),
+        ("values",),
+    ),
     "session of another client in the vault": (_session_of_another_client, ("another client",)),
     "worksheet of another client in the vault": (_worksheet_of_another_client, ("another client",)),
     "format missing": (_set("doc.format", None), ("not an IHRP Desktop export",)),
@@ -206,7 +222,7 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], tuple[str, ...]]] = {
 
 
 @pytest.mark.parametrize("case", sorted(MUTATIONS))
-def test_a_bad_record_is_refused_and_nothing_is_imported(hostile: Hostile, case: str) -> None:
+def test_a_bad_record_is_refused_and_nothing_is_imported(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
     mutate, words = MUTATIONS[case]
     doc = hostile.good_export()
     mutate(doc)
@@ -228,8 +244,10 @@ RAW: dict[str, tuple[bytes, tuple[str, ...]]] = {
     "nested 10,000 deep, never closed": (b"[" * 10_000, ("not valid JSON",)),
     "NaN": (b'{"format": "ihrp-desktop-export", "version": 2, "clients": [], "x": NaN}', ("NaN",)),
     "Infinity": (b'{"format": "ihrp-desktop-export", "version": 2, "clients": [-Infinity]}', ("Infinity",)),
-    "a float beyond double": (b'{"format": "ihrp-desktop-export", "version": 2, "clients": [1e400]}',
-                              ("too large",)),
+    "a float beyond double": (
+        b'{"format": "ihrp-desktop-export", "version": 2, "clients": [1e400]}',
+        ("too large",),
+    ),
     "an integer of 5,000 digits": (b'{"version": ' + b"9" * 5000 + b"}", ("too large",)),
     "truncated JSON": (b'{"format": "ihrp-desktop-export", "version": 2, "clients": [', ("not valid JSON",)),
     "a JSON list": (b"[]", ("not an IHRP Desktop export",)),
@@ -239,7 +257,7 @@ RAW: dict[str, tuple[bytes, tuple[str, ...]]] = {
 
 
 @pytest.mark.parametrize("case", sorted(RAW))
-def test_a_file_that_is_not_a_good_export_is_refused(hostile: Hostile, case: str) -> None:
+def test_a_file_that_is_not_a_good_export_is_refused(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
     data, words = RAW[case]
     path = hostile.work / "export.json"
     path.write_bytes(data)
@@ -286,7 +304,7 @@ if hasattr(os, "geteuid") and os.geteuid() != 0:  # root reads any file
 
 
 @pytest.mark.parametrize("case", sorted(PLACES))
-def test_a_path_that_is_not_an_export_file_is_refused_before_reading(hostile: Hostile, case: str) -> None:
+def test_a_path_that_is_not_an_export_file_is_refused_before_reading(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
     make, words = PLACES[case]
     hostile.refused_unchanged(make(hostile), *words)
 

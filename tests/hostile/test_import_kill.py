@@ -1,4 +1,7 @@
-"""A killed import (SIGKILL, a real child process, inside the write transaction) leaves the vault as it was."""
+"""A killed import leaves the vault as it was.
+
+SIGKILL, sent to a real child process while it is inside its write transaction.
+"""
 
 from __future__ import annotations
 
@@ -21,22 +24,42 @@ ROOT = HERE.parent.parent
 
 
 def big_export(worksheets: int) -> dict:
-    plans = [{"uid": str(uuid.uuid4()), "form": "optimal_use_plan", "form_version": 1,
-              "values": {"substance": f"plan {i}"}} for i in range(worksheets)]
-    return {"format": "ihrp-desktop-export", "version": 2, "clients": [
-        {"uid": str(uuid.uuid4()), "name": f"Person {c}", "sessions": [
-            {"uid": str(uuid.uuid4()), "date": "2026-11-20", "worksheets": plans[c::10]}]}
-        for c in range(10)]}
+    plans = [
+        {
+            "uid": str(uuid.uuid4()),
+            "form": "optimal_use_plan",
+            "form_version": 1,
+            "values": {"substance": f"plan {i}"},
+        }
+        for i in range(worksheets)
+    ]
+    return {
+        "format": "ihrp-desktop-export",
+        "version": 2,
+        "clients": [
+            {
+                "uid": str(uuid.uuid4()),
+                "name": f"Person {c}",
+                "sessions": [{"uid": str(uuid.uuid4()), "date": "2026-11-20", "worksheets": plans[c::10]}],
+            }
+            for c in range(10)
+        ],
+    }
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_sigkill_during_a_large_import_leaves_the_vault_as_before(hostile) -> None:
+def test_sigkill_during_a_large_import_leaves_the_vault_as_before(hostile) -> None:  # noqa: F811 - the fixture
     export = hostile.work / "big.json"
     export.write_text(json.dumps(big_export(BATCH * 4)), encoding="utf-8")
     before = content(hostile.vault)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    child = subprocess.Popen([sys.executable, str(HERE / "import_child.py"), str(hostile.vault), PASSPHRASE,
-                              str(export)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(HERE / "import_child.py"), str(hostile.vault), PASSPHRASE, str(export)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     try:
         assert child.stdout is not None
         line = child.stdout.readline()

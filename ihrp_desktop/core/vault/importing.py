@@ -96,14 +96,17 @@ class ImportCounts:
         """Counts only: the audit trail never holds a name."""
         return "; ".join(
             f"{kind}: {t.new} new, {t.updated} updated, {t.unchanged} already there"
-            for kind, t in (("clients", self.clients), ("sessions", self.sessions),
-                            ("worksheets", self.worksheets))
+            for kind, t in (
+                ("clients", self.clients),
+                ("sessions", self.sessions),
+                ("worksheets", self.worksheets),
+            )
         )
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]
 
 
 def _lookup(session: OrmSession, sql: str, uids: Iterable[str]) -> dict[str, tuple[Any, ...]]:
@@ -117,7 +120,10 @@ def _lookup(session: OrmSession, sql: str, uids: Iterable[str]) -> dict[str, tup
 
 
 def _next_id(session: OrmSession, table: str) -> int:
-    return int(session.connection().exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0) + 1
+    return (
+        int(session.connection().exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar() or 0)
+        + 1
+    )
 
 
 _SQL_CLIENTS = "SELECT uid, id, updated_at, name, language, archived FROM clients WHERE uid IN ({})"
@@ -130,11 +136,16 @@ _INSERT_CLIENT = (
     "INSERT INTO clients (id, uid, name, name_key, language, archived, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_UPDATE_CLIENT = "UPDATE clients SET name = ?, name_key = ?, language = ?, archived = ?, updated_at = ? WHERE id = ?"
-_INSERT_SESSION = "INSERT INTO sessions (id, uid, client_id, date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+_UPDATE_CLIENT = (
+    "UPDATE clients SET name = ?, name_key = ?, language = ?, archived = ?, updated_at = ? WHERE id = ?"
+)
+_INSERT_SESSION = (
+    "INSERT INTO sessions (id, uid, client_id, date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+)
 _INSERT_WORKSHEET = (
     "INSERT INTO worksheets (id, uid, client_id, session_id, form_id, form_version, status, filled_by,"
-    " language, created_at, updated_at, previous_id, values_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " language, created_at, updated_at, previous_id, values_json)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_WORKSHEET = (
     "UPDATE worksheets SET values_json = ?, status = ?, filled_by = ?, language = ?, form_version = ?,"
@@ -142,7 +153,9 @@ _UPDATE_WORKSHEET = (
 )
 _SET_PREVIOUS = "UPDATE worksheets SET previous_id = ? WHERE id = ?"
 _INSERT_REVISION = "INSERT INTO revisions (worksheet_id, number, saved_at, values_json) VALUES (?, ?, ?, ?)"
-_LAST_REVISIONS = "SELECT worksheet_id, max(number) FROM revisions WHERE worksheet_id IN ({}) GROUP BY worksheet_id"
+_LAST_REVISIONS = (
+    "SELECT worksheet_id, max(number) FROM revisions WHERE worksheet_id IN ({}) GROUP BY worksheet_id"
+)
 
 
 class _Plan:
@@ -160,9 +173,13 @@ class _Plan:
         sheets = [w for c in clients for s in c.sessions for w in s.worksheets]
         self._known_clients = _lookup(session, _SQL_CLIENTS, (c.uid for c in clients if c.uid))
         self._known_sessions = _lookup(
-            session, _SQL_SESSIONS, (s.uid for c in clients for s in c.sessions if s.uid))
-        self._known_sheets = _lookup(session, _SQL_WORKSHEETS, [
-            *(w.uid for w in sheets if w.uid), *(w.previous_uid for w in sheets if w.previous_uid)])
+            session, _SQL_SESSIONS, (s.uid for c in clients for s in c.sessions if s.uid)
+        )
+        self._known_sheets = _lookup(
+            session,
+            _SQL_WORKSHEETS,
+            [*(w.uid for w in sheets if w.uid), *(w.previous_uid for w in sheets if w.previous_uid)],
+        )
         self._next = {t: _next_id(session, t) for t in ("clients", "sessions", "worksheets")}
         self._sheet_ids: dict[int, int] = {}  # file key -> vault id
         self._last_revision: dict[int, int] = {}
@@ -191,15 +208,26 @@ class _Plan:
         known = self._known_clients.get(c.uid) if c.uid else None
         if known is None:
             client_id = self._take("clients")
-            self.client_rows.append((client_id, c.uid or _uid(), c.name, search_key(c.name), c.language,
-                                     int(c.archived), utc_text(c.created_at), utc_text(c.updated_at)))
+            self.client_rows.append(
+                (
+                    client_id,
+                    c.uid or _uid(),
+                    c.name,
+                    search_key(c.name),
+                    c.language,
+                    int(c.archived),
+                    utc_text(c.created_at),
+                    utc_text(c.updated_at),
+                )
+            )
             self.counts.clients.new += 1
             return client_id
         _, client_id, stored_at, name, language, archived = known
         newer = c.updated_at > dt.datetime.fromisoformat(stored_at)
         if newer and (name, language, bool(archived)) != (c.name, c.language, c.archived):
-            self.client_updates.append((c.name, search_key(c.name), c.language, int(c.archived),
-                                        utc_text(c.updated_at), client_id))
+            self.client_updates.append(
+                (c.name, search_key(c.name), c.language, int(c.archived), utc_text(c.updated_at), client_id)
+            )
             self.counts.clients.updated += 1
         else:
             self.counts.clients.unchanged += 1
@@ -209,8 +237,9 @@ class _Plan:
         known = self._known_sessions.get(s.uid) if s.uid else None
         if known is None:
             session_id = self._take("sessions")
-            self.session_rows.append((session_id, s.uid or _uid(), client_id, s.date.isoformat(), s.note,
-                                      utc_text(s.created_at)))
+            self.session_rows.append(
+                (session_id, s.uid or _uid(), client_id, s.date.isoformat(), s.note, utc_text(s.created_at))
+            )
             self.counts.sessions.new += 1
             return session_id
         if known[2] != client_id:
@@ -225,9 +254,23 @@ class _Plan:
             ws_id = self._take("worksheets")
             self._sheet_ids[w.key] = ws_id
             stamp = utc_text(w.updated_at)
-            self.worksheet_rows.append((ws_id, w.uid or _uid(), client_id, session_id, w.form_id, w.form_version,
-                                        w.status, w.filled_by, w.language, utc_text(w.created_at), stamp,
-                                        None, w.values_json))
+            self.worksheet_rows.append(
+                (
+                    ws_id,
+                    w.uid or _uid(),
+                    client_id,
+                    session_id,
+                    w.form_id,
+                    w.form_version,
+                    w.status,
+                    w.filled_by,
+                    w.language,
+                    utc_text(w.created_at),
+                    stamp,
+                    None,
+                    w.values_json,
+                )
+            )
             self.revision_rows.append((ws_id, 1, stamp, w.values_json))
             self._new.add(w.key)
             self.counts.worksheets.new += 1
@@ -238,7 +281,12 @@ class _Plan:
         self._sheet_ids[w.key] = int(ws_id)
         newer = w.updated_at > dt.datetime.fromisoformat(stored_at)
         differs = (loads(values_json), status, filled_by, language, form_version) != (
-            w.values, w.status, w.filled_by, w.language, w.form_version)
+            w.values,
+            w.status,
+            w.filled_by,
+            w.language,
+            w.form_version,
+        )
         if not (newer and differs):
             self.counts.worksheets.unchanged += 1
             return
@@ -248,8 +296,9 @@ class _Plan:
         number = self._last_revision.get(int(ws_id), 0) + 1
         self._last_revision[int(ws_id)] = number
         self.revision_rows.append((ws_id, number, stamp, w.values_json))
-        self.worksheet_updates.append((w.values_json, w.status, w.filled_by, w.language, w.form_version, stamp,
-                                       ws_id))
+        self.worksheet_updates.append(
+            (w.values_json, w.status, w.filled_by, w.language, w.form_version, stamp, ws_id)
+        )
         self.counts.worksheets.updated += 1
 
     def _resolve_links(self) -> None:
@@ -259,11 +308,14 @@ class _Plan:
             elif sheet.previous_uid is not None:
                 known = self._known_sheets.get(sheet.previous_uid)
                 if known is None:
-                    raise ImportConflict(f"{sheet.where}.previous_uid",
-                                         "the worksheet it revises is neither in this file nor in this vault")
+                    raise ImportConflict(
+                        f"{sheet.where}.previous_uid",
+                        "the worksheet it revises is neither in this file nor in this vault",
+                    )
                 if known[2] != client_id:
-                    raise ImportConflict(f"{sheet.where}.previous_uid",
-                                         "the worksheet it revises belongs to another client")
+                    raise ImportConflict(
+                        f"{sheet.where}.previous_uid", "the worksheet it revises belongs to another client"
+                    )
                 previous = int(known[1])
             else:
                 continue
@@ -291,8 +343,11 @@ class Importing(Worksheets):
         with self._write("import") as session:
             plan = _Plan(session, clients)
             run = session.connection().exec_driver_sql
-            for statement, rows in ((_INSERT_CLIENT, plan.client_rows), (_UPDATE_CLIENT, plan.client_updates),
-                                    (_INSERT_SESSION, plan.session_rows)):
+            for statement, rows in (
+                (_INSERT_CLIENT, plan.client_rows),
+                (_UPDATE_CLIENT, plan.client_updates),
+                (_INSERT_SESSION, plan.session_rows),
+            ):
                 for chunk in _chunks(rows, BATCH):
                     run(statement, chunk)
             done = 0
@@ -302,8 +357,11 @@ class Importing(Worksheets):
                 if progress is not None:
                     progress("write", done, total)
             # Links are set once every worksheet exists (a file may list a revision before what it revises).
-            for statement, rows in ((_SET_PREVIOUS, plan.link_rows), (_UPDATE_WORKSHEET, plan.worksheet_updates),
-                                    (_INSERT_REVISION, plan.revision_rows)):
+            for statement, rows in (
+                (_SET_PREVIOUS, plan.link_rows),
+                (_UPDATE_WORKSHEET, plan.worksheet_updates),
+                (_INSERT_REVISION, plan.revision_rows),
+            ):
                 for chunk in _chunks(rows, BATCH):
                     run(statement, chunk)
             append_event(session, "imported", detail=plan.counts.audit_detail())
@@ -315,5 +373,7 @@ class Importing(Worksheets):
         """The stable uid of every client, session and worksheet, by table name and id (for export)."""
         with self._read() as session:
             run = session.connection().exec_driver_sql
-            return {table: {int(i): str(u) for i, u in run(f"SELECT id, uid FROM {table}")}
-                    for table in ("clients", "sessions", "worksheets")}
+            return {
+                table: {int(i): str(u) for i, u in run(f"SELECT id, uid FROM {table}")}
+                for table in ("clients", "sessions", "worksheets")
+            }

@@ -25,9 +25,9 @@ from .engine import (
 )
 from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
+from .importing import Importing
 from .keyfile import DataKey, KdfParams
 from .migrate import needs_upgrade, upgrade_with_copy
-from .importing import Importing
 
 PathLike = str | os.PathLike[str]
 
