@@ -111,7 +111,7 @@ def write_records(vault: Vault, checked: CheckedImport, progress: Progress | Non
     from .vault.importing import ImportConflict
 
     try:
-        counts = vault.import_records(checked.clients, progress)
+        counts = vault.add_imported(checked.clients, progress)
     except ImportConflict as exc:
         raise ExportFormatError(exc.where, str(exc).split(": ", 1)[-1]) from None
     return ImportSummary(counts.clients, counts.sessions, counts.worksheets, set(checked.unknown_forms))

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from .audit import append_event
 from .clients import search_key
-from .schema import utc_text
+from .schema import new_uid, utc_text
 from .store import loads
 from .worksheets import Worksheets
 
@@ -211,7 +211,7 @@ class _Plan:
             self.client_rows.append(
                 (
                     client_id,
-                    c.uid or _uid(),
+                    c.uid or new_uid(),
                     c.name,
                     search_key(c.name),
                     c.language,
@@ -238,7 +238,7 @@ class _Plan:
         if known is None:
             session_id = self._take("sessions")
             self.session_rows.append(
-                (session_id, s.uid or _uid(), client_id, s.date.isoformat(), s.note, utc_text(s.created_at))
+                (session_id, s.uid or new_uid(), client_id, s.date.isoformat(), s.note, utc_text(s.created_at))
             )
             self.counts.sessions.new += 1
             return session_id
@@ -257,7 +257,7 @@ class _Plan:
             self.worksheet_rows.append(
                 (
                     ws_id,
-                    w.uid or _uid(),
+                    w.uid or new_uid(),
                     client_id,
                     session_id,
                     w.form_id,
@@ -323,16 +323,10 @@ class _Plan:
                 self.link_rows.append((previous, self._sheet_ids[sheet.key]))
 
 
-def _uid() -> str:
-    from .schema import new_uid
-
-    return new_uid()
-
-
 class Importing(Worksheets):
     """The bulk import method of ``Vault``."""
 
-    def import_records(self, clients: list[IncomingClient], progress: Progress | None = None) -> ImportCounts:
+    def add_imported(self, clients: list[IncomingClient], progress: Progress | None = None) -> ImportCounts:
         """Write checked records in one transaction: all of them, or (on any error) none.
 
         A record whose ``uid`` the vault holds adds nothing, unless it is newer and different: then a
