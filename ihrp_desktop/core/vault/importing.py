@@ -238,7 +238,14 @@ class _Plan:
         if known is None:
             session_id = self._take("sessions")
             self.session_rows.append(
-                (session_id, s.uid or new_uid(), client_id, s.date.isoformat(), s.note, utc_text(s.created_at))
+                (
+                    session_id,
+                    s.uid or new_uid(),
+                    client_id,
+                    s.date.isoformat(),
+                    s.note,
+                    utc_text(s.created_at),
+                )
             )
             self.counts.sessions.new += 1
             return session_id
