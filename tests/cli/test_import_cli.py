@@ -93,3 +93,23 @@ def test_a_wrong_passphrase_still_exits_3_and_imports_nothing(capsys, monkeypatc
     assert code == 3, err
     with Vault.open(vault, PASS) as opened:
         assert opened.clients(include_archived=True) == []
+
+
+def test_a_worksheet_whose_definition_is_not_installed_is_kept_and_named(
+    capsys, monkeypatch, export_and_vault
+):
+    export, vault = export_and_vault
+    doc = json.loads(export.read_text(encoding="utf-8"))
+    sheet = next(w for c in doc["clients"] for s in c["sessions"] for w in s["worksheets"])
+    sheet.update(form="not_installed_here", values={"anything": ["as", {"it": "was"}]})
+    export.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, _, err = run(
+        capsys, monkeypatch, "import", str(export), "--vault", str(vault), "--passphrase-stdin"
+    )
+    assert code == 0, err
+    assert "Kept as they are (their definitions are not installed here): not_installed_here" in err
+    with Vault.open(vault, PASS) as opened:
+        kept = [opened.worksheet(i) for i in opened.all_worksheet_ids()]
+    assert [w.values for w in kept if w.form_id == "not_installed_here"] == [
+        {"anything": ["as", {"it": "was"}]}
+    ]

@@ -259,3 +259,18 @@ def test_progress_is_reported_for_reading_checking_and_writing(demo_pair, tmp_pa
         last = [s for s in seen if s[0] == phase][-1]
         assert last[1] == last[2]  # each phase ends complete
     assert ("write", 9, 9) in seen
+
+
+def test_what_a_hand_edited_file_may_hold_still_imports(demo_pair, tmp_path: Path) -> None:
+    # A byte-order mark, keys this format does not list, spaces in a name, a timestamp without a zone.
+    _, target, doc = demo_pair
+    doc["comment"] = "saved again by a text editor"
+    client = doc["clients"][0]
+    client.update(name="  Zofia \t  W.  ", colour="blue", updated_at="2026-11-06T14:00:02")
+    path = tmp_path / "edited.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    summary = import_file(target, path, LIBRARY)
+    assert summary.clients.new == 3
+    mine = next(c for c in _records(target)["clients"] if c["uid"] == client["uid"])
+    assert mine["name"] == "Zofia W."
+    assert mine["updated_at"] == "2026-11-06T14:00:02+00:00"

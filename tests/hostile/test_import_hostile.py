@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from ihrp_desktop.core.exchange_check import MAX_ANSWERS_BYTES, MAX_NAME_CHARS
+from ihrp_desktop.core.exchange_check import MAX_ANSWERS_BYTES, MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ihrp_desktop.core.exchange_file import MAX_DEPTH, MAX_FILE_BYTES, ExportFormatError, read_bytes
 from tests.hostile.import_helpers import Hostile, hostile, hostile_template  # noqa: F401 - fixtures
 
@@ -204,6 +204,13 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], tuple[str, ...]]] = {
     "updated_at in the year 9999": (_set("sheet.updated_at", "9999-12-31T00:00:00+00:00"), ("updated_at",)),
     "updated_at nonsense": (_set("sheet.updated_at", "yesterday"), ("updated_at",)),
     "note of the wrong type": (_set("session.note", ["a"]), ("note",)),
+    "note over the limit": (
+        _set("session.note", "n" * (MAX_NOTE_CHARS + 1)),
+        ("note", f"{MAX_NOTE_CHARS:,}"),
+    ),
+    "session date before 1900": (_set("session.date", "1899-12-31"), ("date", "1900")),
+    "updated_at before 1900": (_set("sheet.updated_at", "1800-01-01T00:00:00+00:00"), ("updated_at",)),
+    "created_at of the wrong type": (_set("client.created_at", 1700000000), ("created_at",)),
     "answers over the limit": (
         _set("sheet.values", {"kept": "x" * (MAX_ANSWERS_BYTES + 1)}),
         ("values", f"{MAX_ANSWERS_BYTES:,}"),
