@@ -22,10 +22,10 @@ _CHUNK = 4 * 1024 * 1024
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
 
-# A JSON string (escapes included); what is left once strings are gone holds every bracket.
-_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+# What the nesting check keeps of a file: brackets and quotes (escaped quotes and backslashes removed first).
+_STRING = re.compile(rb'"[^"]*"')
 _EMPTY_PAIR = re.compile(rb"\[\]|\{\}")
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
 
 
 class ExportFormatError(ValueError):
@@ -91,8 +91,16 @@ def read_bytes(path: str | os.PathLike[str], progress: Progress | None = None) -
 
 def nesting_depth_over(data: bytes, limit: int) -> bool:
     """True when the JSON in ``data`` nests lists/objects more than ``limit`` deep (or its brackets do
-    not pair up). Runs at C speed: strings are cut out, then innermost pairs removed one level a pass."""
-    brackets = _STRING.sub(b"", data).translate(None, _NOT_BRACKETS)
+    not pair up), found before parsing at C speed (about as long as parsing a large export once).
+
+    Escaped backslashes, then escaped quotes are cut out, so every quote left opens or closes a
+    string; of the rest only brackets and quotes are kept, strings (with the brackets typed in them)
+    are cut out, and innermost pairs are removed one level a pass.
+    """
+    structure = data.replace(b"\\\\", b"").replace(b'\\"', b"").translate(None, _NOT_STRUCTURE)
+    brackets = _STRING.sub(b"", structure)
+    if b'"' in brackets:
+        return True  # a string that never ends: not JSON
     for _ in range(limit):
         if not brackets:
             return False

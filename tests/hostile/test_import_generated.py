@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ihrp_desktop.core.exchange import ExportFormatError, export_records, import_records
+from ihrp_desktop.core.exchange_file import nesting_depth_over
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import Vault
 from tests.hostile.import_helpers import PASSPHRASE, hostile, hostile_template  # noqa: F401 - fixtures
@@ -90,3 +91,27 @@ def test_any_value_anywhere_imports_whole_or_not_at_all(hostile, data: st.DataOb
         except ExportFormatError as exc:
             assert records(vault) == before, str(exc)
             assert "Traceback" not in str(exc)
+
+
+def depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((depth(v) for v in value), default=0)
+    return 0
+
+
+TRICKY_TEXT = st.text(st.sampled_from('[]{}"\\/ aą\n'), max_size=6)
+NESTED = st.recursive(
+    st.none() | st.integers() | TRICKY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TRICKY_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=NESTED, ascii_only=st.booleans(), limit=st.integers(0, 6))
+def test_the_nesting_check_counts_what_the_parser_would(value: Any, ascii_only: bool, limit: int) -> None:
+    # Brackets, quotes and backslashes typed inside text never count; every real list or object does.
+    data = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8")
+    assert nesting_depth_over(data, limit) == (depth(value) > limit)
