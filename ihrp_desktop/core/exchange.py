@@ -113,7 +113,7 @@ def write_records(vault: Vault, checked: CheckedImport, progress: Progress | Non
     try:
         counts = vault.add_imported(checked.clients, progress)
     except ImportConflict as exc:
-        raise ExportFormatError(exc.where, str(exc).split(": ", 1)[-1]) from None
+        raise ExportFormatError(exc.where, exc.reason) from None
     return ImportSummary(counts.clients, counts.sessions, counts.worksheets, set(checked.unknown_forms))
 
 

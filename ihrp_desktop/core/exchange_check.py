@@ -39,6 +39,19 @@ CLOCK_SKEW = dt.timedelta(days=1)  # a timestamp later than now + this is refuse
 _UID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PROGRESS_EVERY = 500
+# A list cell's place in a field's reason: the row number and the column id come from the definition.
+_CELL = re.compile(r"row \d+, column '[a-z][a-z0-9_]*': ")
+
+
+def _plain_reason(reason: str) -> str:
+    """A field's reason without the answer it may quote ("'3 drinks' is not a number"): messages
+    never hold client text."""
+    if "'" not in reason:
+        return reason
+    cell = _CELL.match(reason)
+    _, quoted, kind = reason.rpartition("' is not ")  # the last one: the answer itself may hold the words
+    words = f"the answer is not {kind}" if quoted else "the answer does not fit"
+    return (cell.group(0) if cell else "") + words
 
 
 def _fail(where: str, message: str) -> ExportFormatError:
@@ -191,7 +204,7 @@ class _Checker:
             try:
                 values = normalize(form, values)
             except FieldValueError as exc:
-                raise _fail(f"{where}.values.{exc.field_id}", exc.reason) from None
+                raise _fail(f"{where}.values.{exc.field_id}", _plain_reason(exc.reason)) from None
             except (TypeError, ValueError, AttributeError):
                 raise _fail(f"{where}.values", "the answers do not fit this worksheet") from None
         try:

@@ -340,3 +340,34 @@ def test_a_file_removed_after_opening_is_read_whole(tmp_path: Path) -> None:
 
     assert len(read_bytes(path, remove)) == 9 * 1024 * 1024 + 2
     assert len(seen) == 3
+
+
+SECRET = "Zofia's 'secret' is not a number"  # client words, with quotes and the checker's own words in them
+QUOTING: dict[str, tuple[str, dict[str, Any], str]] = {
+    "a number answer holding text": (
+        "optimal_use_plan",
+        {"current_days": SECRET},
+        "the answer is not a number",
+    ),
+    "a date cell holding text": (
+        "alternatives",
+        {"other": [{"start": SECRET}]},
+        "row 1, column 'start': the answer is not a date (YYYY-MM-DD)",
+    ),
+    "a menu row named with client words": (
+        "alternatives",
+        {"alternatives": {SECRET: {"start": SECRET}}},
+        "the answer is not a date (YYYY-MM-DD)",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUOTING))
+def test_a_refusal_never_quotes_the_answer(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
+    form, values, words = QUOTING[case]
+    doc = hostile.good_export()
+    first_sheet(doc).update(form=form, values=values)
+    path = hostile.work / "export.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    err = hostile.refused_unchanged(path, words)
+    assert "Zofia" not in err and "secret" not in err

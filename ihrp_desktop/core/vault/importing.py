@@ -32,6 +32,7 @@ class ImportConflict(ValueError):
 
     def __init__(self, where: str, message: str):
         self.where = where
+        self.reason = message
         super().__init__(f"{where}: {message}")
 
 
