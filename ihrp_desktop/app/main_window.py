@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._create_screen: CreateVaultScreen | None = None  # first run only: built when shown
         self.key_dialog: Any = None  # the recovery sheet or change passphrase dialog, while open
+        self.import_dialog: Any = None  # the last File > Import... window
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
         self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
@@ -421,6 +422,8 @@ class MainWindow(QMainWindow):
 
         path = choose_import_file(self)
         if path and self.vault is not None:
+            if self.import_dialog is not None and not self.import_dialog.running:
+                self.import_dialog.deleteLater()  # the last one, done (a running one stays)
             self.import_dialog = ImportDialog(self.vault, self.library, self.writer, self)
             self.import_dialog.imported.connect(self.client_list.refresh)
             self.import_dialog.imported.connect(self.client_page.refresh)

@@ -2,7 +2,8 @@
 
 An export is one UTF-8 JSON object, clients > sessions > worksheets. It is NOT encrypted: the
 caller warns the person before writing it. Import reads the same format back, checks the whole
-file first and only then writes, so a bad file changes nothing.
+file first and only then writes, in one transaction, so a bad file changes nothing: reading is
+``exchange_file``, checking ``exchange_check``, writing ``vault.importing`` (records matched by uid).
 """
 
 from __future__ import annotations

@@ -290,6 +290,12 @@ def _too_large(h: Hostile) -> Path:
     return path
 
 
+def _link_to_zero(h: Hostile) -> Path:
+    path = h.work / "innocent.json"
+    path.symlink_to("/dev/zero")
+    return path
+
+
 def _unreadable(h: Hostile) -> Path:
     path = h.work / "locked.json"
     path.write_text("{}")
@@ -305,6 +311,8 @@ PLACES: dict[str, tuple[Callable[[Hostile], Path | str], tuple[str, ...]]] = {
     "a missing file": (lambda h: h.work / "gone.json", ("not found",)),
     "over the size limit": (_too_large, (f"{MAX_FILE_BYTES // (1024 * 1024)} MB",)),
     "the vault's own database": (lambda h: h.vault / "vault.db", ("UTF-8",)),
+    "the vault's own key file": (lambda h: h.vault / "vault.key", ("not an IHRP Desktop export",)),
+    "a link to /dev/zero": (_link_to_zero, ("not a regular file",)),
 }
 if hasattr(os, "geteuid") and os.geteuid() != 0:  # root reads any file
     PLACES["a file without read permission"] = (_unreadable, ("permission",))
