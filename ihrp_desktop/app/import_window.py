@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -119,9 +119,11 @@ class ImportDialog(QDialog):
         self.summary = summary
         self.bar.setValue(100)
         self.status.setText(translate("ImportDialog", "The import is done."))
+        locale = QLocale()  # 20,000 or 20.000, as the person's computer writes numbers
         words = translate("ImportDialog", "{kind}: {new} new, {updated} updated, {unchanged} already here.")
         lines = [
-            words.format(kind=kind, new=t.new, updated=t.updated, unchanged=t.unchanged)
+            words.format(kind=kind, new=locale.toString(t.new), updated=locale.toString(t.updated),
+                         unchanged=locale.toString(t.unchanged))
             for kind, t in (
                 (translate("ImportDialog", "Clients"), summary.clients),
                 (translate("ImportDialog", "Sessions"), summary.sessions),

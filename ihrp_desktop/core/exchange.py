@@ -94,7 +94,7 @@ class ImportSummary:
     def lines(self) -> list[str]:
         """The summary in plain words, one line per kind (no names)."""
         return [
-            f"{kind}: {t.new} new, {t.updated} updated, {t.unchanged} already there"
+            f"{kind}: {t.new:,} new, {t.updated:,} updated, {t.unchanged:,} already there"
             for kind, t in (("Clients", self.clients), ("Sessions", self.sessions),
                             ("Worksheets", self.worksheets))
         ]

@@ -274,3 +274,15 @@ def test_what_a_hand_edited_file_may_hold_still_imports(demo_pair, tmp_path: Pat
     mine = next(c for c in _records(target)["clients"] if c["uid"] == client["uid"])
     assert mine["name"] == "Zofia W."
     assert mine["updated_at"] == "2026-11-06T14:00:02+00:00"
+
+
+def test_the_summary_says_new_updated_and_already_there_in_plain_words() -> None:
+    from ihrp_desktop.core.exchange import ImportSummary
+    from ihrp_desktop.core.vault.importing import Tally
+
+    summary = ImportSummary(Tally(200, 0, 3), Tally(4000, 1, 0), Tally(20000, 12, 1500))
+    assert summary.lines() == [
+        "Clients: 200 new, 0 updated, 3 already there",
+        "Sessions: 4,000 new, 1 updated, 0 already there",
+        "Worksheets: 20,000 new, 12 updated, 1,500 already there",
+    ]
