@@ -288,14 +288,14 @@ class _Plan:
             raise ImportConflict(w.where, "this worksheet belongs to another client in this vault")
         self._sheet_ids[w.key] = int(ws_id)
         newer = w.updated_at > dt.datetime.fromisoformat(stored_at)
-        differs = (loads(values_json), status, filled_by, language, form_version) != (
+        # Answers are compared as data, not text (key order may differ); only when the copy is newer.
+        if not newer or (loads(values_json), status, filled_by, language, form_version) == (
             w.values,
             w.status,
             w.filled_by,
             w.language,
             w.form_version,
-        )
-        if not (newer and differs):
+        ):
             self.counts.worksheets.unchanged += 1
             return
         # A newer version of a worksheet the vault holds: its answers become current, the older
