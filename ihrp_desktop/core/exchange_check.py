@@ -17,7 +17,7 @@ from .exchange_file import ExportFormatError, Progress
 from .forms import FormLibrary
 from .forms.loader import ID_PATTERN
 from .forms.values import FieldValueError, normalize
-from .vault.clients import _clean_name
+from .vault.clients import clean_name
 from .vault.importing import IncomingClient, IncomingSession, IncomingWorksheet
 from .vault.schema import FILLED_BY, LANGUAGES, STATUSES, utc_now
 
@@ -154,7 +154,7 @@ class _Checker:
         if "id" in c:
             _whole(c["id"], 1, MAX_ID, f"{where}.id")
         try:
-            name = _clean_name(_text(c.get("name"), MAX_NAME_CHARS, f"{where}.name"))
+            name = clean_name(_text(c.get("name"), MAX_NAME_CHARS, f"{where}.name"))
         except ValueError as exc:
             if isinstance(exc, ExportFormatError):
                 raise

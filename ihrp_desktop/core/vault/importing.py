@@ -70,7 +70,7 @@ class IncomingSession:
 class IncomingClient:
     where: str
     uid: str | None
-    name: str  # already cleaned (clients._clean_name)
+    name: str  # already cleaned (clients.clean_name)
     language: str
     archived: bool
     created_at: dt.datetime
