@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from ihrp_desktop.core.demo import DEMO_CLIENTS, load_demo
 from ihrp_desktop.core.exchange import export_records
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
-from tests.app.driving import answer_next_dialog, unlock, visible_texts
+from tests.app.driving import PASSPHRASE, answer_next_dialog, unlock, visible_texts
 
 
 def _demo_export(folder: Path) -> Path:
@@ -86,3 +87,45 @@ def test_a_bad_file_in_the_app_imports_nothing_and_says_so_in_plain_words(
     assert "language" in words and "Traceback" not in words
     assert dialog.summary is None and dialog.buttons.isEnabled()
     assert [c.name for c in window.vault.clients(include_archived=True)] == ["Already here"]
+
+
+def test_locking_during_an_import_waits_for_it_and_keeps_all_of_it(
+    qtbot: Any, make_window: Any, fast_vault: Any, free_widgets: None, tmp_path: Path
+) -> None:
+    # 2,000 worksheets: the import is still running on the writer when the lock comes.
+    sheets = [
+        {
+            "uid": str(uuid.uuid4()),
+            "form": "optimal_use_plan",
+            "form_version": 1,
+            "values": {"substance": f"plan {i}"},
+        }
+        for i in range(2000)
+    ]
+    doc = {
+        "format": "ihrp-desktop-export",
+        "version": 2,
+        "clients": [
+            {
+                "uid": str(uuid.uuid4()),
+                "name": f"Person {c}",
+                "sessions": [{"uid": str(uuid.uuid4()), "date": "2026-11-20", "worksheets": sheets[c::4]}],
+            }
+            for c in range(4)
+        ],
+    }
+    export = tmp_path / "big.json"
+    export.write_text(json.dumps(doc), encoding="utf-8")
+    path = fast_vault()
+    window = make_window(path)
+    unlock(qtbot, window)
+
+    _pick(export)
+    window.import_action.trigger()
+    dialog = window.import_dialog
+    window.lock()  # waits for the writer: a transaction is never cut in half
+    assert window.vault is None and not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
+    with Vault.open(path, PASSPHRASE) as vault:
+        counts = {len(vault.worksheets(c.id)) for c in vault.clients(include_archived=True)}
+    assert counts == {500}  # all of it (the lock came after it started, so never none)
