@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._create_screen: CreateVaultScreen | None = None  # first run only: built when shown
         self.key_dialog: Any = None  # the recovery sheet or change passphrase dialog, while open
+        self.import_dialog: Any = None  # the last File > Import... window
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
         self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
@@ -214,6 +215,8 @@ class MainWindow(QMainWindow):
                                           "Ctrl+Shift+B", self.backup_to_folder)
         self.activity_action = self._action(self.file_menu, translate("MainWindow", "&Activity..."), "",
                                             self.show_activity)
+        self.import_action = self._action(self.file_menu, translate("MainWindow", "&Import..."), "",
+                                          self.import_from_file)
         self.file_menu.addSeparator()
         self.passphrase_action = self._action(
             self.file_menu, translate("MainWindow", "&Change passphrase..."), "", self.change_passphrase)
@@ -237,8 +240,8 @@ class MainWindow(QMainWindow):
         self._action(self.help_menu, translate("MainWindow", "&Keyboard shortcuts"), "F1",
                      self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
-                                   self.find_action, self.backup_action, self.passphrase_action,
-                                   self.recovery_action, self.activity_action]
+                                   self.find_action, self.backup_action, self.import_action,
+                                   self.passphrase_action, self.recovery_action, self.activity_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -432,6 +435,21 @@ class MainWindow(QMainWindow):
         QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
             "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
             reason=reason))
+
+    def import_from_file(self) -> None:
+        """Records from an export file, checked whole and written in one transaction (import_window)."""
+        if self.vault is None:
+            return
+        from .import_window import ImportDialog, choose_import_file
+
+        path = choose_import_file(self)
+        if path and self.vault is not None:
+            if self.import_dialog is not None and not self.import_dialog.running:
+                self.import_dialog.deleteLater()  # the last one, done (a running one stays)
+            self.import_dialog = ImportDialog(self.vault, self.library, self.writer, self)
+            self.import_dialog.imported.connect(self.client_list.refresh)
+            self.import_dialog.imported.connect(self.client_page.refresh)
+            self.import_dialog.start(path)
 
     def lock(self) -> None:
         """Remove every client word from the window and memory, close the vault, ask for the passphrase."""

@@ -182,25 +182,21 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    import json
+    from ..core.exchange import ExportFormatError, check_records, write_records
+    from ..core.exchange_file import read_export
+    from .progress import ProgressLines
 
-    from ..core.exchange import ExportFormatError, import_records
-
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        say(f"{args.file} is not a readable export file ({exc}). Nothing was imported.")
-        return EXIT_ERROR
+    progress = ProgressLines()
     library = _library()
-    with _open_vault(args) as vault:
-        try:
-            summary = import_records(vault, data, library)
-        except ExportFormatError as exc:
-            say(f"{args.file} cannot be imported: {exc}. Nothing was imported.")
-            return EXIT_ERROR
-        vault.record("imported", detail=f"{summary.clients} client(s)")
-    say(f"Imported {summary.clients} client(s), {summary.sessions} session(s), "
-        f"{summary.worksheets} worksheet(s).")
+    try:
+        # The whole file is read and checked before the passphrase is asked for: a bad file needs none.
+        checked = check_records(read_export(args.file, progress), library, progress)
+        with _open_vault(args) as vault:
+            summary = write_records(vault, checked, progress)
+    except ExportFormatError as exc:
+        say(f"The file cannot be imported: {exc}. Nothing was imported.")
+        return EXIT_ERROR
+    say("Imported. " + "; ".join(summary.lines()) + ".")
     if summary.unknown_forms:
         say("Kept as they are (their definitions are not installed here): "
             + ", ".join(sorted(summary.unknown_forms)))

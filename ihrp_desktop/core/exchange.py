@@ -2,7 +2,8 @@
 
 An export is one UTF-8 JSON object, clients > sessions > worksheets. It is NOT encrypted: the
 caller warns the person before writing it. Import reads the same format back, checks the whole
-file first and only then writes, so a bad file changes nothing.
+file first and only then writes, in one transaction, so a bad file changes nothing: reading is
+``exchange_file``, checking ``exchange_check``, writing ``vault.importing`` (records matched by uid).
 """
 
 from __future__ import annotations
@@ -10,26 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from .forms import FormLibrary
-from .forms.values import FieldValueError, normalize
+from .exchange_check import FORMAT, VERSION
+from .exchange_file import ExportFormatError, Progress, read_export
 
 if TYPE_CHECKING:
+    from .exchange_check import CheckedImport
+    from .forms import FormLibrary
     from .vault import Vault
+    from .vault.importing import Tally
 
-FORMAT = "ihrp-desktop-export"
-VERSION = 1
-STATUSES = ("draft", "reviewed")
-FILLED_BY = ("together", "client", "therapist")
+__all__ = ["ExportFormatError", "ImportSummary", "export_records", "import_file", "import_records"]
 
-
-class ExportFormatError(ValueError):
-    """An import file that cannot be read, with where (a JSON path) and why in plain words."""
-
-    def __init__(self, where: str, message: str):
-        self.where = where
-        super().__init__(f"{where}: {message}" if where else message)
 
 
 def export_records(vault: Vault, client_name: str | None = None) -> dict[str, Any]:
@@ -37,6 +32,8 @@ def export_records(vault: Vault, client_name: str | None = None) -> dict[str, An
     clients = vault.clients(include_archived=True)
     if client_name is not None:
         clients = [c for c in clients if c.name == client_name]
+    uids = vault.record_uids()
+    ws_uids = uids["worksheets"]
     out_clients = []
     for client in clients:
         by_session: dict[int, list[dict[str, Any]]] = {}
@@ -44,27 +41,33 @@ def export_records(vault: Vault, client_name: str | None = None) -> dict[str, An
             sheet = vault.worksheet(info.id)
             by_session.setdefault(info.session_id, []).append({
                 "id": sheet.id,
+                "uid": ws_uids[sheet.id],
                 "form": sheet.form_id,
                 "form_version": sheet.form_version,
                 "status": sheet.status,
                 "filled_by": sheet.filled_by,
                 "language": sheet.language,
                 "previous_id": sheet.previous_id,
+                "previous_uid": None if sheet.previous_id is None else ws_uids[sheet.previous_id],
                 "created_at": _iso(sheet.created_at),
                 "updated_at": _iso(sheet.updated_at),
                 "values": sheet.values,
             })
         sessions = [{
             "id": s.id,
+            "uid": uids["sessions"][s.id],
             "date": s.date.isoformat(),
             "note": s.note,
             "worksheets": sorted(by_session.get(s.id, []), key=lambda w: w["id"]),
         } for s in sorted(vault.sessions(client.id), key=lambda s: (s.date, s.id))]
         out_clients.append({
             "id": client.id,
+            "uid": uids["clients"][client.id],
             "name": client.name,
             "language": client.language,
             "archived": client.archived,
+            "created_at": _iso(client.created_at),
+            "updated_at": _iso(client.updated_at),
             "sessions": sessions,
         })
     return {
@@ -81,100 +84,54 @@ def _iso(value: dt.datetime | str | None) -> str | None:
 
 @dataclass
 class ImportSummary:
-    clients: int = 0
-    sessions: int = 0
-    worksheets: int = 0
+    """What an import did: per kind, how many records were new, updated, or already there."""
+
+    clients: Tally
+    sessions: Tally
+    worksheets: Tally
     unknown_forms: set[str] = field(default_factory=set)
 
-
-def _expect(cond: bool, where: str, message: str) -> None:
-    if not cond:
-        raise ExportFormatError(where, message)
-
-
-def _check(data: Any, library: FormLibrary) -> list[dict[str, Any]]:
-    """Validate the whole document; return the clients with every worksheet's values normalised."""
-    _expect(isinstance(data, dict), "", "the file is not an IHRP Desktop export (expected a JSON object)")
-    _expect(data.get("format") == FORMAT, "format", "the file is not an IHRP Desktop export")
-    _expect(data.get("version") == VERSION, "version",
-            f"this export has version {data.get('version')!r}; this program reads version {VERSION}")
-    clients = data.get("clients")
-    _expect(isinstance(clients, list), "clients", "expected a list of clients")
-    worksheet_ids: set[Any] = set()
-    for ci, client in enumerate(clients):
-        where = f"clients[{ci}]"
-        _expect(isinstance(client, dict), where, "expected an object")
-        _expect(isinstance(client.get("name"), str) and client["name"].strip() != "", f"{where}.name",
-                "every client needs a name")
-        _expect(client.get("language", "en") in ("en", "es"), f"{where}.language", "expected 'en' or 'es'")
-        sessions = client.get("sessions", [])
-        _expect(isinstance(sessions, list), f"{where}.sessions", "expected a list")
-        for si, session in enumerate(sessions):
-            swhere = f"{where}.sessions[{si}]"
-            _expect(isinstance(session, dict), swhere, "expected an object")
-            try:
-                dt.date.fromisoformat(str(session.get("date")))
-            except ValueError:
-                raise ExportFormatError(f"{swhere}.date", "expected a date as YYYY-MM-DD") from None
-            sheets = session.get("worksheets", [])
-            _expect(isinstance(sheets, list), f"{swhere}.worksheets", "expected a list")
-            for wi, sheet in enumerate(sheets):
-                wwhere = f"{swhere}.worksheets[{wi}]"
-                _check_worksheet(sheet, wwhere, library)
-                _expect(sheet.get("id") not in worksheet_ids, f"{wwhere}.id", "two worksheets share this id")
-                worksheet_ids.add(sheet.get("id"))
-    return cast(list[dict[str, Any]], clients)
+    def lines(self) -> list[str]:
+        """The summary in plain words, one line per kind (no names)."""
+        return [
+            f"{kind}: {t.new:,} new, {t.updated:,} updated, {t.unchanged:,} already there"
+            for kind, t in (("Clients", self.clients), ("Sessions", self.sessions),
+                            ("Worksheets", self.worksheets))
+        ]
 
 
-def _check_worksheet(sheet: Any, where: str, library: FormLibrary) -> None:
-    _expect(isinstance(sheet, dict), where, "expected an object")
-    _expect(isinstance(sheet.get("form"), str), f"{where}.form", "expected a worksheet definition id")
-    _expect(isinstance(sheet.get("form_version"), int), f"{where}.form_version", "expected a whole number")
-    _expect(isinstance(sheet.get("values"), dict), f"{where}.values", "expected an object of answers")
-    _expect(sheet.get("status", "draft") in STATUSES, f"{where}.status", "expected 'draft' or 'reviewed'")
-    _expect(sheet.get("filled_by", "together") in FILLED_BY, f"{where}.filled_by",
-            "expected 'together', 'client' or 'therapist'")
-    form = library.forms.get(sheet["form"])
-    if form is not None:
-        try:
-            sheet["values"] = normalize(form, sheet["values"])
-        except FieldValueError as exc:
-            raise ExportFormatError(f"{where}.values.{exc.field_id}", str(exc).split(": ", 1)[-1]) from None
+def check_records(data: Any, library: FormLibrary, progress: Progress | None = None) -> CheckedImport:
+    """The whole document checked (ExportFormatError at the first problem); nothing is written."""
+    from .exchange_check import check_export
+
+    return check_export(data, library, progress)
 
 
-def import_records(vault: Vault, data: Mapping[str, Any], library: FormLibrary) -> ImportSummary:
-    """Add every client of an export to ``vault`` as new records (ids are given anew).
+def write_records(vault: Vault, checked: CheckedImport, progress: Progress | None = None) -> ImportSummary:
+    """Write a checked document in one transaction (ExportFormatError when it clashes with the vault)."""
+    from .vault.importing import ImportConflict
 
-    Worksheets of a definition this installation does not have are kept as they are.
+    try:
+        counts = vault.add_imported(checked.clients, progress)
+    except ImportConflict as exc:
+        raise ExportFormatError(exc.where, exc.reason) from None
+    return ImportSummary(counts.clients, counts.sessions, counts.worksheets, set(checked.unknown_forms))
+
+
+def import_records(
+    vault: Vault, data: Mapping[str, Any], library: FormLibrary, progress: Progress | None = None
+) -> ImportSummary:
+    """Add an export's records to ``vault``: all of them in one transaction, or none.
+
+    Records the vault already holds (same uid) add nothing unless the file's copy is newer and
+    different (docs/export-format.md, "Import rules"). Worksheets of a definition this
+    installation does not have are kept as they are.
     """
-    clients = _check(data, library)
-    summary = ImportSummary()
-    new_ids: dict[Any, int] = {}
-    pending_links: list[tuple[int, Any]] = []
-    for client in clients:
-        info = vault.add_client(client["name"], language=client.get("language", "en"))
-        if client.get("archived"):
-            vault.archive_client(info.id, True)
-        summary.clients += 1
-        for session in client.get("sessions", []):
-            sess = vault.add_session(info.id, dt.date.fromisoformat(session["date"]),
-                                     note=str(session.get("note") or ""))
-            summary.sessions += 1
-            for sheet in session.get("worksheets", []):
-                created = vault.new_worksheet(
-                    info.id, sheet["form"], sheet["form_version"], session_id=sess.id,
-                    values=sheet["values"], filled_by=sheet.get("filled_by", "together"),
-                    language=sheet.get("language") or client.get("language", "en"),
-                )
-                if sheet.get("status", "draft") != "draft":
-                    vault.set_status(created.id, sheet["status"])
-                new_ids[sheet.get("id")] = created.id
-                if sheet.get("previous_id") is not None:
-                    pending_links.append((created.id, sheet["previous_id"]))
-                if sheet["form"] not in library.forms:
-                    summary.unknown_forms.add(sheet["form"])
-                summary.worksheets += 1
-    for worksheet_id, old_previous in pending_links:
-        if old_previous in new_ids:
-            vault.link_previous(worksheet_id, new_ids[old_previous])
-    return summary
+    return write_records(vault, check_records(data, library, progress), progress)
+
+
+def import_file(
+    vault: Vault, path: str | Path, library: FormLibrary, progress: Progress | None = None
+) -> ImportSummary:
+    """Read, check and import an export file (ExportFormatError: nothing was imported)."""
+    return import_records(vault, read_export(path, progress), library, progress)

@@ -154,7 +154,7 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     assert code == 0
     assert "not encrypted" in err.lower()
     data = json.loads(export.read_text(encoding="utf-8"))
-    assert data["format"] and data["version"] == 1
+    assert data["format"] and data["version"] == 2
     assert {c["name"] for c in data["clients"]} == {c.name for c in DEMO_CLIENTS}
 
     other = tmp_path / "other"

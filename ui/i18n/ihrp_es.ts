@@ -402,6 +402,65 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Reading the file...</source>
+        <translation>Leyendo el archivo...</translation>
+    </message>
+    <message>
+        <source>Checking every record before anything is written...</source>
+        <translation>Revisando cada registro antes de guardar nada...</translation>
+    </message>
+    <message>
+        <source>Writing the records...</source>
+        <translation>Guardando los registros...</translation>
+    </message>
+    <message>
+        <source>Choose an export file to import</source>
+        <translation>Elige un archivo exportado para importar</translation>
+    </message>
+    <message>
+        <source>IHRP Desktop export (*.json);;All files (*)</source>
+        <translation>Exportación de IHRP Desktop (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The import is done.</source>
+        <translation>La importación terminó.</translation>
+    </message>
+    <message>
+        <source>{kind}: {new} new, {updated} updated, {unchanged} already here.</source>
+        <translation>{kind}: se añadieron {new}, se actualizaron {updated}, {unchanged} ya estaban aquí.</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Worksheets</source>
+        <translation>Hojas</translation>
+    </message>
+    <message>
+        <source>{count} kind(s) of worksheet are not installed here; they were kept as they are.</source>
+        <translation>{count} tipo(s) de hoja no están instalados aquí; se guardaron tal como venían.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {reason}.</source>
+        <translation>No se puede importar el archivo: {reason}.</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong ({kind}).</source>
+        <translation>Algo inesperado salió mal ({kind}).</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>No se importó nada.</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Demo vault: the passphrase is “demo”.</source>
@@ -473,6 +532,10 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
     <message>
         <source>&amp;Activity...</source>
         <translation>&amp;Actividad...</translation>
+    </message>
+    <message>
+        <source>&amp;Import...</source>
+        <translation>&amp;Importar...</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

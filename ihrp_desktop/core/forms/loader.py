@@ -29,6 +29,7 @@ from .model import (
 )
 
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+ID_PATTERN = _ID  # what a definition or field id may be (an import checks form ids with it)
 _LANG = re.compile(r"[a-z]{2}(-[A-Za-z]{2})?")
 _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd before parsing
 

@@ -30,7 +30,8 @@ def search_key(name: str) -> str:
     return unicodedata.normalize("NFC", stripped.translate(_BASE_LETTERS))
 
 
-def _clean_name(name: str) -> str:
+def clean_name(name: str) -> str:
+    """A client's name as the vault keeps it: runs of spaces collapsed, never empty (import uses it too)."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise ValueError("a client needs a name")
@@ -89,7 +90,7 @@ class Clients(AuditTrail):
 
     def add_client(self, name: str, language: str = "en") -> ClientInfo:
         """Add a client; records a 'created' audit event."""
-        name = _clean_name(name)
+        name = clean_name(name)
         now = utc_now()
         with self._write() as session:
             client = Client(
@@ -115,7 +116,7 @@ class Clients(AuditTrail):
 
     def rename_client(self, client_id: int, name: str) -> ClientInfo:
         """Change a client's name (the search key follows)."""
-        name = _clean_name(name)
+        name = clean_name(name)
         return self._update_client(client_id, name=name, name_key=search_key(name))
 
     def set_client_language(self, client_id: int, language: str) -> ClientInfo:

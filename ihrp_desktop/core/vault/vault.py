@@ -33,14 +33,14 @@ from .errors import (
     is_damage,
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
+from .importing import Importing
 from .keyfile import DataKey, KdfParams
 from .migrate import needs_upgrade, upgrade_with_copy
-from .worksheets import Worksheets
 
 PathLike = str | os.PathLike[str]
 
 
-class Vault(Worksheets):
+class Vault(Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
 
     Safe to call from more than one thread: reads run side by side, writes go one at a time.
