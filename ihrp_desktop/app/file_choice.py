@@ -54,6 +54,15 @@ def save_file(parent: QWidget | None, title: str, suggested_name: str, name_filt
     return _run(dialog)
 
 
+def open_file(parent: QWidget | None, title: str, name_filter: str) -> str:
+    """An existing file a person chose to read ("" when they cancelled)."""
+    dialog = QFileDialog(parent, title, _start_folder(), name_filter)
+    dialog.setObjectName("chooseFile")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return _run(dialog)
+
+
 def existing_folder(parent: QWidget | None, title: str) -> str:
     """A folder a person chose ("" when they cancelled)."""
     dialog = QFileDialog(parent, title, _start_folder())

@@ -13,7 +13,6 @@ from PySide6.QtCore import QLocale, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QProgressBar,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.vault import VaultError
+from .file_choice import open_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
 
 if TYPE_CHECKING:
@@ -40,13 +40,8 @@ _PHASE_WORDS = {
 
 def choose_import_file(parent: QWidget) -> str:
     """The export file the person picks ("" when they cancel)."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent,
-        translate("ImportDialog", "Choose an export file to import"),
-        "",
-        translate("ImportDialog", "IHRP Desktop export (*.json);;All files (*)"),
-    )
-    return path
+    return open_file(parent, translate("ImportDialog", "Choose an export file to import"),
+                     translate("ImportDialog", "IHRP Desktop export (*.json);;All files (*)"))
 
 
 class _Relay(QObject):

@@ -81,6 +81,17 @@ def main(argv: list[str]) -> None:
     answer(chosen)
     window.backup_to_folder()
     app.processEvents()
+
+    import json  # File > Import... reads from the client-named folder too
+
+    from ihrp_desktop.core.exchange import export_records
+
+    exported = chosen / "export.json"
+    exported.write_text(json.dumps(export_records(window.vault)), encoding="utf-8")
+    answer(exported)
+    window.import_from_file()
+    app.processEvents()
+    assert window.import_dialog is not None and not window.import_dialog.running
     window.close()
     app.processEvents()
     for path in sorted(chosen.rglob("*")):

@@ -84,6 +84,7 @@ def test_no_file_dialog_leaves_the_chosen_folders_name_on_the_computer(tmp_path)
     assert "DONE" in result.stdout, result.stderr[-3000:]
     saved = [line.split(" ", 1)[1] for line in result.stdout.splitlines() if line.startswith("SAVED ")]
     assert "plan.pdf" in saved and "recovery-sheet.pdf" in saved  # the dialogs really were answered
+    assert "export.json" in saved
     assert any(name.startswith("IHRP backup") for name in saved)
     leaks = []
     for folder in ("home", "config", "data", "cache", "state", "ihrp"):
