@@ -186,7 +186,7 @@ def test_export_warns_and_records_before_writing(
     assert err.index("NOT encrypted") < err.index("Written to")  # said before, not after
     with Vault.open(place.vault, PASS) as vault:
         events = [e.action for e in vault.audit_events()]
-    assert events[-1] == "exported"
+    assert events[-2:] == ["exported", "locked"]  # the command's lock comes after the export
 
 
 @pytest.mark.parametrize("command", ["print", "export-json"])
