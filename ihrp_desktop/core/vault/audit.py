@@ -39,6 +39,7 @@ KNOWN_ACTIONS = frozenset(
         "passphrase_changed",
         "recovery_key_replaced",
         "recovery_key_made",
+        "keys_replaced",
     }
 )
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).

@@ -101,6 +101,18 @@ class VaultClosed(VaultError):
         super().__init__("The vault is locked. Unlock it with your passphrase to continue.")
 
 
+class VaultInUse(VaultError):
+    """Another window or command has the vault open, or is changing its keys: a key change must wait."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(
+            message
+            or "The vault is in use by another IHRP Desktop window or command (or its keys are being "
+            "changed). Nothing was changed. Close the other window or wait for the command to finish, "
+            "then try again."
+        )
+
+
 SaveReason = Literal["disk_full", "read_only", "permission", "io", "busy"]
 
 _REASON_WORDS: dict[str, tuple[str, str]] = {

@@ -7,13 +7,14 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
+from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from sqlalchemy import Engine
 
-from . import keyfile
+from . import keyfile, rekey, rotation, seen
 from .backup import check_copyable, copy_vault_files, export_copy
 from .engine import (
     DEFAULT_DRIVER,
@@ -26,6 +27,7 @@ from .engine import (
 from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
 from .keyfile import DataKey, KdfParams
+from .lock import VaultLock
 from .migrate import needs_upgrade, upgrade_with_copy
 from .worksheets import Worksheets
 
@@ -46,6 +48,10 @@ class Vault(Worksheets):
         self.pre_migration_copy: Path | None = None
         self._pending_wraps: tuple[dict[str, Any], ...] = ()  # key-file wraps to audit once proved intact
         self._page_check: Any = None  # the connection of a running check_pages, if any
+        self._folder_lock: VaultLock | None = None  # shared while open, exclusive during a key change
+        #: Set when this vault is older than one this computer has opened (a rollback?): the newer
+        #: state (see seen.py); the app asks the person, ``accept_this_state`` clears it.
+        self.older_than_seen: seen.Newer | None = None
 
     # -- life cycle ---------------------------------------------------------------------------------------
 
@@ -87,6 +93,8 @@ class Vault(Worksheets):
             # The schema comes from the migrations (one source of truth), as for upgrades.
             upgrade_with_copy(engine, key, folder, None)
             vault = cls(folder, engine, key, recovery_key=recovery)
+            vault._folder_lock = VaultLock(folder)
+            vault._folder_lock.shared()
             vault.record("created", detail="vault")
         except BaseException as exc:
             if engine is not None:
@@ -102,14 +110,16 @@ class Vault(Worksheets):
         return vault
 
     @classmethod
-    def open(cls, path: PathLike, passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER) -> Vault:
+    def open(
+        cls, path: PathLike, passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER, exclusive: bool = False
+    ) -> Vault:
         """Unlock and open a vault: ``unlock_key`` (slow) then ``open_with_key`` (fast).
 
         Raises WrongPassphrase, DamagedVault, NotAVault, PlainSqliteRefused, CannotOpen. A failed
         open writes nothing to the vault's files.
         """
         key = keyfile.unlock_key(path, passphrase)
-        return cls.open_with_key(path, key, driver=driver)
+        return cls.open_with_key(path, key, driver=driver, exclusive=exclusive)
 
     @classmethod
     def open_with_key(
@@ -120,6 +130,7 @@ class Vault(Worksheets):
         driver: ModuleType = DEFAULT_DRIVER,
         migrations: Path | None = None,
         full_check: bool = True,
+        exclusive: bool = False,
     ) -> Vault:
         """Open a vault with a key from ``unlock_key`` (fast): read-only checks first, then WAL.
 
@@ -129,11 +140,35 @@ class Vault(Worksheets):
         for a large vault): the app opens that way and runs ``check_pages`` on a worker right after.
 
         ``migrations`` points at another Alembic scripts folder (tests only).
+
+        The open vault holds a shared OS lock on its folder (``exclusive``: the only one, for a key
+        change); VaultInUse when that cannot be had. A key change a crash interrupted is finished or
+        undone first (rotation.settle).
         """
         folder = Path(path).absolute()
         key_file = keyfile.read(folder)
         if key_file.vault_id != key.vault_id:
             raise VaultError("This key belongs to another vault. Unlock this vault with its own passphrase.")
+        lock = VaultLock(folder)
+        try:
+            lock.exclusive() if exclusive else lock.shared()
+            if rotation.pending(folder):
+                lock.exclusive()  # VaultInUse while another process has it open
+                rotation.settle(folder)
+                if not exclusive:
+                    lock.shared()
+            vault = cls._open_locked(folder, key, driver, migrations, full_check)
+        except BaseException:
+            lock.release()
+            raise
+        vault._folder_lock = lock
+        return vault
+
+    @classmethod
+    def _open_locked(
+        cls, folder: Path, key: DataKey, driver: ModuleType, migrations: Path | None, full_check: bool
+    ) -> Vault:
+        key_file = keyfile.read(folder)
         # Everything that can refuse the vault runs before the first writable connection.
         current = check_database(folder / DB_FILE, key, driver, full=full_check)
         upgrade = needs_upgrade(current, scripts=migrations)
@@ -149,6 +184,10 @@ class Vault(Worksheets):
             vault._pending_wraps = key_file.wraps
             if full_check:  # else after check_pages proved the file intact: nothing is written before
                 vault._after_intact()
+            state = vault.chain_state()
+            vault.older_than_seen = seen.older_than_seen(key, state, vault._query)
+            if vault.older_than_seen is None:
+                seen.remember(key, state)
         except BaseException:
             engine.dispose()
             raise
@@ -185,21 +224,46 @@ class Vault(Worksheets):
             remove_stale_key_temps(self.path)
             self.record_key_changes(wraps)
 
-    def close(self) -> None:
-        """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind)."""
+    def _stop_page_check(self) -> None:
         check = self._page_check
         if check is not None:
             check.interrupt()  # a page check still reading would keep the WAL from being folded back
+
+    def close(self) -> None:
+        """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind).
+
+        Remembers the vault's newest state on this computer (seen.py) unless it was found older.
+        """
+        self._stop_page_check()
         with self._lock:
+            if self._engine is not None and self.older_than_seen is None:
+                with suppress(VaultError):  # a damaged vault: the record keeps the last good state
+                    seen.remember(self._key, self.chain_state())
             engine, self._engine = self._engine, None
             if engine is not None:
                 checkpoint_and_dispose(engine)
+            lock, self._folder_lock = self._folder_lock, None
+            if lock is not None:
+                lock.release()
 
     def __enter__(self) -> Vault:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._read() as session:
+            return [tuple(r) for r in session.connection().exec_driver_sql(sql, params).fetchall()]
+
+    def chain_state(self) -> seen.ChainState:
+        """Where the audit chain stands now (its newest event)."""
+        return seen.chain_state(self._query)
+
+    def accept_this_state(self) -> None:
+        """The person chose this (older) state: remember it as the newest, so it is not flagged again."""
+        self.older_than_seen = None
+        seen.remember(self._key, self.chain_state())
 
     @property
     def vault_id(self) -> str:
@@ -208,22 +272,71 @@ class Vault(Worksheets):
 
     # -- keys -----------------------------------------------------------------------------------------------
 
-    @staticmethod
-    def change_passphrase(path: PathLike, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        """Re-wrap the data key under ``new`` (``old`` may be the recovery key); only vault.key changes.
+    def change_keys(
+        self,
+        current: str,
+        new_passphrase: str | None,
+        recovery: keyfile.RecoveryChoice,
+        *,
+        action: str,
+        kdf: KdfParams | None = None,
+        progress: rotation.Progress | None = None,
+    ) -> str | None:
+        """Make a NEW data key and re-encrypt the whole vault under it (see rotation.py); returns a new
+        recovery key to print once when ``recovery`` is "new".
 
-        The key file is replaced atomically: after a crash exactly one of old and new works.
-
-        Backups made before keep opening with the passphrase they were made with.
+        ``current`` is the passphrase (or the recovery key, when ``new_passphrase`` is given);
+        ``new_passphrase`` None keeps the passphrase. Every older vault.key, with every secret that
+        opened it, stops opening this vault (tests/core/vault/test_rotation.py). Needs the vault to
+        itself: VaultInUse while another process has it open. Slow (key derivation and a full copy):
+        run it on a worker. Writes ``action`` to the audit trail inside the re-encrypted database.
         """
-        keyfile.rewrap(Path(path), old, new, "passphrase", kdf)
+        key_file = keyfile.read(self.path)
+        keeps_passphrase = new_passphrase is None
+        old = keyfile.unlock(key_file, current, passphrase_only=keeps_passphrase)
+        if old.sql_literal() != self._live_key().sql_literal():
+            raise VaultError("This vault's key file changed while it was open. Lock it and unlock it again.")
+        new_file, new_key, made = rekey.next_key_file(
+            key_file, old, current if new_passphrase is None else new_passphrase, recovery, kdf
+        )
+        kept = recovery == "keep" and new_file.wrap("recovery") is not None
+        detail = "new data key; " + (
+            "new recovery key" if recovery == "new" else "recovery key kept" if kept else "no recovery key"
+        )
+        assert self._folder_lock is not None
+        self._folder_lock.exclusive()  # VaultInUse: changes nothing
+        try:
+            rotation.rotate(self, new_file, new_key, action, detail, progress)
+        finally:
+            self._folder_lock.downgrade()
+        seen.remember(new_key, self.chain_state())  # the record follows the new key
+        return made
 
-    @staticmethod
-    def new_recovery_key(path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
-        """Replace (or add) the recovery key; returns the new one to print once. The old one stops working."""
-        recovery = keyfile.rewrap(Path(path), passphrase, "", "recovery", kdf)
-        assert recovery is not None
-        return recovery
+    def _live_key(self) -> DataKey:
+        self._live_engine()
+        return self._key
+
+    @classmethod
+    def change_passphrase(
+        cls, path: PathLike, old: str, new: str, *, kdf: KdfParams | None = None,
+        progress: rotation.Progress | None = None,
+    ) -> None:
+        """Change the passphrase of a closed vault (``old`` may be the recovery key): a new data key.
+
+        The recovery key, if any, keeps working. VaultInUse while another process has it open.
+        """
+        if not new:
+            raise ValueError("the new passphrase is empty")
+        with cls.open(path, old, exclusive=True) as vault:
+            vault.change_keys(old, new, "keep", action="passphrase_changed", kdf=kdf, progress=progress)
+
+    @classmethod
+    def new_recovery_key(cls, path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
+        """Replace (or add) the recovery key of a closed vault with a new data key; returns the new one."""
+        with cls.open(path, passphrase, exclusive=True) as vault:
+            made = vault.change_keys(passphrase, None, "new", action="recovery_key_made", kdf=kdf)
+        assert made is not None
+        return made
 
     # -- backup ---------------------------------------------------------------------------------------------
 
@@ -259,4 +372,5 @@ class Vault(Worksheets):
         if key is not None:
             with cls.open_with_key(target, key) as restored:
                 restored.record("restored", detail="from a backup")
+                restored.accept_this_state()  # the person chose this state: not a rollback
         return target

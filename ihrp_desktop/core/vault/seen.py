@@ -1,0 +1,122 @@
+"""What this computer has seen of each vault, to notice when older files are put back (a rollback).
+
+SQLCipher's page HMACs prove a page was written with the vault's key, not that it is the newest
+one: whole files or single pages from an older copy pass every check. So the computer keeps,
+outside the vault (``paths.user_state_dir()/seen``), one small record per vault, keyed by its
+``vault_id`` (a moved or copied folder is the same vault): the audit chain's event counter and head
+hash at the newest state it saw, and when. The record is authenticated with an HMAC key derived from
+the data key; a key change writes a new record under the new key.
+
+A vault is "older than seen" when its chain has fewer events than the record, when its event at
+the recorded counter is not the recorded head (it does not continue the chain this computer saw),
+or when the record was made under another data key (this computer opened the vault after a key
+change that this copy does not have). Tested by tests/core/vault/test_rollback.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..durable import atomic_write_bytes
+from .keyfile import DataKey
+
+_PURPOSE = b"ihrp-desktop/seen-state/v1"
+Query = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+@dataclass(frozen=True)
+class ChainState:
+    """Where a vault's audit chain stands: its newest event's id and hash."""
+
+    counter: int
+    head: str
+
+
+@dataclass(frozen=True)
+class Newer:
+    """The newer state this computer saw (what ``older_than_seen`` reports)."""
+
+    counter: int
+    seen_at: str  # ISO 8601, UTC
+    other_key: bool  # recorded under another data key: a key change this copy does not have
+
+    def message(self, current: int) -> str:
+        """The warning in plain words (no client data)."""
+        when = self.seen_at[:16].replace("T", " ") + " UTC"
+        if self.other_key:
+            what = "after a change of its passphrase or keys that this copy does not have"
+        elif current < self.counter:
+            what = f"with {self.counter} entries in its activity record (this copy has {current})"
+        else:
+            what = "with an activity record that this copy does not continue"
+        return (f"This vault is older than one this computer has opened: on {when} it was opened here "
+                f"{what}. If this is a backup or a copy you chose, that is expected. If it is the vault "
+                "you work in, someone may have put back older files: records written since then may be "
+                "missing. Nothing was changed.")
+
+
+def chain_state(query: Query) -> ChainState:
+    """The current state of a vault's audit chain, through ``query(sql, params) -> rows``."""
+    rows = query("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1", ())
+    return ChainState(int(rows[0][0]), str(rows[0][1])) if rows else ChainState(0, "")
+
+
+def _record_path(vault_id: str) -> Path:
+    from ..paths import user_state_dir
+
+    # A digest, not the id itself: vault_id comes from a file anyone can edit.
+    name = hashlib.sha256(vault_id.encode("utf-8")).hexdigest()[:32]
+    return user_state_dir() / "seen" / f"{name}.json"
+
+
+def _mac(key: DataKey, body: dict[str, Any]) -> str:
+    text = json.dumps(body, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hmac.new(key.derive(_PURPOSE), text, hashlib.sha256).hexdigest()
+
+
+def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | None:
+    """The newer state this computer saw, if this vault is older than it; else None."""
+    try:
+        record = json.loads(_record_path(key.vault_id).read_text(encoding="utf-8"))
+        body = {k: record[k] for k in ("vault_id", "counter", "head", "seen_at")}
+        counter, seen_at = int(body["counter"]), str(body["seen_at"])
+        stated = str(record["mac"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # nothing seen here (or a record nobody can trust either way)
+    if body["vault_id"] != key.vault_id:
+        return None
+    if not hmac.compare_digest(stated, _mac(key, body)):
+        return Newer(counter, seen_at, other_key=True)
+    if state.counter < counter:
+        return Newer(counter, seen_at, other_key=False)
+    rows = query("SELECT hash FROM audit_events WHERE id = ?", (counter,)) if counter else [("",)]
+    if not rows or rows[0][0] != body["head"]:
+        return Newer(counter, seen_at, other_key=False)
+    return None
+
+
+def remember(key: DataKey, state: ChainState) -> bool:
+    """Record ``state`` as the newest this computer has seen; False when it cannot be written."""
+    body = {
+        "vault_id": key.vault_id,
+        "counter": state.counter,
+        "head": state.head,
+        "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+    body["mac"] = _mac(key, body)
+    path = _record_path(key.vault_id)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write_bytes(path, json.dumps(body, indent=1).encode("ascii"))
+    except OSError:
+        return False  # a read-only home: the vault works, this computer just remembers nothing
+    os.chmod(path, 0o600)
+    return True
