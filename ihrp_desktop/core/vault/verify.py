@@ -13,7 +13,6 @@ from . import keyfile, rotation, seen
 from .audit import chain_problems
 from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
 from .errors import DamagedVault, PlainSqliteRefused
-from .files import DB_FILE
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
 
