@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..durable import atomic_write_bytes, fsync_dir
-from . import keyfile
+from . import keyfile, seen
 from .audit import GENESIS, event_hash, iso
 from .engine import DEFAULT_DRIVER, apply_key, checkpoint_and_dispose, make_engine
 from .errors import VaultError
@@ -123,6 +123,15 @@ def _append_event(target: Path, key: DataKey, action: str, detail: str) -> None:
         conn.close()
 
 
+def _head(db: Path, key: DataKey) -> seen.ChainState:
+    conn = DEFAULT_DRIVER.connect(str(db), isolation_level=None)
+    try:
+        apply_key(conn, key)
+        return seen.chain_state(lambda sql, params: [tuple(r) for r in conn.execute(sql, params).fetchall()])
+    finally:
+        conn.close()
+
+
 def rotate(
     vault: Vault, new_file: KeyFile, new_key: DataKey, action: str, detail: str, progress: Progress | None
 ) -> None:
@@ -139,6 +148,9 @@ def rotate(
             atomic_write_bytes(folder / NEXT_KEY, keyfile.render(new_file))
             _export(vault, folder / NEXT_DB, new_key, progress)
             _append_event(folder / NEXT_DB, new_key, action, detail)
+            # Both states are accepted until the change is done (seen.py): no false rollback warning
+            # whichever side of the commit point a crash falls.
+            seen.remember(vault._key, vault.chain_state(), also=(new_key, _head(folder / NEXT_DB, new_key)))
             fsync_file(folder / NEXT_DB)
             fsync_dir(folder)
             engine, vault._engine = vault._engine, None
@@ -164,3 +176,35 @@ def rotate(
         vault._engine = make_engine(folder / DB_FILE, new_key)
     if progress is not None:
         progress(1.0)
+
+
+def reencrypt_copy(folder: Path, old_key: DataKey, vault: Vault) -> bool:
+    """Replace the backup ``folder`` (made under ``old_key``) by the same content under the vault's
+    current key, with a copy of its current key file; False (nothing changed) when ``old_key`` does
+    not open it. Built in a work folder, then swapped in by two renames.
+    """
+    from .engine import connect_read_only
+    from .files import incomplete_sibling, publish_dir, remove_tree
+
+    work = incomplete_sibling(folder)
+    try:
+        conn = connect_read_only(folder / DB_FILE, old_key)
+    except Exception:
+        return False
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        work.mkdir()
+        conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(work / DB_FILE), vault._key.sql_literal()))
+        conn.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
+        conn.execute("DETACH DATABASE rekeyed")
+    except DEFAULT_DRIVER.Error:
+        remove_tree(work)
+        return False
+    finally:
+        conn.close()
+    (work / KEY_FILE).write_bytes((vault.path / KEY_FILE).read_bytes())
+    old = folder.with_name(folder.name + ".replaced")
+    os.rename(folder, old)
+    publish_dir(work, folder)
+    remove_tree(old)
+    return True

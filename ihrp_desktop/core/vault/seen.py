@@ -82,40 +82,65 @@ def _mac(key: DataKey, body: dict[str, Any]) -> str:
     return hmac.new(key.derive(_PURPOSE), text, hashlib.sha256).hexdigest()
 
 
+def _entries(vault_id: str) -> list[dict[str, Any]]:
+    try:
+        record = json.loads(_record_path(vault_id).read_text(encoding="utf-8"))
+        entries = record["entries"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []  # nothing seen here (or a record nobody can trust either way)
+    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+
+
 def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | None:
     """The newer state this computer saw, if this vault is older than it; else None."""
-    try:
-        record = json.loads(_record_path(key.vault_id).read_text(encoding="utf-8"))
-        body = {k: record[k] for k in ("vault_id", "counter", "head", "seen_at")}
-        counter, seen_at = int(body["counter"]), str(body["seen_at"])
-        stated = str(record["mac"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None  # nothing seen here (or a record nobody can trust either way)
-    if body["vault_id"] != key.vault_id:
-        return None
-    if not hmac.compare_digest(stated, _mac(key, body)):
-        return Newer(counter, seen_at, other_key=True)
+    entries = _entries(key.vault_id)
+    trusted = None
+    for entry in entries:
+        try:
+            body = {k: entry[k] for k in ("vault_id", "counter", "head", "seen_at")}
+            if body["vault_id"] == key.vault_id and hmac.compare_digest(str(entry["mac"]), _mac(key, body)):
+                trusted = body
+                break
+        except (KeyError, TypeError):
+            continue
+    if trusted is None:
+        if not entries:
+            return None
+        try:
+            return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), other_key=True)
+        except (KeyError, TypeError, ValueError):
+            return None
+    counter, seen_at = int(trusted["counter"]), str(trusted["seen_at"])
     if state.counter < counter:
         return Newer(counter, seen_at, other_key=False)
     rows = query("SELECT hash FROM audit_events WHERE id = ?", (counter,)) if counter else [("",)]
-    if not rows or rows[0][0] != body["head"]:
+    if not rows or rows[0][0] != trusted["head"]:
         return Newer(counter, seen_at, other_key=False)
     return None
 
 
-def remember(key: DataKey, state: ChainState) -> bool:
-    """Record ``state`` as the newest this computer has seen; False when it cannot be written."""
-    body = {
+def _entry(key: DataKey, state: ChainState) -> dict[str, Any]:
+    body: dict[str, Any] = {
         "vault_id": key.vault_id,
         "counter": state.counter,
         "head": state.head,
         "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     body["mac"] = _mac(key, body)
+    return body
+
+
+def remember(key: DataKey, state: ChainState, *, also: tuple[DataKey, ChainState] | None = None) -> bool:
+    """Record ``state`` as the newest this computer has seen; False when it cannot be written.
+
+    ``also``: a second accepted state under another key, written just before a key change's commit
+    point, so that a crash on either side of it leaves a record the vault matches.
+    """
+    entries = [_entry(key, state)] + ([_entry(*also)] if also else [])
     path = _record_path(key.vault_id)
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        atomic_write_bytes(path, json.dumps(body, indent=1).encode("ascii"))
+        atomic_write_bytes(path, json.dumps({"entries": entries}, indent=1).encode("ascii"))
     except OSError:
         return False  # a read-only home: the vault works, this computer just remembers nothing
     os.chmod(path, 0o600)

@@ -10,7 +10,7 @@ import os
 from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine
 
@@ -52,6 +52,8 @@ class Vault(Worksheets):
         #: Set when this vault is older than one this computer has opened (a rollback?): the newer
         #: state (see seen.py); the app asks the person, ``accept_this_state`` clears it.
         self.older_than_seen: seen.Newer | None = None
+        #: After ``change_keys``: automatic backups that still open with an older secret.
+        self.backups_left = 0
 
     # -- life cycle ---------------------------------------------------------------------------------------
 
@@ -281,6 +283,7 @@ class Vault(Worksheets):
         action: str,
         kdf: KdfParams | None = None,
         progress: rotation.Progress | None = None,
+        backups: Literal["keep", "reencrypt", "delete"] = "keep",
     ) -> str | None:
         """Make a NEW data key and re-encrypt the whole vault under it (see rotation.py); returns a new
         recovery key to print once when ``recovery`` is "new".
@@ -290,6 +293,7 @@ class Vault(Worksheets):
         opened it, stops opening this vault (tests/core/vault/test_rotation.py). Needs the vault to
         itself: VaultInUse while another process has it open. Slow (key derivation and a full copy):
         run it on a worker. Writes ``action`` to the audit trail inside the re-encrypted database.
+        ``backups``: what happens to the automatic backups beside the vault (core/backups.py).
         """
         key_file = keyfile.read(self.path)
         keeps_passphrase = new_passphrase is None
@@ -310,7 +314,20 @@ class Vault(Worksheets):
         finally:
             self._folder_lock.downgrade()
         seen.remember(new_key, self.chain_state())  # the record follows the new key
+        self._after_key_change(old, backups)
         return made
+
+    def _after_key_change(self, old: DataKey, backups: str) -> None:
+        """The automatic backups, as the person chose: kept (they open with the old secrets),
+        re-encrypted under the new key, or deleted. ``backups_left``: how many still use an old key."""
+        from .. import backups as automatic
+
+        self.backups_left = len(automatic.backups(self.path))
+        if backups == "reencrypt":
+            self.backups_left = automatic.reencrypt_backups(self, old)[1]
+        elif backups == "delete":
+            automatic.delete_backups(self.path)
+            self.backups_left = 0
 
     def _live_key(self) -> DataKey:
         self._live_engine()
