@@ -141,8 +141,7 @@ def rotate(
     process waits and then goes into the new database: nothing typed is lost.
     """
     folder = vault.path
-    with vault._lock:
-        vault._stop_page_check()
+    with vault._lock:  # the page check and backups are kept out by the vault's keys lock
         settle(folder)  # a stale .next from an earlier crash is never mistaken for this change's
         try:
             atomic_write_bytes(folder / NEXT_KEY, keyfile.render(new_file))

@@ -7,14 +7,15 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
+import threading
 from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Literal
+from typing import Any
 
 from sqlalchemy import Engine
 
-from . import keyfile, rekey, rotation, seen
+from . import keyfile, rotation, seen
 from .backup import check_copyable, copy_vault_files, export_copy
 from .engine import (
     DEFAULT_DRIVER,
@@ -26,6 +27,7 @@ from .engine import (
 )
 from .errors import DamagedVault, SaveFailed, VaultClosed, VaultError, VaultExists, is_damage, save_reason
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
+from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
 from .lock import VaultLock
 from .migrate import needs_upgrade, upgrade_with_copy
@@ -34,7 +36,7 @@ from .worksheets import Worksheets
 PathLike = str | os.PathLike[str]
 
 
-class Vault(Worksheets):
+class Vault(KeyChanges, Worksheets):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
 
     Safe to call from more than one thread: reads run side by side, writes go one at a time.
@@ -49,6 +51,9 @@ class Vault(Worksheets):
         self._pending_wraps: tuple[dict[str, Any], ...] = ()  # key-file wraps to audit once proved intact
         self._page_check: Any = None  # the connection of a running check_pages, if any
         self._folder_lock: VaultLock | None = None  # shared while open, exclusive during a key change
+        # Held by what reads the file under the current key outside the write lock (a backup, the page
+        # check) and by a key change: neither ever sees the other's half-done state.
+        self._keys_lock = threading.Lock()
         #: Set when this vault is older than one this computer has opened (a rollback?): the newer
         #: state (see seen.py); the app asks the person, ``accept_this_state`` clears it.
         self.older_than_seen: seen.Newer | None = None
@@ -201,6 +206,10 @@ class Vault(Worksheets):
         Returns the problems in plain words ([] when the vault is intact). Reads the whole file on its
         own read-only connection (run it on a worker); ``close`` stops it (then VaultClosed).
         """
+        with self._keys_lock:
+            return self._check_pages()
+
+    def _check_pages(self) -> list[str]:
         self._live_engine()  # VaultClosed when locked
         conn = connect_read_only(self.path / DB_FILE, self._key)
         self._page_check = conn
@@ -272,89 +281,6 @@ class Vault(Worksheets):
         """The vault's random id (the same in its backups)."""
         return self._key.vault_id
 
-    # -- keys -----------------------------------------------------------------------------------------------
-
-    def change_keys(
-        self,
-        current: str,
-        new_passphrase: str | None,
-        recovery: keyfile.RecoveryChoice,
-        *,
-        action: str,
-        kdf: KdfParams | None = None,
-        progress: rotation.Progress | None = None,
-        backups: Literal["keep", "reencrypt", "delete"] = "keep",
-    ) -> str | None:
-        """Make a NEW data key and re-encrypt the whole vault under it (see rotation.py); returns a new
-        recovery key to print once when ``recovery`` is "new".
-
-        ``current`` is the passphrase (or the recovery key, when ``new_passphrase`` is given);
-        ``new_passphrase`` None keeps the passphrase. Every older vault.key, with every secret that
-        opened it, stops opening this vault (tests/core/vault/test_rotation.py). Needs the vault to
-        itself: VaultInUse while another process has it open. Slow (key derivation and a full copy):
-        run it on a worker. Writes ``action`` to the audit trail inside the re-encrypted database.
-        ``backups``: what happens to the automatic backups beside the vault (core/backups.py).
-        """
-        key_file = keyfile.read(self.path)
-        keeps_passphrase = new_passphrase is None
-        old = keyfile.unlock(key_file, current, passphrase_only=keeps_passphrase)
-        if old.sql_literal() != self._live_key().sql_literal():
-            raise VaultError("This vault's key file changed while it was open. Lock it and unlock it again.")
-        new_file, new_key, made = rekey.next_key_file(
-            key_file, old, current if new_passphrase is None else new_passphrase, recovery, kdf
-        )
-        kept = recovery == "keep" and new_file.wrap("recovery") is not None
-        detail = "new data key; " + (
-            "new recovery key" if recovery == "new" else "recovery key kept" if kept else "no recovery key"
-        )
-        assert self._folder_lock is not None
-        self._folder_lock.exclusive()  # VaultInUse: changes nothing
-        try:
-            rotation.rotate(self, new_file, new_key, action, detail, progress)
-        finally:
-            self._folder_lock.downgrade()
-        seen.remember(new_key, self.chain_state())  # the record follows the new key
-        self._after_key_change(old, backups)
-        return made
-
-    def _after_key_change(self, old: DataKey, backups: str) -> None:
-        """The automatic backups, as the person chose: kept (they open with the old secrets),
-        re-encrypted under the new key, or deleted. ``backups_left``: how many still use an old key."""
-        from .. import backups as automatic
-
-        self.backups_left = len(automatic.backups(self.path))
-        if backups == "reencrypt":
-            self.backups_left = automatic.reencrypt_backups(self, old)[1]
-        elif backups == "delete":
-            automatic.delete_backups(self.path)
-            self.backups_left = 0
-
-    def _live_key(self) -> DataKey:
-        self._live_engine()
-        return self._key
-
-    @classmethod
-    def change_passphrase(
-        cls, path: PathLike, old: str, new: str, *, kdf: KdfParams | None = None,
-        progress: rotation.Progress | None = None,
-    ) -> None:
-        """Change the passphrase of a closed vault (``old`` may be the recovery key): a new data key.
-
-        The recovery key, if any, keeps working. VaultInUse while another process has it open.
-        """
-        if not new:
-            raise ValueError("the new passphrase is empty")
-        with cls.open(path, old, exclusive=True) as vault:
-            vault.change_keys(old, new, "keep", action="passphrase_changed", kdf=kdf, progress=progress)
-
-    @classmethod
-    def new_recovery_key(cls, path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
-        """Replace (or add) the recovery key of a closed vault with a new data key; returns the new one."""
-        with cls.open(path, passphrase, exclusive=True) as vault:
-            made = vault.change_keys(passphrase, None, "new", action="recovery_key_made", kdf=kdf)
-        assert made is not None
-        return made
-
     # -- backup ---------------------------------------------------------------------------------------------
 
     def backup(self, out_dir: PathLike) -> Path:
@@ -362,7 +288,8 @@ class Vault(Worksheets):
 
         Refuses an existing non-empty ``out_dir`` (VaultExists).
         """
-        out = export_copy(self._live_engine(), self._key, self.path, out_dir)
+        with self._keys_lock:  # the copied key file always matches the copied database
+            out = export_copy(self._live_engine(), self._key, self.path, out_dir)
         self.record("backed_up")
         return out
 
