@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
         box.setWindowTitle(translate("MainWindow", "Older vault"))
         # Tested by tests/app/test_rotation_app.py::test_an_older_vault_is_reported_and_the_person_decides
-        box.setText(newer.message(vault.chain_state().counter))
+        box.setText(newer.message())
         keep = box.addButton(translate("MainWindow", "Keep working with this copy"),
                              QtWidgets.QMessageBox.ButtonRole.AcceptRole)
         box.addButton(translate("MainWindow", "Lock"), QtWidgets.QMessageBox.ButtonRole.RejectRole)

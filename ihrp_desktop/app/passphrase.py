@@ -219,14 +219,15 @@ class ChangePassphraseDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 6, 0, 0)
         # Promise: tests/core/test_backups_after_key_change.py (kept / re-encrypted / deleted).
-        note = QLabel(_t("There are {count} automatic backups beside the vault. They keep opening with the "
-                         "passphrase (and recovery sheet) they were made with.").format(count=count))
+        note = QLabel(_t("Automatic backups beside the vault: {count}. Unless you choose otherwise, they "
+                         "keep opening with the passphrase (and recovery sheet) they were made with.").format(
+            count=count))
         note.setWordWrap(True)
         column.addWidget(note)
         self.backup_buttons: dict[str, QRadioButton] = {}
         for key, words in (
             ("keep", _t("Keep them as they are")),
-            ("reencrypt", _t("Re-encrypt them under the new key (they then open with the new passphrase)")),
+            ("reencrypt", _t("Re-encrypt them: they then open with the new passphrase")),
             ("delete", _t("Delete them")),
         ):
             button = QRadioButton(words)

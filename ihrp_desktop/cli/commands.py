@@ -38,7 +38,7 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     vault = Vault.open(path, passphrase)
     try:
         if vault.older_than_seen is not None:  # said, not decided: the record keeps the newer state
-            say("Warning: " + vault.older_than_seen.message(vault.chain_state().counter))
+            say("Warning: " + vault.older_than_seen.message())
         vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
     finally:

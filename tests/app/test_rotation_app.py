@@ -58,7 +58,7 @@ def test_may_have_been_seen_replaces_keys_sheet_and_backups(
     dialog = _dialog(qtbot, window)
     assert isinstance(dialog, ChangePassphraseDialog) and dialog.mode == "seen"
     assert dialog.backup_buttons["reencrypt"].isChecked()  # the safer choice when secrets may be out
-    assert any("keep opening with the passphrase (and recovery sheet) they were made with" in t
+    assert any("they keep opening with the passphrase (and recovery sheet) they were made with" in t
                for t in visible_texts(dialog))
     _shot(dialog, "seen-dialog")
     type_text(dialog.current, PASSPHRASE)
@@ -147,6 +147,7 @@ def test_an_older_vault_is_reported_and_the_person_decides(
                     timeout=10_000)
     box = window.older_question
     assert "This vault is older than one this computer has opened" in box.text() and "UTC" in box.text()
+    assert "entries in its activity record (this copy has" in box.text()
     _shot(box, "older-warning")
     keep = next(b for b in box.buttons() if b.text() == "Keep working with this copy")
     keep.click()

@@ -47,14 +47,15 @@ class Newer:
     counter: int
     seen_at: str  # ISO 8601, UTC
     other_key: bool  # recorded under another data key: a key change this copy does not have
+    current: int  # this copy's event counter when it was compared
 
-    def message(self, current: int) -> str:
+    def message(self) -> str:
         """The warning in plain words (no client data)."""
         when = self.seen_at[:16].replace("T", " ") + " UTC"
         if self.other_key:
             what = "after a change of its passphrase or keys that this copy does not have"
-        elif current < self.counter:
-            what = f"with {self.counter} entries in its activity record (this copy has {current})"
+        elif self.current < self.counter:
+            what = f"with {self.counter} entries in its activity record (this copy has {self.current})"
         else:
             what = "with an activity record that this copy does not continue"
         return (f"This vault is older than one this computer has opened: on {when} it was opened here "
@@ -107,15 +108,15 @@ def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | No
         if not entries:
             return None
         try:
-            return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), other_key=True)
+            return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), True, state.counter)
         except (KeyError, TypeError, ValueError):
             return None
     counter, seen_at = int(trusted["counter"]), str(trusted["seen_at"])
     if state.counter < counter:
-        return Newer(counter, seen_at, other_key=False)
+        return Newer(counter, seen_at, False, state.counter)
     rows = query("SELECT hash FROM audit_events WHERE id = ?", (counter,)) if counter else [("",)]
     if not rows or rows[0][0] != trusted["head"]:
-        return Newer(counter, seen_at, other_key=False)
+        return Newer(counter, seen_at, False, state.counter)
     return None
 
 

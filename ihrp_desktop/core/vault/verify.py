@@ -101,7 +101,7 @@ def _older(conn: Any, key: DataKey) -> str | None:
 
     state = seen.chain_state(query)
     newer = seen.older_than_seen(key, state, query)
-    return None if newer is None else newer.message(state.counter)
+    return None if newer is None else newer.message()
 
 
 def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[str]:
