@@ -58,7 +58,8 @@ def test_kill_during_rotation_leaves_exactly_one_working_passphrase(rel: Any, tm
             with Vault.open(folder, current) as v:
                 sheet = v.worksheet(ws_id)
                 latest = v.revisions(ws_id)[-1].number
-            ok = sheet.values in (child.values_for(saved[0], rel.seed), child.values_for(saved[0] + 1, rel.seed))
+            ok = sheet.values in (child.values_for(saved[0], rel.seed),
+                                  child.values_for(saved[0] + 1, rel.seed))
             stats["lost_saves"] += not ok
             assert ok and latest >= saved[1], context
     rel.figures(**stats)

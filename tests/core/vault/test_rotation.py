@@ -1,4 +1,4 @@
-"""Key changes make a new data key: every older vault.key, with every older secret, stops opening the vault."""
+"""Key changes make a new data key: every older vault.key, with every older secret, stops opening it."""
 
 from __future__ import annotations
 
@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from ihrp_desktop.core.vault import DamagedVault, KdfParams, Vault, VaultInUse, WrongPassphrase, verify
-from ihrp_desktop.core.vault import rotation
+from ihrp_desktop.core.vault import (
+    DamagedVault,
+    KdfParams,
+    Vault,
+    VaultInUse,
+    WrongPassphrase,
+    rotation,
+    verify,
+)
 
 FAST = KdfParams.fast()
 P0, P1, P2 = "first passphrase", "second passphrase", "third passphrase"
@@ -63,7 +70,9 @@ def test_every_older_key_file_with_every_older_secret_fails(
     assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.key"]
 
 
-def test_a_passphrase_change_keeps_the_recovery_sheet(tmp_path: Path, make_vault: Callable[..., Vault]) -> None:
+def test_a_passphrase_change_keeps_the_recovery_sheet(
+    tmp_path: Path, make_vault: Callable[..., Vault]
+) -> None:
     folder = tmp_path / "vault"
     with make_vault(folder, P0, with_recovery_key=True) as v:
         r0 = v.recovery_key
@@ -109,9 +118,9 @@ def test_a_key_change_needs_the_vault_to_itself(tmp_path: Path, make_vault: Call
     folder = tmp_path / "vault"
     make_vault(folder, P0).close()
     db = (folder / "vault.db").read_bytes()
-    with Vault.open(folder, P0):  # another holder (a second process in tests/cli/test_vault_lock.py)
-        with pytest.raises(VaultInUse):
-            Vault.change_passphrase(folder, P0, P1, kdf=FAST)
+    # Another holder (a second process in tests/cli/test_vault_lock.py).
+    with Vault.open(folder, P0), pytest.raises(VaultInUse):
+        Vault.change_passphrase(folder, P0, P1, kdf=FAST)
     assert (folder / "vault.db").read_bytes() == db
     Vault.open(folder, P0).close()
 
@@ -145,3 +154,47 @@ def test_an_interrupted_change_is_settled_at_the_next_open(
         Vault.open(after, P0)
     for folder in (before, after):
         assert sorted(p.name for p in folder.iterdir()) == ["vault.db", "vault.key"]
+
+
+def _through_the_escrow(old_key_file: Path, old_secret: str, new_key_file: Path) -> bytes | None:
+    """What someone holding an old key file and its passphrase can try on a newer key file: the recovery
+    wrap's escrow (sealed under the old data key) unwraps the newer recovery wrap when the sheet was kept."""
+    import base64
+
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from ihrp_desktop.core.vault import keyfile
+
+    old_file = keyfile.read(old_key_file.parent)
+    old = keyfile.unlock(old_file, old_secret)
+    escrow = old_file.wrap("recovery")["escrow"]  # type: ignore[index]
+    aad = keyfile._aad(old_file.vault_id, "recovery-escrow")
+    b64 = base64.b64decode
+    wrapping = AESGCM(old._raw).decrypt(b64(escrow["nonce"]), b64(escrow["sealed"]), aad)
+    new_wrap = keyfile.read(new_key_file.parent).wrap("recovery")
+    if new_wrap is None:
+        return None
+    try:
+        return AESGCM(wrapping).decrypt(b64(new_wrap["nonce"]), b64(new_wrap["wrapped_key"]),
+                                        keyfile._aad(old_file.vault_id, "recovery"))
+    except InvalidTag:
+        return None
+
+
+def test_the_limit_of_keeping_the_sheet_and_how_may_have_been_seen_closes_it(
+    tmp_path: Path, make_vault: Callable[..., Vault]
+) -> None:
+    """docs/security.md, "What a key change does not do": a passphrase change keeps the recovery sheet, so
+    whoever held the old data key (old vault.key + old passphrase) AND gets the new vault.key can still reach
+    the new data key through the sheet's wrap. "May have been seen" replaces the sheet and closes that."""
+    folder = tmp_path / "vault"
+    make_vault(folder, P0, with_recovery_key=True).close()
+    old = tmp_path / "old" / "vault.key"
+    old.parent.mkdir()
+    shutil.copyfile(folder / "vault.key", old)
+    Vault.change_passphrase(folder, P0, P1, kdf=FAST)
+    assert _through_the_escrow(old, P0, folder / "vault.key") is not None  # the limit, as documented
+    with Vault.open(folder, P1, exclusive=True) as v:
+        v.change_keys(P1, P2, "new", action="keys_replaced", kdf=FAST)
+    assert _through_the_escrow(old, P0, folder / "vault.key") is None  # closed
