@@ -109,10 +109,6 @@ def automatic_backups(vault: Any) -> int:
     return len(backups(Path(vault.path)))
 
 
-def _t(text: str) -> str:
-    return translate("ChangePassphraseDialog", text)
-
-
 class ChangePassphraseDialog(QDialog):
     """File > Change passphrase, and File > My passphrase or recovery sheet may have been seen.
 
@@ -130,8 +126,9 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.mode = mode
         seen = mode == "seen"
-        self.setWindowTitle(_t("Passphrase or recovery sheet may have been seen") if seen
-                            else _t("Change passphrase"))
+        self.setWindowTitle(
+            translate("ChangePassphraseDialog", "Passphrase or recovery sheet may have been seen") if seen
+            else translate("ChangePassphraseDialog", "Change passphrase"))
         self.vault = vault
         self._runner = runner
         self._writer = writer
@@ -143,17 +140,21 @@ class ChangePassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        title = QLabel(_t("Lock out whoever may have seen them") if seen else _t("Change your passphrase"))
+        title = QLabel(translate("ChangePassphraseDialog", "Lock out whoever may have seen them") if seen
+                       else translate("ChangePassphraseDialog", "Change your passphrase"))
         title.setObjectName("screenTitle")
         title.setWordWrap(True)
         layout.addWidget(title)
         # Promises: tests/core/vault/test_rotation.py::test_every_older_key_file_with_every_older_secret_fails
         # (old key files stop working), test_a_passphrase_change_keeps_the_recovery_sheet,
         # test_old_backups_still_open_with_the_old_secret; the app: tests/app/test_rotation_app.py.
-        intro = QLabel(_t(
+        intro = QLabel(translate(
+            "ChangePassphraseDialog",
             "Type the passphrase you use now, then choose a new one. Your records are re-encrypted under a "
             "new key, so your old passphrase and old copies of the key file stop opening them. Your "
-            "recovery sheet, if you have one, stops working too: you print a new one next.") if seen else _t(
+            "recovery sheet, if you have one, stops working too: you print a new one next."
+        ) if seen else translate(
+            "ChangePassphraseDialog",
             "Type the passphrase you use now, or your recovery key if you have forgotten it. Then choose "
             "the new one. Your records are re-encrypted under a new key: your old passphrase and old "
             "copies of the key file stop opening them. Your recovery sheet, if you have one, keeps "
@@ -167,12 +168,13 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.done_note)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        self.current.setPlaceholderText(_t("Current passphrase") if seen
-                                        else _t("Current passphrase or recovery key"))
-        self.current.setAccessibleName(_t("Current passphrase"))
+        self.current.setPlaceholderText(
+            translate("ChangePassphraseDialog", "Current passphrase") if seen
+            else translate("ChangePassphraseDialog", "Current passphrase or recovery key"))
+        self.current.setAccessibleName(translate("ChangePassphraseDialog", "Current passphrase"))
         layout.addWidget(self.current)
         self._form: list[QWidget] = [intro, self.current]
-        new_label = QLabel(_t("New passphrase"))
+        new_label = QLabel(translate("ChangePassphraseDialog", "New passphrase"))
         new_label.setObjectName("fieldLabel")
         layout.addWidget(new_label)
         self._form.append(new_label)
@@ -188,7 +190,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.busy)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setAccessibleName(_t("Re-encrypting the vault"))
+        self.progress.setAccessibleName(translate("ChangePassphraseDialog", "Re-encrypting the vault"))
         self.progress.hide()
         layout.addWidget(self.progress)
         self.progressed.connect(self._show_progress)
@@ -196,7 +198,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton(_t("Cancel"))
+        self.cancel_button = QPushButton(translate("ChangePassphraseDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         self.change_button = QPushButton(self._action_words())
         self.change_button.setObjectName("primary")
@@ -209,7 +211,9 @@ class ChangePassphraseDialog(QDialog):
         self.current.setFocus()
 
     def _action_words(self) -> str:
-        return _t("Replace the keys") if self.mode == "seen" else _t("Change passphrase")
+        if self.mode == "seen":
+            return translate("ChangePassphraseDialog", "Replace the keys")
+        return translate("ChangePassphraseDialog", "Change passphrase")
 
     def _backup_choice(self, count: int) -> QWidget | None:
         """What happens to the automatic backups (only when there are some)."""
@@ -219,16 +223,18 @@ class ChangePassphraseDialog(QDialog):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 6, 0, 0)
         # Promise: tests/core/test_backups_after_key_change.py (kept / re-encrypted / deleted).
-        note = QLabel(_t("Automatic backups beside the vault: {count}. Unless you choose otherwise, they "
-                         "keep opening with the passphrase (and recovery sheet) they were made with.").format(
-            count=count))
+        note = QLabel(translate(
+            "ChangePassphraseDialog", "Automatic backups beside the vault: {count}. Unless you choose "
+            "otherwise, they keep opening with the passphrase (and recovery sheet) they were made with."
+        ).format(count=count))
         note.setWordWrap(True)
         column.addWidget(note)
         self.backup_buttons: dict[str, QRadioButton] = {}
         for key, words in (
-            ("keep", _t("Keep them as they are")),
-            ("reencrypt", _t("Re-encrypt them: they then open with the new passphrase")),
-            ("delete", _t("Delete them")),
+            ("keep", translate("ChangePassphraseDialog", "Keep them as they are")),
+            ("reencrypt", translate("ChangePassphraseDialog",
+                                    "Re-encrypt them: they then open with the new passphrase")),
+            ("delete", translate("ChangePassphraseDialog", "Delete them")),
         ):
             button = QRadioButton(words)
             column.addWidget(button)
@@ -257,7 +263,8 @@ class ChangePassphraseDialog(QDialog):
             widget.setEnabled(not busy)
         if self.backup_choice is not None:
             self.backup_choice.setEnabled(not busy)
-        self.change_button.setText(_t("Re-encrypting...") if busy else self._action_words())
+        self.change_button.setText(
+            translate("ChangePassphraseDialog", "Re-encrypting...") if busy else self._action_words())
         self.busy.setVisible(busy)
         if not busy:
             self.progress.hide()
@@ -304,8 +311,9 @@ class ChangePassphraseDialog(QDialog):
             widget.hide()
         self.cancel_button.hide()
         self.done_note.show()
-        self.change_button.setText(_t("Print the new recovery sheet...") if self.made_recovery_key
-                                   else _t("Done"))
+        self.change_button.setText(
+            translate("ChangePassphraseDialog", "Print the new recovery sheet...") if self.made_recovery_key
+            else translate("ChangePassphraseDialog", "Done"))
         self.change_button.clicked.disconnect()
         self.change_button.clicked.connect(self.accept)
         self.change_button.setFocus()
@@ -313,23 +321,29 @@ class ChangePassphraseDialog(QDialog):
 
     def _done_words(self, choice: str, left: int) -> str:
         """What changed and what still opens (each sentence's test: see the class's intro comment)."""
-        parts = [_t("Your passphrase was changed. Use the new one from now on."),
-                 _t("Your records were re-encrypted under a new key: your old passphrase and old copies of "
-                    "the key file no longer open them.")]
-        if self.mode == "seen":
-            parts.append(_t("Your old recovery sheet no longer works: shred it.") if self._replaces_sheet
-                         else _t("This vault has no recovery sheet."))
+        parts = [
+            translate("ChangePassphraseDialog", "Your passphrase was changed. Use the new one from now on."),
+            translate("ChangePassphraseDialog", "Your records were re-encrypted under a new key: your old "
+                      "passphrase and old copies of the key file no longer open them."),
+        ]
+        if self.mode == "seen" and self._replaces_sheet:
+            parts.append(translate("ChangePassphraseDialog",
+                                   "Your old recovery sheet no longer works: shred it."))
+        elif self.mode == "seen":
+            parts.append(translate("ChangePassphraseDialog", "This vault has no recovery sheet."))
         else:
-            parts.append(_t("Your recovery sheet, if you have one, keeps working."))
+            parts.append(translate("ChangePassphraseDialog",
+                                   "Your recovery sheet, if you have one, keeps working."))
         if choice == "reencrypt":
-            parts.append(_t("The automatic backups were re-encrypted: they open with the new passphrase."))
+            parts.append(translate("ChangePassphraseDialog", "The automatic backups were re-encrypted: they "
+                                   "open with the new passphrase."))
         elif choice == "delete":
-            parts.append(_t("The automatic backups were deleted."))
+            parts.append(translate("ChangePassphraseDialog", "The automatic backups were deleted."))
         if left:
-            parts.append(_t("{count} automatic backups still open with the passphrase they were made "
-                            "with.").format(count=left))
-        parts.append(_t("Backups you made yourself before now still open with the passphrase they were "
-                        "made with."))
+            parts.append(translate("ChangePassphraseDialog", "{count} automatic backups still open with the "
+                                   "passphrase they were made with.").format(count=left))
+        parts.append(translate("ChangePassphraseDialog", "Backups you made yourself before now still open "
+                               "with the passphrase they were made with."))
         return "\n\n".join(parts)
 
     def _failed(self, exc: BaseException) -> None:
@@ -343,8 +357,8 @@ class ChangePassphraseDialog(QDialog):
             self.current.selectAll()
             self.current.setFocus()
         elif isinstance(exc, VaultInUse):
-            self._error(_t("Another IHRP Desktop window or command has this vault open, so the keys were "
-                           "not changed. Nothing was changed. Close it, then try again."))
+            self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
+                                  "vault open, so the keys were not changed. Close it, then try again."))
         elif isinstance(exc, VaultError):
             self._error(vault_message(exc) + " " + translate("ChangePassphraseDialog",
                                                              "The passphrase was not changed."))
