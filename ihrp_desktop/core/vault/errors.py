@@ -141,6 +141,18 @@ class SaveFailed(VaultError):
         )
 
 
+class KeyChangeFailed(VaultError):
+    """A key change could not be written (disk full, ...): undone, the old secrets still open the vault."""
+
+    def __init__(self, reason: SaveReason):
+        self.reason: SaveReason = reason
+        why, todo = _REASON_WORDS[reason]
+        super().__init__(
+            f"The passphrase and keys were not changed because {why}. Nothing was changed: the passphrase "
+            f"you use now still works. {todo[0].upper() + todo[1:]} and try again."
+        )
+
+
 class CannotOpen(VaultError):
     """The vault files exist but the system refused to open them for writing."""
 

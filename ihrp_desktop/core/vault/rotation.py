@@ -27,7 +27,7 @@ from ..durable import atomic_write_bytes, fsync_dir
 from . import keyfile, seen
 from .audit import GENESIS, event_hash, iso
 from .engine import DEFAULT_DRIVER, apply_key, checkpoint_and_dispose, make_engine
-from .errors import VaultError
+from .errors import KeyChangeFailed, VaultError, save_reason
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, fsync_file, side_files
 from .keyfile import DataKey, KeyFile
 from .schema import utc_now
@@ -161,11 +161,14 @@ def rotate(
                                  "changed. Nothing was changed. Lock it and try again.")
             for leftover in side_files(folder / DB_FILE):
                 leftover.unlink()
-        except BaseException:
+        except BaseException as exc:
             (folder / NEXT_KEY).unlink(missing_ok=True)  # undo: the old pair stays in force
             (folder / NEXT_DB).unlink(missing_ok=True)
             if vault._engine is None:
                 vault._engine = make_engine(folder / DB_FILE, vault._key)
+            reason = save_reason(exc) if isinstance(exc, OSError | DEFAULT_DRIVER.Error) else None
+            if reason is not None:
+                raise KeyChangeFailed(reason) from None
             raise
         os.replace(folder / NEXT_KEY, folder / KEY_FILE)  # the commit point
         fsync_dir(folder)

@@ -198,3 +198,35 @@ def test_the_limit_of_keeping_the_sheet_and_how_may_have_been_seen_closes_it(
     with Vault.open(folder, P1, exclusive=True) as v:
         v.change_keys(P1, P2, "new", action="keys_replaced", kdf=FAST)
     assert _through_the_escrow(old, P0, folder / "vault.key") is None  # closed
+
+
+def test_a_key_change_that_runs_out_of_disk_changes_nothing(tmp_path: Path) -> None:
+    """A real write failure half-way through the re-encryption (a child process limited to small files)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    folder = tmp_path / "vault"
+    with Vault.create(folder, P0, kdf=FAST) as v:
+        v.add_client("Ana")
+        v.save_values(v.new_worksheet(v.clients()[0].id, "optimal_use_plan", 1).id, {"goal": "x " * 40_000})
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    size = (folder / "vault.db").stat().st_size
+    script = textwrap.dedent(
+        f"""
+        import resource, signal
+        from ihrp_desktop.core.vault import KdfParams, Vault
+        from ihrp_desktop.core.vault.errors import KeyChangeFailed
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # a too-big write fails (EFBIG) instead of killing us
+        resource.setrlimit(resource.RLIMIT_FSIZE, ({size // 2}, resource.RLIM_INFINITY))
+        try:
+            Vault.change_passphrase({str(folder)!r}, {P0!r}, {P1!r}, kdf=KdfParams.fast())
+        except KeyChangeFailed as exc:
+            print("KeyChangeFailed", exc.reason, exc.message)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert "KeyChangeFailed" in result.stdout and "still works" in result.stdout, result.stderr
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    with Vault.open(folder, P0) as v:
+        assert [c.name for c in v.clients()] == ["Ana"]
