@@ -40,7 +40,8 @@ def test_rekey_replaces_the_passphrase_and_retires_the_recovery_sheet(
             Vault.open(folder, secret)
     with Vault.open(folder, NEW) as v:
         assert [e.action for e in v.audit_events()] == ["created", "keys_replaced"]
-    code, _ = _run(monkeypatch, capsys, "list", "--vault", str(folder), "--passphrase-stdin", stdin=OLD + "\n")
+    code, _ = _run(monkeypatch, capsys, "list", "--vault", str(folder), "--passphrase-stdin",
+                   stdin=OLD + "\n")
     assert code == 3
 
 
