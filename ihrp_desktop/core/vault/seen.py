@@ -9,7 +9,8 @@ the data key; a key change writes a new record under the new key.
 
 A vault is "older than seen" when its chain has fewer events than the record, when its event at
 the recorded counter is not the recorded head (it does not continue the chain this computer saw),
-or when the record was made under another data key (this computer opened the vault after a key
+when a table that only grows has a smaller highest id than recorded (older pages of records), or
+when the record was made under another data key (this computer opened the vault after a key
 change that this copy does not have). Tested by tests/core/vault/test_rollback.py.
 """
 
@@ -32,12 +33,18 @@ _PURPOSE = b"ihrp-desktop/seen-state/v1"
 Query = Callable[[str, tuple[Any, ...]], list[tuple[Any, ...]]]
 
 
+# Tables that only ever grow (nothing in the program deletes a row): an older page holding their newest
+# rows shows as a smaller highest id, even where the audit trail did not change.
+GROWING = ("clients", "sessions", "worksheets", "revisions")
+
+
 @dataclass(frozen=True)
 class ChainState:
-    """Where a vault's audit chain stands: its newest event's id and hash."""
+    """Where a vault stands: its newest audit event (id, hash) and the highest id of each GROWING table."""
 
     counter: int
     head: str
+    tops: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,18 +53,18 @@ class Newer:
 
     counter: int
     seen_at: str  # ISO 8601, UTC
-    other_key: bool  # recorded under another data key: a key change this copy does not have
+    why: str  # "key" (recorded under another data key), "fewer" events, "fork" (not continued), "records"
     current: int  # this copy's event counter when it was compared
 
     def message(self) -> str:
         """The warning in plain words (no client data)."""
         when = self.seen_at[:16].replace("T", " ") + " UTC"
-        if self.other_key:
-            what = "after a change of its passphrase or keys that this copy does not have"
-        elif self.current < self.counter:
-            what = f"with {self.counter} entries in its activity record (this copy has {self.current})"
-        else:
-            what = "with an activity record that this copy does not continue"
+        what = {
+            "key": "after a change of its passphrase or keys that this copy does not have",
+            "fewer": f"with {self.counter} entries in its activity record (this copy has {self.current})",
+            "fork": "with an activity record that this copy does not continue",
+            "records": "with records that this copy does not have",
+        }[self.why]
         return (f"This vault is older than one this computer has opened: on {when} it was opened here "
                 f"{what}. If this is a backup or a copy you chose, that is expected. If it is the vault "
                 "you work in, someone may have put back older files: records written since then may be "
@@ -67,7 +74,8 @@ class Newer:
 def chain_state(query: Query) -> ChainState:
     """The current state of a vault's audit chain, through ``query(sql, params) -> rows``."""
     rows = query("SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1", ())
-    return ChainState(int(rows[0][0]), str(rows[0][1])) if rows else ChainState(0, "")
+    tops = tuple(int(query(f"SELECT coalesce(max(id), 0) FROM {table}", ())[0][0]) for table in GROWING)
+    return ChainState(int(rows[0][0]), str(rows[0][1]), tops) if rows else ChainState(0, "", tops)
 
 
 def _record_path(vault_id: str) -> Path:
@@ -98,7 +106,7 @@ def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | No
     trusted = None
     for entry in entries:
         try:
-            body = {k: entry[k] for k in ("vault_id", "counter", "head", "seen_at")}
+            body = {k: entry[k] for k in ("vault_id", "counter", "head", "seen_at", "tops")}
             if body["vault_id"] == key.vault_id and hmac.compare_digest(str(entry["mac"]), _mac(key, body)):
                 trusted = body
                 break
@@ -108,15 +116,18 @@ def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | No
         if not entries:
             return None
         try:
-            return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), True, state.counter)
+            return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), "key", state.counter)
         except (KeyError, TypeError, ValueError):
             return None
     counter, seen_at = int(trusted["counter"]), str(trusted["seen_at"])
+    tops = trusted["tops"] if isinstance(trusted["tops"], list) else []
     if state.counter < counter:
-        return Newer(counter, seen_at, False, state.counter)
+        return Newer(counter, seen_at, "fewer", state.counter)
     rows = query("SELECT hash FROM audit_events WHERE id = ?", (counter,)) if counter else [("",)]
     if not rows or rows[0][0] != trusted["head"]:
-        return Newer(counter, seen_at, False, state.counter)
+        return Newer(counter, seen_at, "fork", state.counter)
+    if any(now < then for now, then in zip(state.tops, tops, strict=False)):
+        return Newer(counter, seen_at, "records", state.counter)
     return None
 
 
@@ -126,6 +137,7 @@ def _entry(key: DataKey, state: ChainState) -> dict[str, Any]:
         "counter": state.counter,
         "head": state.head,
         "seen_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "tops": list(state.tops),
     }
     body["mac"] = _mac(key, body)
     return body

@@ -71,6 +71,39 @@ def test_a_single_old_page_spliced_in_is_found_older(
     assert _cli_verify(folder, monkeypatch, capsys)[0] == 5
 
 
+def test_old_pages_of_records_are_found_older_where_the_audit_trail_did_not_change(
+    tmp_path: Path, make_vault: Callable[..., Vault], monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A save writes a revision and no audit event: putting back the older pages of the worksheet tables
+    (each one page in this small vault, their indexes with them) is seen through their highest ids."""
+    folder = tmp_path / "vault"
+    with make_vault(folder) as v:
+        sheet = v.new_worksheet(v.add_client("Ana").id, "optimal_use_plan", 1, values={"goal": "first"})
+    shutil.copytree(folder, tmp_path / "old")
+    with Vault.open(folder, PASS) as v:
+        events = len(v.audit_events())
+        v.save_values(sheet.id, {"goal": "second"})
+        assert len(v.audit_events()) == events  # the audit trail alone cannot tell
+        roots = [r[0] for r in v._query(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name IN ('revisions', 'worksheets')", ())]
+    old, new = (tmp_path / "old" / "vault.db").read_bytes(), bytearray((folder / "vault.db").read_bytes())
+    spliced = 0
+    for root in roots:
+        start = (root - 1) * PAGE
+        if old[start:start + PAGE] != new[start:start + PAGE]:
+            new[start:start + PAGE] = old[start:start + PAGE]
+            spliced += 1
+    assert spliced >= 2
+    (folder / "vault.db").write_bytes(bytes(new))
+    report = verify(folder, PASS)
+    assert report.ok, report.problems  # a consistent older state: nothing looks damaged
+    assert report.older is not None and "records that this copy does not have" in report.older
+    assert _cli_verify(folder, monkeypatch, capsys)[0] == 5
+    with Vault.open(folder, PASS) as v:
+        assert v.worksheet(sheet.id).values == {"goal": "first"}  # what the rollback took away
+
+
 def test_files_from_before_a_key_change_are_found_older(
     tmp_path: Path, make_vault: Callable[..., Vault], fill: Callable[[Vault], list[int]],
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
