@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self._create_screen: CreateVaultScreen | None = None  # first run only: built when shown
         self.key_dialog: Any = None  # the recovery sheet or change passphrase dialog, while open
         self.import_dialog: Any = None  # the last File > Import... window
+        self.older_question: Any = None  # "older than one this computer has opened", while shown
         self.unlock_screen = UnlockScreen(vault_path, runner)
         self.unlock_screen.unlocked.connect(self.vault_opened)
         self.unlock_screen.open_backup_requested.connect(self.open_latest_backup)
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.passphrase_action = self._action(
             self.file_menu, translate("MainWindow", "&Change passphrase..."), "", self.change_passphrase)
+        self.seen_action = self._action(
+            self.file_menu, translate("MainWindow", "My passphrase or recovery sheet may have been &seen..."),
+            "", lambda: self.change_passphrase(mode="seen"))
         self.recovery_action = self._action(
             self.file_menu, translate("MainWindow", "Make a &recovery sheet..."), "",
             lambda: self.show_recovery_sheet())
@@ -241,7 +245,8 @@ class MainWindow(QMainWindow):
                      self.show_shortcuts)
         self._workspace_actions = [self.new_client_action, self.lock_action, self.client_view_action,
                                    self.find_action, self.backup_action, self.import_action,
-                                   self.passphrase_action, self.recovery_action, self.activity_action]
+                                   self.passphrase_action, self.seen_action, self.recovery_action,
+                                   self.activity_action]
 
     def _action(self, menu: Any, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
@@ -337,12 +342,40 @@ class MainWindow(QMainWindow):
             self.show_start_screen()
             self.unlock_screen.show_failure(DamagedVault(problems))
             return
+        if vault.older_than_seen is not None:
+            self.ask_about_older_vault(vault)
         from ..core import backups
 
         if backups.backup_due(vault.path):
             # Once a day, only of a vault that proved intact, on its own worker: saves never
             # wait behind a large copy.
             self.backup_runner.run(lambda: backups.make_backup(vault), None, self._backup_failed)
+
+    def ask_about_older_vault(self, vault: Vault) -> None:
+        """Older files than this computer has seen (a rollback?): say so and let the person decide."""
+        newer = vault.older_than_seen
+        assert newer is not None
+        box = QtWidgets.QMessageBox(self)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Warning)
+        box.setWindowTitle(translate("MainWindow", "Older vault"))
+        # Tested by tests/app/test_rotation_app.py::test_an_older_vault_is_reported_and_the_person_decides
+        box.setText(newer.message())
+        keep = box.addButton(translate("MainWindow", "Keep working with this copy"),
+                             QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("MainWindow", "Lock"), QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        self.older_question = box
+
+        def decided(button: Any) -> None:
+            self.older_question = None
+            if self.vault is not vault:
+                return
+            if button is keep:
+                self.writer.run(vault.accept_this_state, None, lambda _exc: None)
+            else:
+                self.lock()
+
+        box.buttonClicked.connect(decided)
+        box.open()
 
     def _backup_failed(self, exc: BaseException) -> None:
         reason = vault_message(exc) if isinstance(exc, VaultError) else (
@@ -649,20 +682,29 @@ class MainWindow(QMainWindow):
         """Right after the first-run screen made the vault: offer the sheet (passphrase in memory only)."""
         QTimer.singleShot(0, lambda: self.show_recovery_sheet(passphrase) if self.vault is vault else None)
 
-    def show_recovery_sheet(self, passphrase: str | None = None) -> None:
+    def show_recovery_sheet(self, passphrase: str | None = None, made_key: str | None = None) -> None:
         if self.vault is None or self.key_dialog is not None:
             return
         from .recovery import RecoverySheetDialog  # ReportLab and QtPdf load here, not at launch
 
         self._open_key_dialog(RecoverySheetDialog(self.vault, self.runner, self.writer, passphrase=passphrase,
-                                                  parent=self))
+                                                  made_key=made_key, parent=self))
 
-    def change_passphrase(self) -> None:
+    def change_passphrase(self, mode: str = "change") -> None:
+        """File > Change passphrase; ``mode="seen"``: "... may have been seen" (also replaces the sheet)."""
         if self.vault is None or self.key_dialog is not None:
             return
         from .passphrase import ChangePassphraseDialog
 
-        self._open_key_dialog(ChangePassphraseDialog(self.vault, self.runner, self.writer, self))
+        dialog = ChangePassphraseDialog(self.vault, self.runner, self.writer, self, mode=mode)
+
+        def then_sheet() -> None:
+            key, dialog.made_recovery_key = dialog.made_recovery_key, None
+            if key is not None and self.vault is not None:  # the new key is shown once, on its sheet
+                QTimer.singleShot(0, lambda: self.show_recovery_sheet(made_key=key))
+
+        dialog.accepted.connect(then_sheet)
+        self._open_key_dialog(dialog)
 
     def _open_key_dialog(self, dialog: QDialog) -> None:
         self.key_dialog = dialog

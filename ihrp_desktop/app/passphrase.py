@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 from shiboken6 import isValid
 
-from ..core.vault import VaultError, WrongPassphrase
+from ..core.vault import VaultError, VaultInUse, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
@@ -112,55 +113,78 @@ def fit_height(dialog: QWidget) -> None:
         keep_on_screen(dialog)  # a message that grew it past the screen's edge moves it back
 
 
-def change_passphrase(path: Path, old: str, new: str) -> None:
-    """Re-wrap the data key (slow key derivation twice): for a worker thread."""
-    from ..core.vault import Vault
+def automatic_backups(vault: Any) -> int:
+    """How many automatic backups lie beside the vault (they keep the key they were made with)."""
+    from ..core.backups import backups
 
-    Vault.change_passphrase(path, old, new)
+    return len(backups(Path(vault.path)))
 
 
 class ChangePassphraseDialog(QDialog):
-    """File > Change passphrase: the current one (or the recovery key), then the new one twice.
+    """File > Change passphrase, and File > My passphrase or recovery sheet may have been seen.
 
-    Only the small key file changes; the open vault stays open. The change is written to the audit
-    trail right away (the vault would otherwise write it at the next unlock).
+    Both make a NEW data key and re-encrypt the open vault under it, on a worker, through the open
+    vault (saves made meanwhile wait and go into the new file). ``mode="seen"`` also replaces the
+    recovery key (``made_recovery_key``: the main window then shows its sheet). Every sentence about
+    what stops working names its test (see the comments beside them).
     """
 
     _closed = False  # set by close_now: the worker's result must not come back into a closed dialog
+    progressed = Signal(float)  # emitted on the worker, shown on the GUI thread (queued)
 
-    def __init__(self, vault: Any, runner: Runner, writer: Runner, parent: QWidget | None = None):
+    def __init__(self, vault: Any, runner: Runner, writer: Runner, parent: QWidget | None = None,
+                 *, mode: str = "change"):
         super().__init__(parent)
-        self.setWindowTitle(translate("ChangePassphraseDialog", "Change passphrase"))
+        self.mode = mode
+        seen = mode == "seen"
+        self.setWindowTitle(
+            translate("ChangePassphraseDialog", "Passphrase or recovery sheet may have been seen") if seen
+            else translate("ChangePassphraseDialog", "Change passphrase"))
         self.vault = vault
         self._runner = runner
         self._writer = writer
         self.changed = False
+        self.made_recovery_key: str | None = None
+        from .recovery import has_recovery_key
+
+        self._replaces_sheet = seen and has_recovery_key(Path(vault.path))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        title = QLabel(translate("ChangePassphraseDialog", "Change your passphrase"))
+        title = QLabel(translate("ChangePassphraseDialog", "Lock out whoever may have seen them") if seen
+                       else translate("ChangePassphraseDialog", "Change your passphrase"))
         title.setObjectName("screenTitle")
+        title.setWordWrap(True)
         layout.addWidget(title)
+        # Promises: tests/core/vault/test_rotation.py::test_every_older_key_file_with_every_older_secret_fails
+        # (old key files stop working), test_a_passphrase_change_keeps_the_recovery_sheet,
+        # test_old_backups_still_open_with_the_old_secret; the app: tests/app/test_rotation_app.py.
         intro = QLabel(translate(
-            "ChangePassphraseDialog", "Type the passphrase you use now, or your recovery key if you have "
-            "forgotten it. Then choose the new one. Your records stay as they are."))
+            "ChangePassphraseDialog",
+            "Type the passphrase you use now, then choose a new one. Your records are re-encrypted under a "
+            "new key, so your old passphrase and old copies of the key file stop opening them. Your "
+            "recovery sheet, if you have one, stops working too: you print a new one next."
+        ) if seen else translate(
+            "ChangePassphraseDialog",
+            "Type the passphrase you use now, or your recovery key if you have forgotten it. Then choose "
+            "the new one. Your records are re-encrypted under a new key: your old passphrase and old "
+            "copies of the key file stop opening them. Your recovery sheet, if you have one, keeps "
+            "working."))
         intro.setObjectName("quiet")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.done_note = QLabel(translate(
-            "ChangePassphraseDialog", "Your passphrase was changed. Use the new one from now on.\n\nBackups "
-            "made before today still open with the passphrase they were made with. Your recovery sheet, if "
-            "you have one, keeps working."))
+        self.done_note = QLabel()
         self.done_note.setWordWrap(True)
         self.done_note.hide()
         layout.addWidget(self.done_note)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.current.setPlaceholderText(
-            translate("ChangePassphraseDialog", "Current passphrase or recovery key"))
+            translate("ChangePassphraseDialog", "Current passphrase") if seen
+            else translate("ChangePassphraseDialog", "Current passphrase or recovery key"))
         self.current.setAccessibleName(translate("ChangePassphraseDialog", "Current passphrase"))
         layout.addWidget(self.current)
-        self._form = [intro, self.current]
+        self._form: list[QWidget] = [intro, self.current]
         new_label = QLabel(translate("ChangePassphraseDialog", "New passphrase"))
         new_label.setObjectName("fieldLabel")
         layout.addWidget(new_label)
@@ -169,23 +193,77 @@ class ChangePassphraseDialog(QDialog):
         self.fields.submitted.connect(self.try_change)
         layout.addWidget(self.fields)
         self._form.append(self.fields)
+        self.backup_choice = self._backup_choice(automatic_backups(vault))
+        if self.backup_choice is not None:
+            layout.addWidget(self.backup_choice)
+            self._form.append(self.backup_choice)
         self.busy = busy_bar()
         layout.addWidget(self.busy)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName(translate("ChangePassphraseDialog", "Re-encrypting the vault"))
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.progressed.connect(self._show_progress)
         self.message = error_label()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(translate("ChangePassphraseDialog", "Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.change_button = QPushButton(translate("ChangePassphraseDialog", "Change passphrase"))
+        self.change_button = QPushButton(self._action_words())
         self.change_button.setObjectName("primary")
         self.change_button.setDefault(True)
         self.change_button.clicked.connect(self.try_change)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.change_button)
         layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
         self.current.setFocus()
+
+    def _action_words(self) -> str:
+        if self.mode == "seen":
+            return translate("ChangePassphraseDialog", "Replace the keys")
+        return translate("ChangePassphraseDialog", "Change passphrase")
+
+    def _backup_choice(self, count: int) -> QWidget | None:
+        """What happens to the automatic backups (only when there are some)."""
+        if count == 0:
+            return None
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 6, 0, 0)
+        # Promise: tests/core/test_backups_after_key_change.py (kept / re-encrypted / deleted).
+        note = QLabel(translate(
+            "ChangePassphraseDialog", "Automatic backups beside the vault: {count}. Unless you choose "
+            "otherwise, they keep opening with the passphrase (and recovery sheet) they were made with."
+        ).format(count=count))
+        note.setWordWrap(True)
+        column.addWidget(note)
+        self.backup_buttons: dict[str, QRadioButton] = {}
+        for key, words in (
+            ("keep", translate("ChangePassphraseDialog", "Keep them as they are")),
+            ("reencrypt", translate("ChangePassphraseDialog",
+                                    "Re-encrypt them: they then open with the new passphrase")),
+            ("delete", translate("ChangePassphraseDialog", "Delete them")),
+        ):
+            button = QRadioButton(words)
+            column.addWidget(button)
+            self.backup_buttons[key] = button
+        self.backup_buttons["reencrypt" if self.mode == "seen" else "keep"].setChecked(True)
+        return box
+
+    def _backups(self) -> str:
+        if self.backup_choice is None:
+            return "keep"
+        return next(k for k, b in self.backup_buttons.items() if b.isChecked())
+
+    def _show_progress(self, fraction: float) -> None:
+        if self._closed or not isValid(self):
+            return
+        self.busy.hide()
+        self.progress.show()
+        self.progress.setValue(int(fraction * 100))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
@@ -194,9 +272,13 @@ class ChangePassphraseDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         for widget in (self.current, self.fields, self.cancel_button, self.change_button):
             widget.setEnabled(not busy)
-        self.change_button.setText(translate("ChangePassphraseDialog", "Changing...") if busy
-                                   else translate("ChangePassphraseDialog", "Change passphrase"))
+        if self.backup_choice is not None:
+            self.backup_choice.setEnabled(not busy)
+        self.change_button.setText(
+            translate("ChangePassphraseDialog", "Re-encrypting...") if busy else self._action_words())
         self.busy.setVisible(busy)
+        if not busy:
+            self.progress.hide()
 
     def try_change(self) -> None:
         old = self.current.text()
@@ -215,30 +297,65 @@ class ChangePassphraseDialog(QDialog):
             return
         self.message.hide()
         self._set_busy(True)
-        path, new = Path(self.vault.path), self.fields.text()
-        self._runner.run(lambda: change_passphrase(path, old, new), self._done, self._failed)
+        vault, new, backups, emit = self.vault, self.fields.text(), self._backups(), self.progressed.emit
+        seen = self.mode == "seen"
+        recovery = "new" if self._replaces_sheet else ("drop" if seen else "keep")
+        action = "keys_replaced" if seen else "passphrase_changed"
 
-    def _done(self, _result: object) -> None:
-        from ..core.vault import keyfile
+        def work() -> tuple[str | None, int]:
+            made = vault.change_keys(old, new, recovery, action=action, progress=emit, backups=backups)
+            return made, vault.backups_left
 
+        self._runner.run(work, self._done, self._failed)
+
+    def _done(self, result: tuple[str | None, int]) -> None:
         if self._closed or not isValid(self):
             return  # closed by a lock while the worker ran (deleted later, or not yet)
         self.changed = True
+        self.made_recovery_key, left = result
         self.current.clear()
         self.fields.clear()
+        choice = self._backups()
         self._set_busy(False)
-        vault, path = self.vault, Path(self.vault.path)
-        # The same event the next unlock would write (it is written once): the audit shows it now.
-        self._writer.run(lambda: vault.record_key_changes(keyfile.read(path).wraps), None, lambda _exc: None)
+        self.done_note.setText(self._done_words(choice, left))
         for widget in self._form:
             widget.hide()
         self.cancel_button.hide()
         self.done_note.show()
-        self.change_button.setText(translate("ChangePassphraseDialog", "Done"))
+        self.change_button.setText(
+            translate("ChangePassphraseDialog", "Print the new recovery sheet...") if self.made_recovery_key
+            else translate("ChangePassphraseDialog", "Done"))
         self.change_button.clicked.disconnect()
         self.change_button.clicked.connect(self.accept)
         self.change_button.setFocus()
         fit_height(self)
+
+    def _done_words(self, choice: str, left: int) -> str:
+        """What changed and what still opens (each sentence's test: see the class's intro comment)."""
+        parts = [
+            translate("ChangePassphraseDialog", "Your passphrase was changed. Use the new one from now on."),
+            translate("ChangePassphraseDialog", "Your records were re-encrypted under a new key: your old "
+                      "passphrase and old copies of the key file no longer open them."),
+        ]
+        if self.mode == "seen" and self._replaces_sheet:
+            parts.append(translate("ChangePassphraseDialog",
+                                   "Your old recovery sheet no longer works: shred it."))
+        elif self.mode == "seen":
+            parts.append(translate("ChangePassphraseDialog", "This vault has no recovery sheet."))
+        else:
+            parts.append(translate("ChangePassphraseDialog",
+                                   "Your recovery sheet, if you have one, keeps working."))
+        if choice == "reencrypt":
+            parts.append(translate("ChangePassphraseDialog", "The automatic backups were re-encrypted: they "
+                                   "open with the new passphrase."))
+        elif choice == "delete":
+            parts.append(translate("ChangePassphraseDialog", "The automatic backups were deleted."))
+        if left:
+            parts.append(translate("ChangePassphraseDialog", "{count} automatic backups still open with the "
+                                   "passphrase they were made with.").format(count=left))
+        parts.append(translate("ChangePassphraseDialog", "Backups you made yourself before now still open "
+                               "with the passphrase they were made with."))
+        return "\n\n".join(parts)
 
     def _failed(self, exc: BaseException) -> None:
         if self._closed or not isValid(self):
@@ -250,6 +367,9 @@ class ChangePassphraseDialog(QDialog):
                 "Nothing was changed. Check Caps Lock and the keyboard language, then try again."))
             self.current.selectAll()
             self.current.setFocus()
+        elif isinstance(exc, VaultInUse):
+            self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
+                                  "vault open, so the keys were not changed. Close it, then try again."))
         elif isinstance(exc, VaultError):
             self._error(vault_message(exc) + " " + translate("ChangePassphraseDialog",
                                                              "The passphrase was not changed."))

@@ -2,7 +2,8 @@
 
 Without a subcommand it launches the app; every subcommand works without Qt (and never imports it,
 so scripts start fast). Exit codes: 0 ok, 1 other error, 2 usage, 3 wrong passphrase,
-4 damaged or not a vault. Messages are plain words on stderr.
+4 damaged or not a vault, 5 older than a state this computer has seen (verify). Messages are plain
+words on stderr.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED = 0, 1, 2, 3, 4
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_OLDER = 0, 1, 2, 3, 4, 5
 LANGUAGES = ("en", "es")  # a worksheet's printed language
 
 
@@ -136,7 +137,9 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "print": ("print a worksheet to a PDF file", _print),
     "export-json": ("write all (or one client's) records to a JSON file (NOT encrypted)", _export_json),
     "import": ("add the records of an export file to a vault", _import),
-    "passwd": ("change the vault passphrase", _vault_only),
+    "passwd": ("change the vault passphrase (a new data key: the vault is re-encrypted)", _vault_only),
+    "rekey": ("my passphrase or recovery sheet may have been seen: new passphrase, new data key, "
+              "the recovery sheet stops working", _vault_only),
     "backup": ("make a consistent encrypted backup (works while the app is open)", _backup),
     "restore": ("restore a backup into a new vault folder", _restore),
     "verify": ("check a vault or a backup for damage", _vault_only),

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.file_guard import RefusedTarget
-from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_WRONG_PASSPHRASE
+from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
 
@@ -39,6 +39,8 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     passphrase = PassphraseSource(args.passphrase_stdin).existing()
     vault = Vault.open(path, passphrase)
     try:
+        if vault.older_than_seen is not None:  # said, not decided: the record keeps the newer state
+            say("Warning: " + vault.older_than_seen.message())
         vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
     except BaseException:
@@ -203,16 +205,53 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_passwd(args: argparse.Namespace) -> int:
+class _Progress:
+    """Prints how far a key change got, at most every few seconds (a large vault takes a while)."""
+
+    EVERY_S = 3.0
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._last = self._clock()
+
+    def __call__(self, fraction: float) -> None:
+        now = self._clock()
+        if now - self._last >= self.EVERY_S and fraction < 1.0:
+            self._last = now
+            say(f"Re-encrypting the vault: {fraction:.0%}")
+
+
+def _change_keys(args: argparse.Namespace, *, seen: bool) -> int:
     from ..core.vault import Vault
 
     source = PassphraseSource(args.passphrase_stdin)
     old = source.existing("Current passphrase: ")
     new = source.new("New passphrase: ")
     _refuse_weak(new, "The passphrase was not changed.")
-    Vault.change_passphrase(Path(args.vault), old, new)
+    # Exclusive: VaultInUse (exit 1, nothing changed) while the app or another command has it open.
+    with Vault.open(Path(args.vault), old, exclusive=True) as vault:
+        say("Re-encrypting the vault under a new key...")
+        vault.change_keys(old, new, "drop" if seen else "keep",
+                          action="keys_replaced" if seen else "passphrase_changed", progress=_Progress())
     say("The passphrase was changed. Use the new one from now on.")
+    # Promises below, proved by tests/core/vault/test_rotation.py: test_every_older_key_file_with_every_
+    # older_secret_fails, test_old_backups_still_open_with_the_old_secret.
+    say("Older copies of the key file no longer open this vault. Backups made before now still open "
+        "with the passphrase they were made with.")
+    if seen:
+        say("Your recovery sheet, if you had one, no longer works: make a new one in the app "
+            "(File > Make a recovery sheet).")
     return EXIT_OK
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    return _change_keys(args, seen=False)
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    return _change_keys(args, seen=True)
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -275,6 +314,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"checked: {check}")
     for problem in report.problems:
         print(f"PROBLEM: {problem}")
+    if report.ok and report.older is not None:
+        print(f"OLDER: {report.older}")
+        say("No damage found, but this vault is older than one this computer has opened (above).")
+        return EXIT_OLDER
     if report.ok:
         say("No damage found.")
         return EXIT_OK
@@ -285,8 +328,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
-    "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "backup": cmd_backup,
-    "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
+    "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "rekey": cmd_rekey,
+    "backup": cmd_backup, "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
 }
 
 

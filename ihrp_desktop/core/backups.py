@@ -18,6 +18,7 @@ from .vault.files import DB_FILE, KEY_FILE
 
 if TYPE_CHECKING:
     from .vault import Vault
+    from .vault.keyfile import DataKey
 
 KEEP = 7  # daily copies kept; older ones are removed after a new one is complete
 EVERY = dt.timedelta(hours=20)  # "once a day", even when the day starts a little earlier
@@ -90,3 +91,31 @@ def restore_latest(vault_path: Path, passphrase: str) -> tuple[dt.datetime, Path
     from .vault import Vault
 
     return made, Vault.restore(folder, restored_path(vault_path), passphrase)
+
+
+def delete_backups(vault_path: Path) -> int:
+    """Remove every automatic backup (after a key change, when the person chose so); returns how many."""
+    from .vault.files import remove_tree
+
+    found = backups(vault_path)
+    for _, folder in found:
+        remove_tree(folder)
+    return len(found)
+
+
+def reencrypt_backups(vault: Vault, old_key: DataKey) -> tuple[int, int]:
+    """Re-encrypt the automatic backups made under ``old_key`` under the vault's current key and key file.
+
+    They then open with the current passphrase only. Backups made under an even older key cannot be
+    read with ``old_key`` and are left as they are. Returns (re-encrypted, left as they were).
+    Tested by tests/core/test_backups_after_key_change.py.
+    """
+    from .vault.rotation import reencrypt_copy
+
+    done = left = 0
+    for _, folder in backups(vault.path):
+        if reencrypt_copy(folder, old_key, vault):
+            done += 1
+        else:
+            left += 1
+    return done, left

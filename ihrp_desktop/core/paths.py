@@ -44,6 +44,11 @@ def user_config_dir() -> Path:
     return _per_user_dir("config")
 
 
+def user_state_dir() -> Path:
+    """What this computer remembers about vaults it opened (never client data)."""
+    return _per_user_dir("state")
+
+
 def user_cache_dir() -> Path:
     """Cache folder (never client data)."""
     return _per_user_dir("cache")

@@ -89,7 +89,8 @@ def test_first_run_offers_a_sheet_whose_key_opens_the_vault(
     vault = window.vault
     assert vault is not None
     qtbot.waitUntil(lambda: "recovery_key_made" in actions(vault), timeout=10_000)
-    assert actions(vault).count("recovery_key_replaced") == 1
+    made = [e for e in vault.audit_events() if e.action == "recovery_key_made"]
+    assert len(made) == 1 and made[0].detail == "new data key; new recovery key"  # inside the new database
     assert dialog.save_to(str(tmp_path / "recovery-sheet.pdf"))
     qtbot.waitUntil(lambda: any(e.detail == "recovery sheet saved as PDF" for e in vault.audit_events()))
     qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)  # kept: no "close anyway?" question
@@ -107,7 +108,7 @@ def test_first_run_offers_a_sheet_whose_key_opens_the_vault(
     fresh.lock()
     # Typed loosely (small letters, spaces for dashes) it works too.
     unlock(qtbot, fresh, key.lower().replace("-", " "))
-    assert actions(fresh.vault).count("recovery_key_replaced") == 1  # written once, not again at unlock
+    assert actions(fresh.vault).count("recovery_key_made") == 1  # written once, not again at unlock
     fresh.lock()
 
 

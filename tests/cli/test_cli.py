@@ -331,7 +331,9 @@ def test_backup_verify_restore(capsys, monkeypatch, demo_vault, tmp_path):
     code, out, _ = run(
         capsys, monkeypatch, "verify", "--vault", str(backup), "--passphrase-stdin", stdin=PASS + "\n"
     )
-    assert code == 0 and "PROBLEM" not in out
+    # Intact (no PROBLEM), and older than the vault this computer has opened, as a backup is: exit 5
+    # (docs/security.md, "Rollback").
+    assert code == 5 and "PROBLEM" not in out and "OLDER: This vault is older" in out
     restored = tmp_path / "restored"
     code, _, err = run(
         capsys,

@@ -40,6 +40,7 @@ COUNTS: dict[str, tuple[int, int]] = {
     "crash_saves": (10, 500),
     "crash_passphrase": (8, 200),
     "crash_backup": (8, 200),
+    "crash_rotation": (5, 200),
     "wrong_passphrase": (10, 100),
     "damage_offsets": (1, 10),  # random offsets per damaged region (plus the fixed cases)
     "passphrase_fuzz": (12, 300),

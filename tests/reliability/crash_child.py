@@ -8,6 +8,8 @@ Modes:
   save VAULT PASSPHRASE WORKSHEET_ID FIRST_STEP SEED   save_values in a loop (revisions)
   passwd VAULT FIRST_STEP SEED                         change the passphrase step -> step + 1 in a loop
   backup VAULT PASSPHRASE OUT_DIR FIRST_STEP           vault.backup(OUT_DIR/bNNNNN) in a loop
+  rotate VAULT WORKSHEET_ID FIRST_STEP SEED            as the app does: a save, then a key change through
+                                                       the open vault (new data key), in a loop
 """
 
 from __future__ import annotations
@@ -79,6 +81,17 @@ def main(argv: list[str]) -> None:
             vault.backup(out_dir / f"b{step:05d}")
             _ack(step)
             step += 1
+    elif mode == "rotate":
+        vault_dir, ws_id, step, seed = argv[1], int(argv[2]), int(argv[3]), int(argv[4])
+        vault = Vault.open(vault_dir, passphrase_for(step, seed))
+        print("READY", flush=True)
+        while True:
+            number = vault.save_values(ws_id, values_for(step, seed))
+            _ack("save", step, number)
+            vault.change_keys(passphrase_for(step, seed), passphrase_for(step + 1, seed), "keep",
+                              action="passphrase_changed", kdf=KdfParams.fast())
+            step += 1
+            _ack("key", step)
     else:  # pragma: no cover
         raise SystemExit(f"unknown mode {mode}")
 

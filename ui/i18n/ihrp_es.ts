@@ -158,18 +158,6 @@
         <translation>Cambia tu frase de contraseña</translation>
     </message>
     <message>
-        <source>Type the passphrase you use now, or your recovery key if you have forgotten it. Then choose the new one. Your records stay as they are.</source>
-        <translation>Escribe la frase que usas ahora, o tu clave de recuperación si la olvidaste. Luego elige la nueva. Tus registros se quedan como están.</translation>
-    </message>
-    <message>
-        <source>Your passphrase was changed. Use the new one from now on.
-
-Backups made before today still open with the passphrase they were made with. Your recovery sheet, if you have one, keeps working.</source>
-        <translation>Tu frase de contraseña cambió. Usa la nueva a partir de ahora.
-
-Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que tenían cuando se hicieron. Tu hoja de recuperación, si tienes una, sigue funcionando.</translation>
-    </message>
-    <message>
         <source>Current passphrase or recovery key</source>
         <translation>Frase actual o clave de recuperación</translation>
     </message>
@@ -178,16 +166,56 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
         <translation>Frase de contraseña actual</translation>
     </message>
     <message>
+        <source>Passphrase or recovery sheet may have been seen</source>
+        <translation>Puede que alguien haya visto la frase de contraseña o la hoja de recuperación</translation>
+    </message>
+    <message>
+        <source>Lock out whoever may have seen them</source>
+        <translation>Deja fuera a quien pueda haberlas visto</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now, then choose a new one. Your records are re-encrypted under a new key, so your old passphrase and old copies of the key file stop opening them. Your recovery sheet, if you have one, stops working too: you print a new one next.</source>
+        <translation>Escribe la frase que usas ahora y luego elige una nueva. Tus registros se vuelven a cifrar con una clave nueva, así que tu frase anterior y las copias antiguas del archivo de clave dejan de abrirlos. Tu hoja de recuperación, si tienes una, también deja de funcionar: a continuación imprimes una nueva.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase you use now, or your recovery key if you have forgotten it. Then choose the new one. Your records are re-encrypted under a new key: your old passphrase and old copies of the key file stop opening them. Your recovery sheet, if you have one, keeps working.</source>
+        <translation>Escribe la frase que usas ahora, o tu clave de recuperación si la olvidaste. Luego elige la nueva. Tus registros se vuelven a cifrar con una clave nueva: tu frase anterior y las copias antiguas del archivo de clave dejan de abrirlos. Tu hoja de recuperación, si tienes una, sigue funcionando.</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault</source>
+        <translation>Volviendo a cifrar la caja fuerte</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <source>Changing...</source>
-        <translation>Cambiando...</translation>
+        <source>Replace the keys</source>
+        <translation>Cambiar las claves</translation>
+    </message>
+    <message>
+        <source>Automatic backups beside the vault: {count}. Unless you choose otherwise, they keep opening with the passphrase (and recovery sheet) they were made with.</source>
+        <translation>Copias de seguridad automáticas junto a la caja fuerte: {count}. Salvo que elijas otra cosa, se siguen abriendo con la frase (y la hoja de recuperación) que tenían cuando se hicieron.</translation>
+    </message>
+    <message>
+        <source>Keep them as they are</source>
+        <translation>Dejarlas como están</translation>
+    </message>
+    <message>
+        <source>Re-encrypt them: they then open with the new passphrase</source>
+        <translation>Volver a cifrarlas: se abrirán con la frase nueva</translation>
+    </message>
+    <message>
+        <source>Delete them</source>
+        <translation>Borrarlas</translation>
+    </message>
+    <message>
+        <source>Re-encrypting...</source>
+        <translation>Volviendo a cifrar...</translation>
     </message>
     <message>
         <source>Type the passphrase you use now first.</source>
@@ -198,12 +226,56 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
         <translation>La frase nueva es igual a la actual. Elige una distinta.</translation>
     </message>
     <message>
+        <source>Print the new recovery sheet...</source>
+        <translation>Imprimir la hoja de recuperación nueva...</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Listo</translation>
     </message>
     <message>
+        <source>Your passphrase was changed. Use the new one from now on.</source>
+        <translation>Tu frase de contraseña cambió. Usa la nueva a partir de ahora.</translation>
+    </message>
+    <message>
+        <source>Your records were re-encrypted under a new key: your old passphrase and old copies of the key file no longer open them.</source>
+        <translation>Tus registros se volvieron a cifrar con una clave nueva: tu frase anterior y las copias antiguas del archivo de clave ya no los abren.</translation>
+    </message>
+    <message>
+        <source>Your old recovery sheet no longer works: shred it.</source>
+        <translation>Tu hoja de recuperación anterior ya no funciona: destrúyela.</translation>
+    </message>
+    <message>
+        <source>This vault has no recovery sheet.</source>
+        <translation>Esta caja fuerte no tiene hoja de recuperación.</translation>
+    </message>
+    <message>
+        <source>Your recovery sheet, if you have one, keeps working.</source>
+        <translation>Tu hoja de recuperación, si tienes una, sigue funcionando.</translation>
+    </message>
+    <message>
+        <source>The automatic backups were re-encrypted: they open with the new passphrase.</source>
+        <translation>Las copias de seguridad automáticas se volvieron a cifrar: se abren con la frase nueva.</translation>
+    </message>
+    <message>
+        <source>The automatic backups were deleted.</source>
+        <translation>Las copias de seguridad automáticas se borraron.</translation>
+    </message>
+    <message>
+        <source>{count} automatic backups still open with the passphrase they were made with.</source>
+        <translation>Copias de seguridad automáticas que se siguen abriendo con la frase que tenían cuando se hicieron: {count}.</translation>
+    </message>
+    <message>
+        <source>Backups you made yourself before now still open with the passphrase they were made with.</source>
+        <translation>Las copias de seguridad que hiciste tú antes de ahora se siguen abriendo con la frase que tenían cuando se hicieron.</translation>
+    </message>
+    <message>
         <source>That is not the passphrase you use now, nor your recovery key. Nothing was changed. Check Caps Lock and the keyboard language, then try again.</source>
         <translation>Esa no es la frase que usas ahora ni tu clave de recuperación. No se cambió nada. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Another IHRP Desktop window or command has this vault open, so the keys were not changed. Close it, then try again.</source>
+        <translation>Otra ventana u orden de IHRP Desktop tiene abierta esta caja fuerte, así que las claves no cambiaron. Ciérrala y vuelve a intentarlo.</translation>
     </message>
     <message>
         <source>The passphrase was not changed.</source>
@@ -538,12 +610,28 @@ Las copias de seguridad hechas antes de hoy se siguen abriendo con la frase que 
         <translation>&amp;Importar...</translation>
     </message>
     <message>
+        <source>My passphrase or recovery sheet may have been &amp;seen...</source>
+        <translation>Puede que alguien haya &amp;visto mi frase o mi hoja de recuperación...</translation>
+    </message>
+    <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Atajos de teclado</translation>
     </message>
     <message>
         <source>There is no worksheet {number} in this vault.</source>
         <translation>No hay ninguna hoja {number} en esta caja fuerte.</translation>
+    </message>
+    <message>
+        <source>Older vault</source>
+        <translation>Caja fuerte más antigua</translation>
+    </message>
+    <message>
+        <source>Keep working with this copy</source>
+        <translation>Seguir trabajando con esta copia</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
     </message>
     <message>
         <source>Today&apos;s automatic backup could not be made: {reason}</source>
@@ -750,8 +838,8 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Guarda la hoja en un lugar seguro, lejos de esta computadora, por ejemplo en un cajón con llave. Quien la tenga puede abrir tus registros.</translation>
     </message>
     <message>
-        <source>You already have a recovery sheet. Making a new one makes the old one stop working: shred it afterwards.</source>
-        <translation>Ya tienes una hoja de recuperación. Si haces una nueva, la anterior deja de funcionar: destrúyela después.</translation>
+        <source>You already have a recovery sheet. Making a new one makes the old one stop working: shred it afterwards. Backups made before still open with the old sheet.</source>
+        <translation>Ya tienes una hoja de recuperación. Si haces una nueva, la anterior deja de funcionar: destrúyela después. Las copias de seguridad hechas antes se siguen abriendo con la hoja anterior.</translation>
     </message>
     <message>
         <source>Your passphrase</source>

@@ -46,8 +46,11 @@ _TEXT: dict[str, dict[str, str]] = {
         "warn": "Treat it like the key to your filing cabinet. If it may have been lost or seen by "
         "someone else, make a new one.",
         "new_head": "Making a new one",
+        # "stops working": tests/core/vault/test_rotation.py::test_every_older_key_file_with_every_older_
+        # secret_fails; the backups: test_old_backups_still_open_with_the_old_secret.
         "new": "In IHRP Desktop, choose <b>File › Make a recovery sheet...</b> As soon as a new sheet is "
-        "made, the key on this sheet stops working. Then shred this one.",
+        "made, the key on this sheet stops working for your records (backups made before keep opening "
+        "with it). Then shred this one.",
         "for_whom": "Which computer or practice this sheet is for (write by hand):",
         "footer": "IHRP Desktop · Recovery sheet",
     },
@@ -74,7 +77,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "haz una nueva.",
         "new_head": "Hacer una nueva",
         "new": "En IHRP Desktop, elige <b>Archivo › Hacer una hoja de recuperación...</b> En cuanto haces "
-        "una hoja nueva, la clave de esta hoja deja de funcionar. Entonces destruye esta.",
+        "una hoja nueva, la clave de esta hoja deja de funcionar para tus registros (las copias de "
+        "seguridad hechas antes siguen abriéndose con ella). Entonces destruye esta.",
         "for_whom": "Para qué computadora o consulta es esta hoja (escríbelo a mano):",
         "footer": "IHRP Desktop · Hoja de recuperación",
     },

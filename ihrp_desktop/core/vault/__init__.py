@@ -23,6 +23,7 @@ from .errors import (
     VaultError,
     VaultExists,
     VaultFromNewerVersion,
+    VaultInUse,
     WrongPassphrase,
 )
 
@@ -80,6 +81,7 @@ __all__ = [
     "VaultError",
     "VaultExists",
     "VaultFromNewerVersion",
+    "VaultInUse",
     "VerifyReport",
     "Worksheet",
     "WorksheetInfo",

@@ -46,6 +46,7 @@ KNOWN_ACTIONS = frozenset(
         "opened",
         "edited",
         "locked",
+        "keys_replaced",
     }
 )
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).
@@ -182,11 +183,11 @@ class AuditTrail(Store):
             self.record("failed_unlock", detail=f"{count} failed unlock attempt(s) before this unlock")
 
     def record_key_changes(self, wraps: Iterable[dict[str, Any]]) -> None:
-        """Record passphrase / recovery-key changes made while the vault was closed, once each.
+        """Record passphrase / recovery-key changes that key files of earlier versions mark, once each.
 
-        A change rewrites only vault.key (so a crash leaves exactly one passphrase working); the
-        key file marks the new wrap, and the first unlock after it writes the event here. A failed
-        write is retried at the next unlock.
+        Earlier versions changed only vault.key and marked the new wrap there; the first unlock after it
+        writes the event here (a failed write is retried at the next unlock). Key changes now write their
+        event inside the re-encrypted database (rotation.py); this only reads marks older files carry.
         """
         for wrap in wraps:
             change_id, action = wrap.get("change_id"), _KEY_CHANGE_ACTIONS.get(str(wrap.get("kind")))

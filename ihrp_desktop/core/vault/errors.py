@@ -101,6 +101,18 @@ class VaultClosed(VaultError):
         super().__init__("The vault is locked. Unlock it with your passphrase to continue.")
 
 
+class VaultInUse(VaultError):
+    """Another window or command has the vault open, or is changing its keys: a key change must wait."""
+
+    def __init__(self, message: str | None = None):
+        super().__init__(
+            message
+            or "The vault is in use by another IHRP Desktop window or command (or its keys are being "
+            "changed). Nothing was changed. Close the other window or wait for the command to finish, "
+            "then try again."
+        )
+
+
 SaveReason = Literal["disk_full", "read_only", "permission", "io", "busy"]
 
 _REASON_WORDS: dict[str, tuple[str, str]] = {
@@ -163,6 +175,18 @@ class CopyNotWritten(SaveFailed):
             "Nothing else was changed; choose another folder and try again."
         )
         self.without_screen = self.message
+
+
+class KeyChangeFailed(VaultError):
+    """A key change could not be written (disk full, ...): undone, the old secrets still open the vault."""
+
+    def __init__(self, reason: SaveReason):
+        self.reason: SaveReason = reason
+        why, todo = _REASON_WORDS[reason]
+        super().__init__(
+            f"The passphrase and keys were not changed because {why}. Nothing was changed: the passphrase "
+            f"you use now still works. {todo[0].upper() + todo[1:]} and try again."
+        )
 
 
 class CannotOpen(VaultError):

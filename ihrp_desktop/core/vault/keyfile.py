@@ -6,8 +6,8 @@ Argon2id. So:
 
 - a failed AES-GCM unwrap means the passphrase is wrong (the tag check cannot pass by chance);
 - a SHA-256 checksum over the file's own content tells a damaged key file from a wrong passphrase;
-- changing the passphrase rewrites only this small file, atomically: after a crash exactly one of
-  the old or the new passphrase works, and the database is never touched.
+- a key change makes a new data key and re-encrypts the database under it (``rotation.py``): an
+  older vault.key, with any secret that opened it, no longer opens the current vault.db.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from .files import DB_FILE, KEY_FILE
 FORMAT = "ihrp-desktop-vault-key"
 VERSION = 1
 WrapKind = Literal["passphrase", "recovery"]
+RecoveryChoice = Literal["keep", "new", "drop"]  # what a key change does with the recovery key
 _KEY_BYTES = 32
 _RECOVERY_BYTES = 20  # 160 random bits: far beyond guessing, still 32 characters to type.
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -114,6 +115,15 @@ class DataKey:
     @property
     def wiped(self) -> bool:
         return len(self._raw) != _KEY_BYTES
+
+    def derive(self, purpose: bytes) -> bytes:
+        """A 32-byte key for ``purpose`` derived from this data key (HKDF-SHA256): it changes with it."""
+        if self.wiped:
+            raise ValueError("this key was wiped when the vault was locked")
+        from cryptography.hazmat.primitives import hashes
+        from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(self._raw)
 
     def __repr__(self) -> str:
         return f"DataKey(vault_id={self.vault_id!r}, raw=<hidden>)"
@@ -309,19 +319,20 @@ def new_key_file(
     wraps = [make_wrap("passphrase", normalize_passphrase(passphrase), raw, vault_id, kdf)]
     recovery: str | None = None
     if with_recovery_key:
-        recovery = new_recovery_key()
-        secret = _recovery_bytes(recovery)
-        assert secret is not None
-        wraps.append(make_wrap("recovery", secret, raw, vault_id, kdf))
+        wrap, recovery = _recovery_wrap(raw, vault_id, kdf)
+        wraps.append(wrap)
     created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     return KeyFile(vault_id, created, tuple(wraps)), DataKey(raw, vault_id), recovery
 
 
-def unlock(key_file: KeyFile, passphrase: str) -> DataKey:
-    """Unwrap the data key with the passphrase, or with the recovery key if that is what was typed."""
+def unlock(key_file: KeyFile, passphrase: str, *, passphrase_only: bool = False) -> DataKey:
+    """Unwrap the data key with the passphrase, or with the recovery key if that is what was typed.
+
+    ``passphrase_only``: the recovery key is not accepted (a change that keeps the passphrase must know it).
+    """
     attempts: list[tuple[str, bytes]] = []
     recovery = _recovery_bytes(passphrase)
-    if recovery is not None and key_file.wrap("recovery") is not None:
+    if recovery is not None and key_file.wrap("recovery") is not None and not passphrase_only:
         attempts.append(("recovery", recovery))  # looks like a recovery key: try it first, saves one KDF run
     attempts.append(("passphrase", normalize_passphrase(passphrase)))
     for kind, secret in attempts:
@@ -350,29 +361,38 @@ def unlock_key(vault_dir: str | os.PathLike[str], passphrase: str) -> DataKey:
     return unlock(read(Path(vault_dir)), passphrase)
 
 
-def rewrap(
-    vault_dir: Path, old: str, new: str, kind: WrapKind = "passphrase", kdf: KdfParams | None = None
-) -> str | None:
-    """Replace the passphrase (or recovery key) wrap; returns the new recovery key for ``kind`` recovery."""
-    key_file = read(vault_dir)
-    data_key = unlock(key_file, old)
-    # Today's settings, whatever the old wrap used: a change upgrades an old or weak key file.
-    kdf = kdf or KdfParams.default()
+def _escrow(wrapping: bytes, data_key: bytes, vault_id: str) -> dict[str, str]:
+    """The recovery wrap's own wrapping key, sealed under the data key.
+
+    Why: a passphrase change makes a new data key but keeps the printed recovery sheet working,
+    and re-wrapping for the new data key needs the recovery key's derived key, which only the sheet
+    holds. Anyone who holds this data key can already read the vault; see docs/security.md for what
+    it means after a passphrase change.
+    """
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(data_key).encrypt(nonce, wrapping, _aad(vault_id, "recovery-escrow"))
+    return {"nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+
+def _recovery_wrap(
+    data_key: bytes, vault_id: str, kdf: KdfParams, wrapping: bytes | None = None, salt: bytes | None = None
+) -> tuple[dict[str, Any], str | None]:
+    """A recovery wrap (with its escrow): a new recovery key, or the same one (``wrapping``, ``salt``)."""
     recovery: str | None = None
-    if kind == "passphrase":
-        if not new:
-            raise ValueError("the new passphrase is empty")
-        secret = normalize_passphrase(new)
-    else:
+    if wrapping is None or salt is None:
+        kdf.check()
         recovery = new_recovery_key()
         parsed = _recovery_bytes(recovery)
         assert parsed is not None
-        secret = parsed
-    wrap = make_wrap(kind, secret, data_key._raw, key_file.vault_id, kdf)
-    # Marks the change so the next unlock writes it to the audit trail (this call never opens the database).
-    wrap["changed_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    wrap["change_id"] = secrets.token_hex(8)
-    others = tuple(w for w in key_file.wraps if w.get("kind") != kind)
-    ordered = (wrap, *others) if kind == "passphrase" else (*others, wrap)
-    write(vault_dir, KeyFile(key_file.vault_id, key_file.created_at, ordered))
-    return recovery
+        salt = secrets.token_bytes(16)
+        wrapping = kdf.derive(parsed, salt)
+    nonce = secrets.token_bytes(12)
+    wrap: dict[str, Any] = {
+        "kind": "recovery",
+        "kdf": {"name": "argon2id", "memory_kib": kdf.memory_kib, "iterations": kdf.iterations,
+                "lanes": kdf.lanes, "salt": _b64(salt)},
+        "nonce": _b64(nonce),
+        "wrapped_key": _b64(AESGCM(wrapping).encrypt(nonce, data_key, _aad(vault_id, "recovery"))),
+        "escrow": _escrow(wrapping, data_key, vault_id),
+    }
+    return wrap, recovery

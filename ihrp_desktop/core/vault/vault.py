@@ -7,6 +7,8 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import suppress
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -14,7 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from ..durable import create_private, make_private_dirs
-from . import keyfile
+from . import keyfile, rotation, seen
 from .backup import check_copyable, copy_vault_files, export_copy, refuse_vault_places
 from .engine import (
     DEFAULT_DRIVER,
@@ -34,13 +36,15 @@ from .errors import (
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
 from .importing import Importing
+from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
+from .lock import VaultLock
 from .migrate import needs_upgrade, upgrade_with_copy
 
 PathLike = str | os.PathLike[str]
 
 
-class Vault(Importing):
+class Vault(KeyChanges, Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
 
     Safe to call from more than one thread: reads run side by side, writes go one at a time.
@@ -54,6 +58,15 @@ class Vault(Importing):
         self.pre_migration_copy: Path | None = None
         self._pending_wraps: tuple[dict[str, Any], ...] = ()  # key-file wraps to audit once proved intact
         self._page_check: Any = None  # the connection of a running check_pages, if any
+        self._folder_lock: VaultLock | None = None  # shared while open, exclusive during a key change
+        # Held by what reads the file under the current key outside the write lock (a backup, the page
+        # check) and by a key change: neither ever sees the other's half-done state.
+        self._keys_lock = threading.Lock()
+        #: Set when this vault is older than one this computer has opened (a rollback?): the newer
+        #: state (see seen.py); the app asks the person, ``accept_this_state`` clears it.
+        self.older_than_seen: seen.Newer | None = None
+        #: After ``change_keys``: automatic backups that still open with an older secret.
+        self.backups_left = 0
 
     # -- life cycle ---------------------------------------------------------------------------------------
 
@@ -98,6 +111,8 @@ class Vault(Importing):
             # The schema comes from the migrations (one source of truth), as for upgrades.
             upgrade_with_copy(engine, key, folder, None)
             vault = cls(folder, engine, key, recovery_key=recovery)
+            vault._folder_lock = VaultLock(folder)
+            vault._folder_lock.shared()
             vault.record("created", detail="vault")
         except BaseException as exc:
             if engine is not None:
@@ -114,7 +129,9 @@ class Vault(Importing):
         return vault
 
     @classmethod
-    def open(cls, path: PathLike, passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER) -> Vault:
+    def open(
+        cls, path: PathLike, passphrase: str, *, driver: ModuleType = DEFAULT_DRIVER, exclusive: bool = False
+    ) -> Vault:
         """Unlock and open a vault: ``unlock_key`` (slow) then ``open_with_key`` (fast).
 
         Raises WrongPassphrase, DamagedVault, NotAVault, PlainSqliteRefused, CannotOpen. A failed
@@ -122,7 +139,7 @@ class Vault(Importing):
         """
         key = keyfile.unlock_key(path, passphrase)
         try:
-            return cls.open_with_key(path, key, driver=driver)
+            return cls.open_with_key(path, key, driver=driver, exclusive=exclusive)
         finally:
             key.wipe()  # the vault works with its own copy
 
@@ -135,6 +152,7 @@ class Vault(Importing):
         driver: ModuleType = DEFAULT_DRIVER,
         migrations: Path | None = None,
         full_check: bool = True,
+        exclusive: bool = False,
     ) -> Vault:
         """Open a vault with a key from ``unlock_key`` (fast): read-only checks first, then WAL.
 
@@ -144,11 +162,35 @@ class Vault(Importing):
         for a large vault): the app opens that way and runs ``check_pages`` on a worker right after.
 
         ``migrations`` points at another Alembic scripts folder (tests only).
+
+        The open vault holds a shared OS lock on its folder (``exclusive``: the only one, for a key
+        change); VaultInUse when that cannot be had. A key change a crash interrupted is finished or
+        undone first (rotation.settle).
         """
         folder = Path(path).absolute()
         key_file = keyfile.read(folder)
         if key_file.vault_id != key.vault_id:
             raise VaultError("This key belongs to another vault. Unlock this vault with its own passphrase.")
+        lock = VaultLock(folder)
+        try:
+            lock.exclusive() if exclusive else lock.shared()
+            if rotation.pending(folder):
+                lock.exclusive()  # VaultInUse while another process has it open
+                rotation.settle(folder)
+                if not exclusive:
+                    lock.shared()
+            vault = cls._open_locked(folder, key, driver, migrations, full_check)
+        except BaseException:
+            lock.release()
+            raise
+        vault._folder_lock = lock
+        return vault
+
+    @classmethod
+    def _open_locked(
+        cls, folder: Path, key: DataKey, driver: ModuleType, migrations: Path | None, full_check: bool
+    ) -> Vault:
+        key_file = keyfile.read(folder)
         # Everything that can refuse the vault runs before the first writable connection.
         current = check_database(folder / DB_FILE, key, driver, full=full_check)
         upgrade = needs_upgrade(current, scripts=migrations)
@@ -165,6 +207,10 @@ class Vault(Importing):
             vault._pending_wraps = key_file.wraps
             if full_check:  # else after check_pages proved the file intact: nothing is written before
                 vault._after_intact()
+            state = vault.chain_state()
+            vault.older_than_seen = seen.older_than_seen(key, state, vault._query)
+            if vault.older_than_seen is None:
+                seen.remember(key, state)
         except BaseException:
             engine.dispose()
             key.wipe()
@@ -177,6 +223,10 @@ class Vault(Importing):
         Returns the problems in plain words ([] when the vault is intact). Reads the whole file on its
         own read-only connection (run it on a worker); ``close`` stops it (then VaultClosed).
         """
+        with self._keys_lock:
+            return self._check_pages()
+
+    def _check_pages(self) -> list[str]:
         self._live_engine()  # VaultClosed when locked
         conn = connect_read_only(self.path / DB_FILE, self._key)
         self._page_check = conn
@@ -202,18 +252,30 @@ class Vault(Importing):
             remove_stale_key_temps(self.path)
             self.record_key_changes(wraps)
 
-    def close(self) -> None:
-        """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind)."""
+    def _stop_page_check(self) -> None:
         check = self._page_check
         if check is not None:
             check.interrupt()  # a page check still reading would keep the WAL from being folded back
+
+    def close(self) -> None:
+        """Lock: checkpoint the WAL into vault.db and close every connection (no -wal stays behind).
+
+        Remembers the vault's newest state on this computer (seen.py) unless it was found older.
+        """
+        self._stop_page_check()
         with self._lock:
+            if self._engine is not None and self.older_than_seen is None:
+                with suppress(VaultError):  # a damaged vault: the record keeps the last good state
+                    seen.remember(self._key, self.chain_state())
             engine, self._engine = self._engine, None
             if engine is not None:
                 try:
                     checkpoint_and_dispose(engine)
                 finally:
                     self._key.wipe()  # every connection is closed: nothing needs the key any more
+            lock, self._folder_lock = self._folder_lock, None
+            if lock is not None:
+                lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -221,29 +283,23 @@ class Vault(Importing):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _query(self, sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        with self._read() as session:
+            return [tuple(r) for r in session.connection().exec_driver_sql(sql, params).fetchall()]
+
+    def chain_state(self) -> seen.ChainState:
+        """Where the audit chain stands now (its newest event)."""
+        return seen.chain_state(self._query)
+
+    def accept_this_state(self) -> None:
+        """The person chose this (older) state: remember it as the newest, so it is not flagged again."""
+        self.older_than_seen = None
+        seen.remember(self._key, self.chain_state())
+
     @property
     def vault_id(self) -> str:
         """The vault's random id (the same in its backups)."""
         return self._key.vault_id
-
-    # -- keys -----------------------------------------------------------------------------------------------
-
-    @staticmethod
-    def change_passphrase(path: PathLike, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
-        """Re-wrap the data key under ``new`` (``old`` may be the recovery key); only vault.key changes.
-
-        The key file is replaced atomically: after a crash exactly one of old and new works.
-
-        Backups made before keep opening with the passphrase they were made with.
-        """
-        keyfile.rewrap(Path(path), old, new, "passphrase", kdf)
-
-    @staticmethod
-    def new_recovery_key(path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
-        """Replace (or add) the recovery key; returns the new one to print once. The old one stops working."""
-        recovery = keyfile.rewrap(Path(path), passphrase, "", "recovery", kdf)
-        assert recovery is not None
-        return recovery
 
     # -- backup ---------------------------------------------------------------------------------------------
 
@@ -254,7 +310,8 @@ class Vault(Importing):
         (VaultError, file_guard). The folder is 0700, its files 0600.
         """
         refuse_vault_places(out_dir)
-        out = export_copy(self._live_engine(), self._key, self.path, out_dir)
+        with self._keys_lock:  # the copied key file always matches the copied database
+            out = export_copy(self._live_engine(), self._key, self.path, out_dir)
         self.record("backed_up")
         return out
 
@@ -281,4 +338,5 @@ class Vault(Importing):
         if key is not None:
             with cls.open_with_key(target, key) as restored:
                 restored.record("restored", detail="from a backup")
+                restored.accept_this_state()  # the person chose this state: not a rollback
         return target

@@ -9,22 +9,26 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from . import keyfile
+from . import keyfile, rotation, seen
 from .audit import chain_problems, stored_rows
 from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
 from .errors import DamagedVault, PlainSqliteRefused
-from .files import DB_FILE
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
 
 
 @dataclass(frozen=True)
 class VerifyReport:
-    """What verify found: ``ok`` when ``problems`` is empty; ``checks`` lists what was checked."""
+    """What verify found: ``ok`` when ``problems`` is empty; ``checks`` lists what was checked.
+
+    ``older`` (not damage, so ``ok`` can be True): the vault is older than one this computer has
+    opened, in plain words (seen.py); the command line exits 5 for it.
+    """
 
     ok: bool
     problems: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    older: str | None = None
 
 
 def verify(
@@ -58,7 +62,7 @@ def verify_with_key(
     checks: list[str] | None = None,
 ) -> VerifyReport:
     """The database part of ``verify`` with an already unwrapped key."""
-    db_path = Path(path) / DB_FILE
+    db_path = rotation.current_db(Path(path))  # an interrupted key change is read as it will settle
     checks = list(checks or [])
     problems: list[str] = []
     if not db_path.is_file():
@@ -80,11 +84,24 @@ def verify_with_key(
         raise
     except driver.Error:
         return VerifyReport(False, [*problems, "The database file vault.db cannot be opened."], checks)
+    older: str | None = None
     try:
         problems += _database_checks(conn, driver, checks)
+        if not problems:
+            older = _older(conn, key)
+            checks.append("newer than every state this computer has seen (rollback)")
     finally:
         conn.close()
-    return VerifyReport(not problems, problems, checks)
+    return VerifyReport(not problems, problems, checks, older)
+
+
+def _older(conn: Any, key: DataKey) -> str | None:
+    def query(sql: str, params: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+        return [tuple(r) for r in conn.execute(sql, params).fetchall()]
+
+    state = seen.chain_state(query)
+    newer = seen.older_than_seen(key, state, query)
+    return None if newer is None else newer.message()
 
 
 def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[str]:

@@ -80,7 +80,7 @@ def test_restore_refuses_to_overwrite_and_checks_first(vault: Vault, tmp_path: P
 
 def test_backup_opens_with_the_passphrase_it_was_made_with(vault: Vault, tmp_path: Path) -> None:
     out = vault.backup(tmp_path / "b")
-    Vault.change_passphrase(vault.path, PASSPHRASE, "newer", kdf=KdfParams.fast())
+    vault.change_keys(PASSPHRASE, "newer", "keep", action="passphrase_changed", kdf=KdfParams.fast())
     unlock_key(out, PASSPHRASE)
     with pytest.raises(WrongPassphrase):
         unlock_key(out, "newer")
