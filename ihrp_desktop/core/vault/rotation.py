@@ -116,7 +116,8 @@ def _append_event(target: Path, key: DataKey, action: str, detail: str) -> None:
         at = iso(utc_now())
         actor = current_actor()
         conn.execute(
-            "INSERT INTO audit_events (id, at, action, client_id, worksheet_id, detail, actor, prev_hash, hash) "
+            "INSERT INTO audit_events "
+            "(id, at, action, client_id, worksheet_id, detail, actor, prev_hash, hash) "
             "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)",
             (event_id, at, action, detail, actor, prev,
              event_hash(prev, event_id, at, action, None, None, detail, actor)),
