@@ -7,6 +7,8 @@ or opens such a vault runs ``LOWER`` (or calls ``lower()``) first.
 
 from __future__ import annotations
 
+import sys
+
 # The first line of a ``python -c`` child script (ends in a newline).
 LOWER = (
     "import ihrp_desktop.core.kdf_limits as _kdf_limits; "
@@ -20,3 +22,8 @@ def lower() -> None:
 
     kdf_limits.FLOOR_MEMORY_KIB = 8
     kdf_limits.FLOOR_ITERATIONS = 1
+
+
+# The command line in a child process that may open such vaults: ``[*CLI_CHILD, "list", ...]``.
+CLI_CHILD = [sys.executable, "-c",
+             LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"]

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.kdf_floor import CLI_CHILD, LOWER
 
 PASS, NEW = "correct horse battery staple", "a brand new passphrase"
-HOLDER = """
+HOLDER = LOWER + """
 import sys
 from ihrp_desktop.core.vault import Vault
 vault = Vault.open(sys.argv[1], sys.argv[2], exclusive=sys.argv[3] == "exclusive")
@@ -46,7 +47,7 @@ def _held(folder: Path, mode: str) -> Iterator[subprocess.Popen[str]]:
 
 
 def _cli(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ihrp_desktop", *args], input=stdin, capture_output=True,
+    return subprocess.run([*CLI_CHILD, *args], input=stdin, capture_output=True,
                           text=True, timeout=120, env=os.environ.copy())
 
 

@@ -15,6 +15,9 @@ from ihrp_desktop.core.vault import Vault
 
 
 def main(vault_path: str, passphrase: str, file: str) -> None:
+    from tests.kdf_floor import lower
+
+    lower()  # this child opens a KdfParams.fast() vault
     def progress(phase: str, done: int, total: int) -> None:
         if phase == "write" and 0 < done < total:
             print("WRITING", done, flush=True)

@@ -16,13 +16,14 @@ import pytest
 from ihrp_desktop import __version__
 from ihrp_desktop.cli import SUBCOMMANDS, _parser, main
 from ihrp_desktop.core.vault import KdfParams, Vault, verify
-from tests.kdf_floor import LOWER
+from tests.kdf_floor import CLI_CHILD
 
-# The command line in a child process that may open the tests' KdfParams.fast() vaults (tests/kdf_floor.py).
-CLI_CHILD = [sys.executable, "-c",
-             LOWER + "import sys; from ihrp_desktop.cli import main; sys.exit(main(sys.argv[1:]))"]
 PASS = "Łódź hostile ✓"
-CHECKOUT = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
+
+def checkout_env() -> dict[str, str]:
+    """This checkout for a child, with the test's own per-user folders (IHRP_HOME is set per test)."""
+    return {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
 
 
 @pytest.fixture
@@ -130,7 +131,7 @@ def test_ctrl_d_at_the_passphrase_prompt_stops_and_changes_nothing(vault_dir):
     child = subprocess.Popen(
         [*CLI_CHILD, "list", "--vault", str(vault_dir)],
         stdin=follower, stdout=follower, stderr=follower, preexec_fn=own_terminal, close_fds=True,
-        env=CHECKOUT)
+        env=checkout_env())
     os.close(follower)
     seen = b""
     try:
@@ -272,7 +273,7 @@ def test_verify_of_a_damaged_vault_shows_only_plain_words(vault_dir, tmp_path):
     before = snapshot(damaged)
     result = subprocess.run([*CLI_CHILD, "verify", "--vault", str(damaged),
                              "--passphrase-stdin"], input=PASS + "\n", capture_output=True, text=True,
-                            timeout=120, env=CHECKOUT)
+                            timeout=120, env=checkout_env())
     assert result.returncode == 4
     assert "PROBLEM:" in result.stdout and "Damage found" in result.stderr
     assert "ERROR" not in result.stderr and "sqlcipher" not in result.stderr.lower()
@@ -281,9 +282,9 @@ def test_verify_of_a_damaged_vault_shows_only_plain_words(vault_dir, tmp_path):
 
 
 def test_a_failed_save_on_the_command_line_says_nothing_about_a_screen(monkeypatch, capsys, tmp_path):
-    """A real write failure: the import runs in a child whose files may not grow past the vault's size
-    (RLIMIT_FSIZE; EFBIG for root too). Closing after the failed write fails as well; the first error
-    is the one told."""
+    """A real write failure: the import runs in a child whose files may not grow past 48 KiB
+    (RLIMIT_FSIZE; EFBIG for root too). Closing after the failed write cannot fold the journal back
+    either; that is left to the next open, and the save's failure is what is told."""
     import resource
     import signal
 
@@ -297,7 +298,11 @@ def test_a_failed_save_on_the_command_line_says_nothing_about_a_screen(monkeypat
     code, _, _ = run(monkeypatch, capsys, "export-json", "--vault", str(path),
                      "-o", str(tmp_path / "all.json"), "--passphrase-stdin", stdin=PASS + "\n")
     assert code == 0
-    limit = (path / "vault.db").stat().st_size + 4096
+    path = tmp_path / "other"  # a vault that holds none of these records: the import has work to do
+    Vault.create(path, PASS, kdf=KdfParams.fast()).close()
+    # Room for the journal of the command's own small 'unlocked' event, not for the import's: the save
+    # fails, and so does folding the journal back at close (left for the next open, nothing lost).
+    limit = 48 * 1024
 
     def small_files() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a too-large write fails instead of killing
@@ -305,9 +310,12 @@ def test_a_failed_save_on_the_command_line_says_nothing_about_a_screen(monkeypat
 
     result = subprocess.run([*CLI_CHILD, "import", str(tmp_path / "all.json"),
                              "--vault", str(path), "--passphrase-stdin"], input=PASS + "\n",
-                            capture_output=True, text=True, timeout=120, env=CHECKOUT, preexec_fn=small_files)
+                            capture_output=True, text=True, timeout=120, env=checkout_env(),
+                            preexec_fn=small_files)
     assert result.returncode == 1, result.stderr
     assert "could not be saved because" in result.stderr and "run the command again" in result.stderr
     assert "screen" not in result.stderr and "did not expect" not in result.stderr
     assert "Traceback" not in result.stderr
     assert verify(path, PASS).ok
+    with Vault.open(path, PASS) as after:
+        assert after.clients() == []  # nothing of the import, and the vault opens as usual

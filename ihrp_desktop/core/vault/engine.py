@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import QueuePool
 
 from .errors import (
@@ -268,10 +269,18 @@ def make_engine(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_DRIVER
     return engine
 
 
-def checkpoint_and_dispose(engine: Engine) -> None:
-    """Fold the WAL back into vault.db and close every pooled connection, so no -wal stays behind."""
+def checkpoint_and_dispose(engine: Engine, *, must_fold: bool = True) -> None:
+    """Fold the WAL back into vault.db and close every pooled connection, so no -wal stays behind.
+
+    ``must_fold=False`` (locking): a fold the disk refuses (full, a size limit) is left to the next
+    open; every committed save is already durable in the -wal, and SQLite folds it back then
+    (tests/hostile/test_cli_messages.py::test_a_failed_save_on_the_command_line_says_nothing_about_a_screen).
+    """
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DBAPIError as exc:
+        if must_fold or save_reason(exc.orig or exc) is None:
+            raise
     finally:
         engine.dispose()

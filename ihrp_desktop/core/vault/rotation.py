@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..actor import current as current_actor
-from ..durable import atomic_write_bytes, create_private, fsync_dir
+from ..durable import atomic_write_bytes, copy_private, create_private, fsync_dir
 from . import keyfile, seen
 from .audit import GENESIS, event_hash, iso
 from .engine import DEFAULT_DRIVER, apply_key, checkpoint_and_dispose, make_engine
@@ -194,14 +194,14 @@ def reencrypt_copy(folder: Path, old_key: DataKey, vault: Vault) -> bool:
     from .engine import connect_read_only
     from .files import incomplete_sibling, publish_dir, remove_tree
 
-    work = incomplete_sibling(folder)
     try:
         conn = connect_read_only(folder / DB_FILE, old_key)
     except Exception:
         return False
+    work = incomplete_sibling(folder)  # made 0700 here
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        work.mkdir()
+        os.close(create_private(work / DB_FILE))  # 0600: SQLite writes into it, keeping the mode
         conn.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(work / DB_FILE), vault._key.sql_literal()))
         conn.execute("SELECT sqlcipher_export('rekeyed')").fetchall()
         conn.execute("DETACH DATABASE rekeyed")
@@ -210,7 +210,7 @@ def reencrypt_copy(folder: Path, old_key: DataKey, vault: Vault) -> bool:
         return False
     finally:
         conn.close()
-    (work / KEY_FILE).write_bytes((vault.path / KEY_FILE).read_bytes())
+    copy_private(vault.path / KEY_FILE, work / KEY_FILE)
     old = folder.with_name(folder.name + ".replaced")
     os.rename(folder, old)
     publish_dir(work, folder)

@@ -270,7 +270,7 @@ class Vault(KeyChanges, Importing):
             engine, self._engine = self._engine, None
             if engine is not None:
                 try:
-                    checkpoint_and_dispose(engine)
+                    checkpoint_and_dispose(engine, must_fold=False)
                 finally:
                     self._key.wipe()  # every connection is closed: nothing needs the key any more
             lock, self._folder_lock = self._folder_lock, None

@@ -17,6 +17,7 @@ from ihrp_desktop.core.vault import (
     rotation,
     verify,
 )
+from tests.kdf_floor import LOWER
 
 FAST = KdfParams.fast()
 P0, P1, P2 = "first passphrase", "second passphrase", "third passphrase"
@@ -225,7 +226,8 @@ def test_a_key_change_that_runs_out_of_disk_changes_nothing(tmp_path: Path) -> N
             print("KeyChangeFailed", exc.reason, exc.message)
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", LOWER + script], capture_output=True, text=True,
+                            timeout=60)
     assert "KeyChangeFailed" in result.stdout and "still works" in result.stdout, result.stderr
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     with Vault.open(folder, P0) as v:
