@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,9 @@ from ihrp_desktop.core import hardening
 from tests.kdf_floor import lower as lower_kdf_floor
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Session-wide fixtures (built before any test's own ihrp_home) and the children they start must not
+# write into the real per-user folders either (the rollback records of test vaults, crash reports).
+os.environ["IHRP_HOME"] = tempfile.mkdtemp(prefix="ihrp-tests-")
 # Tests make vaults with KdfParams.fast() (8 KiB, 1 pass), below the real Argon2 floor: allowed in
 # this process only (and, by their own first lines, in the child processes tests start).
 lower_kdf_floor()
