@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ihrp_desktop.app.editor import WorksheetEditor
+from ihrp_desktop.app.editor.palette import template, tokens
 from ihrp_desktop.app.editor.segmented import SegmentButton
-from ihrp_desktop.app.editor.theme import THEMES, apply_theme, palette_from, stylesheet
+from ihrp_desktop.app.editor.theme import THEMES, apply_theme, qt_palette, stylesheet
 from ihrp_desktop.app.preferences import PreferencesDialog
 from ihrp_desktop.app.settings import AppSettings
 from ihrp_desktop.app.shortcuts import ShortcutsDialog, shortcut_rows
@@ -170,25 +171,45 @@ def contrast(a: QColor, b: QColor) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def _template_tokens(pattern: str) -> set[str]:
+    """The palette entries the style sheet template uses where ``pattern`` (with a token group) matches."""
+    rules = re.sub(r"/\*.*?\*/", "", template(), flags=re.S)
+    return set(re.findall(pattern, rules))
+
+
 def test_high_contrast_theme_meets_wcag_aaa() -> None:
-    qss = stylesheet("high_contrast", 1.0)
-    palette = palette_from(qss)
+    # read from the palette file (ui/theme/palettes.toml), through the Qt palette it sets
+    colours = tokens("high_contrast")
+    palette = qt_palette("high_contrast")
     role = QPalette.ColorRole
     assert contrast(palette.color(role.Text), palette.color(role.Window)) >= 7
     assert contrast(palette.color(role.Text), palette.color(role.Base)) >= 7
     assert contrast(palette.color(role.HighlightedText), palette.color(role.Highlight)) >= 7
     assert contrast(palette.color(role.PlaceholderText), palette.color(role.Base)) >= 7
-    # the focus ring is yellow on black
-    rings = set(re.findall(r":focus[^{]*\{[^}]*border:\s*\d+px solid (#[0-9A-Fa-f]{6})", qss))
-    assert rings and all(contrast(QColor(c), QColor("#000000")) >= 7 for c in rings), rings
+    # the focus rings are yellow on black
+    rings = _template_tokens(r":focus[^{]*\{[^}]*border:\s*@\w+@px solid @(\w+)@")
+    assert rings and all(contrast(QColor(colours[t]), QColor("#000000")) >= 7 for t in rings), rings
     # every text colour the theme sets reads on its black page
-    colours = set(
-        re.findall(r"(?<![-\w])color:\s*(#[0-9A-Fa-f]{6})", re.sub(r"/\*.*?\*/", "", qss, flags=re.S))
-    )
-    dark_text = {c for c in colours if contrast(QColor(c), QColor("#000000")) < 7}
+    text = _template_tokens(r"(?<![-\w])color:\s*@(\w+)@")
+    assert {"text", "heading", "quiet", "problem"} <= text  # the pattern finds the template's text colours
+    dark_text = {t for t in text if contrast(QColor(colours[t]), QColor("#000000")) < 7}
     # dark text is only allowed where the theme paints a light background behind it
-    for c in dark_text:
-        assert contrast(QColor(c), QColor("#FFFFFF")) >= 7 or contrast(QColor(c), QColor("#1AEBFF")) >= 7, c
+    for t in dark_text:
+        on_light = max(contrast(QColor(colours[t]), QColor(colours[b])) for b in ("text", "accent"))
+        assert on_light >= 7, t
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_theme_keeps_its_text_readable(theme: str) -> None:
+    """WCAG AA (4.5:1): every text colour of the template on the page, the cards and the boxes, and
+    the text on the accent colour and in tooltips on theirs (disabled text is exempt, as in WCAG)."""
+    colours = tokens(theme)
+    pairs = [("on_accent", "accent"), ("tooltip_text", "text")]
+    for text in _template_tokens(r"(?<![-\w])color:\s*@(\w+)@") - {"on_accent", "tooltip_text", "disabled"}:
+        pairs += [(text, ground) for ground in ("page", "card", "input")]
+    for text, ground in pairs:
+        ratio = contrast(QColor(colours[text]), QColor(colours[ground]))
+        assert ratio >= 4.5, f"{theme}: {text} on {ground} is {ratio:.1f}:1"
 
 
 def test_text_size_scales_the_whole_interface(app: QApplication, qtbot: Any) -> None:

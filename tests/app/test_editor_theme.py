@@ -1,4 +1,4 @@
-"""Themes: the QSS files load with their sizes filled in, fonts are bundled, text boxes still grow."""
+"""Themes: the style sheet loads with its sizes filled in, fonts are bundled, text boxes still grow."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ihrp_desktop.app.editor import WorksheetEditor
 from ihrp_desktop.app.editor.theme import (
     THEMES,
     apply_theme,
-    palette_from,
+    qt_palette,
     resolve_theme,
     stylesheet,
     theme_dir,
@@ -44,7 +44,7 @@ def test_each_theme_file_is_complete(theme: str) -> None:
     for url in re.findall(r"url\(([^)]+)\)", qss):
         assert (theme_dir() / "icons" / theme).as_posix() in url
         assert __import__("pathlib").Path(url).is_file(), url
-    palette = palette_from(qss)
+    palette = qt_palette(theme)
     assert palette.color(QPalette.ColorRole.Window) != palette.color(QPalette.ColorRole.Text)
 
 

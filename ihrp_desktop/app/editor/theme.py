@@ -1,31 +1,28 @@
 """The app's look: the bundled Noto Sans fonts and a QSS theme (light, dark, high contrast).
 
-Theme files live in ``ui/theme/<name>.qss``. Their sizes are written as tokens (``@font@``,
-``@small@``, ...) filled in from the text-size setting, ``@icons@`` is the theme's icon folder,
-and a ``palette`` line in the first comment sets the Qt palette (for the parts QSS does not
-reach: calendars, menus, disabled text). ``"system"`` follows the system light/dark scheme,
-also when it changes while the app runs.
+One template, ``ui/theme/style.qss``, serves every theme: its colours and line widths come from
+the theme's table in ``ui/theme/palettes.toml`` (see ``palette.py``), its sizes (``@font@``,
+``@small@``, ...) from the text-size setting, and ``@icons@`` is the theme's icon folder. The
+same table sets the Qt palette (for the parts QSS does not reach: calendars, menus, disabled
+text). ``"system"`` follows the system light/dark scheme, also when it changes while the app runs.
 """
 
 from __future__ import annotations
-
-import re
-from pathlib import Path
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from ...core.paths import font_path, ui_dir
+from ...core.paths import font_path
+from .palette import fill, qt_roles, template, theme_dir, theme_names, tokens
 
-THEMES = ("light", "dark", "high_contrast")
+THEMES = theme_names()
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf")
 FONT_FAMILY = "Noto Sans"
 BASE_PX = 16  # readable at arm's length, for two people at one screen
 # token -> size in px at font scale 1.0
 SIZES = {"font": BASE_PX, "small": 14, "large": 17, "h2": 21, "title": 28}
 
-_PALETTE_LINE = re.compile(r"^\s*palette\s+(.*)$", re.MULTILINE)
 _ROLES = {
     "window": QPalette.ColorRole.Window,
     "base": QPalette.ColorRole.Base,
@@ -80,36 +77,29 @@ def resolve_theme(name: str, assumed_scheme: str = "") -> str:
     return assumed_scheme if assumed_scheme in ("light", "dark") else system_scheme()
 
 
-def theme_dir() -> Path:
-    return ui_dir() / "theme"
-
-
 def stylesheet(theme: str, font_scale: float = 1.0) -> str:
-    """The QSS of ``theme`` with its sizes and icon folder filled in."""
-    text = (theme_dir() / f"{theme}.qss").read_text(encoding="utf-8")
+    """The QSS of ``theme``: the template with its colours, sizes and icon folder filled in."""
     scale = max(0.75, min(float(font_scale or 1.0), 2.0))
-    for token, px in SIZES.items():
-        text = text.replace(f"@{token}@", str(round(px * scale)))
-    icons = (theme_dir() / "icons" / theme).as_posix()
-    return text.replace("@icons@", icons)
+    values = tokens(theme)
+    values.update((token, str(round(px * scale))) for token, px in SIZES.items())
+    values["icons"] = (theme_dir() / "icons" / theme).as_posix()
+    return fill(template(), values)
 
 
-def palette_from(qss: str) -> QPalette:
+def qt_palette(theme: str) -> QPalette:
+    """The Qt palette of ``theme``, each role in the colour the palette file names for it."""
     palette = QPalette()
-    match = _PALETTE_LINE.search(qss)
-    if match is None:
-        return palette
-    colours = dict(pair.split("=", 1) for pair in match.group(1).split() if "=" in pair)
+    colours = {role: QColor(tokens(theme)[token]) for role, token in qt_roles().items()}
     for key, role in _ROLES.items():
         if key in colours:
-            palette.setColor(role, QColor(colours[key]))
+            palette.setColor(role, colours[key])
     if "window" in colours:
-        palette.setColor(QPalette.ColorRole.AlternateBase, QColor(colours["window"]))
+        palette.setColor(QPalette.ColorRole.AlternateBase, colours["window"])
     if "text" in colours:
-        palette.setColor(QPalette.ColorRole.WindowText, QColor(colours["text"]))
+        palette.setColor(QPalette.ColorRole.WindowText, colours["text"])
     if "disabled" in colours:
         for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
-            palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours["disabled"]))
+            palette.setColor(QPalette.ColorGroup.Disabled, role, colours["disabled"])
     return palette
 
 
@@ -124,7 +114,7 @@ def apply_theme(app: QApplication, name: str = "system", font_scale: float = 1.0
     theme = resolve_theme(name, assumed_scheme)
     qss = stylesheet(theme, font_scale)
     app.setStyle("Fusion")  # the same drawing on every system, under the theme's QSS
-    app.setPalette(palette_from(qss))
+    app.setPalette(qt_palette(theme))
     font = QFont(FONT_FAMILY)
     font.setPixelSize(round(BASE_PX * max(0.75, min(float(font_scale or 1.0), 2.0))))
     app.setFont(font)
