@@ -34,9 +34,11 @@ def free_widgets(qapp: QApplication) -> Iterator[None]:
 
 @pytest.fixture
 def app_look(qapp: QApplication) -> Iterator[QApplication]:
-    """Puts back the app-wide style a test changed (client view re-themes the application)."""
-    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    """Puts back the app-wide look a test changed (client view and apply_theme re-theme the application)."""
+    style, sheet, palette, font = qapp.style().name(), qapp.styleSheet(), qapp.palette(), qapp.font()
     yield qapp
+    if qapp.style().name() != style:
+        qapp.setStyle(style)
     qapp.setStyleSheet(sheet)
     qapp.setPalette(palette)
     qapp.setFont(font)

@@ -4,7 +4,6 @@ the high-contrast theme is really high contrast, text size scales the interface,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -45,17 +44,6 @@ INPUTS = (
 )
 LIBRARY = default_library()
 FORM_IDS = [form.id for form in LIBRARY.ordered()]
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """Theme the application for one test, then give the other tests back a plain one."""
-    style, palette, font = qapp.style().name(), qapp.palette(), qapp.font()
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
 
 
 def filled(form: FormDefinition) -> dict[str, Any]:
@@ -212,17 +200,17 @@ def test_every_theme_keeps_its_text_readable(theme: str) -> None:
         assert ratio >= 4.5, f"{theme}: {text} on {ground} is {ratio:.1f}:1"
 
 
-def test_text_size_scales_the_whole_interface(app: QApplication, qtbot: Any) -> None:
+def test_text_size_scales_the_whole_interface(app_look: QApplication, qtbot: Any) -> None:
     form = LIBRARY.get("optimal_use_plan")
-    apply_theme(app, "light", 1.0)
+    apply_theme(app_look, "light", 1.0)
     editor = WorksheetEditor(form, empty_values(form))
     qtbot.addWidget(editor)
     editor.show()
-    small = editor.sizeHint().height(), app.font().pixelSize()
+    small = editor.sizeHint().height(), app_look.font().pixelSize()
     label_small = editor.findChildren(QWidget)[5].fontInfo().pixelSize()
-    apply_theme(app, "high_contrast", 1.5)
+    apply_theme(app_look, "high_contrast", 1.5)
     QApplication.processEvents()
-    large = editor.sizeHint().height(), app.font().pixelSize()
+    large = editor.sizeHint().height(), app_look.font().pixelSize()
     assert large[1] == round(small[1] * 1.5)
     assert large[0] > small[0] * 1.2
     assert editor.findChildren(QWidget)[5].fontInfo().pixelSize() > label_small

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,19 +24,8 @@ from ihrp_desktop.core.forms.values import empty_values
 pytestmark = pytest.mark.usefixtures("free_widgets")
 
 
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """Theme the application for one test, then give the other tests back a plain one."""
-    style, palette, font = qapp.style().name(), qapp.palette(), qapp.font()
-    yield qapp
-    qapp.setStyleSheet("")
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-
-
 @pytest.mark.parametrize("theme", THEMES)
-def test_each_theme_file_is_complete(theme: str) -> None:
+def test_each_themes_style_sheet_is_complete(theme: str) -> None:
     qss = stylesheet(theme, 1.0)
     assert "@" not in re.sub(r"/\*.*?\*/", "", qss, flags=re.S)  # every token filled in
     assert "font-size: 16px" in qss
@@ -54,28 +42,28 @@ def test_font_scale_grows_every_size() -> None:
     assert len(normal) == len(large) and all(b > a for a, b in zip(normal, large, strict=True))
 
 
-def test_apply_theme_loads_noto_sans_and_styles_the_app(app: QApplication) -> None:
-    assert apply_theme(app, "dark", 1.15) == "dark"
+def test_apply_theme_loads_noto_sans_and_styles_the_app(app_look: QApplication) -> None:
+    assert apply_theme(app_look, "dark", 1.15) == "dark"
     assert "Noto Sans" in QFontDatabase.families()
-    assert app.font().family() == "Noto Sans"
-    assert app.font().pixelSize() == round(16 * 1.15)
-    assert "#14181B" in app.styleSheet()
-    assert apply_theme(app, "high_contrast") == "high_contrast"
-    assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    assert app_look.font().family() == "Noto Sans"
+    assert app_look.font().pixelSize() == round(16 * 1.15)
+    assert "#14181B" in app_look.styleSheet()
+    assert apply_theme(app_look, "high_contrast") == "high_contrast"
+    assert app_look.palette().color(QPalette.ColorRole.Window).name() == "#000000"
 
 
-def test_system_follows_the_colour_scheme(app: QApplication) -> None:
+def test_system_follows_the_colour_scheme(app_look: QApplication) -> None:
     from PySide6.QtCore import Qt
 
     expected = "dark" if QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
     assert resolve_theme("system") == expected
     assert resolve_theme("no_such_theme") == expected
-    assert apply_theme(app, "system") == expected
+    assert apply_theme(app_look, "system") == expected
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_themed_text_boxes_still_show_every_line(app: QApplication, qtbot: Any, theme: str) -> None:
-    apply_theme(app, theme, 1.3)
+def test_themed_text_boxes_still_show_every_line(app_look: QApplication, qtbot: Any, theme: str) -> None:
+    apply_theme(app_look, theme, 1.3)
     form = default_library().get("microanalysis")
     values = empty_values(form)
     values["unwrap_before"] = "\n".join(f"Line {n}: Zażółć gęślą jaźń, Съешь же ещё 🙂" for n in range(12))
