@@ -10,7 +10,6 @@ ihrp_desktop.app.editor.palette`` writes them, and a test fails when they differ
 from __future__ import annotations
 
 import re
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -111,4 +110,3 @@ def write_icons() -> list[Path]:
 if __name__ == "__main__":
     for written in write_icons():
         print(written)
-    sys.exit(0)
