@@ -128,6 +128,13 @@ def _vault_only(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
+def _verify(p: argparse.ArgumentParser) -> None:
+    _vault_only(p)
+    p.add_argument("--accept-older", action="store_true",
+                   help="this copy, reported older than one this computer has opened, is the one you work "
+                        "in: remember its state as the newest, so it is not reported again")
+
+
 # Every subcommand: its one-line help and the function that declares its arguments.
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = {
     "forms": ("list worksheet definitions: id, version, title", _forms),
@@ -142,7 +149,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
               "the recovery sheet stops working", _vault_only),
     "backup": ("make a consistent encrypted backup (works while the app is open)", _backup),
     "restore": ("restore a backup into a new vault folder", _restore),
-    "verify": ("check a vault or a backup for damage", _vault_only),
+    "verify": ("check a vault or a backup for damage, and whether it is older than one this computer has "
+               "opened (exit 5)", _verify),
     "audit": ("who did what and when: the vault's audit trail, as a table or CSV", _audit),
 }
 

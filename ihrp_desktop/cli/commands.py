@@ -40,7 +40,7 @@ def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     vault = Vault.open(path, passphrase)
     try:
         if vault.older_than_seen is not None:  # said, not decided: the record keeps the newer state
-            say("Warning: " + vault.older_than_seen.message())
+            say("Warning: " + vault.older_than_seen.message(going_on=True))
         vault.record("unlocked", detail=f"command line: {args.command}")
         yield vault
     except BaseException:
@@ -87,11 +87,11 @@ def cmd_blank(args: argparse.Namespace) -> int:
     return written(args.output)
 
 
-def _refuse_weak(passphrase: str, nothing_done: str) -> None:
+def _refuse_weak(passphrase: str, nothing_done: str, current: str | None = None) -> None:
     """Exit 2 with zxcvbn's advice when a new passphrase scores under 3 of 4 (before any key work)."""
     from ..core.strength import refusal
 
-    problem = refusal(passphrase)
+    problem = refusal(passphrase, current)
     if problem is not None:
         raise UsageProblem(f"{problem} {nothing_done}")
 
@@ -229,7 +229,7 @@ def _change_keys(args: argparse.Namespace, *, seen: bool) -> int:
     source = PassphraseSource(args.passphrase_stdin)
     old = source.existing("Current passphrase: ")
     new = source.new("New passphrase: ")
-    _refuse_weak(new, "The passphrase was not changed.")
+    _refuse_weak(new, "The passphrase was not changed.", current=old)
     # Exclusive: VaultInUse (exit 1, nothing changed) while the app or another command has it open.
     with Vault.open(Path(args.vault), old, exclusive=True) as vault:
         say("Re-encrypting the vault under a new key...")
@@ -316,7 +316,18 @@ def cmd_verify(args: argparse.Namespace) -> int:
         print(f"PROBLEM: {problem}")
     if report.ok and report.older is not None:
         print(f"OLDER: {report.older}")
-        say("No damage found, but this vault is older than one this computer has opened (above).")
+        if args.accept_older:
+            from ..core.vault import Vault
+
+            # The person says this copy is the one they work in (as "Keep working with this copy" in the
+            # app): tests/core/vault/test_rollback.py::test_accept_older_on_the_command_line
+            with Vault.open(Path(args.vault), passphrase) as vault:
+                vault.accept_this_state()
+            say("No damage found. This copy's state is now the newest this computer remembers: it is "
+                "not reported as older again.")
+            return EXIT_OK
+        say("No damage found, but this vault is older than one this computer has opened (above). If it "
+            "is the copy you work in now, run this again with --accept-older.")
         return EXIT_OLDER
     if report.ok:
         say("No damage found.")

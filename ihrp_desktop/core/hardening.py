@@ -78,6 +78,12 @@ def harden_process() -> list[str]:
     if _done is not None:
         return list(_done)
     done: list[str] = []
+    # Files and folders made from now on are this account's alone, whatever made them (Qt's settings
+    # file, SQLite's side files): the program's own writes ask for 0600/0700 anyway (file_guard).
+    import os
+
+    os.umask(0o077)
+    done.append("umask 077")
     if sys.platform == "win32":  # pragma: no cover - Windows only
         if _windows_no_crash_dumps():
             done.append("no Windows Error Reporting dumps")

@@ -5,8 +5,9 @@ passes as its minimum configuration (RFC 9106 section 4 recommends 64 MiB or mor
 default is 192 MiB, 3 passes). A key file below it, however it was made, is refused: an attacker
 who edits an old backup's key file down to 8 KiB / 1 pass cannot make the app keep using it.
 
-Ceiling: 1 GiB, 10 passes, 16 lanes. An edited key file asking 4 GiB x 64 passes would make an
-unlock take tens of seconds and gigabytes; above the ceiling it is refused before any derivation.
+Ceiling: 1 GiB, 10 passes, 16 lanes, and a cost (memory x passes) of at most four times today's
+default (192 MiB x 3 passes: about 1.7 s an unlock here instead of 0.43 s). An edited key file asking
+4 GiB x 64 passes, or 1 GiB x 10 passes (22 s an unlock here), is refused before any derivation.
 
 These are plain module values, not settings: no environment variable or file changes them. The
 test suite lowers the floor in its own process (tests/conftest.py) and in the child processes it
@@ -20,6 +21,7 @@ FLOOR_ITERATIONS = 2
 CEILING_MEMORY_KIB = 1024 * 1024
 CEILING_ITERATIONS = 10
 CEILING_LANES = 16
+CEILING_COST = 4 * (192 * 1024) * 3  # KiB x passes: four times the default's
 
 
 def problem(memory_kib: int, iterations: int, lanes: int) -> str | None:
@@ -31,10 +33,11 @@ def problem(memory_kib: int, iterations: int, lanes: int) -> str | None:
             "its key-derivation settings are weaker than this program accepts "
             f"(at least {FLOOR_MEMORY_KIB // 1024} MiB and {FLOOR_ITERATIONS} passes)"
         )
-    if memory_kib > CEILING_MEMORY_KIB or iterations > CEILING_ITERATIONS:
+    if (memory_kib > CEILING_MEMORY_KIB or iterations > CEILING_ITERATIONS
+            or memory_kib * iterations > CEILING_COST):
         return (
             "its key-derivation settings ask for more than this program allows "
-            f"(at most {CEILING_MEMORY_KIB // (1024 * 1024)} GiB, {CEILING_ITERATIONS} passes "
-            f"and {CEILING_LANES} lanes)"
+            f"(at most {CEILING_MEMORY_KIB // (1024 * 1024)} GiB, {CEILING_ITERATIONS} passes, "
+            f"{CEILING_LANES} lanes, and {CEILING_COST // (1024 * 1024)} GiB x passes in all)"
         )
     return None

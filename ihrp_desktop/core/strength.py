@@ -14,7 +14,8 @@ MIN_SCORE = 3  # zxcvbn's "safely unguessable": about 10^10 guesses or more
 # characters, and the better of the two counts (either alone is at most as strong as the whole).
 _LOOKED_AT = 72
 # Words a guesser would try first against this program's vaults.
-_OWN_WORDS = ("ihrp", "ihrp desktop", "harm reduction", "therapy", "therapist", "vault", "passphrase")
+_OWN_WORDS = ("ihrp", "ihrp desktop", "ihrpdesktop", "desktop", "ihrp desktop vault", "harm reduction",
+              "harmreduction", "therapy", "therapist", "vault", "passphrase", "tatarsky", "demo")
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,17 @@ class Strength:
         return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts if p)
 
 
-def assess(passphrase: str) -> Strength:
-    """Score ``passphrase`` (0 too guessable ... 4 very unguessable) with zxcvbn's advice."""
+def assess(passphrase: str, known: tuple[str, ...] = ()) -> Strength:
+    """Score ``passphrase`` (0 too guessable ... 4 very unguessable) with zxcvbn's advice.
+
+    ``known``: more words a guesser would try first (the passphrase being replaced).
+    """
     if not passphrase:
         return Strength(0, "", ("Type a passphrase: a few unrelated words are easiest to remember.",))
     from zxcvbn import zxcvbn
 
     ends = {passphrase[:_LOOKED_AT], passphrase[-_LOOKED_AT:]}
-    result = max((zxcvbn(end, user_inputs=list(_OWN_WORDS)) for end in ends), key=lambda r: r["score"])
+    result = max((zxcvbn(end, user_inputs=[*_OWN_WORDS, *known]) for end in ends), key=lambda r: r["score"])
     feedback = result.get("feedback") or {}
     return Strength(
         score=int(result["score"]),
@@ -51,9 +55,14 @@ def assess(passphrase: str) -> Strength:
     )
 
 
-def refusal(passphrase: str) -> str | None:
-    """Why a new passphrase is refused, in plain words with the estimator's advice; None if accepted."""
-    strength = assess(passphrase)
+def refusal(passphrase: str, current: str | None = None) -> str | None:
+    """Why a new passphrase is refused, in plain words with the estimator's advice; None if accepted.
+
+    ``current``: the passphrase it replaces (the same one again is refused; one close to it scores low).
+    """
+    if current is not None and passphrase == current:
+        return "The new passphrase is the same as the current one: choose a different one."
+    strength = assess(passphrase, () if current is None else (current,))
     if strength.acceptable:
         return None
     advice = strength.advice() or "Add another word or two. Uncommon words are better."

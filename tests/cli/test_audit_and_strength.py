@@ -51,7 +51,9 @@ def _audit_rows(folder: Path, passphrase: str = PASS) -> list[tuple[object, ...]
         conn.close()
 
 
-@pytest.mark.parametrize("weak", ["a", "12345678", "Summer2024!", "password1"])
+# The last two are this program's own name (a guesser's first try against its vaults): found by a stranger.
+@pytest.mark.parametrize("weak", ["a", "12345678", "Summer2024!", "password1", "IHRP Desktop vault",
+                                  "ihrpdesktop2026"])
 def test_init_refuses_a_weak_passphrase_with_the_estimators_advice(capsys, monkeypatch, tmp_path, weak):
     code, _, err = run(
         capsys, monkeypatch, "init", "--vault", str(tmp_path / "v"), "--passphrase-stdin", stdin=weak + "\n"
@@ -248,3 +250,11 @@ def test_no_answer_text_nor_client_name_in_the_trail_after_every_command(
         "imported",
         "passphrase_changed",
     } <= actions
+
+
+def test_passwd_refuses_the_current_passphrase_again(capsys, monkeypatch, vault):
+    before = (vault / "vault.key").read_bytes()
+    code, _, err = run(capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin",
+                       stdin=f"{PASS}\n{PASS}\n")
+    assert code == 2 and "same as the current one" in err and "The passphrase was not changed." in err
+    assert (vault / "vault.key").read_bytes() == before

@@ -143,3 +143,19 @@ def test_the_data_key_is_overwritten_when_the_vault_locks(tmp_path: Path) -> Non
     assert held == bytearray(32) and vault._key.wiped  # zeros, in place
     with pytest.raises(ValueError):
         vault._key.sql_literal()
+
+
+def test_files_made_after_the_start_are_the_accounts_alone_whatever_the_umask(tmp_path: Path) -> None:
+    """Qt's settings file was 0644 under umask 022 (a stranger found it): the process makes 0600 files
+    and 0700 folders from the start on, whatever creates them."""
+    script = (
+        "import os, sys\n"
+        "os.umask(0o022)\n"
+        "from ihrp_desktop.core.hardening import harden_process\n"
+        "harden_process()\n"
+        "open(sys.argv[1], 'w').close(); os.mkdir(sys.argv[2])\n"
+    )
+    made, folder = tmp_path / "settings.ini", tmp_path / "state"
+    subprocess.run([sys.executable, "-c", script, str(made), str(folder)], check=True, cwd=ROOT, timeout=60)
+    assert made.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700

@@ -213,7 +213,11 @@ def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
     k = wrap["kdf"]
     if k.get("name") != "argon2id":
         raise ValueError("unknown key derivation")
-    params = KdfParams(int(k["memory_kib"]), int(k["iterations"]), int(k["lanes"]))
+    numbers = [k["memory_kib"], k["iterations"], k["lanes"]]
+    # Whole numbers written as such: "196608", 196608.5 or true are an edited file, not settings.
+    if not all(type(n) is int for n in numbers):
+        raise KdfRefused("its key-derivation settings are not valid")
+    params = KdfParams(*numbers)
     try:
         params.check()  # before any derivation: an edited file can neither weaken nor stall an unlock
     except ValueError as exc:

@@ -56,8 +56,9 @@ class Newer:
     why: str  # "key" (recorded under another data key), "fewer" events, "fork" (not continued), "records"
     current: int  # this copy's event counter when it was compared
 
-    def message(self) -> str:
-        """The warning in plain words (no client data)."""
+    def message(self, *, going_on: bool = False) -> str:
+        """The warning in plain words (no client data); ``going_on``: said by a command that then
+        works with this copy (the command line), instead of a question (the app)."""
         when = self.seen_at[:16].replace("T", " ") + " UTC"
         what = {
             "key": "after a change of its passphrase or keys that this copy does not have",
@@ -68,7 +69,10 @@ class Newer:
         return (f"This vault is older than one this computer has opened: on {when} it was opened here "
                 f"{what}. If this is a backup or a copy you chose, that is expected. If it is the vault "
                 "you work in, someone may have put back older files: records written since then may be "
-                "missing. Nothing was changed.")
+                "missing. "
+                + ("This command goes on with this copy. If it is the copy you work in now, run "
+                   "'ihrp-desktop verify --vault PATH --accept-older' once, and it is not reported again."
+                   if going_on else "Nothing was changed."))
 
 
 def chain_state(query: Query) -> ChainState:
@@ -91,29 +95,72 @@ def _mac(key: DataKey, body: dict[str, Any]) -> str:
     return hmac.new(key.derive(_PURPOSE), text, hashlib.sha256).hexdigest()
 
 
-def _entries(vault_id: str) -> list[dict[str, Any]]:
+def _key_id(key: DataKey) -> str:
+    """Which data key a record entry was made under (not secret: it says only "this key or another")."""
+    return hmac.new(key.derive(_PURPOSE), b"key id", hashlib.sha256).hexdigest()[:16]
+
+
+def _read_record(vault_id: str) -> tuple[str, list[dict[str, Any]]]:
+    """("none", []) when this computer has no record, ("unreadable", []) for one nobody can use,
+    else ("ok", its entries)."""
+    path = _record_path(vault_id)
     try:
-        record = json.loads(_record_path(vault_id).read_text(encoding="utf-8"))
+        record = json.loads(path.read_text(encoding="utf-8"))
         entries = record["entries"]
+    except FileNotFoundError:
+        return "none", []
     except (OSError, ValueError, KeyError, TypeError):
-        return []  # nothing seen here (or a record nobody can trust either way)
-    return [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+        return "unreadable", []
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        return "unreadable", []
+    return "ok", entries
 
 
-def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | None:
-    """The newer state this computer saw, if this vault is older than it; else None."""
-    entries = _entries(key.vault_id)
-    trusted = None
+def _trusted(key: DataKey, entries: list[dict[str, Any]]) -> dict[str, Any] | None:
     for entry in entries:
         try:
             body = {k: entry[k] for k in ("vault_id", "counter", "head", "seen_at", "tops")}
             if body["vault_id"] == key.vault_id and hmac.compare_digest(str(entry["mac"]), _mac(key, body)):
-                trusted = body
-                break
+                return body
         except (KeyError, TypeError):
             continue
+    return None
+
+
+def _edited(key: DataKey, entries: list[dict[str, Any]]) -> bool:
+    """An entry says it was made under this very key, yet fails its check: it was edited."""
+    mine = _key_id(key)
+    return any(e.get("key") == mine for e in entries)
+
+
+def record_note(key: DataKey) -> str:
+    """What this computer's record of the vault lets ``verify`` say about a rollback, in plain words.
+
+    "checked" when there is something to compare with (a record this key proves, or entries made
+    under another data key, which ``older_than_seen`` reports); else why nothing could be compared.
+    """
+    status, entries = _read_record(key.vault_id)
+    if status == "none":
+        return "not checked: this computer has no record of this vault yet (it was never opened here)"
+    if status == "unreadable":
+        return "not checked: this computer's record of this vault cannot be read (it was damaged or edited)"
+    if _trusted(key, entries) is None and (not entries or _edited(key, entries)):
+        return ("not checked: this computer's record of this vault was changed by something other than "
+                "this program")
+    return "checked"
+
+
+def older_than_seen(key: DataKey, state: ChainState, query: Query) -> Newer | None:
+    """The newer state this computer saw, if this vault is older than it; else None.
+
+    A record that cannot be read, or whose entry for this very key fails its check (edited), proves
+    nothing either way: None (``record_note`` says so). Entries made only under other keys mean this
+    computer opened the vault after a key change this copy does not have.
+    """
+    status, entries = _read_record(key.vault_id)
+    trusted = _trusted(key, entries)
     if trusted is None:
-        if not entries:
+        if status != "ok" or not entries or _edited(key, entries):
             return None
         try:
             return Newer(int(entries[0]["counter"]), str(entries[0]["seen_at"]), "key", state.counter)
@@ -140,6 +187,7 @@ def _entry(key: DataKey, state: ChainState) -> dict[str, Any]:
         "tops": list(state.tops),
     }
     body["mac"] = _mac(key, body)
+    body["key"] = _key_id(key)  # outside the MAC: it only tells an edited entry from another key's
     return body
 
 

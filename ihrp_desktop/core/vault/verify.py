@@ -89,7 +89,9 @@ def verify_with_key(
         problems += _database_checks(conn, driver, checks)
         if not problems:
             older = _older(conn, key)
-            checks.append("newer than every state this computer has seen (rollback)")
+            note = seen.record_note(key)
+            checks.append("newer than every state this computer has seen (rollback)" if note == "checked"
+                          else f"rollback {note}")
     finally:
         conn.close()
     return VerifyReport(not problems, problems, checks, older)

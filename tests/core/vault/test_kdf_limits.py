@@ -22,7 +22,7 @@ def real_floor(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kdf_limits, "FLOOR_ITERATIONS", 2)
 
 
-def _edit_kdf(folder: Path, **kdf: int) -> None:
+def _edit_kdf(folder: Path, **kdf: object) -> None:
     current = keyfile.read(folder)
     wraps = tuple(dict(w, kdf=dict(w["kdf"], **kdf)) for w in current.wraps)
     keyfile.write(folder, keyfile.KeyFile(current.vault_id, current.created_at, wraps))  # checksum redone
@@ -47,10 +47,16 @@ def test_the_floor_and_ceiling_are_the_documented_values() -> None:
         ({"iterations": 1}, "weaker than this program accepts"),
         ({"memory_kib": 4 * 1024 * 1024, "iterations": 64}, "more than this program allows"),
         ({"lanes": 64}, "not valid"),
+        # Inside each single limit, yet 22 s an unlock here: the cost ceiling (memory x passes) refuses it.
+        ({"memory_kib": 1024 * 1024, "iterations": 10, "lanes": 16}, "more than this program allows"),
+        # Numbers that are not whole numbers written as such: an edited file.
+        ({"memory_kib": "196608"}, "not valid"),
+        ({"memory_kib": 196608.5}, "not valid"),
+        ({"iterations": True}, "not valid"),
     ],
 )
 def test_a_key_file_outside_the_limits_is_refused_within_a_second(
-    tmp_path: Path, real_floor: None, edit: dict[str, int], words: str
+    tmp_path: Path, real_floor: None, edit: dict[str, object], words: str
 ) -> None:
     folder = tmp_path / "v"
     Vault.create(folder, PASSPHRASE, kdf=KdfParams(19 * 1024, 2, 1)).close()

@@ -147,3 +147,74 @@ def test_the_record_holds_no_client_data(
     assert len(records) == 1 and records[0].stat().st_mode & 0o077 == 0
     text = records[0].read_text()
     assert "Zofia" not in text and str(tmp_path) not in text
+
+
+def _record(ihrp_home: Path) -> Path:
+    (record,) = (ihrp_home / "state" / "seen").iterdir()
+    return record
+
+
+def test_accept_older_on_the_command_line(
+    tmp_path: Path, make_vault: Callable[..., Vault], fill: Callable[[Vault], list[int]],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A copy restored elsewhere made the vault read older; the person says it is the one they use."""
+    folder = _older_copy(tmp_path, make_vault, fill)
+    for name in ("vault.db", "vault.key"):
+        shutil.copyfile(tmp_path / "old" / name, folder / name)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASS + "\n"))
+    assert main(["list", "--vault", str(folder), "--passphrase-stdin"]) == 0
+    warned = capsys.readouterr().err
+    # A command that goes on says so, and how to stop the warning; never "Nothing was changed."
+    assert "This command goes on with this copy" in warned and "--accept-older" in warned
+    assert "Nothing was changed" not in warned
+    monkeypatch.setattr(sys, "stdin", io.StringIO(PASS + "\n"))
+    assert main(["verify", "--vault", str(folder), "--passphrase-stdin", "--accept-older"]) == 0
+    assert "not reported as older again" in capsys.readouterr().err
+    assert _cli_verify(folder, monkeypatch, capsys)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("spoil", "note"),
+    [
+        (lambda record: record.unlink(), "has no record of this vault yet"),
+        (lambda record: record.write_text("garbage{"), "cannot be read"),
+        (lambda record: record.write_text('{"entries": 7}'), "cannot be read"),
+    ],
+    ids=["deleted", "garbage", "wrong shape"],
+)
+def test_a_missing_or_unreadable_record_is_said_never_passed_as_checked(
+    tmp_path: Path, make_vault: Callable[..., Vault], fill: Callable[[Vault], list[int]],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], ihrp_home: Path,
+    spoil: Callable[[Path], object], note: str,
+) -> None:
+    folder = _older_copy(tmp_path, make_vault, fill)
+    spoil(_record(ihrp_home) if (ihrp_home / "state" / "seen").exists() else Path())
+    code, text = _cli_verify(tmp_path / "old", monkeypatch, capsys)
+    assert code == 0  # nothing to compare with: not a rollback proven, and not a pass claimed either
+    assert "checked: rollback not checked:" in text and note in text
+    assert "newer than every state this computer has seen" not in text
+    assert folder.exists()
+
+
+def test_an_edited_record_does_not_make_the_current_vault_older(
+    tmp_path: Path, make_vault: Callable[..., Vault], fill: Callable[[Vault], list[int]],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], ihrp_home: Path,
+) -> None:
+    """Whoever can write the record can silence the check (documented), but cannot make the real vault
+    read as older than itself with a made-up reason."""
+    import json
+
+    folder = tmp_path / "vault"
+    with make_vault(folder) as v:
+        fill(v)
+    record = _record(ihrp_home)
+    data = json.loads(record.read_text())
+    data["entries"][0]["mac"] = "0" * 64
+    record.write_text(json.dumps(data))
+    code, text = _cli_verify(folder, monkeypatch, capsys)
+    assert code == 0 and "OLDER" not in text
+    assert "changed by something other than this program" in text
+    with Vault.open(folder, PASS) as v:
+        assert v.older_than_seen is None
+    assert _cli_verify(folder, monkeypatch, capsys)[1].count("newer than every state") == 1  # mended by use
