@@ -12,21 +12,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from .kinds import FieldKind, Traits, traits
+
 LANGUAGES: tuple[str, ...] = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 
 Audience = Literal["shared", "clinician"]
-
-# Every field type a definition may use. Adding one means one entry here and one builder in each
-# registry (app editor widgets, PDF flowables, value coercion).
-VALUE_TYPES = frozenset(
-    {"text", "multiline", "number", "date", "datetime", "scale", "choice", "multichoice", "checkbox"}
-)
-CONTAINER_TYPES = frozenset({"list", "menu"})
-DERIVED_TYPES = frozenset({"total", "guidance"})
-FIELD_TYPES = VALUE_TYPES | CONTAINER_TYPES | DERIVED_TYPES
-# Types allowed as columns of a list or menu row.
-COLUMN_TYPES = VALUE_TYPES
 
 
 @dataclass(frozen=True)
@@ -55,6 +46,22 @@ class Option:
 
 
 @dataclass(frozen=True)
+class TotalOf:
+    """What a ``total`` field adds up: one column of a list or menu (``"list_id.column_id"``)."""
+
+    list_id: str
+    column_id: str
+
+    @staticmethod
+    def parse(text: str) -> TotalOf:
+        list_id, column_id = text.split(".")
+        return TotalOf(list_id, column_id)
+
+    def __str__(self) -> str:
+        return f"{self.list_id}.{self.column_id}"
+
+
+@dataclass(frozen=True)
 class MenuRow:
     """A fixed row of a ``menu`` field (e.g. one of the 18 Alternatives)."""
 
@@ -68,7 +75,7 @@ class Field:
     """One field of a worksheet. Which attributes matter depends on ``type``."""
 
     id: str
-    type: str
+    type: FieldKind
     label: Text
     audience: Audience = "shared"
     guidance: Text | None = None
@@ -85,8 +92,8 @@ class Field:
     columns: tuple[Field, ...] = ()
     rows: tuple[MenuRow, ...] = ()
     row_label: Text | None = None  # "Link", "Item": what one row is called
-    # total: "<list field id>.<column id>"
-    total_of: str | None = None
+    # total: the list column it adds up
+    total_of: TotalOf | None = None
     # guidance: the body text (label is its optional heading)
     text: Text | None = None
     # text/multiline: a short hint shown inside the empty box
@@ -97,9 +104,14 @@ class Field:
         return self.audience == "clinician"
 
     @property
+    def traits(self) -> Traits:
+        """What this field's kind is (see ``core.forms.kinds``)."""
+        return traits(self.type)
+
+    @property
     def stores_value(self) -> bool:
         """Whether this field keeps a value in the vault (totals and guidance are derived)."""
-        return self.type not in DERIVED_TYPES
+        return not self.traits.derived
 
     def column(self, column_id: str) -> Field:
         for col in self.columns:
