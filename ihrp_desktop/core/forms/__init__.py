@@ -9,19 +9,8 @@ from .loader import FormDefinitionError, FormLibrary, load_definition, load_libr
 from .model import LANGUAGES, Field, FormDefinition, MenuRow, Option, Section, Text
 
 __all__ = [
-    "LANGUAGES",
-    "Field",
-    "FormDefinition",
-    "FormDefinitionError",
-    "FormLibrary",
-    "MenuRow",
-    "Option",
-    "Section",
-    "Text",
-    "default_library",
-    "load_definition",
-    "load_library",
-    "parse_definition",
+    "LANGUAGES", "Field", "FormDefinition", "FormDefinitionError", "FormLibrary", "MenuRow", "Option",
+    "Section", "Text", "default_library", "load_definition", "load_library", "parse_definition",
 ]
 
 

@@ -3,7 +3,7 @@
 Every place that asks "is this a short answer", "does this hold rows", "does this keep a value"
 reads a trait here instead of naming kinds. Adding a kind means one row in :data:`TRAITS` and one
 entry in each registry keyed by :class:`FieldKind` (editor widgets, printed flowables, value
-defaults and coercion); ``tests/core/test_field_kinds.py`` fails until every registry has it.
+defaults and coercion); ``tests/app/test_field_kinds.py`` fails until every registry has it.
 """
 
 from __future__ import annotations

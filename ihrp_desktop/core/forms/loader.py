@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, cast
 
+from .card import read_pocket_card
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
@@ -31,7 +32,17 @@ _COLUMN_KINDS = kinds_with("value")  # a list or menu row holds single answers o
 _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd before parsing
 
 _TOP_KEYS = frozenset(
-    {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
+    {
+        "id",
+        "version",
+        "title",
+        "purpose",
+        "discreet_title",
+        "revisable",
+        "attribution",
+        "pocket_card",
+        "section",
+    }
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "field"})
 _COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
@@ -113,6 +124,7 @@ class _Reader(TomlReader):
             attribution=self.text(doc, "attribution", top),
             sections=tuple(sections),
             source=self.path,
+            pocket_card=read_pocket_card(self, doc, {f.id: f for s in sections for f in s.fields}),
         )
 
     def section(self, table: Mapping[str, Any], where: Place, fields_seen: set[str]) -> Section:
@@ -241,12 +253,11 @@ class _Reader(TomlReader):
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
-            options.append(
-                Option(oid, cast(Text, self.text(opt, "label", owhere, field=name, required=True)))
-            )
+            label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
+            options.append(Option(oid, label, self.boolean(opt, "not_marked", owhere, name)))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)

@@ -43,6 +43,8 @@ class Option:
 
     id: str
     label: Text
+    # Choosing it does not mark the row as chosen (the 18 Alternatives' "Not now").
+    not_marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PocketCard:
+    """What a worksheet's wallet card holds, by field id (``[pocket_card]`` in its definition)."""
+
+    front_lists: tuple[str, ...] = ()  # lists printed as bullets on the front
+    front: tuple[str, ...] = ()  # single answers under them
+    back: tuple[str, ...] = ()  # single answers on the safety side
+    steps: str | None = None  # a guidance field whose text closes the safety side
+    short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
+    joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
+
+    def field_ids(self) -> tuple[str, ...]:
+        """Every field the card names."""
+        return (*self.front_lists, *self.front, *self.back, *((self.steps,) if self.steps else ()))
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -158,6 +176,7 @@ class FormDefinition:
     source: Path | None = field(default=None, compare=False)
     builtin: bool = field(default=True, compare=False)
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
+    pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""

@@ -75,6 +75,8 @@ def _table_map(lines: list[str]) -> Place:
                     parent = latest.get(parent_path, root) if parent_path else root
                     parent.children.setdefault(key, []).append(node)
                     latest[path] = node
+                elif "." not in path:  # a top-level [table] (e.g. [pocket_card])
+                    root.children[path] = [node]
                 previous = node
         for quote in ('"""', "'''"):
             if text.count(quote) % 2 and in_string in (None, quote):

@@ -18,7 +18,9 @@ RETIRED = "Only after dinner, never before noon"
 
 @pytest.mark.parametrize("copy", ["take-home", "clinician"])
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_limits_row_with_only_a_retired_column_prints(kit: SimpleNamespace, copy: str, language: str) -> None:
+def test_a_limits_row_with_only_a_retired_column_prints(
+    kit: SimpleNamespace, copy: str, language: str
+) -> None:
     form = kit.shipped_form("optimal_use_plan")
     values = {"limits": [{"limit": "", "per_week": RETIRED}]}
     data = render_worksheet(form, values, kit.HEADER, PrintOptions(copy=copy, language=language))
