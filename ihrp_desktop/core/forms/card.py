@@ -11,7 +11,7 @@ from typing import Any
 
 from .kinds import FieldKind
 from .model import Field, PocketCard, Text
-from .reading import Place, TomlReader
+from .reading import FormDefinitionError, Place, TomlReader
 
 _KEYS = frozenset({"front_lists", "front", "back", "steps", "short_labels", "joined"})
 
@@ -77,7 +77,11 @@ def _short_labels(
     out: dict[str, Text] = {}
     for fid in value:
         _check_field(reader, where, "short_labels", fid, fields, None)
-        text = reader.text(value, fid, where, field=fid, required=True)
+        try:
+            text = reader.text(value, fid, where, field=fid, required=True)
+        except FormDefinitionError as error:  # point at the short_labels line, where it is written
+            message = f"'short_labels': {error.message}"
+            raise reader.fail(message, where, key="short_labels", field=fid) from None
         assert text is not None
         out[fid] = text
     return out
