@@ -57,6 +57,13 @@ def bullet_text(fld: Field, row: Mapping[str, Any]) -> str:
     return " · ".join(([text] if text.strip() or not kept else []) + kept)
 
 
+def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool:
+    """Whether a bullet starts with its column's label: not when the answer already does, nor
+    when only a retired column's answer is there (the label would not be about it)."""
+    own = str(row.get(fld.columns[0].id) or "").strip()
+    return bool(lead and own) and not text.strip().casefold().startswith(lead.casefold())
+
+
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the list reads well as a table (few, short columns, no very long answer).
 
@@ -100,7 +107,7 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
         pieces = user_text(text, style)
         if pieces and isinstance(pieces[0], Paragraph):
             first = pieces[0].text
-            if lead and not text.strip().casefold().startswith(lead.casefold()):
+            if shows_lead(fld, row, lead, text):
                 first = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead)}</font> {first}'
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)

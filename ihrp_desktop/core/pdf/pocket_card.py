@@ -21,7 +21,7 @@ from .context import RenderContext
 from .document import build_pdf, metadata
 from .fields import value_text
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
-from .lists import bullet_lead, bullet_text, filled_rows
+from .lists import bullet_lead, bullet_text, filled_rows, shows_lead
 from .markup import escape_text, lead_in
 from .options import PrintOptions
 from .paragraphs import Paragraph
@@ -123,7 +123,7 @@ def card_story(ctx: RenderContext) -> list[Flowable]:
         lead = bullet_lead(fld, ctx)
         for row in rows:
             text = bullet_text(fld, row)
-            shown = f"{lead} {text}" if lead and not text.casefold().startswith(lead.casefold()) else text
+            shown = f"{lead} {text}" if shows_lead(fld, row, lead, text) else text
             story.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
     story += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
     back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
