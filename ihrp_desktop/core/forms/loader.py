@@ -32,17 +32,8 @@ _COLUMN_KINDS = kinds_with("value")  # a list or menu row holds single answers o
 _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd before parsing
 
 _TOP_KEYS = frozenset(
-    {
-        "id",
-        "version",
-        "title",
-        "purpose",
-        "discreet_title",
-        "revisable",
-        "attribution",
-        "pocket_card",
-        "section",
-    }
+    {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
+    | {"pocket_card"}
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "field"})
 _COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
@@ -211,7 +202,7 @@ class _Reader(TomlReader):
                     key="total_of",
                     field=name,
                 )
-            kwargs["total_of"] = TotalOf.parse(target)  # parsed once; every reader uses its parts
+            kwargs["total_of"] = TotalOf(*target.split("."))  # parsed once; every reader uses its parts
         elif ftype == FieldKind.GUIDANCE:
             kwargs["text"] = self.text(table, "text", where, field=name, required=True)
         label = self.text(table, "label", where, field=name, required=ftype != FieldKind.GUIDANCE)

@@ -48,22 +48,6 @@ class Option:
 
 
 @dataclass(frozen=True)
-class TotalOf:
-    """What a ``total`` field adds up: one column of a list or menu (``"list_id.column_id"``)."""
-
-    list_id: str
-    column_id: str
-
-    @staticmethod
-    def parse(text: str) -> TotalOf:
-        list_id, column_id = text.split(".")
-        return TotalOf(list_id, column_id)
-
-    def __str__(self) -> str:
-        return f"{self.list_id}.{self.column_id}"
-
-
-@dataclass(frozen=True)
 class MenuRow:
     """A fixed row of a ``menu`` field (e.g. one of the 18 Alternatives)."""
 
@@ -198,3 +182,14 @@ class FormDefinition:
             if fld.id == field_id:
                 return section.is_clinician or fld.is_clinician
         return False
+
+
+@dataclass(frozen=True)
+class TotalOf:
+    """What a ``total`` field adds up: one column of a list or menu (``"list_id.column_id"``)."""
+
+    list_id: str
+    column_id: str
+
+    def __str__(self) -> str:
+        return f"{self.list_id}.{self.column_id}"

@@ -192,11 +192,7 @@ def list_table(
     if len(data) == (1 if header else 0):
         data.append([para("—", ctx.style.cell_quiet)] + [""] * (len(columns) - 1))
     commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        *cell_padding(sides=4, top=2.5, bottom=3.5),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, COLORS.faint),
     ]
     if header:
@@ -216,6 +212,17 @@ def list_table(
     )
     table.setStyle(TableStyle(commands))
     return table
+
+
+def cell_padding(sides: float, top: float, bottom: float) -> list[tuple[Any, ...]]:
+    """Table commands: every cell aligned to its top, with this padding."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), sides),
+        ("RIGHTPADDING", (0, 0), (-1, -1), sides),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
 
 
 def _column_head(col: Field, ctx: RenderContext) -> Paragraph:

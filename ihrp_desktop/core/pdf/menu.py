@@ -18,20 +18,14 @@ from ..forms.model import Field, MenuRow
 from .context import RenderContext
 from .drawings import TickBox
 from .fields import label_block, value_text
-from .lists import column_widths, kept_lines
+from .lists import cell_padding, column_widths, kept_lines
 from .markup import lead_in, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
 _NEST_LIMIT = 600  # characters: a shorter option row is printed in one piece with its group heading
-_CELL_PADDING: list[tuple[Any, ...]] = [
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-]
+_CELL_PADDING = cell_padding(sides=5, top=3, bottom=4)
 
 
 def is_marked(fld: Field, row: Mapping[str, Any] | None) -> bool:
