@@ -46,19 +46,25 @@ class Traits:
     summary: bool = False  # a compact column of a printed menu (free text goes under the option)
     packs: bool = False  # a filled answer may share a printed row with a neighbour
     packs_blank: bool = False  # its empty box may share a row on a blank copy
+    on_heading: bool = False  # a section's only answer of this kind prints on the section's heading line
 
 
 _V = {"value": True}
 TRAITS: dict[FieldKind, Traits] = {
-    FieldKind.TEXT: Traits(**_V, written=True, table_cell=True, packs=True, packs_blank=True),
+    FieldKind.TEXT: Traits(
+        **_V, written=True, table_cell=True, packs=True, packs_blank=True, on_heading=True
+    ),
     FieldKind.MULTILINE: Traits(**_V, written=True, packs=True),
     FieldKind.NUMBER: Traits(
-        **_V, short=True, numeric=True, table_cell=True, summary=True, packs=True, packs_blank=True
+        **_V, short=True, numeric=True, table_cell=True, summary=True, packs=True, packs_blank=True,
+        on_heading=True,
     ),
-    FieldKind.DATE: Traits(**_V, short=True, table_cell=True, summary=True, packs=True, packs_blank=True),
+    FieldKind.DATE: Traits(
+        **_V, short=True, table_cell=True, summary=True, packs=True, packs_blank=True, on_heading=True
+    ),
     FieldKind.DATETIME: Traits(**_V, short=True, summary=True, packs=True, packs_blank=True),
     FieldKind.SCALE: Traits(**_V, numeric=True, lead=True, summary=True),
-    FieldKind.CHOICE: Traits(**_V, options=True, lead=True, summary=True, packs=True),
+    FieldKind.CHOICE: Traits(**_V, options=True, lead=True, summary=True, packs=True, on_heading=True),
     FieldKind.MULTICHOICE: Traits(**_V, options=True, packs=True),
     FieldKind.CHECKBOX: Traits(
         **_V, short=True, lead=True, table_cell=True, summary=True, packs=True, packs_blank=True
@@ -71,8 +77,8 @@ TRAITS: dict[FieldKind, Traits] = {
 
 
 def traits(kind: str) -> Traits:
-    """The traits of ``kind`` (a :class:`FieldKind` or its TOML word)."""
-    return TRAITS[FieldKind(kind)]
+    """The traits of ``kind`` (a :class:`FieldKind` or its TOML word: both hash alike)."""
+    return TRAITS[kind]  # type: ignore[index]
 
 
 def kinds_with(trait: str) -> frozenset[FieldKind]:

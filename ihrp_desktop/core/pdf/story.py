@@ -6,7 +6,6 @@ import json
 
 from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
 
-from ..forms.kinds import FieldKind
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
 from .context import RenderContext
@@ -165,13 +164,9 @@ def _section_rule(keep: bool) -> HRFlowable:
     return rule
 
 
-# A section holding only one of these answers prints it on the heading's line.
-_ONE_LINE_KINDS = (FieldKind.TEXT, FieldKind.NUMBER, FieldKind.DATE, FieldKind.CHOICE)
-
-
 def _one_line_answer(visible: list[Field], ctx: RenderContext) -> str | None:
     """The answer of a filled section that holds one short answer only, else None."""
-    if ctx.blank or len(visible) != 1 or visible[0].type not in _ONE_LINE_KINDS:
+    if ctx.blank or len(visible) != 1 or not visible[0].traits.on_heading:
         return None
     text = value_text(visible[0], ctx.values.get(visible[0].id), ctx.language)
     return text if len(text) <= 60 and "\n" not in text else None
