@@ -172,7 +172,7 @@ def test_decisional_balance_grid(shipped: dict[str, FormDefinition]) -> None:
         weight = box.column("weight")
         assert (weight.type, weight.min, weight.max) == ("scale", 1, 10)
         assert {o.id for o in box.column("term").options} == {"short", "long"}
-    totals = {f.total_of for f in grid.fields if f.type == "total"}
+    totals = {str(f.total_of) for f in grid.fields if f.type == "total"}
     assert totals == {f"{box.id}.weight" for box in lists}
 
 
@@ -292,6 +292,11 @@ def _list_field(fid: str) -> str:
 """
 
 
+def _card(table: str) -> str:
+    """HEAD with a ``[pocket_card]`` table before its first section."""
+    return HEAD.replace("[[section]]", f"[pocket_card]\n{table}\n\n[[section]]", 1)
+
+
 def write(tmp_path: Path, text: str | bytes, name: str = "mine.toml") -> Path:
     path = tmp_path / name
     if isinstance(text, str):
@@ -357,6 +362,27 @@ BAD = {
         HEAD + '\n  [[section.field]]\n  id = "Not An Id"\n  type = "text"\n  label = "X"\n',
         None,
         'id = "Not An Id"',
+    ),
+    "not_marked that is not true or false": (
+        HEAD + '\n  [[section.field]]\n  id = "status"\n  type = "choice"\n  label = "S"\n'
+        '    [[section.field.option]]\n    id = "not_now"\n    label = "Not now"\n    not_marked = "yes"\n',
+        "status",
+        "not_marked =",
+    ),
+    "pocket card naming no field": (
+        _card('front = ["nowhere"]') + TEXT_FIELD.format(id="name"),
+        "nowhere",
+        "front =",
+    ),
+    "pocket card list that is not a list": (
+        _card('front_lists = ["name"]') + TEXT_FIELD.format(id="name"),
+        "name",
+        "front_lists =",
+    ),
+    "pocket card short label without English": (
+        _card('front = ["name"]\nshort_labels = { name = { es = "Nombre" } }') + TEXT_FIELD.format(id="name"),
+        "name",
+        "short_labels =",
     ),
     "infinite max": (
         HEAD + '\n  [[section.field]]\n  id = "scale"\n  type = "scale"\n  label = "S"\n  max = inf\n',
@@ -587,5 +613,19 @@ def test_the_example_in_the_docs_loads() -> None:
     example = doc.split("## A short complete example", 1)[1].split("```toml\n", 1)[1].split("```", 1)[0]
     form = parse_definition(example, Path("weekly_check_in.toml"))
     assert form.id == "weekly_check_in"
-    assert form.field("urge_total").total_of == "moments.urge"
+    assert str(form.field("urge_total").total_of) == "moments.urge"
     assert form.is_clinician_field("clinician_note")
+
+
+def test_the_pocket_card_and_not_marked_are_data(tmp_path: Path) -> None:
+    """What the wallet card holds and which menu status means "not chosen" come from the definition."""
+    plan = load_library(forms_dir()).get("optimal_use_plan")
+    assert plan.pocket_card is not None
+    assert plan.pocket_card.front_lists == ("limits", "never")
+    assert plan.pocket_card.joined == {"checkin_person": "checkin_number"}
+    status = load_library(forms_dir()).get("alternatives").field("alternatives").column("status")
+    assert [o.id for o in status.options if o.not_marked] == ["not_now"]
+    own = load_definition(write(tmp_path, _card('front = ["name"]') + TEXT_FIELD.format(id="name")))
+    assert own.pocket_card is not None and own.pocket_card.front == ("name",)
+    plain = load_definition(write(tmp_path, HEAD + TEXT_FIELD.format(id="name"), "plain.toml"))
+    assert plain.pocket_card is None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from ...core.forms.kinds import FieldKind
 from ...core.forms.model import Field
 from .base import EditorContext, FieldEditor, name_widget
 from .icons import icon
@@ -93,7 +94,7 @@ class DateEditor(FieldEditor):
         self.calendar_button.setMenu(menu)
         row.addWidget(self.calendar_button)
         self.time_box: QLineEdit | None = None
-        if fld.type == "datetime":
+        if fld.type == FieldKind.DATETIME:
             self.time_box = QLineEdit()
             self.time_box.setPlaceholderText(word("time_hint", lang))
             self.time_box.setMaxLength(5)

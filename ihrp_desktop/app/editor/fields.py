@@ -9,7 +9,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...core.forms.model import VALUE_TYPES, Field
+from ...core.forms.kinds import FieldKind
+from ...core.forms.model import Field
 from .base import EditorContext, FieldEditor
 from .choices import CheckboxEditor, ChoiceEditor, MultichoiceEditor
 from .dates import DateEditor
@@ -18,18 +19,18 @@ from .texts import MultilineEditor, NumberEditor, TextEditor
 
 ValueEditorFactory = Callable[[Field, EditorContext], FieldEditor]
 
-VALUE_EDITORS: dict[str, ValueEditorFactory] = {
-    "text": TextEditor,
-    "multiline": MultilineEditor,
-    "number": NumberEditor,
-    "date": DateEditor,
-    "datetime": DateEditor,
-    "scale": make_scale_editor,
-    "choice": ChoiceEditor,
-    "multichoice": MultichoiceEditor,
-    "checkbox": CheckboxEditor,
+# The editors of the kinds a list or menu row may hold (its columns); ``registry`` adds the rest.
+VALUE_EDITORS: dict[FieldKind, ValueEditorFactory] = {
+    FieldKind.TEXT: TextEditor,
+    FieldKind.MULTILINE: MultilineEditor,
+    FieldKind.NUMBER: NumberEditor,
+    FieldKind.DATE: DateEditor,
+    FieldKind.DATETIME: DateEditor,
+    FieldKind.SCALE: make_scale_editor,
+    FieldKind.CHOICE: ChoiceEditor,
+    FieldKind.MULTICHOICE: MultichoiceEditor,
+    FieldKind.CHECKBOX: CheckboxEditor,
 }
-assert set(VALUE_EDITORS) == VALUE_TYPES, "every value type needs an editor"
 
 
 def create_value_editor(fld: Field, ctx: EditorContext, parent: QWidget | None = None) -> FieldEditor:

@@ -4,10 +4,11 @@ each list's total under its box. Other fields of the section (guidance) keep the
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ...core.forms.content import grid_parts
 from ...core.forms.model import Field, Section
 from .base import EditorContext
 from .registry import create_widget
@@ -21,16 +22,14 @@ def build_grid(
     section: Section, ctx: EditorContext, totals: dict[str, TotalView], make_block: BlockMaker
 ) -> list[QWidget]:
     """The widgets of the section in page order, the four lists replaced by one grid."""
-    lists = [f for f in section.fields if f.type == "list"]
-    sums = {f.total_of.split(".")[0]: f for f in section.fields if f.type == "total" and f.total_of}
-    placed_totals = {sums[f.id].id for f in lists if f.id in sums}
+    parts = grid_parts(section)
     out: list[QWidget] = []
     grid_placed = False
     box_ctx = ctx.sized("box")
     for fld in section.fields:
-        if fld.type == "list" or fld.id in placed_totals:
+        if parts.in_grid(fld):
             if not grid_placed:
-                out.append(_grid(lists, sums, box_ctx, totals, make_block))
+                out.append(_grid(list(parts.lists), parts.sums, box_ctx, totals, make_block))
                 grid_placed = True
             continue
         out.append(make_block(create_widget(fld, ctx)))
@@ -39,7 +38,7 @@ def build_grid(
 
 def _grid(
     lists: list[Field],
-    sums: dict[str, Field],
+    sums: Mapping[str, Field],
     ctx: EditorContext,
     totals: dict[str, TotalView],
     make_block: BlockMaker,

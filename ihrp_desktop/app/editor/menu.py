@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ...core.forms.content import is_blank
 from ...core.forms.model import Field, MenuRow
-from ...core.forms.values import display_text, is_blank
+from ...core.forms.values import display_text
 from .base import EditorContext, FieldEditor
 from .responsive import ResponsiveGrid
 from .row import labelled, make_cells
 from .words import word
 from .wrapped import wrapped_label
 
-LEAD_TYPES = frozenset({"choice", "scale", "checkbox"})
 TITLE_MIN_WIDTH = 260
 PER_LINE = 3
 
@@ -36,7 +36,7 @@ class MenuRowWidget(QFrame):
         self.cells = make_cells(fld, ctx)
         lang = ctx.language
         columns = list(fld.columns)
-        lead = columns.pop(0) if columns and columns[0].type in LEAD_TYPES else None
+        lead = columns.pop(0) if columns and columns[0].traits.lead else None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(14, 10, 14, 12)
         outer.setSpacing(8)
@@ -60,7 +60,7 @@ class MenuRowWidget(QFrame):
             details.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)
             labels: dict[str, QLabel] = {}
             for col in columns:
-                narrow = col.type in ("date", "datetime", "number", "checkbox")
+                narrow = col.traits.short
                 details.add_cell(
                     labelled(self.cells[col.id], col.label.get(lang), labels, col.id, details),
                     stretch=0 if narrow else 3,

@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from ...core.forms.content import is_blank
 from ...core.forms.model import Field, FormDefinition, Section
-from ...core.forms.values import FieldValueError, coerce, display_text, is_blank
+from ...core.forms.values import FieldValueError, coerce, display_text
 from .base import EditorContext, FieldEditor
 from .fields import shows_own_label
 from .grid import BlockMaker, build_grid

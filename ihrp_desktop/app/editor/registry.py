@@ -1,7 +1,7 @@
 """The whole field-type -> widget registry: value editors, lists, menus, totals and guidance.
 
-One entry per type of :data:`FIELD_TYPES`; the loader refuses unknown types, so every field of
-a loaded definition has a widget here (a missing entry fails at import, not at draw).
+One entry per :class:`FieldKind`; the loader refuses unknown types, and
+``tests/app/test_field_kinds.py`` checks this registry (like every other) covers every kind.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
-from ...core.forms.model import FIELD_TYPES, Field
+from ...core.forms.kinds import FieldKind
+from ...core.forms.model import Field
 from .base import EditorContext
 from .fields import VALUE_EDITORS
 from .menu import MenuEditor
@@ -19,14 +20,13 @@ from .views import GuidanceView, TotalView
 
 WidgetFactory = Callable[[Field, EditorContext], QWidget]
 
-WIDGETS: dict[str, WidgetFactory] = {
+WIDGETS: dict[FieldKind, WidgetFactory] = {
     **VALUE_EDITORS,
-    "list": ListEditor,
-    "menu": MenuEditor,
-    "total": TotalView,
-    "guidance": GuidanceView,
+    FieldKind.LIST: ListEditor,
+    FieldKind.MENU: MenuEditor,
+    FieldKind.TOTAL: TotalView,
+    FieldKind.GUIDANCE: GuidanceView,
 }
-assert set(WIDGETS) == FIELD_TYPES, "every field type needs a widget"
 
 
 def create_widget(fld: Field, ctx: EditorContext) -> QWidget:

@@ -30,9 +30,6 @@ from .words import word
 from .wrapped import wrapped_label
 
 NUMBER_WIDTH = 34
-# Column types that fit side by side in a table row.
-TABLE_TYPES = frozenset({"text", "number", "date", "checkbox"})
-FIXED_WIDTH_TYPES = frozenset({"number", "date", "datetime", "checkbox"})
 
 
 def row_style(fld: Field, ctx: EditorContext) -> str:
@@ -40,7 +37,7 @@ def row_style(fld: Field, ctx: EditorContext) -> str:
         return "box"
     if len(fld.columns) == 1:
         return "line"
-    if len(fld.columns) <= 3 and all(col.type in TABLE_TYPES for col in fld.columns):
+    if len(fld.columns) <= 3 and all(col.traits.table_cell for col in fld.columns):
         return "table"
     return "card"
 

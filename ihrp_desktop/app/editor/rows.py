@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from ...core.forms.kinds import FieldKind
 from ...core.forms.model import Field
 from ...core.forms.values import empty_row
 from .base import EditorContext, FieldEditor
@@ -61,7 +62,7 @@ class ListEditor(FieldEditor):
         for col in self.field.columns:
             label = cell_label(col.label.get(self.ctx.language))
             cell = probe.cells[col.id]
-            fixed = cell.maximumWidth() < 10_000 and col.type != "text"
+            fixed = cell.maximumWidth() < 10_000 and col.type != FieldKind.TEXT
             if fixed:
                 label.setFixedWidth(cell.sizeHint().width())
             layout.addWidget(label, 0 if fixed else 1, Qt.AlignmentFlag.AlignBottom)

@@ -7,67 +7,48 @@ never stops the other worksheets from loading.
 
 from __future__ import annotations
 
-import math
-import re
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, cast
 
-from .model import (
-    COLUMN_TYPES,
-    DEFAULT_LANGUAGE,
-    FIELD_TYPES,
-    Field,
-    FormDefinition,
-    MenuRow,
-    Option,
-    Section,
-    Text,
-)
+from .card import read_pocket_card
+from .kinds import FieldKind, kinds_with
+from .kinds import traits as traits_of
+from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
+from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
 
-_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
-ID_PATTERN = _ID  # what a definition or field id may be (an import checks form ids with it)
-_LANG = re.compile(r"[a-z]{2}(-[A-Za-z]{2})?")
+__all__ = [
+    "ID_PATTERN",
+    "FormDefinitionError",
+    "FormLibrary",
+    "load_definition",
+    "load_library",
+    "parse_definition",
+]
+
+_ALL_KINDS = frozenset(FieldKind)
+_COLUMN_KINDS = kinds_with("value")  # a list or menu row holds single answers only
 _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd before parsing
 
 _TOP_KEYS = frozenset(
     {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
+    | {"pocket_card"}
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "field"})
 _COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
 # The settings each field type understands, beyond the common ones.
-_TYPE_KEYS: dict[str, frozenset[str]] = {
-    "number": frozenset({"unit", "min", "max"}),
-    "scale": frozenset({"min", "max", "low", "high"}),
-    "choice": frozenset({"option"}),
-    "multichoice": frozenset({"option", "other"}),
-    "list": frozenset({"column", "row_label"}),
-    "menu": frozenset({"column", "row", "row_label"}),
-    "total": frozenset({"total_of"}),
+_TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
+    FieldKind.NUMBER: frozenset({"unit", "min", "max"}),
+    FieldKind.SCALE: frozenset({"min", "max", "low", "high"}),
+    FieldKind.CHOICE: frozenset({"option"}),
+    FieldKind.MULTICHOICE: frozenset({"option", "other"}),
+    FieldKind.LIST: frozenset({"column", "row_label"}),
+    FieldKind.MENU: frozenset({"column", "row", "row_label"}),
+    FieldKind.TOTAL: frozenset({"total_of"}),
+    FieldKind.GUIDANCE: frozenset({"text"}),
 }
-_ALL_FIELD_KEYS = _COMMON_FIELD_KEYS.union(*_TYPE_KEYS.values(), {"text"})
-
-
-class FormDefinitionError(ValueError):
-    """A worksheet definition that cannot be used, with where and why in plain words."""
-
-    def __init__(self, file: Path | str, message: str, *, line: int | None = None, field: str | None = None):
-        self.file = Path(file)
-        self.line = line
-        self.field = field
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = [self.file.name]
-        if self.line is not None:
-            where.append(f"line {self.line}")
-        if self.field:
-            where.append(f"field '{self.field}'")
-        return f"Worksheet definition {', '.join(where)}: {self.message}"
+_ALL_FIELD_KEYS = _COMMON_FIELD_KEYS.union(*_TYPE_KEYS.values())
 
 
 @dataclass
@@ -96,185 +77,14 @@ def _order_key(form: FormDefinition) -> str:
     return form.source.name if form.source is not None else form.id
 
 
-# -- where things are written ---------------------------------------------------------------------
-
-
-@dataclass
-class _Table:
-    """Where one TOML table is written: its header line and the lines holding its own keys."""
-
-    line: int | None
-    end: int
-    children: dict[str, list[_Table]] = field(default_factory=dict)
-
-
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\[\]]+?)\s*\]\]?\s*(#.*)?$")
-
-
-def _table_map(lines: list[str]) -> _Table:
-    """Map the ``[[section]]`` / ``[[section.field]]`` ... headers to the tables tomllib returns.
-
-    tomllib gives no positions; but arrays of tables keep the order of their headers, so the
-    n-th ``[[section.field]]`` after a ``[[section]]`` header is that section's n-th field.
-    """
-    root = _Table(line=None, end=len(lines))
-    latest: dict[str, _Table] = {}
-    previous = root
-    in_string: str | None = None  # inside a multi-line string, a "[[...]]" line is text
-    for number, text in enumerate(lines, start=1):
-        if in_string is None:
-            match = _HEADER.match(text)
-            if match is not None:
-                previous.end = number - 1
-                path = re.sub(r"[\s\"']", "", match.group(2))
-                node = _Table(line=number, end=len(lines))
-                if match.group(1) == "[[":
-                    parent_path, _, key = path.rpartition(".")
-                    parent = latest.get(parent_path, root) if parent_path else root
-                    parent.children.setdefault(key, []).append(node)
-                    latest[path] = node
-                previous = node
-        for quote in ('"""', "'''"):
-            if text.count(quote) % 2 and in_string in (None, quote):
-                in_string = None if in_string else quote
-    return root
-
-
-class _Reader:
+class _Reader(TomlReader):
     """Walks one parsed TOML document, turning each table into model objects."""
 
+    known_keys = _ALL_FIELD_KEYS
+
     def __init__(self, path: Path, raw_text: str):
-        self.path = path
-        self.lines = raw_text.split("\n")  # TOML counts lines by newlines only
-        self.root = _table_map(self.lines)
-        self.field_tables: dict[str, _Table] = {}
-
-    # -- errors ----------------------------------------------------------------------------------
-    def fail(
-        self, message: str, where: _Table, *, key: str | None = None, field: str | None = None
-    ) -> FormDefinitionError:
-        return FormDefinitionError(self.path, message, line=self.line_of(where, key), field=field)
-
-    def line_of(self, table: _Table, key: str | None) -> int | None:
-        """The line of ``key`` inside ``table`` if it is written there, else the table's header."""
-        if key is not None:
-            first = table.line or 1
-            pattern = re.compile(r"""^\s*["']?""" + re.escape(key) + r"""["']?\s*[=.]""")
-            for number in range(first, min(table.end, len(self.lines)) + 1):
-                if pattern.match(self.lines[number - 1]):
-                    return number
-        return table.line
-
-    # -- typed getters ---------------------------------------------------------------------------
-    def check_keys(
-        self,
-        table: Mapping[str, Any],
-        allowed: Iterable[str],
-        where: _Table,
-        field: str | None = None,
-        what: str = "",
-    ) -> None:
-        for key in table:
-            if key not in allowed:
-                known = key in _ALL_FIELD_KEYS and what
-                message = (
-                    f"'{key}' does not apply to {what}"
-                    if known
-                    else f"unknown setting '{key}' (check the spelling)"
-                )
-                raise self.fail(message, where, key=key, field=field)
-
-    def ident(self, table: Mapping[str, Any], where: _Table, what: str, field: str | None = None) -> str:
-        value = table.get("id")
-        if not isinstance(value, str) or not _ID.fullmatch(value):
-            shown = f" ('{value}')" if isinstance(value, str) else ""
-            raise self.fail(
-                f"{what} needs an id{shown} of lowercase letters, digits and '_', starting "
-                "with a letter (at most 64)",
-                where,
-                key="id",
-                field=field,
-            )
-        return value
-
-    def text(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        where: _Table,
-        *,
-        field: str | None = None,
-        required: bool = False,
-    ) -> Text | None:
-        value = table.get(key)
-        if value is None:
-            if required:
-                raise self.fail(
-                    f"'{key}' is missing (write it at least in English: {key} = {{ en = \"...\" }})",
-                    where,
-                    field=field,
-                )
-            return None
-        if isinstance(value, str):  # a single-language definition is fine for a clinic's own worksheet
-            value = {DEFAULT_LANGUAGE: value}
-        if not isinstance(value, dict):
-            raise self.fail(
-                f"'{key}' must be text, or a table of texts by language", where, key=key, field=field
-            )
-        for lang, words in value.items():
-            if not _LANG.fullmatch(lang):
-                raise self.fail(f"'{key}' has an unknown language code '{lang}'", where, key=key, field=field)
-            if not isinstance(words, str):
-                raise self.fail(f"'{key}.{lang}' must be text", where, key=key, field=field)
-        if not value.get(DEFAULT_LANGUAGE, "").strip():
-            raise self.fail(f"'{key}' needs an English text ({key}.en)", where, key=key, field=field)
-        return Text(MappingProxyType({k: v.strip() for k, v in value.items()}))
-
-    def number(self, table: Mapping[str, Any], key: str, where: _Table, fid: str) -> float | None:
-        value = table.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise self.fail(f"'{key}' must be a number", where, key=key, field=fid)
-        return float(value)
-
-    def choice(
-        self,
-        table: Mapping[str, Any],
-        key: str,
-        allowed: tuple[str, ...],
-        where: _Table,
-        field: str | None = None,
-    ) -> str:
-        value = table.get(key, allowed[0])
-        if not isinstance(value, str) or value not in allowed:
-            raise self.fail(f"'{key}' must be one of: {', '.join(allowed)}", where, key=key, field=field)
-        return value
-
-    def boolean(self, table: Mapping[str, Any], key: str, where: _Table, field: str | None = None) -> bool:
-        value = table.get(key, False)
-        if not isinstance(value, bool):
-            raise self.fail(f"'{key}' must be true or false", where, key=key, field=field)
-        return value
-
-    def tables(
-        self, table: Mapping[str, Any], key: str, where: _Table, field: str | None = None
-    ) -> list[tuple[Mapping[str, Any], _Table]]:
-        """The ``[[key]]`` tables under ``table``, each with where it is written."""
-        value = table.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            raise self.fail(f"'{key}' must be written as [[...{key}]] tables", where, key=key, field=field)
-        written = where.children.get(key, [])
-        if len(written) != len(value):  # written inline (key = [{...}]): point at the key
-            written = [_Table(line=self.line_of(where, key), end=where.end)] * len(value)
-        return list(zip(value, written, strict=True))
-
-    def check_new(self, seen: set[str], ident: str, what: str, where: _Table, field: str | None) -> None:
-        if ident in seen:
-            raise self.fail(
-                f"two {what} share the id '{ident}'; give each its own", where, key="id", field=field
-            )
-        seen.add(ident)
+        super().__init__(path, raw_text)
+        self.field_tables: dict[str, Place] = {}
 
     # -- structure -------------------------------------------------------------------------------
     def form(self, doc: Mapping[str, Any]) -> FormDefinition:
@@ -305,9 +115,10 @@ class _Reader:
             attribution=self.text(doc, "attribution", top),
             sections=tuple(sections),
             source=self.path,
+            pocket_card=read_pocket_card(self, doc, {f.id: f for s in sections for f in s.fields}),
         )
 
-    def section(self, table: Mapping[str, Any], where: _Table, fields_seen: set[str]) -> Section:
+    def section(self, table: Mapping[str, Any], where: Place, fields_seen: set[str]) -> Section:
         self.check_keys(table, _SECTION_KEYS, where)
         section_id = self.ident(table, where, "every [[section]]")
         named = f"section '{section_id}'"
@@ -321,14 +132,14 @@ class _Reader:
             raise self.fail(f"{named} needs at least one [[section.field]]", where)
         layout = self.choice(table, "layout", ("stack", "grid"), where)
         if layout == "grid":
-            if sum(1 for f in fields if f.type == "list") != 4:
+            if sum(1 for f in fields if f.type == FieldKind.LIST) != 4:
                 raise self.fail(
                     f"{named} is a 'grid': it needs exactly four list fields (the 2x2 boxes)",
                     where,
                     key="layout",
                 )
             for fld in fields:
-                if fld.type not in ("list", "total", "guidance"):
+                if fld.type not in (FieldKind.LIST, FieldKind.TOTAL, FieldKind.GUIDANCE):
                     raise self.fail(
                         "a 'grid' section holds only its four lists, their totals and guidance",
                         self.field_tables[fld.id],
@@ -344,13 +155,13 @@ class _Reader:
             fields=tuple(fields),
         )
 
-    def field(self, table: Mapping[str, Any], where: _Table, parent: str, *, column: bool) -> Field:
+    def field(self, table: Mapping[str, Any], where: Place, parent: str, *, column: bool) -> Field:
         what = "column" if column else "field"
         fid = self.ident(table, where, f"every {what} (in {parent})")
         name = f"{parent}.{fid}" if column else fid
         ftype = table.get("type")
-        allowed_types = COLUMN_TYPES if column else FIELD_TYPES
-        if not isinstance(ftype, str) or ftype not in FIELD_TYPES:
+        allowed_types = _COLUMN_KINDS if column else _ALL_KINDS
+        if not isinstance(ftype, str) or ftype not in _ALL_KINDS:
             shown = (
                 f"'{ftype}' is unknown"
                 if isinstance(ftype, str)
@@ -366,22 +177,23 @@ class _Reader:
             raise self.fail(
                 f"type '{ftype}' cannot be a column of a list or menu", where, key="type", field=name
             )
+        ftype = FieldKind(ftype)
         allowed = _COMMON_FIELD_KEYS | _TYPE_KEYS.get(ftype, frozenset())
-        if ftype == "guidance":
+        if ftype == FieldKind.GUIDANCE:
             allowed = frozenset({"id", "type", "label", "audience", "text"})
         if column:  # a column shows to whoever sees its list: a clinician-only cell would leak on paper
             allowed = allowed - {"audience"}
         self.check_keys(table, allowed, where, name, f"a {'column' if column else ftype + ' field'}")
         kwargs: dict[str, Any] = {}
-        if ftype in ("number", "scale"):
+        if traits_of(ftype).numeric:
             self._bounds(table, where, name, ftype, kwargs)
-        elif ftype in ("choice", "multichoice"):
+        elif traits_of(ftype).options:
             self._options(table, where, name, kwargs)
-            if ftype == "multichoice":
+            if ftype == FieldKind.MULTICHOICE:
                 kwargs["other"] = self.boolean(table, "other", where, name)
-        elif ftype in ("list", "menu"):
-            self._rows(table, where, name, fid, ftype == "menu", kwargs)
-        elif ftype == "total":
+        elif traits_of(ftype).container:
+            self._rows(table, where, name, fid, ftype == FieldKind.MENU, kwargs)
+        elif ftype == FieldKind.TOTAL:
             target = table.get("total_of")
             if not isinstance(target, str) or target.count(".") != 1:
                 raise self.fail(
@@ -390,10 +202,10 @@ class _Reader:
                     key="total_of",
                     field=name,
                 )
-            kwargs["total_of"] = target
-        elif ftype == "guidance":
+            kwargs["total_of"] = TotalOf(*target.split("."))  # parsed once; every reader uses its parts
+        elif ftype == FieldKind.GUIDANCE:
             kwargs["text"] = self.text(table, "text", where, field=name, required=True)
-        label = self.text(table, "label", where, field=name, required=ftype != "guidance")
+        label = self.text(table, "label", where, field=name, required=ftype != FieldKind.GUIDANCE)
         return Field(
             id=fid,
             type=ftype,
@@ -405,10 +217,10 @@ class _Reader:
         )
 
     def _bounds(
-        self, table: Mapping[str, Any], where: _Table, name: str, ftype: str, kwargs: dict[str, Any]
+        self, table: Mapping[str, Any], where: Place, name: str, ftype: str, kwargs: dict[str, Any]
     ) -> None:
         low, high = self.number(table, "min", where, name), self.number(table, "max", where, name)
-        if ftype == "scale":
+        if ftype == FieldKind.SCALE:
             low = 0.0 if low is None else low
             high = 10.0 if high is None else high
             if not low.is_integer() or not high.is_integer() or not 0 < high - low <= 20:
@@ -428,16 +240,15 @@ class _Reader:
             kwargs["unit"] = self.text(table, "unit", where, field=name)
         kwargs.update(min=low, max=high)
 
-    def _options(self, table: Mapping[str, Any], where: _Table, name: str, kwargs: dict[str, Any]) -> None:
+    def _options(self, table: Mapping[str, Any], where: Place, name: str, kwargs: dict[str, Any]) -> None:
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
-            options.append(
-                Option(oid, cast(Text, self.text(opt, "label", owhere, field=name, required=True)))
-            )
+            label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
+            options.append(Option(oid, label, self.boolean(opt, "not_marked", owhere, name)))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)
@@ -445,7 +256,7 @@ class _Reader:
     def _rows(
         self,
         table: Mapping[str, Any],
-        where: _Table,
+        where: Place,
         name: str,
         fid: str,
         fixed: bool,
@@ -485,9 +296,9 @@ class _Reader:
             if fld.total_of is None:
                 continue
             where = self.field_tables[fld.id]
-            list_id, column_id = fld.total_of.split(".")
+            list_id, column_id = fld.total_of.list_id, fld.total_of.column_id
             source = by_id.get(list_id)
-            if source is None or source.type not in ("list", "menu"):
+            if source is None or not source.traits.container:
                 raise self.fail(
                     f"'total_of' names '{list_id}', which is not a list in this worksheet",
                     where,
@@ -503,7 +314,7 @@ class _Reader:
                     key="total_of",
                     field=fld.id,
                 ) from None
-            if column.type not in ("number", "scale"):
+            if not column.traits.numeric:
                 raise self.fail(
                     f"'total_of' must name a number or scale column, not a {column.type} column",
                     where,
@@ -528,54 +339,10 @@ def load_definition(path: Path, *, builtin: bool = False) -> FormDefinition:
     return parse_definition(text, path, builtin=builtin)
 
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
-
-
 def parse_definition(text: str, path: Path, *, builtin: bool = False) -> FormDefinition:
     """Parse definition text (already read) that came from ``path``."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match and match.group(1) else None
-        if match and match.group(1) is None:
-            line = text.count("\n") + 1
-        problem = _TOML_POSITION.sub("", message).lower()
-        raise FormDefinitionError(
-            path,
-            f"this is not valid TOML ({problem}); check the quotes, brackets and commas there",
-            line=line,
-            field=_field_near(text.split("\n"), line) if line else None,
-        ) from None
-    except RecursionError:
-        raise FormDefinitionError(
-            path, "the file is nested too deeply to be a worksheet definition"
-        ) from None
+    doc = parse_toml(text, path)
     return replace(_Reader(path, text).form(doc), builtin=builtin)
-
-
-_ID_LINE = re.compile(r"""^\s*id\s*=\s*["']([^"']*)["']""")
-
-
-def _field_near(lines: list[str], line: int) -> str | None:
-    """The field whose table holds ``line``, read from the raw text (the TOML could not be parsed)."""
-    end = next((n - 1 for n in range(line + 1, len(lines) + 1) if _HEADER.match(lines[n - 1])), len(lines))
-    column = None
-    for n in range(min(line, len(lines)), 0, -1):
-        header = _HEADER.match(lines[n - 1])
-        if header is None:
-            continue
-        kind = re.sub(r"[\s\"']", "", header.group(2)).rpartition(".")[2]
-        ident = next((m.group(1) for text in lines[n:end] if (m := _ID_LINE.match(text))), None)
-        if kind == "column" and column is None:
-            column = ident
-        elif kind == "field":
-            return f"{ident}.{column}" if ident and column else ident
-        elif kind == "section":
-            return None
-        end = n - 1
-    return None
 
 
 def load_library(builtin_dir: Path, user_dir: Path | None = None) -> FormLibrary:

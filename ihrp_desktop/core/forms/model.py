@@ -12,21 +12,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from .kinds import FieldKind, Traits, traits
+
 LANGUAGES: tuple[str, ...] = ("en", "es")
 DEFAULT_LANGUAGE = "en"
 
 Audience = Literal["shared", "clinician"]
-
-# Every field type a definition may use. Adding one means one entry here and one builder in each
-# registry (app editor widgets, PDF flowables, value coercion).
-VALUE_TYPES = frozenset(
-    {"text", "multiline", "number", "date", "datetime", "scale", "choice", "multichoice", "checkbox"}
-)
-CONTAINER_TYPES = frozenset({"list", "menu"})
-DERIVED_TYPES = frozenset({"total", "guidance"})
-FIELD_TYPES = VALUE_TYPES | CONTAINER_TYPES | DERIVED_TYPES
-# Types allowed as columns of a list or menu row.
-COLUMN_TYPES = VALUE_TYPES
 
 
 @dataclass(frozen=True)
@@ -52,6 +43,8 @@ class Option:
 
     id: str
     label: Text
+    # Choosing it does not mark the row as chosen (the 18 Alternatives' "Not now").
+    not_marked: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +61,7 @@ class Field:
     """One field of a worksheet. Which attributes matter depends on ``type``."""
 
     id: str
-    type: str
+    type: FieldKind
     label: Text
     audience: Audience = "shared"
     guidance: Text | None = None
@@ -85,8 +78,8 @@ class Field:
     columns: tuple[Field, ...] = ()
     rows: tuple[MenuRow, ...] = ()
     row_label: Text | None = None  # "Link", "Item": what one row is called
-    # total: "<list field id>.<column id>"
-    total_of: str | None = None
+    # total: the list column it adds up
+    total_of: TotalOf | None = None
     # guidance: the body text (label is its optional heading)
     text: Text | None = None
     # text/multiline: a short hint shown inside the empty box
@@ -97,9 +90,14 @@ class Field:
         return self.audience == "clinician"
 
     @property
+    def traits(self) -> Traits:
+        """What this field's kind is (see ``core.forms.kinds``)."""
+        return traits(self.type)
+
+    @property
     def stores_value(self) -> bool:
         """Whether this field keeps a value in the vault (totals and guidance are derived)."""
-        return self.type not in DERIVED_TYPES
+        return not self.traits.derived
 
     def column(self, column_id: str) -> Field:
         for col in self.columns:
@@ -131,6 +129,22 @@ class Section:
 
 
 @dataclass(frozen=True)
+class PocketCard:
+    """What a worksheet's wallet card holds, by field id (``[pocket_card]`` in its definition)."""
+
+    front_lists: tuple[str, ...] = ()  # lists printed as bullets on the front
+    front: tuple[str, ...] = ()  # single answers under them
+    back: tuple[str, ...] = ()  # single answers on the safety side
+    steps: str | None = None  # a guidance field whose text closes the safety side
+    short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
+    joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
+
+    def field_ids(self) -> tuple[str, ...]:
+        """Every field the card names."""
+        return (*self.front_lists, *self.front, *self.back, *((self.steps,) if self.steps else ()))
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -146,6 +160,7 @@ class FormDefinition:
     source: Path | None = field(default=None, compare=False)
     builtin: bool = field(default=True, compare=False)
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
+    pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""
@@ -167,3 +182,14 @@ class FormDefinition:
             if fld.id == field_id:
                 return section.is_clinician or fld.is_clinician
         return False
+
+
+@dataclass(frozen=True)
+class TotalOf:
+    """What a ``total`` field adds up: one column of a list or menu (``"list_id.column_id"``)."""
+
+    list_id: str
+    column_id: str
+
+    def __str__(self) -> str:
+        return f"{self.list_id}.{self.column_id}"

@@ -28,6 +28,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from .content import is_blank, row_has_content
+from .kinds import FieldKind
 from .model import Field, FormDefinition
 
 Values = dict[str, Any]
@@ -47,20 +49,20 @@ def default_value(fld: Field) -> Any:
     return _DEFAULTS[fld.type](fld)
 
 
-_DEFAULTS: dict[str, Callable[[Field], Any]] = {
-    "text": lambda f: "",
-    "multiline": lambda f: "",
-    "number": lambda f: None,
-    "date": lambda f: "",
-    "datetime": lambda f: "",
-    "scale": lambda f: None,
-    "choice": lambda f: "",
-    "multichoice": lambda f: {"selected": [], "other": ""},
-    "checkbox": lambda f: False,
-    "list": lambda f: [],
-    "menu": lambda f: {},
-    "total": lambda f: None,
-    "guidance": lambda f: None,
+_DEFAULTS: dict[FieldKind, Callable[[Field], Any]] = {
+    FieldKind.TEXT: lambda f: "",
+    FieldKind.MULTILINE: lambda f: "",
+    FieldKind.NUMBER: lambda f: None,
+    FieldKind.DATE: lambda f: "",
+    FieldKind.DATETIME: lambda f: "",
+    FieldKind.SCALE: lambda f: None,
+    FieldKind.CHOICE: lambda f: "",
+    FieldKind.MULTICHOICE: lambda f: {"selected": [], "other": ""},
+    FieldKind.CHECKBOX: lambda f: False,
+    FieldKind.LIST: lambda f: [],
+    FieldKind.MENU: lambda f: {},
+    FieldKind.TOTAL: lambda f: None,
+    FieldKind.GUIDANCE: lambda f: None,
 }
 
 
@@ -100,7 +102,7 @@ def _number(fld: Field, value: Any) -> int | float | None:
     if not isinstance(value, int | float) or not math.isfinite(value):
         raise FieldValueError(fld.id, "expected a number")
     number: int | float = int(value) if isinstance(value, float) and value.is_integer() else value
-    if fld.type == "number" and (
+    if fld.type == FieldKind.NUMBER and (
         (fld.min is not None and number < fld.min) or (fld.max is not None and number > fld.max)
     ):
         raise FieldValueError(fld.id, f"expected a number from {_plain(fld.min)} to {_plain(fld.max)}")
@@ -129,7 +131,7 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)
 
 def _date(fld: Field, value: Any) -> str:
     """A date as ``YYYY-MM-DD``, a datetime as ``YYYY-MM-DDTHH:MM`` (the stored shapes)."""
-    with_time = fld.type == "datetime"
+    with_time = fld.type == FieldKind.DATETIME
     if isinstance(value, dt.date):  # a Python date or datetime from the editor or an import
         parsed: dt.date = value
     elif value is None or (isinstance(value, str) and not value.strip()):
@@ -215,18 +217,18 @@ def _menu(fld: Field, value: Any) -> dict[str, dict[str, Any]]:
     return {str(row_id): _row(fld, row, f"row '{row_id}'") for row_id, row in value.items()}
 
 
-_COERCERS: dict[str, Callable[[Field, Any], Any]] = {
-    "text": _text,
-    "multiline": _text,
-    "number": _number,
-    "date": _date,
-    "datetime": _date,
-    "scale": _scale,
-    "choice": _choice,
-    "multichoice": _multichoice,
-    "checkbox": _checkbox,
-    "list": _list,
-    "menu": _menu,
+_COERCERS: dict[FieldKind, Callable[[Field, Any], Any]] = {
+    FieldKind.TEXT: _text,
+    FieldKind.MULTILINE: _text,
+    FieldKind.NUMBER: _number,
+    FieldKind.DATE: _date,
+    FieldKind.DATETIME: _date,
+    FieldKind.SCALE: _scale,
+    FieldKind.CHOICE: _choice,
+    FieldKind.MULTICHOICE: _multichoice,
+    FieldKind.CHECKBOX: _checkbox,
+    FieldKind.LIST: _list,
+    FieldKind.MENU: _menu,
 }
 
 
@@ -235,8 +237,9 @@ def coerce(fld: Field, value: Any) -> Any:
 
     Totals and guidance keep no value: they coerce to ``None``.
     """
-    coercer = _COERCERS.get(fld.type)
-    return None if coercer is None else storable(coercer(fld, value))
+    if fld.traits.derived:
+        return None
+    return storable(_COERCERS[fld.type](fld, value))
 
 
 def storable(value: Any) -> Any:
@@ -280,7 +283,7 @@ def unknown_fields(form: FormDefinition, values: Mapping[str, Any]) -> dict[str,
 def total(form: FormDefinition, fld: Field, values: Mapping[str, Any]) -> int | float:
     """The sum a ``total`` field shows: one list column added up (empty cells count 0)."""
     assert fld.total_of is not None
-    list_id, column_id = fld.total_of.split(".")
+    list_id, column_id = fld.total_of.list_id, fld.total_of.column_id
     rows = values.get(list_id)
     if isinstance(rows, dict):  # a menu
         rows = list(rows.values())
@@ -296,40 +299,10 @@ def total(form: FormDefinition, fld: Field, values: Mapping[str, Any]) -> int | 
 
 def totals(form: FormDefinition, values: Mapping[str, Any]) -> dict[str, int | float]:
     """Every ``total`` field of ``form`` with its current sum."""
-    return {fld.id: total(form, fld, values) for _, fld in form.all_fields() if fld.type == "total"}
+    return {fld.id: total(form, fld, values) for _, fld in form.all_fields() if fld.type == FieldKind.TOTAL}
 
 
 # -- display -----------------------------------------------------------------------------------
-
-
-def is_blank(fld: Field, value: Any) -> bool:
-    """Whether nothing was entered (used to skip or leave room on printed copies).
-
-    A list or menu whose rows hold only empty cells is blank too.
-    """
-    if value is None or value is False:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if fld.type == "multichoice" and isinstance(value, dict):
-        return not value.get("selected") and not str(value.get("other") or "").strip()
-    if fld.type in ("list", "menu") and isinstance(value, list | dict):
-        rows = value.values() if isinstance(value, dict) else value
-        return all(_row_is_blank(fld, row) for row in rows)
-    if isinstance(value, list | dict):
-        return len(value) == 0
-    return False
-
-
-def _row_is_blank(fld: Field, row: Any) -> bool:
-    if not isinstance(row, dict):
-        return row is None
-    by_id = {col.id: col for col in fld.columns}
-    # A cell of a column the definition no longer has still counts as something typed.
-    return all(
-        is_blank(by_id[key], cell) if key in by_id else cell in (None, "", False, [], {})
-        for key, cell in row.items()
-    )
 
 
 _YES = {"en": "Yes", "es": "Sí"}
@@ -339,30 +312,30 @@ def display_text(fld: Field, value: Any, language: str = "en") -> str:
     """A value as a person reads it (choices by label, numbers with units, rows one per line)."""
     if is_blank(fld, value):
         return ""
-    if fld.type == "choice":
+    if fld.type == FieldKind.CHOICE:
         return fld.option_label(str(value), language)
-    if fld.type == "multichoice" and isinstance(value, dict):
+    if fld.type == FieldKind.MULTICHOICE and isinstance(value, dict):
         parts = [fld.option_label(str(s), language) for s in value.get("selected", [])]
         if str(value.get("other") or "").strip():
             parts.append(str(value["other"]).strip())
         return ", ".join(parts)
-    if fld.type == "checkbox":
+    if fld.type == FieldKind.CHECKBOX:
         # A word, not a tick: the bundled font has no check-mark glyph.
         return _YES.get(language, _YES["en"])
-    if fld.type == "number":
+    if fld.type == FieldKind.NUMBER:
         unit = fld.unit.get(language) if fld.unit else ""
         return f"{value} {unit}".strip()
-    if fld.type == "scale":
+    if fld.type == FieldKind.SCALE:
         return f"{value} / {int(fld.max if fld.max is not None else 10)}"
-    if fld.type == "datetime" and isinstance(value, str):
+    if fld.type == FieldKind.DATETIME and isinstance(value, str):
         return value.replace("T", " ")
-    if fld.type == "list" and isinstance(value, list):
-        return "\n".join(_row_text(fld, row, language) for row in value if not _row_is_blank(fld, row))
-    if fld.type == "menu" and isinstance(value, dict):
+    if fld.type == FieldKind.LIST and isinstance(value, list):
+        return "\n".join(_row_text(fld, row, language) for row in value if row_has_content(fld, row))
+    if fld.type == FieldKind.MENU and isinstance(value, dict):
         labels = {row.id: row.label.get(language) for row in fld.rows}
         lines = []
         for row_id, row in value.items():
-            if not _row_is_blank(fld, row):
+            if row_has_content(fld, row):
                 lines.append(f"{labels.get(row_id, row_id)}: {_row_text(fld, row, language)}")
         return "\n".join(lines)
     return str(value)

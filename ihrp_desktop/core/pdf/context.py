@@ -6,8 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..forms.content import has_content, row_has_content
+from ..forms.kinds import FieldKind
 from ..forms.model import Field, FormDefinition, Section, Text
-from ..forms.values import is_blank, totals
+from ..forms.values import totals
 from .options import Copy
 from .styles import Styles, styles
 from .words import word
@@ -50,9 +52,9 @@ class RenderContext:
             return False
         if self.blank:
             return True
-        if fld.type == "guidance":
+        if fld.type == FieldKind.GUIDANCE:
             return self.shows_guidance_field(section, fld)
-        if fld.type == "total":
+        if fld.type == FieldKind.TOTAL:
             return self.has_value(self.total_source(fld))
         return self.has_value(fld)
 
@@ -64,23 +66,18 @@ class RenderContext:
         """Whether something was entered in ``fld`` (blank copies have nothing)."""
         if fld is None or self.blank:
             return False
-        value = self.values.get(fld.id)
-        if fld.type == "list":
-            return any(self.row_has_value(fld, row) for row in value or [])
-        if fld.type == "menu":
-            return isinstance(value, dict) and any(self.row_has_value(fld, row) for row in value.values())
-        return not is_blank(fld, value)
+        return has_content(fld, self.values.get(fld.id))
 
     def row_has_value(self, fld: Field, row: Any) -> bool:
-        """Whether a list or menu row holds anything."""
-        return isinstance(row, Mapping) and any(not is_blank(col, row.get(col.id)) for col in fld.columns)
+        """Whether a list or menu row holds anything (a retired column's answer counts)."""
+        return isinstance(row, Mapping) and row_has_content(fld, row)
 
     def total_source(self, fld: Field) -> Field | None:
         """The list a ``total`` field adds up."""
         if not fld.total_of:
             return None
         try:
-            return self.form.field(fld.total_of.split(".")[0])
+            return self.form.field(fld.total_of.list_id)
         except KeyError:
             return None
 

@@ -6,11 +6,13 @@ filled answer, or on a blank copy the empty space to write in.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, TableStyle
 
+from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from ..forms.values import display_text
 from .context import RenderContext
@@ -21,14 +23,14 @@ from .styles import COLORS, hex_color
 from .tables import Table
 from .words import iso_date_text, word
 
-WRITING_LINES = {"text": 1, "multiline": 4}
+WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 4}
 
 
 def value_text(fld: Field, value: Any, language: str) -> str:
     """A value in words for a page: dates written out, ticked boxes as "Yes"."""
-    if fld.type in ("date", "datetime") and isinstance(value, str) and value.strip():
+    if fld.type in (FieldKind.DATE, FieldKind.DATETIME) and isinstance(value, str) and value.strip():
         return iso_date_text(value.strip(), language)
-    if fld.type == "checkbox":
+    if fld.type == FieldKind.CHECKBOX:
         return word("yes", language) if value is True else ""
     return display_text(fld, value, language)
 
@@ -36,7 +38,7 @@ def value_text(fld: Field, value: Any, language: str) -> str:
 def label_markup(fld: Field, ctx: RenderContext, suffix: str = "") -> str:
     """The field's label as paragraph markup, tagged when it is for the clinician only."""
     text = escape_text(ctx.text(fld.label))
-    if fld.type == "number" and fld.unit is not None and ctx.blank:
+    if fld.type == FieldKind.NUMBER and fld.unit is not None and ctx.blank:
         text += f" ({escape_text(ctx.text(fld.unit))})"
     if fld.is_clinician and not ctx.take_home:
         text += f' <font color="{hex_color(COLORS.clinician)}">· {escape(ctx.word("clinician_only"))}</font>'
@@ -118,7 +120,7 @@ def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
         return [*label_block(fld, ctx), para(value_text(fld, value, ctx.language), ctx.style.value)]
     labels = [ctx.text(opt.label) for opt in fld.options]
     out: list[Flowable] = [*label_block(fld, ctx), option_boxes(labels, [False] * len(labels), ctx)]
-    if fld.type == "multichoice" and fld.other:
+    if fld.type == FieldKind.MULTICHOICE and fld.other:
         out.append(
             Table(
                 [[BoxedLabel(para(ctx.word("other") + ":", ctx.style.cell)), RuledLines(1, 19)]],
@@ -156,3 +158,19 @@ def build_guidance(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]
     for flowable in out:  # a prompt belongs with the answer that follows it
         flowable.keepWithNext = 1
     return out
+
+
+Builder = Callable[[Field, Any, RenderContext], list[Flowable]]
+
+# The builders of the kinds a list or menu row may hold (its columns); ``registry`` adds the rest.
+VALUE_BUILDERS: dict[FieldKind, Builder] = {
+    FieldKind.TEXT: build_text,
+    FieldKind.MULTILINE: build_text,
+    FieldKind.NUMBER: build_short,
+    FieldKind.DATE: build_short,
+    FieldKind.DATETIME: build_short,
+    FieldKind.SCALE: build_scale,
+    FieldKind.CHOICE: build_choice,
+    FieldKind.MULTICHOICE: build_choice,
+    FieldKind.CHECKBOX: build_checkbox,
+}

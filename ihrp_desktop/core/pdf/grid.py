@@ -6,8 +6,11 @@ boxes print one after another instead (a table cell cannot break across pages).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from reportlab.platypus import Flowable, TableStyle
 
+from ..forms.content import grid_parts
 from ..forms.model import Field, Section
 from .context import RenderContext
 from .fields import label_markup
@@ -21,30 +24,23 @@ from .tables import Table
 BOX_PADDING = 8.0
 
 
-def grid_parts(section: Section) -> tuple[list[Field], dict[str, Field]]:
-    """The section's four lists (in order) and the total field of each list, by list id."""
-    lists = [f for f in section.fields if f.type == "list"]
-    sums = {f.total_of.split(".")[0]: f for f in section.fields if f.type == "total" and f.total_of}
-    return lists, sums
-
-
 def build_grid_section(section: Section, ctx: RenderContext, visible: list[Field]) -> list[Flowable]:
     """The section's fields in order, with the four lists replaced by one 2x2 grid."""
-    lists, sums = grid_parts(section)
-    boxes = [f for f in lists if f in visible]
+    parts = grid_parts(section)
+    boxes = [f for f in parts.lists if f in visible]
     out: list[Flowable] = []
     placed = False
     for fld in visible:
-        if fld.type == "list" or (fld.type == "total" and fld in sums.values()):
+        if parts.in_grid(fld):
             if not placed and boxes:
-                out.extend(_grid_or_stack(boxes, sums, ctx))
+                out.extend(_grid_or_stack(boxes, parts.sums, ctx))
                 placed = True
             continue
         out.extend(build_value(fld, ctx.values.get(fld.id), ctx))
     return out
 
 
-def _grid_or_stack(lists: list[Field], sums: dict[str, Field], ctx: RenderContext) -> list[Flowable]:
+def _grid_or_stack(lists: list[Field], sums: Mapping[str, Field], ctx: RenderContext) -> list[Flowable]:
     if len(lists) == 4:
         grid = _grid(lists, sums, ctx)
         _, height = grid.wrap(ctx.width, ctx.height)
@@ -59,7 +55,7 @@ def _grid_or_stack(lists: list[Field], sums: dict[str, Field], ctx: RenderContex
     return out
 
 
-def _grid(lists: list[Field], sums: dict[str, Field], ctx: RenderContext) -> Table:
+def _grid(lists: list[Field], sums: Mapping[str, Field], ctx: RenderContext) -> Table:
     inner = ctx.width / 2 - 2 * BOX_PADDING
     cells = [_box(fld, sums.get(fld.id), ctx, inner) for fld in lists]
     table = Table([cells[:2], cells[2:]], colWidths=[ctx.width / 2] * 2, hAlign="LEFT")

@@ -12,12 +12,13 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Spacer, TableStyle
 
+from ..forms.content import is_blank, retired_cells
+from ..forms.kinds import FieldKind
 from ..forms.model import Field
-from ..forms.values import is_blank
 from .context import RenderContext
 from .drawings import RuledLines, TickBox
 from .fallback import string_width
-from .fields import label_block, value_text
+from .fields import VALUE_BUILDERS, label_block, value_text
 from .markup import escape_text, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
@@ -28,7 +29,13 @@ BLANK_CARDS = 2
 TABLE_MAX_COLUMNS = 4
 TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
 CARD_KEEP_TOGETHER = 1200  # characters; a shorter card is not split across pages
-_NARROW = {"number": 52.0, "scale": 50.0, "checkbox": 44.0, "date": 92.0, "datetime": 118.0}
+_NARROW = {
+    FieldKind.NUMBER: 52.0,
+    FieldKind.SCALE: 50.0,
+    FieldKind.CHECKBOX: 44.0,
+    FieldKind.DATE: 92.0,
+    FieldKind.DATETIME: 118.0,
+}
 
 
 def filled_rows(fld: Field, value: Any, ctx: RenderContext) -> list[Mapping[str, Any]]:
@@ -40,12 +47,31 @@ def filled_rows(fld: Field, value: Any, ctx: RenderContext) -> list[Mapping[str,
 
 def is_bullet_list(fld: Field) -> bool:
     """A list of one text column (limits, "never" rules) prints as bullets."""
-    return len(fld.columns) == 1 and fld.columns[0].type in ("text", "multiline")
+    return len(fld.columns) == 1 and fld.columns[0].traits.written
+
+
+def bullet_text(fld: Field, row: Mapping[str, Any]) -> str:
+    """What one bullet says: its answer, then any answer kept from a retired column."""
+    text = str(row.get(fld.columns[0].id) or "")
+    kept = [str(cell) for cell in retired_cells(fld, row).values()]
+    return " · ".join(([text] if text.strip() or not kept else []) + kept)
+
+
+def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool:
+    """Whether a bullet starts with its column's label: not when the answer already does, nor
+    when only a retired column's answer is there (the label would not be about it)."""
+    own = str(row.get(fld.columns[0].id) or "").strip()
+    return bool(lead and own) and not text.strip().casefold().startswith(lead.casefold())
 
 
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
-    """Whether the list reads well as a table (few, short columns, no very long answer)."""
-    if len(fld.columns) > TABLE_MAX_COLUMNS or any(c.type == "multiline" for c in fld.columns):
+    """Whether the list reads well as a table (few, short columns, no very long answer).
+
+    A row holding an answer of a retired column prints as a card, which names that column.
+    """
+    if len(fld.columns) > TABLE_MAX_COLUMNS or any(c.type == FieldKind.MULTILINE for c in fld.columns):
+        return False
+    if any(retired_cells(fld, row) for row in rows):
         return False
     return all(len(str(row.get(col.id) or "")) <= TABLE_MAX_CELL for row in rows for col in fld.columns)
 
@@ -75,14 +101,13 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
     if ctx.blank:
         return [_blank_bullets(lead, ctx)]
     style = ctx.style.bullet
-    column = fld.columns[0]
     out: list[Flowable] = []
     for row in rows:
-        text = str(row.get(column.id) or "")
+        text = bullet_text(fld, row)
         pieces = user_text(text, style)
         if pieces and isinstance(pieces[0], Paragraph):
             first = pieces[0].text
-            if lead and not text.strip().casefold().startswith(lead.casefold()):
+            if shows_lead(fld, row, lead, text):
                 first = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead)}</font> {first}'
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)
@@ -120,7 +145,7 @@ def column_widths(
     for i, col in enumerate(columns):
         if col.type in _NARROW:
             fixed[i] = _NARROW[col.type]
-        elif col.type == "choice":
+        elif col.type == FieldKind.CHOICE:
             longest = max((len(ctx.text(o.label)) for o in col.options), default=6)
             fixed[i] = min(120.0, max(54.0, longest * 5.3 + 14))
     flexible = [i for i in range(len(columns)) if i not in fixed]
@@ -145,7 +170,7 @@ def column_widths(
 def cell(col: Field, value: Any, ctx: RenderContext) -> Flowable | str:
     """One table cell: the value as text, or an empty tick box for a blank checkbox."""
     if ctx.blank:
-        return TickBox() if col.type == "checkbox" else ""
+        return TickBox() if col.type == FieldKind.CHECKBOX else ""
     return para(value_text(col, value, ctx.language), ctx.style.cell)
 
 
@@ -167,11 +192,7 @@ def list_table(
     if len(data) == (1 if header else 0):
         data.append([para("—", ctx.style.cell_quiet)] + [""] * (len(columns) - 1))
     commands: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+        *cell_padding(sides=4, top=2.5, bottom=3.5),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, COLORS.faint),
     ]
     if header:
@@ -193,10 +214,21 @@ def list_table(
     return table
 
 
+def cell_padding(sides: float, top: float, bottom: float) -> list[tuple[Any, ...]]:
+    """Table commands: every cell aligned to its top, with this padding."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), sides),
+        ("RIGHTPADDING", (0, 0), (-1, -1), sides),
+        ("TOPPADDING", (0, 0), (-1, -1), top),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
+    ]
+
+
 def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
     """A column's heading; on a blank copy a choice column also names its options, to write one in."""
     text = escape_text(ctx.text(col.label))
-    if ctx.blank and col.type in ("choice", "multichoice") and col.options:
+    if ctx.blank and col.traits.options and col.options:
         options = " / ".join(ctx.text(o.label) for o in col.options)
         text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="7">{escape_text(options)}</font>'
     return Paragraph(text, ctx.style.cell_head)
@@ -242,14 +274,26 @@ def card_body(fld: Field, row: Mapping[str, Any], ctx: RenderContext) -> list[Fl
         if pieces and isinstance(pieces[0], Paragraph):
             pieces[0] = Paragraph(lead + pieces[0].text, style)
         out.extend(pieces)
+    out.extend(kept_lines(fld, row, style))
+    return out
+
+
+def kept_lines(fld: Field, row: Mapping[str, Any], style: Any) -> list[Flowable]:
+    """Answers of columns the definition no longer has, each after its column id: never dropped."""
+    out: list[Flowable] = []
+    for key, cell in retired_cells(fld, row).items():
+        pieces = user_text(str(cell), style)
+        if pieces and isinstance(pieces[0], Paragraph):
+            pieces[0] = Paragraph(
+                lead_markup(key, hex_color(COLORS.muted), bold=True) + pieces[0].text, style
+            )
+        out.extend(pieces)
     return out
 
 
 def blank_card_body(fld: Field, ctx: RenderContext) -> list[Flowable]:
     """An empty row to fill by hand: each column's label with room to write."""
-    from .registry import build_value  # the registry knows every column type
-
     out: list[Flowable] = []
     for col in fld.columns:
-        out.extend(build_value(col, None, ctx))
+        out.extend(VALUE_BUILDERS[col.type](col, None, ctx))
     return out

@@ -12,27 +12,20 @@ from typing import Any
 
 from reportlab.platypus import Flowable, TableStyle
 
+from ..forms.content import is_blank, retired_cells
+from ..forms.kinds import FieldKind
 from ..forms.model import Field, MenuRow
-from ..forms.values import is_blank
 from .context import RenderContext
 from .drawings import TickBox
 from .fields import label_block, value_text
-from .lists import column_widths
+from .lists import cell_padding, column_widths, kept_lines
 from .markup import lead_in, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
-NOT_MARKED = frozenset({"not_now", "no", "none"})  # status ids that mean "not chosen"
 _NEST_LIMIT = 600  # characters: a shorter option row is printed in one piece with its group heading
-_CELL_PADDING: list[tuple[Any, ...]] = [
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), 5),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-    ("TOPPADDING", (0, 0), (-1, -1), 3),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-]
-_SUMMARY_TYPES = ("choice", "date", "datetime", "number", "scale", "checkbox")
+_CELL_PADDING = cell_padding(sides=5, top=3, bottom=4)
 
 
 def is_marked(fld: Field, row: Mapping[str, Any] | None) -> bool:
@@ -41,10 +34,15 @@ def is_marked(fld: Field, row: Mapping[str, Any] | None) -> bool:
         return False
     for col in fld.columns:
         value = row.get(col.id)
-        if is_blank(col, value) or (col.type == "choice" and value in NOT_MARKED):
+        if is_blank(col, value) or (col.traits.options and value in _not_marked(col)):
             continue
         return True
-    return False
+    return bool(retired_cells(fld, row))
+
+
+def _not_marked(col: Field) -> frozenset[str]:
+    """The option ids that mean "not chosen" (``not_marked = true`` in the definition)."""
+    return frozenset(opt.id for opt in col.options if opt.not_marked)
 
 
 def _menu_rows(fld: Field, value: Any) -> list[tuple[MenuRow, Mapping[str, Any]]]:
@@ -75,9 +73,9 @@ def _group_cell(row: MenuRow, last: str | None, ctx: RenderContext) -> tuple[str
 
 
 def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
-    summary = [c for c in fld.columns if c.type in _SUMMARY_TYPES]
-    details = [c for c in fld.columns if c.type not in _SUMMARY_TYPES]
-    widths = column_widths([Field("option", "text", fld.label), *summary], ctx.width, ctx)
+    summary = [c for c in fld.columns if c.traits.summary]
+    details = [c for c in fld.columns if not c.traits.summary]
+    widths = column_widths([Field("option", FieldKind.TEXT, fld.label), *summary], ctx.width, ctx)
     detail_style = ctx.style.menu_detail
     data: list[list[Any]] = [
         [
@@ -99,6 +97,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
                 pieces = user_text(text, detail_style)
                 pieces[0] = Paragraph(lead + pieces[0].text, detail_style)
                 first.extend(pieces)
+        first.extend(kept_lines(fld, answers, detail_style))
         cells = [
             para(
                 value_text(c, answers.get(c.id), ctx.language),
@@ -142,8 +141,8 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
 
 
 def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
-    choices = [c for c in fld.columns if c.type == "choice"]
-    others = [c for c in fld.columns if c.type != "choice"]
+    choices = [c for c in fld.columns if c.type == FieldKind.CHOICE]
+    others = [c for c in fld.columns if c.type != FieldKind.CHOICE]
     option_ids = [(c, o) for c in choices for o in c.options]
     box_width = 50.0
     widths = [ctx.width - box_width * len(option_ids)] + [box_width] * len(option_ids)

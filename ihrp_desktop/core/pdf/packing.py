@@ -12,20 +12,17 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
 from .drawings import BoxedLabel, RuledLines
 from .fields import label_markup, value_text
-from .lists import bullet_lead, bullets, filled_rows, is_bullet_list
+from .lists import bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list
 from .markup import escape_text, para
 from .paragraphs import Paragraph
 from .registry import build_value
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
-_PACK_TYPES = frozenset(
-    {"text", "multiline", "number", "date", "datetime", "choice", "multichoice", "checkbox"}
-)
-_BLANK_PACK_TYPES = frozenset({"text", "number", "date", "datetime", "checkbox"})
 _ROW_COST = 4.0  # points: a shared row reads a little less easily, so pair only when it saves room
 _TALL = 10_000.0  # room to measure in
 
@@ -33,21 +30,21 @@ _TALL = 10_000.0  # room to measure in
 def packable(fld: Field, ctx: RenderContext) -> bool:
     """Whether ``fld`` may share a row with a neighbour on this copy."""
     if ctx.blank:
-        return fld.type in _BLANK_PACK_TYPES
+        return fld.traits.packs_blank
     if len(ctx.text(fld.label)) > 90:
         return False
-    if fld.type == "list":  # a short bulleted list ("my limits") may sit beside another
+    if fld.type == FieldKind.LIST:  # a short bulleted list ("my limits") may sit beside another
         texts = _texts(fld, ctx)
         return is_bullet_list(fld) and len(texts) <= 10 and sum(len(t) for t in texts) <= PACK_MAX
-    return fld.type in _PACK_TYPES and len(value_text(fld, ctx.values.get(fld.id), ctx.language)) <= PACK_MAX
+    return fld.traits.packs and len(value_text(fld, ctx.values.get(fld.id), ctx.language)) <= PACK_MAX
 
 
 def _texts(fld: Field, ctx: RenderContext) -> list[str]:
     """What the field prints, one string per line or bullet."""
-    if fld.type == "list":
+    if fld.type == FieldKind.LIST:
         lead = bullet_lead(fld, ctx) if is_bullet_list(fld) else ""
         rows = filled_rows(fld, ctx.values.get(fld.id), ctx)
-        return [f"{lead} {row.get(fld.columns[0].id) or ''}" for row in rows]
+        return [f"{lead} {bullet_text(fld, row)}" for row in rows]
     return value_text(fld, ctx.values.get(fld.id), ctx.language).split("\n")
 
 
@@ -60,18 +57,20 @@ def _may_pair(first: Field, second: Field, ctx: RenderContext) -> bool:
     """Whether two neighbours may share a row at all."""
     if not (packable(first, ctx) and packable(second, ctx)):
         return False
-    return (first.type == "list") == (second.type == "list")  # a list beside a single answer reads oddly
+    return (first.type == FieldKind.LIST) == (
+        second.type == FieldKind.LIST
+    )  # a list beside a single answer reads oddly
 
 
 def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
     st = ctx.style
     value: Any = ctx.values.get(fld.id)
-    if fld.type == "list":
+    if fld.type == FieldKind.LIST:
         return [
             Paragraph(label_markup(fld, ctx), st.cell_head),
             *bullets(fld, filled_rows(fld, value, ctx), ctx),
         ]
-    if fld.type == "checkbox":
+    if fld.type == FieldKind.CHECKBOX:
         out: list[Flowable] = [
             BoxedLabel(
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
@@ -83,7 +82,7 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
             out.append(para(value_text(fld, value, ctx.language), st.value))
     if ctx.blank and fld.guidance is not None:
         out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
-    if ctx.blank and fld.type != "checkbox":
+    if ctx.blank and fld.type != FieldKind.CHECKBOX:
         out.append(RuledLines(1, 18))
     return out
 

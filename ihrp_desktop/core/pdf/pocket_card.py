@@ -16,12 +16,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
-from ..forms.model import Field, FormDefinition
+from ..forms.model import Field, FormDefinition, PocketCard
 from .context import RenderContext
 from .document import build_pdf, metadata
 from .fields import value_text
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
-from .lists import bullet_lead, filled_rows
+from .lists import bullet_lead, bullet_text, filled_rows, shows_lead
 from .markup import escape_text, lead_in
 from .options import PrintOptions
 from .paragraphs import Paragraph
@@ -31,13 +31,7 @@ from .words import word
 
 CARD_SIZE = (85.6 * mm, 54 * mm)
 CARD_MARGIN = 4 * mm
-# What goes on the card, by field id of the Optimal Use Plan (ids are kept stable by design).
-FRONT_LISTS = ("limits", "never")
-FRONT_FIELDS = ("use_free_days", "tolerance_plan")
-BACK_FIELDS = ("checkin_person", "checkin_number", "naloxone_where", "emergency_number")
-# Short card words in place of the worksheet's longer labels (a card has no room for questions).
-CARD_LABELS = {"checkin_person": "card.check_in", "naloxone_where": "card.naloxone"}
-BACK_GUIDANCE = "emergency_steps"
+# What goes on the card is data: the ``[pocket_card]`` table of the worksheet's definition.
 
 
 @dataclass(frozen=True)
@@ -92,16 +86,20 @@ def _known(form: FormDefinition, field_id: str) -> Field | None:
         return None
 
 
-def _line(fld: Field, ctx: RenderContext, style: ParagraphStyle) -> Paragraph | None:
+def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle) -> Paragraph | None:
     text = value_text(fld, ctx.values.get(fld.id), ctx.language)
     if not text:
         return None
-    name = word(CARD_LABELS[fld.id], ctx.language) if fld.id in CARD_LABELS else ctx.text(fld.label)
-    if fld.id == "checkin_person":  # "Check-in: Marta, +48 600 123 456" on one line
-        number = ctx.values.get("checkin_number")
-        text = f"{text}, {number}" if isinstance(number, str) and number.strip() else text
-    elif fld.id == "checkin_number" and str(ctx.values.get("checkin_person") or "").strip():
-        return None  # already on the check-in line
+    short = card.short_labels.get(fld.id)
+    name = ctx.text(short) if short is not None else ctx.text(fld.label)
+    after = card.joined.get(fld.id)
+    if after is not None:  # "Check-in: Marta, +48 600 123 456" on one line
+        other = ctx.values.get(after)
+        text = f"{text}, {other}" if isinstance(other, str) and other.strip() else text
+    elif any(
+        joined == fld.id and str(ctx.values.get(first) or "").strip() for first, joined in card.joined.items()
+    ):
+        return None  # already on the line it joins
     label = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead_in(name))}</font>'
     return Paragraph(f"{label} {escape_text(text)}", style)
 
@@ -110,12 +108,13 @@ def card_story(ctx: RenderContext) -> list[Flowable]:
     """Front (title, limits, never list) and back (safety) of the card."""
     st = _styles()
     form = ctx.form
+    card = form.pocket_card or PocketCard()
     title = word(f"discreet.{form.discreet_title}", ctx.language) if ctx.discreet else ctx.text(form.title)
     story: list[Flowable] = [
         Paragraph(escape_text(title), st["title"]),
         HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
     ]
-    for list_id in FRONT_LISTS:
+    for list_id in card.front_lists:
         fld = _known(form, list_id)
         rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
         if fld is None or not rows:
@@ -123,12 +122,12 @@ def card_story(ctx: RenderContext) -> list[Flowable]:
         story.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         lead = bullet_lead(fld, ctx)
         for row in rows:
-            text = str(row.get(fld.columns[0].id) or "")
-            shown = f"{lead} {text}" if lead and not text.casefold().startswith(lead.casefold()) else text
+            text = bullet_text(fld, row)
+            shown = f"{lead} {text}" if shows_lead(fld, row, lead, text) else text
             story.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
-    story += [p for fid in FRONT_FIELDS if (f := _known(form, fid)) and (p := _line(f, ctx, st["text"]))]
-    back = [p for fid in BACK_FIELDS if (f := _known(form, fid)) and (p := _line(f, ctx, st["text"]))]
-    steps = _known(form, BACK_GUIDANCE)
+    story += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
+    back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
+    steps = _known(form, card.steps) if card.steps else None
     if back or steps is not None:
         story.append(CondPageBreak(CARD_SIZE[1]))  # the safety side starts a new card face
         story.append(Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]))
@@ -142,7 +141,7 @@ def card_story(ctx: RenderContext) -> list[Flowable]:
 
 def render_pocket_card(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> bytes:
     """The plan's wallet card as PDF bytes (credit-card pages; front, then back)."""
-    if all(_known(form, fid) is None for fid in (*FRONT_LISTS, *BACK_FIELDS)):
+    if form.pocket_card is None:
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
     card_options = PrintOptions(
         copy="take-home", language=options.language, discreet=options.discreet, paper=options.paper

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..forms.kinds import FieldKind
 from ..forms.model import Field, FormDefinition
 from ..forms.values import FieldValueError, coerce, default_value
 
@@ -30,11 +31,11 @@ def _printable(fld: Field, value: Any) -> Any:
         return coerce(fld, value)
     except FieldValueError:
         pass
-    if fld.type == "list" and isinstance(value, list):
+    if fld.type == FieldKind.LIST and isinstance(value, list):
         return [_row(fld, row) for row in value if isinstance(row, Mapping)]
-    if fld.type == "menu" and isinstance(value, Mapping):
+    if fld.type == FieldKind.MENU and isinstance(value, Mapping):
         return {str(key): _row(fld, row) for key, row in value.items() if isinstance(row, Mapping)}
-    if fld.type in ("list", "menu", "multichoice", "checkbox"):
+    if fld.traits.container or fld.type in (FieldKind.MULTICHOICE, FieldKind.CHECKBOX):
         return default_value(fld)
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return value  # shown as stored

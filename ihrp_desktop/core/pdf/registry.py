@@ -1,46 +1,29 @@
 """The field type -> flowable builder registry (one entry per type, as in rst2pdf).
 
-Adding a field type means one entry here (and one in the app's editor registry and in
-``core.forms.values``); a definition with an unknown type already fails when it is loaded.
+Adding a field kind means one entry here or in ``fields.VALUE_BUILDERS`` (the column kinds, which
+lists and menus build without this module); ``tests/app/test_field_kinds.py`` checks every
+registry covers every kind, and a definition with an unknown type fails when it is loaded.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
-from .fields import (
-    build_checkbox,
-    build_choice,
-    build_guidance,
-    build_scale,
-    build_short,
-    build_text,
-    build_total,
-)
+from .fields import VALUE_BUILDERS, Builder, build_guidance, build_total
 from .lists import build_list
 from .menu import build_menu
 
-Builder = Callable[[Field, Any, RenderContext], list[Flowable]]
-
-BUILDERS: dict[str, Builder] = {
-    "text": build_text,
-    "multiline": build_text,
-    "number": build_short,
-    "date": build_short,
-    "datetime": build_short,
-    "scale": build_scale,
-    "choice": build_choice,
-    "multichoice": build_choice,
-    "checkbox": build_checkbox,
-    "list": build_list,
-    "menu": build_menu,
-    "total": build_total,
-    "guidance": build_guidance,
+BUILDERS: dict[FieldKind, Builder] = {
+    **VALUE_BUILDERS,
+    FieldKind.LIST: build_list,
+    FieldKind.MENU: build_menu,
+    FieldKind.TOTAL: build_total,
+    FieldKind.GUIDANCE: build_guidance,
 }
 
 

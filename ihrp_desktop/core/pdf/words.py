@@ -39,8 +39,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "months": "January February March April May June July August September October November December",
         "date_format": "{month} {day}, {year}",
         "card.safety": "Staying safe",
-        "card.check_in": "Check-in",
-        "card.naloxone": "Naloxone",
     },
     "es": {
         "page_of": "Página {page} de {total}",
@@ -72,8 +70,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
         "date_format": "{day} de {month} de {year}",
         "card.safety": "Cuidarme",
-        "card.check_in": "Contacto",
-        "card.naloxone": "Naloxona",
     },
 }
 

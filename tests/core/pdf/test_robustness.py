@@ -8,9 +8,7 @@ from types import SimpleNamespace
 from pypdf import PdfReader
 
 from ihrp_desktop.core.forms import FormDefinition
-from ihrp_desktop.core.forms.model import FIELD_TYPES
 from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
-from ihrp_desktop.core.pdf.registry import BUILDERS
 
 POLISH = "Zażółć gęślą jaźń"
 RUSSIAN = "Съешь же ещё этих мягких французских булок"
@@ -22,10 +20,6 @@ def pages(data: bytes) -> int:
     import io
 
     return len(PdfReader(io.BytesIO(data)).pages)
-
-
-def test_every_field_type_has_a_printed_layout() -> None:
-    assert set(BUILDERS) == set(FIELD_TYPES)
 
 
 def test_unicode_prints_and_extracts(kit: SimpleNamespace, synthetic: FormDefinition) -> None:
