@@ -12,6 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
+from .codes import (  # noqa: F401 - the exit codes are part of this package's interface
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_OLDER,
+    EXIT_USAGE,
+    EXIT_WRONG_PASSPHRASE,
+    LANGUAGES,
+)
 from .passphrase import Stopped, UsageProblem
 
 # argparse is loaded only to parse (quick_blank answers most `blank` runs without it).
@@ -20,8 +29,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_OLDER = 0, 1, 2, 3, 4, 5
-LANGUAGES = ("en", "es")  # a worksheet's printed language
 
 
 def _vault(p: argparse.ArgumentParser) -> None:
