@@ -74,7 +74,7 @@ def user_forms_dir() -> Path:
 
 @cache
 def bundled_dir(name: str) -> Path:
-    """Find a bundled top-level folder (``forms`` or ``ui``).
+    """Find a bundled top-level folder (``forms``, ``ui`` or ``demo``).
 
     A source checkout has them at the repository root; an installed wheel carries them
     under ``ihrp_desktop/_bundled/``.
@@ -93,6 +93,11 @@ def forms_dir() -> Path:
 def ui_dir() -> Path:
     """Theme, fonts, icons and translations shipped with the program."""
     return bundled_dir("ui")
+
+
+def demo_dir() -> Path:
+    """The fictional sample clients (``demo/``), in the export format."""
+    return bundled_dir("demo")
 
 
 def font_path(file_name: str) -> Path:
