@@ -185,7 +185,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 # Commands that never read a passphrase nor open a vault: they hold no secret, and skip the process
-# hardening (ctypes alone is a tenth of a cached `blank`).
+# hardening (importing ctypes alone is a large part of a cached `blank`; docs/performance.md).
 _NO_SECRETS = ("forms", "blank", "-h", "--help", "--version")
 
 

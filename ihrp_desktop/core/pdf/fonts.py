@@ -74,7 +74,7 @@ def register_fonts() -> str:
 def symbols() -> dict[int, int]:
     """Register the symbols face if not done yet; return its characters (code point -> glyph).
 
-    About 10 ms the first time in a process, so only a page that needs it pays.
+    Done the first time a page needs it, so only such a page pays (docs/performance.md).
     """
     global _symbols
     with _lock:
