@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import inspect
 import io
+import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from reportlab.lib.styles import ParagraphStyle
@@ -144,3 +146,12 @@ def test_the_to_unicode_patch_is_applied_at_font_registration_not_on_import() ->
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_every_pdf_is_built_by_build_pdf() -> None:
+    """One document set-up (document.build_pdf): no other module makes its own ReportLab document."""
+    package = Path(__file__).resolve().parents[3] / "ihrp_desktop"
+    document = re.compile(r"\b(BaseDocTemplate|SimpleDocTemplate|Canvas)\(|canvasmaker=")
+    makers = sorted(str(path.relative_to(package)) for path in package.rglob("*.py")
+                    if document.search(path.read_text(encoding="utf-8")))
+    assert makers == ["core/pdf/document.py"]
