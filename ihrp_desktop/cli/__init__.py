@@ -104,10 +104,18 @@ def _export_json(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
-def _import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.json", help="a file written by ihrp-desktop export-json")
-    _vault(p)
-    _stdin(p)
+def _path_and_vault(name: str, metavar: str, what: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The arguments of a command that reads one path into a vault (import, restore)."""
+
+    def arguments(p: argparse.ArgumentParser) -> None:
+        p.add_argument(name, metavar=metavar, help=what)
+        _vault(p)
+        _stdin(p)
+
+    return arguments
+
+
+_import = _path_and_vault("file", "FILE.json", "a file written by ihrp-desktop export-json")
 
 
 def _backup(p: argparse.ArgumentParser) -> None:
@@ -116,10 +124,7 @@ def _backup(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
-def _restore(p: argparse.ArgumentParser) -> None:
-    p.add_argument("backup", metavar="BACKUP", help="the backup's folder")
-    _vault(p)
-    _stdin(p)
+_restore = _path_and_vault("backup", "BACKUP", "the backup's folder")
 
 
 def _audit(p: argparse.ArgumentParser) -> None:

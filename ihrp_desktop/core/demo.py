@@ -1,7 +1,7 @@
 """Fictional sample clients for trying the app, training and screenshots.
 
 Every person, place and number is invented; the records live in ``demo/clients.json`` (found by
-:func:`.paths.demo_dir`), a file in the export format (docs/export-format.md). :func:`load_demo`
+:func:`.paths.bundled_dir`), a file in the export format (docs/export-format.md). :func:`load_demo`
 writes it through the one importer, so the demo is checked and stored as any import is.
 
 The sample always looks recent: the file names the day it was written for (``reference_day``) and
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .paths import demo_dir
+from .paths import bundled_dir
 
 if TYPE_CHECKING:
     from .forms import FormLibrary
@@ -63,7 +63,7 @@ class DemoClient:
 
 @cache
 def _stored() -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((demo_dir() / DEMO_FILE).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads((bundled_dir("demo") / DEMO_FILE).read_text(encoding="utf-8"))
     return data
 
 

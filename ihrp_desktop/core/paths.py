@@ -95,11 +95,6 @@ def ui_dir() -> Path:
     return bundled_dir("ui")
 
 
-def demo_dir() -> Path:
-    """The fictional sample clients (``demo/``), in the export format."""
-    return bundled_dir("demo")
-
-
 def font_path(file_name: str) -> Path:
     """A bundled font file (used by the PDF renderer and the app)."""
     return ui_dir() / "fonts" / file_name

@@ -12,7 +12,7 @@ from ihrp_desktop.core.demo import DEMO_FILE, demo_document
 from ihrp_desktop.core.exchange import check_records
 from ihrp_desktop.core.exchange_check import FORMAT, VERSION
 from ihrp_desktop.core.forms import default_library
-from ihrp_desktop.core.paths import demo_dir
+from ihrp_desktop.core.paths import bundled_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -31,14 +31,14 @@ def _uids(document: dict[str, Any]) -> list[str]:
 
 
 def test_the_demo_file_is_an_export_of_the_current_version_that_checks_clean() -> None:
-    stored = json.loads((demo_dir() / DEMO_FILE).read_text(encoding="utf-8"))
+    stored = json.loads((bundled_dir("demo") / DEMO_FILE).read_text(encoding="utf-8"))
     assert (stored["format"], stored["version"]) == (FORMAT, VERSION)
     checked = check_records(stored, default_library())
     assert not checked.unknown_forms
 
 
 def test_every_date_moves_with_today_and_the_reference_day_gives_the_file_as_written() -> None:
-    stored = json.loads((demo_dir() / DEMO_FILE).read_text(encoding="utf-8"))
+    stored = json.loads((bundled_dir("demo") / DEMO_FILE).read_text(encoding="utf-8"))
     reference = dt.date.fromisoformat(stored["reference_day"])
     as_written = demo_document(reference, new_uids=False)
     assert as_written == stored
