@@ -54,8 +54,8 @@ class BackgroundRunner:
         # A Python worker holds the interpreter lock while it runs, and each of the GUI thread's calls
         # into Python waits up to this long for it. A page's labels answer every layout pass from
         # Python (hundreds of calls when a box grows a line), so the wait adds up: with a PDF
-        # rendering behind it, the print preview's opening froze the window for 340 ms at 0.5 ms
-        # and for about 90 ms at 50 us (bench VM, tests/app/test_flows.py). A worker pays only
+        # rendering behind it, the print preview's opening froze the window about four times longer
+        # at 0.5 ms than at 50 us (docs/performance.md; tests/app/test_flows.py). A worker pays only
         # while another thread asks for the lock: one worker beside an idle GUI, nothing; two busy
         # Python workers at once would hand it back and forth every 50 us.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))

@@ -1,8 +1,8 @@
 """The idle lock's clock: ``idle`` fires after the set minutes without keyboard or mouse input.
 
 Input is watched on the window that has the keyboard focus, not on the whole application: a
-Python filter on the application runs for every event of every widget (about 20,000 while a
-worksheet page is built, a tenth of the time it takes to open) and makes each of them wait for
+Python filter on the application runs for every event of every widget (tens of thousands while a
+worksheet page is built; docs/performance.md) and makes each of them wait for
 the interpreter lock while a worker runs. Keys go to the focus window, and a click in another of
 the app's windows gives it the focus (which counts as input too). Not counted: the mouse moving
 over a window without the focus, and input inside a popup menu or list. Both err towards locking

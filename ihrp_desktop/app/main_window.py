@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
         if not folder:
             return
         vault = self.vault
-        import datetime as dt  # here: the start path has no use for it (5 ms here)
+        import datetime as dt  # here: the start path has no use for it (docs/performance.md)
 
         target = Path(folder) / f"IHRP backup {dt.datetime.now():%Y-%m-%d %H%M%S}"
         self.statusBar().showMessage(translate("MainWindow", "Backing up..."))
@@ -558,7 +558,7 @@ class MainWindow(QMainWindow):
         """The page off the screen at once, deleted on the next turn of the event loop.
 
         It stays in the window's widget tree until then: taking a built page out of the tree
-        re-styles every widget in it (about 100 ms for a Plan on the bench VM). Locking takes out
+        re-styles every widget in it (docs/performance.md gives the cost). Locking takes out
         every such page at once (``_take_out_closed_pages``).
         """
         if self.page is not None:

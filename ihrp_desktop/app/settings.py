@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 
-class Setting(NamedTuple):  # not a dataclass: importing dataclasses is 7 ms of the app's start here
+class Setting(NamedTuple):  # not a dataclass: importing dataclasses costs the start (docs/performance.md)
     """One setting. ``label``, ``choice_labels`` and ``note`` are English source text, translated when shown
     (a language's own name, such as "Español", is written the same in every interface language)."""
 

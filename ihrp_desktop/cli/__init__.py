@@ -12,6 +12,15 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
+from .codes import (  # noqa: F401 - the exit codes are part of this package's interface
+    EXIT_DAMAGED,
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_OLDER,
+    EXIT_USAGE,
+    EXIT_WRONG_PASSPHRASE,
+    LANGUAGES,
+)
 from .passphrase import Stopped, UsageProblem
 
 # argparse is loaded only to parse (quick_blank answers most `blank` runs without it).
@@ -20,8 +29,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_OLDER = 0, 1, 2, 3, 4, 5
-LANGUAGES = ("en", "es")  # a worksheet's printed language
 
 
 def _vault(p: argparse.ArgumentParser) -> None:
@@ -97,10 +104,18 @@ def _export_json(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
-def _import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE.json", help="a file written by ihrp-desktop export-json")
-    _vault(p)
-    _stdin(p)
+def _path_and_vault(name: str, metavar: str, what: str) -> Callable[[argparse.ArgumentParser], None]:
+    """The arguments of a command that reads one path into a vault (import, restore)."""
+
+    def arguments(p: argparse.ArgumentParser) -> None:
+        p.add_argument(name, metavar=metavar, help=what)
+        _vault(p)
+        _stdin(p)
+
+    return arguments
+
+
+_import = _path_and_vault("file", "FILE.json", "a file written by ihrp-desktop export-json")
 
 
 def _backup(p: argparse.ArgumentParser) -> None:
@@ -109,10 +124,7 @@ def _backup(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
-def _restore(p: argparse.ArgumentParser) -> None:
-    p.add_argument("backup", metavar="BACKUP", help="the backup's folder")
-    _vault(p)
-    _stdin(p)
+_restore = _path_and_vault("backup", "BACKUP", "the backup's folder")
 
 
 def _audit(p: argparse.ArgumentParser) -> None:
@@ -186,7 +198,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 # Commands that never read a passphrase nor open a vault: they hold no secret, and skip the process
-# hardening (ctypes alone is a tenth of a cached `blank`).
+# hardening (importing ctypes alone is a large part of a cached `blank`; docs/performance.md).
 _NO_SECRETS = ("forms", "blank", "-h", "--help", "--version")
 
 

@@ -10,11 +10,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..core.file_guard import RefusedTarget
-from . import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
+from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
 
-# Not typing.TYPE_CHECKING: importing typing would be a tenth of a cached `blank`'s whole run.
+# Not typing.TYPE_CHECKING: importing typing is a large part of a cached `blank` (docs/performance.md).
 # Type checkers read any TYPE_CHECKING as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ through argparse and ``commands.cmd_blank``, which stays the one definition of t
 from __future__ import annotations
 
 from ..core.file_guard import RefusedTarget
-from . import EXIT_OK, LANGUAGES
+from .codes import EXIT_OK, LANGUAGES
 from .output import say, write_file
 
 _OPTIONS = {"-o": "output", "--output": "output", "--lang": "lang"}

@@ -74,7 +74,7 @@ def user_forms_dir() -> Path:
 
 @cache
 def bundled_dir(name: str) -> Path:
-    """Find a bundled top-level folder (``forms`` or ``ui``).
+    """Find a bundled top-level folder (``forms``, ``ui`` or ``demo``).
 
     A source checkout has them at the repository root; an installed wheel carries them
     under ``ihrp_desktop/_bundled/``.

@@ -529,45 +529,23 @@ def test_spanish_client_answers_in_spanish() -> None:
         assert any(word in text for word in (" que ", " de ", " el ", " la ")), sheet.key
 
 
-def test_load_demo_writes_through_the_vault_api(shipped: dict[str, FormDefinition]) -> None:
-    """The planned vault calls, recorded by a small stand-in (the real vault has its own tests)."""
-    from types import SimpleNamespace
-
+def test_load_demo_writes_every_record_through_the_importer(
+    shipped: dict[str, FormDefinition], tmp_path: Path
+) -> None:
+    """The demo file goes through the importer into a real vault: every client, worksheet and revision."""
     from ihrp_desktop.core.demo import load_demo
     from ihrp_desktop.core.forms import FormLibrary
+    from ihrp_desktop.core.vault import KdfParams, Vault
 
-    calls: list[tuple[str, Any]] = []
-    counter = iter(range(1, 1000))
-
-    class Recorder:
-        def add_client(self, name: str, language: str = "en") -> SimpleNamespace:
-            calls.append(("add_client", (name, language)))
-            return SimpleNamespace(id=next(counter))
-
-        def add_session(self, client_id: int, date: dt.date, note: str = "") -> SimpleNamespace:
-            calls.append(("add_session", (client_id, date)))
-            return SimpleNamespace(id=next(counter))
-
-        def new_worksheet(
-            self, client_id: int, form_id: str, form_version: int, **kw: Any
-        ) -> SimpleNamespace:
-            calls.append(("new_worksheet", (form_id, form_version, kw)))
-            return SimpleNamespace(id=next(counter))
-
-        def revise(self, worksheet_id: int, *, session_id: int | None = None) -> SimpleNamespace:
-            calls.append(("revise", worksheet_id))
-            return SimpleNamespace(id=next(counter))
-
-        def save_values(self, worksheet_id: int, values: dict[str, Any]) -> None:
-            calls.append(("save_values", worksheet_id))
-
-        def set_status(self, worksheet_id: int, status: str) -> None:
-            calls.append(("set_status", status))
-
-    load_demo(Recorder(), FormLibrary(forms=dict(shipped)))
-    kinds = [kind for kind, _ in calls]
-    assert kinds.count("add_client") == len(DEMO_CLIENTS)
-    assert kinds.count("new_worksheet") + kinds.count("revise") == len(_demo_worksheets())
-    assert kinds.count("revise") == kinds.count("save_values") >= 1
-    sessions = [args for kind, args in calls if kind == "add_session"]
-    assert all(isinstance(date, dt.date) and date <= dt.date.today() for _, date in sessions)
+    vault = Vault.create(tmp_path / "demo", "pw", kdf=KdfParams.fast())
+    try:
+        load_demo(vault, FormLibrary(forms=dict(shipped)))
+        clients = vault.clients(include_archived=True)
+        sheets = [vault.worksheet(w.id) for c in clients for w in vault.worksheets(c.id)]
+        sessions = [s for c in clients for s in vault.sessions(c.id)]
+    finally:
+        vault.close()
+    assert len(clients) == len(DEMO_CLIENTS)
+    assert len(sheets) == len(_demo_worksheets())
+    assert sum(s.previous_id is not None for s in sheets) >= 1
+    assert all(isinstance(s.date, dt.date) and s.date <= dt.date.today() for s in sessions)

@@ -144,7 +144,7 @@ class WorksheetEditor(QWidget):
         # viewport (hidden until setWidget shows it, all at once), and the page in the canvas
         # while still empty. Under the app's style sheet, moving a built subtree into a new
         # parent re-styles every widget in it; so the page of another language is not taken out
-        # either (that re-styled all of it, 100 to 250 ms): setWidget deletes it where it is.
+        # either (that re-styled all of it; docs/performance.md): setWidget deletes it where it is.
         old = self.scroll_area.widget()
         if old is not None:
             old.hide()

@@ -2,8 +2,9 @@
 
 QLabel lays its text out afresh on every ``heightForWidth`` call, and a page's layouts ask each
 label several times whenever anything on the page changes height. When a box grew by a line
-while someone typed, each of a Plan page's 69 visible labels was laid out five or six times:
-about 25 ms with the window frozen, on every new line. A label's height at a width changes only
+while someone typed, each of a Plan page's 69 visible labels was laid out five or six times,
+with the window frozen, on every new line (the cost: docs/performance.md, "What the code is shaped
+around"). A label's height at a width changes only
 with its text, its format, margin and indent (all in the cache's key), or its font, style and
 contents margins (each of which clears the cache).
 """

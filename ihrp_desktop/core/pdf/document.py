@@ -78,7 +78,7 @@ def metadata(form: FormDefinition, options: PrintOptions) -> dict[str, str]:
 
 def build_pdf(
     story: list[Flowable],
-    ctx: RenderContext,
+    language: str,
     page: PageFurniture,
     info: Mapping[str, str],
     pagesize: tuple[float, float],
@@ -86,7 +86,8 @@ def build_pdf(
 ) -> bytes:
     """Lay ``story`` out on pages with ``page`` furniture and return the PDF bytes.
 
-    ``margins`` are (sides, top, bottom) in points.
+    Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet.
+    ``language`` is the document's; ``margins`` are (sides, top, bottom) in points.
     """
     buffer = io.BytesIO()
     side, top, bottom = margins
@@ -97,7 +98,7 @@ def build_pdf(
         rightMargin=side,
         topMargin=top,
         bottomMargin=bottom,
-        lang=ctx.language,
+        lang=language,
         **info,
     )
     frame = Frame(
@@ -142,7 +143,7 @@ def render_worksheet(
     ctx = _context(form, {} if options.copy == "blank" else printable_values(form, values), options)
     return build_pdf(
         worksheet_story(header, ctx),
-        ctx,
+        ctx.language,
         furniture(form, header, options),
         metadata(form, options),
         PAGE_SIZES[options.paper],

@@ -45,7 +45,10 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return _BEYOND_BMP.sub(utf16, _reportlab_to_unicode_cmap(fontname, subset))
 
 
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # looked up by name when a document is saved
+def _use_utf16_to_unicode() -> None:
+    """Put :func:`_to_unicode_cmap` in ReportLab's place (it looks the function up by name when a
+    document is saved). Called with the lock held, by whatever registers one of our fonts first."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register_fonts() -> str:
@@ -56,6 +59,7 @@ def register_fonts() -> str:
     global _registered
     with _lock:
         if not _registered:
+            _use_utf16_to_unicode()
             for name, file_name in _FILES.items():
                 pdfmetrics.registerFont(TTFont(name, str(font_path(file_name))))
             # <b> and <i> inside paragraphs pick these faces; there is no bold italic file.
@@ -70,11 +74,12 @@ def register_fonts() -> str:
 def symbols() -> dict[int, int]:
     """Register the symbols face if not done yet; return its characters (code point -> glyph).
 
-    About 10 ms the first time in a process, so only a page that needs it pays.
+    Done the first time a page needs it, so only such a page pays (docs/performance.md).
     """
     global _symbols
     with _lock:
         if _symbols is None:
+            _use_utf16_to_unicode()
             face = TTFont(SYMBOLS, str(font_path(_SYMBOLS_FILE)))
             pdfmetrics.registerFont(face)
             _symbols = face.face.charToGlyph

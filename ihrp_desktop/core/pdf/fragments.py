@@ -1,7 +1,7 @@
 """Paragraph fragments made without ReportLab's markup parser, for the little markup this package writes.
 
-ReportLab parses every paragraph with an HTML parser (about 0.1 ms for a coloured heading, most of
-it resolving the colour). The builders here only ever write plain text, ``<font color="#rrggbb">``,
+ReportLab parses every paragraph with an HTML parser (most of a coloured heading's cost is resolving
+the colour; docs/performance.md). The builders here only ever write plain text, ``<font color="#rrggbb">``,
 ``<b>``, ``<br/>`` and the entities :func:`xml.sax.saxutils.escape` makes. For that subset the
 parser's result is simple: one fragment per run of text (and per entity, per line break), each a
 copy of the style's fragment with the open tags' settings. :func:`fragments` builds exactly that;

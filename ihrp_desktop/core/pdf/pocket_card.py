@@ -157,7 +157,7 @@ def render_pocket_card(form: FormDefinition, values: Mapping[str, Any], options:
     )
     return build_pdf(
         card_story(ctx),
-        ctx,
+        ctx.language,
         CardCorner(),
         metadata(form, card_options),
         CARD_SIZE,

@@ -8,14 +8,14 @@ it can open the records. The PDF is built in memory; its metadata holds only a n
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
+from .document import build_pdf
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .markup import escape_text
 from .options import Paper
@@ -177,10 +177,12 @@ class _WriteLine(Flowable):  # type: ignore[misc]
 
 @dataclass(frozen=True)
 class _Footer:
+    """The footer line, drawn on the page as every PDF's furniture is (:func:`.document.build_pdf`)."""
+
     left: str
     right: str
 
-    def __call__(self, canvas: Canvas, _doc: object) -> None:
+    def draw(self, canvas: Canvas, page: int, total: int) -> None:
         width, _ = canvas._pagesize  # noqa: SLF001 - ReportLab keeps the page size here
         y = 12 * mm
         canvas.saveState()
@@ -270,24 +272,6 @@ def render_recovery_sheet(
         Paragraph(escape_text(w["for_whom"]), st["small"]),
         _WriteLine(),
     ]
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=page_size,
-        leftMargin=MARGIN_SIDE,
-        rightMargin=MARGIN_SIDE,
-        topMargin=18 * mm,
-        bottomMargin=20 * mm,
-        lang=language,
-        title=w["title"],
-        author="",
-        subject="",
-        creator="",
-        producer="",
-        keywords="",
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Footer(w["footer"], made))])
-    doc.build(story)
-    return buffer.getvalue()
+    info = {"title": w["title"], "author": "", "subject": "", "creator": "", "producer": "", "keywords": ""}
+    return build_pdf(story, language, _Footer(w["footer"], made), info, page_size,
+                     margins=(MARGIN_SIDE, 18 * mm, 20 * mm))

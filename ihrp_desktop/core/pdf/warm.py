@@ -1,6 +1,6 @@
 """What every render needs once per process, done ahead of the first one.
 
-Parsing the three Noto Sans files is most of a first render's extra cost (about 25 ms); the
+Parsing the three Noto Sans files is most of a first render's extra cost (docs/performance.md); the
 paragraph styles and their fragment templates (:mod:`.fragments`) come next. None of it holds
 client data.
 """

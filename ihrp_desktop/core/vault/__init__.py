@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .vault import Vault
     from .verify import VerifyReport, verify
 
-# The errors are light; the rest pulls in SQLAlchemy and cryptography (a third of a second), so
+# The errors are light; the rest pulls in SQLAlchemy and cryptography (docs/performance.md), so
 # it loads on first use: the app shows its unlock window first and imports these while you type.
 _LAZY = {
     "DataKey": "keyfile", "KdfParams": "keyfile", "unlock_key": "keyfile",

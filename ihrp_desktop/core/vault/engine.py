@@ -167,7 +167,7 @@ def check_database(
 def page_problems(conn: Any) -> list[str]:
     """Every page's tamper check and SQLite's quick check, in plain words ([] when all is well).
 
-    Reads the whole file (about 5 ms per MB): at open for ``full`` checks, or after it.
+    Reads the whole file (its speed: docs/performance.md): at open for ``full`` checks, or after it.
     """
     problems = describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
     result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]

@@ -53,7 +53,7 @@ class KdfParams:
 
     @staticmethod
     def default() -> KdfParams:
-        """192 MiB, 3 passes, 4 lanes: about 0.4 s measured on a 2-core VM (RFC 9106 suggests >= 64 MiB)."""
+        """192 MiB, 3 passes, 4 lanes (RFC 9106 suggests >= 64 MiB; its time: docs/performance.md)."""
         return KdfParams(memory_kib=192 * 1024, iterations=3, lanes=4)
 
     @staticmethod
