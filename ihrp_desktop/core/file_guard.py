@@ -135,7 +135,8 @@ def checked_folder(path: str | os.PathLike[str], *, in_backups: bool = True) -> 
     if os.path.lexists(resolved) and not os.path.isdir(resolved):
         raise RefusedTarget(NOT_A_FOLDER if os.path.isfile(resolved) else NOT_A_FOLDER_OTHER)
     problem = _vault_problem(resolved)
-    if problem is not None and (problem != IN_BACKUPS or not in_backups):  # a backup beside the automatic ones is fine
+    # A backup beside the automatic ones is fine; a new vault there is not.
+    if problem is not None and (problem != IN_BACKUPS or not in_backups):
         raise RefusedTarget(problem)
     return resolved
 

@@ -13,11 +13,17 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..durable import copy_private, create_private, make_private_dirs
-from ..file_guard import IS_VAULT, NOT_A_FOLDER, NOT_A_FOLDER_OTHER, RefusedTarget, checked_folder, holds_vault
+from ..file_guard import (
+    IS_VAULT,
+    NOT_A_FOLDER,
+    NOT_A_FOLDER_OTHER,
+    RefusedTarget,
+    checked_folder,
+    holds_vault,
+)
 from .errors import CopyNotWritten, DamagedVault, NotAVault, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
-
 
 HOLDS_FILES = "That folder holds other files. Nothing was overwritten; choose a new or empty folder."
 

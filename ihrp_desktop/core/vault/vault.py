@@ -31,7 +31,6 @@ from .errors import (
     DamagedVault,
     VaultClosed,
     VaultError,
-    VaultExists,
     is_damage,
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
