@@ -49,8 +49,8 @@ NOT_A_FOLDER_OTHER = ("That is a device, a pipe or a socket, not a folder. Nothi
                       "choose a new folder.")
 IS_LINK = "That name is a link to another place; nothing was written. Give the file's own name."
 IS_LINK_FOLDER = "That name is a link to another place; nothing was written. Give the folder's own name."
-ENDS_WITH_SEP = ("That name ends with '{sep}', which means a folder, not a file. Nothing was written; "
-                 "give a file name (without '{sep}' at the end).")
+ENDS_WITH_SEP = (f"That name ends with '{os.sep}', which means a folder, not a file. Nothing was written; "
+                 f"give a file name (without '{os.sep}' at the end).")
 
 
 class RefusedTarget(Exception):
@@ -106,7 +106,7 @@ def checked_file(path: str | os.PathLike[str]) -> str:
     """
     text = str(os.fspath(path))
     if text.strip() and text.endswith(_SEPARATORS):
-        raise RefusedTarget(ENDS_WITH_SEP.format(sep=text[-1]))
+        raise RefusedTarget(ENDS_WITH_SEP)
     resolved = _resolved(text, EMPTY_FILE, IS_LINK)
     problem = _vault_problem(resolved)
     if problem is not None:
