@@ -299,7 +299,8 @@ def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_
         run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
         == 0
     )
-    new = "granite \"quill\" orbit \\ Żółw mosaic 9"  # odd too; the current one reversed is refused as too easy to guess
+    # Odd too; the current one reversed would be refused as too easy to guess.
+    new = "granite \"quill\" orbit \\ Żółw mosaic 9"
     code, _, err = run(
         capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin", stdin=f"{secret}\n{new}\n"
     )
