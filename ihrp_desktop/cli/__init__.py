@@ -239,11 +239,28 @@ def _run(args_list: list[str]) -> int:
     return commands.run(args)
 
 
+def _stdout_to_devnull() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real descriptor (a test's captured stdout): nothing to redirect
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ihrp-desktop`` command: the one place where whatever went wrong becomes
     plain words and an exit code; no traceback reaches the person (tests/hostile/test_no_traceback.py)."""
     try:
-        return _run(list(sys.argv[1:] if argv is None else argv))
+        code = _run(list(sys.argv[1:] if argv is None else argv))
+        sys.stdout.flush()  # here, so a reader that has gone is met below, not at exit
+        return code
+    except BrokenPipeError:
+        # `... | head -1`: the reader closed standard output. Not the program's error: no message, no
+        # crash report; further output goes nowhere (Python's documented way, "Note on SIGPIPE").
+        _stdout_to_devnull()
+        return EXIT_ERROR
     except UsageProblem as exc:
         print(f"ihrp-desktop: {exc}", file=sys.stderr)
         return EXIT_USAGE

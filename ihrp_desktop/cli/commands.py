@@ -98,22 +98,33 @@ def _refuse_weak(passphrase: str, nothing_done: str, current: str | None = None)
 
 def cmd_init(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
+    from ..core.vault.backup import refuse_vault_places
+    from ..core.vault.vault import discard_new
 
     path = Path(args.vault)
-    if Vault.exists(path):
+    if args.vault and Vault.exists(path):
         say(f"There is already a vault at {path}. Nothing was changed.")
         return EXIT_ERROR
+    refuse_vault_places(args.vault, new_vault=True)  # before the passphrase: the guard's folder rule
     passphrase = PassphraseSource(args.passphrase_stdin).new()
     if not args.demo:  # a demo vault holds only fictional records
         _refuse_weak(passphrase, "No vault was created.")
+    made_folder = not path.exists()  # else empty: refuse_vault_places said so
     vault = Vault.create(path, passphrase)
     try:
         if args.demo:
             from ..core.demo import load_demo
 
             load_demo(vault, _library())
-    finally:
-        vault.close()
+    except BaseException:
+        # Half the sample data is no vault to keep: remove exactly what this init made
+        # (tests/hostile/test_cli_paths.py::test_init_demo_on_a_full_disk_leaves_nothing).
+        with contextlib.suppress(Exception):
+            vault.close()
+        discard_new(vault.path, made_folder=made_folder)
+        say(f"The new vault could not be filled, so it was removed again: nothing is left at {path}.")
+        raise
+    vault.close()
     say(f"New vault created at {path}{' with the sample clients' if args.demo else ''}.")
     say("Keep the passphrase safe: without it nobody, including you, can open these records.")
     return EXIT_OK
@@ -351,6 +362,8 @@ def run(args: argparse.Namespace) -> int:
     actor.set_part(f"command line: {args.command}")  # who acted, in the vault's audit trail
     try:
         return COMMANDS[args.command](args)
+    except BrokenPipeError:
+        raise  # the reader of standard output has gone: main() ends quietly
     except OSError as exc:
         say(_os_message(exc))
         return EXIT_ERROR

@@ -61,12 +61,18 @@ class PassphraseSource:
 
     def _next_line(self) -> str:
         if self._lines is None:
-            self._lines = iter(_read_stdin().split("\n"))
+            text = _read_stdin()
+            # The newline that ends the last line starts no further (empty) line.
+            self._lines = iter(text.removesuffix("\n").split("\n") if text else [])
         line = next(self._lines, None)
-        if line is None or line == "":
+        if line is None:
             raise UsageProblem(
                 "A passphrase was expected on standard input, one per line, but none was left.")
-        return str(line).removesuffix("\r")
+        line = str(line).removesuffix("\r")
+        if line == "":
+            raise UsageProblem("A passphrase line on standard input was empty; a passphrase cannot be empty. "
+                               "Nothing was changed.")
+        return line
 
     def _require_terminal(self) -> None:
         if not sys.stdin.isatty():

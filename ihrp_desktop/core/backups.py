@@ -60,11 +60,37 @@ def backup_due(vault_path: Path, now: dt.datetime | None = None) -> bool:
     return latest is None or (now or dt.datetime.now(dt.UTC)) - latest[0] >= EVERY
 
 
+# A work folder untouched this long belongs to a backup that was killed: a running one writes
+# into its folder (and finishes) well within it.
+STALE_AFTER = dt.timedelta(hours=1)
+
+
+def sweep_stale_work(root: Path, now: dt.datetime | None = None) -> int:
+    """Remove the ``*.incomplete-*`` work folders killed backups left in ``root`` (the automatic
+    backups folder only: it is this program's own), older than STALE_AFTER; returns how many."""
+    from .vault.files import remove_tree
+
+    cutoff = (now or dt.datetime.now(dt.UTC)) - STALE_AFTER
+    removed = 0
+    for folder in root.glob("*.incomplete-*"):
+        try:
+            info = folder.lstat()
+        except OSError:
+            continue  # gone meanwhile
+        if folder.is_symlink() or not folder.is_dir():
+            continue  # not a work folder this program made
+        if dt.datetime.fromtimestamp(info.st_mtime, dt.UTC) < cutoff:
+            remove_tree(folder)
+            removed += 1
+    return removed
+
+
 def make_backup(vault: Vault, now: dt.datetime | None = None, keep: int = KEEP) -> Path:
     """A new automatic backup of the open vault, then the oldest beyond ``keep`` removed."""
     now = now or dt.datetime.now(dt.UTC)
     root = backups_dir(vault.path)
     make_private_dirs(root)
+    sweep_stale_work(root)
     made = vault.backup(root / now.strftime(_STAMP))
     for _, old in backups(vault.path)[keep:]:
         for child in old.iterdir():

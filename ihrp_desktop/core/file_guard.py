@@ -4,8 +4,10 @@ A person's typing must never destroy a vault: a target is refused, with a messag
 when it is a vault folder or lies inside one (a folder holding ``vault.key`` or ``vault.db``: the
 vault itself, every automatic backup, pre-migration copy and manual backup), lies inside a vault's
 ``<name>-backups`` folder, carries the name of a vault's own file, is a folder, or is anything but
-an ordinary file (a device such as ``/dev/null``, a pipe, a socket). Symlinks and ``..`` are
-resolved first, so a link to any of these is refused too. Files are then written through
+an ordinary file (a device such as ``/dev/null``, a pipe, a socket). The name itself must not be a
+symlink (another account's link must not choose what is replaced) and a file name must not end in a
+path separator (that names a folder); links in the folders above are resolved, with ``..``, before
+anything is decided (a linked Documents folder works). Files are then written through
 ``durable.atomic_write_bytes`` (new file, 0600, renamed over the target).
 
 Limit: the check and the write are two steps; a folder swapped for a symlink in between is not
@@ -43,6 +45,12 @@ A_FOLDER = "That is a folder, not a file. Nothing was written; give a file name 
 NOT_ORDINARY = ("That is not an ordinary file (it is a device, a pipe or a socket). Nothing was written; "
                 "choose a file in a folder.")
 NOT_A_FOLDER = "That is a file, not a folder. Nothing was written; choose a new folder."
+NOT_A_FOLDER_OTHER = ("That is a device, a pipe or a socket, not a folder. Nothing was written; "
+                      "choose a new folder.")
+IS_LINK = "That name is a link to another place; nothing was written. Give the file's own name."
+IS_LINK_FOLDER = "That name is a link to another place; nothing was written. Give the folder's own name."
+ENDS_WITH_SEP = (f"That name ends with '{os.sep}', which means a folder, not a file. Nothing was written; "
+                 f"give a file name (without '{os.sep}' at the end).")
 
 
 class RefusedTarget(Exception):
@@ -76,11 +84,19 @@ def _vault_problem(resolved: str) -> str | None:
             return IN_BACKUPS
 
 
-def _resolved(path: str | os.PathLike[str], empty: str) -> str:
-    text = os.fspath(path)
-    if not text or not str(text).strip():
+_SEPARATORS = tuple(s for s in (os.sep, os.altsep) if s)
+
+
+def _resolved(path: str | os.PathLike[str], empty: str, link: str) -> str:
+    text = str(os.fspath(path))
+    if not text or not text.strip():
         raise RefusedTarget(empty)
-    return os.path.realpath(text)  # symlinks and ".." resolved before anything is decided
+    # The last part itself must not be a link: whoever made it would choose what gets replaced.
+    # (A trailing separator would make lstat follow it; files refuse one before this.)
+    last = text.rstrip("".join(_SEPARATORS)) or text
+    if os.path.islink(last):
+        raise RefusedTarget(link)
+    return os.path.realpath(text)  # links in the folders above and ".." resolved before anything is decided
 
 
 def checked_file(path: str | os.PathLike[str]) -> str:
@@ -88,7 +104,10 @@ def checked_file(path: str | os.PathLike[str]) -> str:
 
     A missing file is fine (it will be created); an existing ordinary file is replaced.
     """
-    resolved = _resolved(path, EMPTY_FILE)
+    text = str(os.fspath(path))
+    if text.strip() and text.endswith(_SEPARATORS):
+        raise RefusedTarget(ENDS_WITH_SEP)
+    resolved = _resolved(text, EMPTY_FILE, IS_LINK)
     problem = _vault_problem(resolved)
     if problem is not None:
         raise RefusedTarget(problem)
@@ -105,16 +124,19 @@ def checked_file(path: str | os.PathLike[str]) -> str:
     return resolved
 
 
-def checked_folder(path: str | os.PathLike[str]) -> str:
-    """The resolved path of a new folder the person named (a backup, a restored vault), or RefusedTarget.
+def checked_folder(path: str | os.PathLike[str], *, in_backups: bool = True) -> str:
+    """The resolved path of a new folder the person named (a backup, a restored or new vault), or
+    RefusedTarget. ``in_backups=False`` also refuses a place inside a vault's ``-backups`` folder
+    (a new vault there would be taken for one of its backups).
 
     Whether an existing folder is empty enough to use is the caller's decision (it never overwrites).
     """
-    resolved = _resolved(path, EMPTY_FOLDER)
+    resolved = _resolved(path, EMPTY_FOLDER, IS_LINK_FOLDER)
     if os.path.lexists(resolved) and not os.path.isdir(resolved):
-        raise RefusedTarget(NOT_A_FOLDER)
+        raise RefusedTarget(NOT_A_FOLDER if os.path.isfile(resolved) else NOT_A_FOLDER_OTHER)
     problem = _vault_problem(resolved)
-    if problem is not None and problem != IN_BACKUPS:  # a backup beside the automatic ones is fine
+    # A backup beside the automatic ones is fine; a new vault there is not.
+    if problem is not None and (problem != IN_BACKUPS or not in_backups):
         raise RefusedTarget(problem)
     return resolved
 

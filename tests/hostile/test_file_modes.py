@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ihrp_desktop.core import file_guard
 from ihrp_desktop.core.vault import KdfParams, Vault
 from tests.hostile.conftest import PASS, Place, run_cli
 
@@ -110,16 +111,29 @@ def test_a_planted_world_writable_partial_of_another_account_is_not_reused(place
     assert out.stat().st_uid == os.getuid() and stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
-def test_a_symlink_to_an_ordinary_file_replaces_that_file_privately(place, capsys, monkeypatch):
-    real = place.root / "real.pdf"
-    real.write_bytes(b"old")
-    os.chmod(real, 0o644)
-    link = place.root / "link.pdf"
-    link.symlink_to(real)
+def test_another_accounts_link_at_the_output_name_is_refused_and_its_target_kept(place, capsys, monkeypatch):
+    """The stranger's attack: a link /tmp/plan.pdf -> root's file, made by another account."""
+    victim = place.root / "victim.txt"
+    victim.write_bytes(b"root's own file")
+    os.chmod(victim, 0o644)
+    link = place.root / "plan.pdf"
+    link.symlink_to(victim)
+    os.lchown(link, OTHER_UID, OTHER_UID)
     code, err = _write("blank", place, link, capsys, monkeypatch)
+    assert code == 1 and file_guard.IS_LINK in err
+    assert victim.read_bytes() == b"root's own file" and stat.S_IMODE(victim.stat().st_mode) == 0o644
+    assert link.is_symlink() and os.readlink(link) == str(victim)
+
+
+def test_a_file_in_a_linked_folder_is_written(place, capsys, monkeypatch):
+    """A linked Documents folder works: only the name's last part must not be a link."""
+    real = place.root / "real-documents"
+    real.mkdir()
+    (place.root / "Documents").symlink_to(real, target_is_directory=True)
+    code, err = _write("blank", place, place.root / "Documents" / "plan.pdf", capsys, monkeypatch)
     assert code == 0, err
-    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF-")
-    assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    written = real / "plan.pdf"
+    assert written.read_bytes().startswith(b"%PDF-") and stat.S_IMODE(written.stat().st_mode) == 0o600
 
 
 def test_a_hard_link_to_the_key_file_is_replaced_and_the_key_keeps_its_bytes(place, capsys, monkeypatch):

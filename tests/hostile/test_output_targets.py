@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ihrp_desktop.core import file_guard
+from ihrp_desktop.core.vault.backup import HOLDS_FILES
 from tests.hostile.conftest import Place, run_cli
 
 # name -> (how to make the target from a Place, the message expected)
@@ -41,6 +42,18 @@ def _socket(place: Place) -> str:
     return str(path)
 
 
+def _victim(place: Place) -> Path:
+    victim = place.root / "victim.txt"
+    victim.write_text("another account's file")
+    return victim
+
+
+def _existing_pdf(place: Place) -> str:
+    pdf = place.root / "p.pdf"
+    pdf.write_bytes(b"%PDF- an earlier printout")
+    return str(pdf)
+
+
 def _linked_folder(place: Place) -> str:
     (place.root / "docs").symlink_to(place.vault, target_is_directory=True)
     return str(place.root / "docs" / "plan.pdf")
@@ -59,12 +72,19 @@ TARGETS: dict[str, tuple[Target, str]] = {
     "the backups folder itself": (lambda p: str(p.backups / "x.pdf"), file_guard.IN_BACKUPS),
     "a manual backup's vault.key": (lambda p: str(p.manual / "vault.key"), file_guard.IN_VAULT),
     "a pre-migration copy's vault.db": (lambda p: str(p.pre_migration / "vault.db"), file_guard.IN_VAULT),
-    "a symlink to vault.db": (lambda p: _link(p, "out.pdf", p.vault / "vault.db"), file_guard.IN_VAULT),
-    "a symlink to the vault folder": (lambda p: _link(p, "out", p.vault), file_guard.IS_VAULT),
+    # The name itself a link: refused whatever it points to (another account's link must not choose
+    # what is replaced); links in the folders above are followed (the linked folder below).
+    "a symlink to vault.db": (lambda p: _link(p, "out.pdf", p.vault / "vault.db"), file_guard.IS_LINK),
+    "a symlink to the vault folder": (lambda p: _link(p, "out", p.vault), file_guard.IS_LINK),
     "a dangling symlink into the vault": (lambda p: _link(p, "new.pdf", p.vault / "new.pdf"),
-                                          file_guard.IN_VAULT),
+                                          file_guard.IS_LINK),
+    "a symlink to an ordinary file": (lambda p: _link(p, "plan.pdf", _victim(p)), file_guard.IS_LINK),
+    "a dangling symlink elsewhere": (lambda p: _link(p, "plan.pdf", p.root / "made-by-link.txt"),
+                                     file_guard.IS_LINK),
     "a linked folder that is the vault": (_linked_folder, file_guard.IN_VAULT),
-    "a symlink to /dev/null": (lambda p: _link(p, "null.pdf", "/dev/null"), file_guard.NOT_ORDINARY),
+    "a symlink to /dev/null": (lambda p: _link(p, "null.pdf", "/dev/null"), file_guard.IS_LINK),
+    "a name ending in / (new)": (lambda p: str(p.root / "newdir") + "/", "ends with '/'"),
+    "a name ending in / (an existing PDF)": (lambda p: _existing_pdf(p) + "/", "ends with '/'"),
     "/dev/null": (lambda p: "/dev/null", file_guard.NOT_ORDINARY),
     "/dev/full": (lambda p: "/dev/full", file_guard.NOT_ORDINARY),
     "a FIFO": (_fifo, file_guard.NOT_ORDINARY),
@@ -90,7 +110,7 @@ def _command(kind: str, place: Place, target: str) -> list[str]:
 def _kind(path: str) -> int | None:
     try:
         return stat.S_IFMT(os.lstat(path).st_mode)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # "p.pdf/": a file named as a folder
         return None
 
 
@@ -114,6 +134,12 @@ def test_a_target_in_or_over_a_vault_or_not_a_file_is_refused(
         assert _kind(target) == stat.S_IFCHR  # still the device, never replaced by a file
     elif target:
         assert _kind(target) == kind
+    # Nothing a link points to was written or made, nothing under a name ending in '/'.
+    victim = place.root / "victim.txt"
+    assert not victim.exists() or victim.read_text() == "another account's file"
+    assert not (place.root / "made-by-link.txt").exists() and not (place.root / "newdir").exists()
+    pdf = place.root / "p.pdf"
+    assert not pdf.exists() or pdf.read_bytes() == b"%PDF- an earlier printout"
 
 
 @pytest.mark.parametrize("command", ["blank", "export-json"])
@@ -139,8 +165,12 @@ FOLDERS: dict[str, tuple[Callable[[Place], str], str]] = {
     "inside an automatic backup": (lambda p: str(p.stamp / "bk"), file_guard.IN_VAULT),
     "inside a manual backup, through a link": (
         lambda p: _link(p, "elsewhere", p.manual) + "/bk", file_guard.IN_VAULT),
-    "a file": (lambda p: _link(p, "a-file", p.root / "vault" / "vault.key"), "already exists"),
-    "a folder that is not empty": (lambda p: str(p.root / "vault-backups"), "already exists"),
+    "a link to a file": (lambda p: _link(p, "a-file", p.root / "vault" / "vault.key"),
+                         file_guard.IS_LINK_FOLDER),
+    "a dangling link": (lambda p: _link(p, "gone", p.root / "nowhere"), file_guard.IS_LINK_FOLDER),
+    "a file": (lambda p: _existing_pdf(p), file_guard.NOT_A_FOLDER),
+    "a device": (lambda p: "/dev/full", file_guard.NOT_A_FOLDER_OTHER),
+    "a folder that is not empty": (lambda p: str(p.root / "vault-backups"), HOLDS_FILES),
     "an empty path": (lambda p: "", file_guard.EMPTY_FOLDER),
 }
 

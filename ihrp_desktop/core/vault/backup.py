@@ -13,24 +13,43 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from ..durable import copy_private, create_private, make_private_dirs
-from ..file_guard import IS_VAULT, NOT_A_FOLDER, RefusedTarget, checked_folder
+from ..file_guard import (
+    IS_VAULT,
+    NOT_A_FOLDER,
+    NOT_A_FOLDER_OTHER,
+    RefusedTarget,
+    checked_folder,
+    holds_vault,
+)
 from .errors import CopyNotWritten, DamagedVault, NotAVault, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
 
+HOLDS_FILES = "That folder holds other files. Nothing was overwritten; choose a new or empty folder."
+
 
 def _refuse_existing(target: Path) -> None:
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+    """Something is there already: never overwritten, and the message says what it is."""
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise VaultExists(NOT_A_FOLDER if target.is_file() else NOT_A_FOLDER_OTHER)
+    if holds_vault(target):
         raise VaultExists()
+    if any(target.iterdir()):
+        raise VaultExists(HOLDS_FILES)
 
 
-def refuse_vault_places(target: str | os.PathLike[str]) -> None:
-    """A folder a person named for a backup or a restored vault: never in or over a vault (file_guard)."""
+def refuse_vault_places(target: str | os.PathLike[str], *, new_vault: bool = False) -> None:
+    """A folder a person named for a backup, a restored or a new vault (``new_vault``: not even in a
+    vault's backups folder): never in or over a vault, never over anything (file_guard)."""
     try:
-        checked_folder(target)
+        checked_folder(target, in_backups=not new_vault)
     except RefusedTarget as exc:
-        if exc.message in (IS_VAULT, NOT_A_FOLDER):
-            raise VaultExists() from None  # something is there already: never overwritten
+        if exc.message == IS_VAULT:
+            raise VaultExists() from None
+        if exc.message in (NOT_A_FOLDER, NOT_A_FOLDER_OTHER):
+            raise VaultExists(exc.message) from None  # something is there already: never overwritten
         raise VaultError(exc.message) from None
     _refuse_existing(Path(target).absolute())
 
@@ -85,6 +104,9 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
 def check_copyable(vault_dir: Path) -> None:
     """Checks a vault folder can be copied file by file: both files there, no open connection's side files."""
     key_path, db_path = vault_dir / KEY_FILE, vault_dir / DB_FILE
+    if vault_dir.exists() and not vault_dir.is_dir():
+        raise NotAVault(f"{vault_dir} is a file, not a backup folder. Give the backup's folder, the one "
+                        "that holds vault.key and vault.db.")
     if not key_path.is_file() and not db_path.is_file():
         raise NotAVault()
     missing = [name for name, p in ((KEY_FILE, key_path), (DB_FILE, db_path)) if not p.is_file()]

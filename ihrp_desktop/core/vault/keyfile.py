@@ -276,6 +276,11 @@ def read(vault_dir: Path) -> KeyFile:
                 f"{vault_dir} is a file, not a vault folder. Give the vault's folder, the one that holds "
                 f"vault.key and vault.db{here}."
             )
+        if os.path.exists(vault_dir):  # e.g. --vault /dev/null
+            raise NotAVault(
+                f"{vault_dir} is not a folder (it is a device, a pipe or a socket). Give the vault's "
+                "folder, the one that holds vault.key and vault.db."
+            )
         raise NotAVault(
             "This vault folder does not exist. Choose the folder that holds vault.key and vault.db."
         )

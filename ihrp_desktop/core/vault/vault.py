@@ -31,7 +31,6 @@ from .errors import (
     DamagedVault,
     VaultClosed,
     VaultError,
-    VaultExists,
     is_damage,
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
@@ -42,6 +41,18 @@ from .lock import VaultLock
 from .migrate import needs_upgrade, upgrade_with_copy
 
 PathLike = str | os.PathLike[str]
+
+
+def discard_new(folder: Path, *, made_folder: bool) -> None:
+    """Remove a vault this program has just created (closed), after what followed failed.
+
+    Only the vault's own files, in a folder that was new or empty before: nothing else can be lost.
+    (No folder: its making failed, e.g. under a file; the caller's error names the place.)
+    """
+    for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)) if folder.is_dir() else ():
+        (folder / name).unlink(missing_ok=True)
+    if made_folder:
+        remove_tree(folder)
 
 
 class Vault(KeyChanges, Importing):
@@ -89,12 +100,8 @@ class Vault(KeyChanges, Importing):
         folder = Path(path).absolute()
         if not passphrase:
             raise ValueError("the passphrase is empty")
-        if cls.exists(folder):
-            raise VaultExists()
-        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-            raise VaultExists(
-                "This folder already holds other files. Choose an empty or new folder for the vault."
-            )
+        # The guard's folder rule, as for a backup or a restore, and never inside a backups folder.
+        refuse_vault_places(path, new_vault=True)
         # The slow key derivation runs before anything is written.
         key_file, key, recovery = keyfile.new_key_file(
             passphrase, kdf or KdfParams.default(), with_recovery_key=with_recovery_key
@@ -117,12 +124,7 @@ class Vault(KeyChanges, Importing):
         except BaseException as exc:
             if engine is not None:
                 engine.dispose()
-            # Only files this call made, in a folder that was new or empty: nothing else can be lost.
-            # (No folder: its making failed, e.g. under a file; the error below names the place.)
-            for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)) if folder.is_dir() else ():
-                (folder / name).unlink(missing_ok=True)
-            if made_folder:
-                remove_tree(folder)
+            discard_new(folder, made_folder=made_folder)
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
             raise
