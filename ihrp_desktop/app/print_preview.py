@@ -212,6 +212,11 @@ REFUSALS = {
     file_guard.NOT_ORDINARY: QT_TRANSLATE_NOOP(
         "FileGuard", "That is not an ordinary file (it is a device, a pipe or a socket). Nothing was "
         "written; choose a file in a folder."),
+    file_guard.IS_LINK: QT_TRANSLATE_NOOP(
+        "FileGuard", "That name is a link to another place; nothing was written. Give the file's own name."),
+    file_guard.ENDS_WITH_SEP: QT_TRANSLATE_NOOP(
+        "FileGuard", "That name ends with a slash, which means a folder, not a file. Nothing was written; "
+        "give a file name (without the slash at the end)."),
 }
 
 

@@ -49,8 +49,8 @@ NOT_A_FOLDER_OTHER = ("That is a device, a pipe or a socket, not a folder. Nothi
                       "choose a new folder.")
 IS_LINK = "That name is a link to another place; nothing was written. Give the file's own name."
 IS_LINK_FOLDER = "That name is a link to another place; nothing was written. Give the folder's own name."
-ENDS_WITH_SEP = (f"That name ends with '{os.sep}', which means a folder, not a file. Nothing was written; "
-                 f"give a file name (without '{os.sep}' at the end).")
+ENDS_WITH_SEP = ("That name ends with a slash, which means a folder, not a file. Nothing was written; "
+                 "give a file name (without the slash at the end).")
 
 
 class RefusedTarget(Exception):

@@ -107,10 +107,9 @@ def test_save_pdf_onto_the_open_vault_is_refused_in_the_real_window(
 
 def test_the_guard_messages_shown_in_the_app_are_the_core_words() -> None:
     assert all(key == words for key, words in REFUSALS.items())  # the translation marks never drift
-    # Folder refusals never reach Save PDF. The link and trailing-'/' refusals (issue 12) are not marked
-    # for translation yet (app/ was another engineer's that round): the app shows the core's English words.
+    # Folder refusals never reach Save PDF.
     not_in_the_app = {file_guard.EMPTY_FOLDER, file_guard.NOT_A_FOLDER, file_guard.NOT_A_FOLDER_OTHER,
-                      file_guard.IS_LINK_FOLDER, file_guard.IS_LINK, file_guard.ENDS_WITH_SEP}
+                      file_guard.IS_LINK_FOLDER}
     kept_in_core = {v for k, v in vars(file_guard).items() if k.isupper() and not k.startswith("_")
                     and isinstance(v, str) and v.endswith(".") and v not in not_in_the_app}
     assert set(REFUSALS) == kept_in_core

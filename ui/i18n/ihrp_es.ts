@@ -472,6 +472,14 @@
         <source>That is not an ordinary file (it is a device, a pipe or a socket). Nothing was written; choose a file in a folder.</source>
         <translation>Eso no es un archivo normal (es un dispositivo, una tubería o un socket). No se escribió nada; elige un archivo dentro de una carpeta.</translation>
     </message>
+    <message>
+        <source>That name is a link to another place; nothing was written. Give the file&apos;s own name.</source>
+        <translation>Ese nombre es un enlace a otro lugar; no se escribió nada. Indica el nombre propio del archivo.</translation>
+    </message>
+    <message>
+        <source>That name ends with a slash, which means a folder, not a file. Nothing was written; give a file name (without the slash at the end).</source>
+        <translation>Ese nombre termina en una barra, lo que indica una carpeta, no un archivo. No se escribió nada; indica un nombre de archivo (sin la barra al final).</translation>
+    </message>
 </context>
 <context>
     <name>ImportDialog</name>
