@@ -27,7 +27,8 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         """What is drawn at the current width."""
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         hint = super().minimumSizeHint()
