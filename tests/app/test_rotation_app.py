@@ -149,6 +149,7 @@ def test_an_older_vault_is_reported_and_the_person_decides(
     assert "This vault is older than one this computer has opened" in box.text() and "UTC" in box.text()
     assert "entries in its activity record (this copy has" in box.text()
     _shot(box, "older-warning")
+    _shot(window, "older-warning-behind")
     # Asked before any client is shown: the window behind the question holds no name.
     assert window.stack.currentWidget() is not window.workspace
     assert not any("Ana" in t for t in visible_texts(window)) and window.client_list.list.count() == 0
