@@ -264,7 +264,8 @@ class ClientPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._fit_columns)  # the text size changed: once the new font is in place
+            # The text size changed: refit once the new font is in place (never after the tree is gone).
+            QTimer.singleShot(0, self.tree, self._fit_columns)
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
         sheet_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -2,7 +2,7 @@
 
 QLabel asks for the width of its whole text: one long client name made the window wider than a
 1366x768 screen. This one asks for a few characters and draws what fits; ``text()`` stays whole
-(the accessible name too, so a screen reader reads the full name).
+(what a screen reader reads: QLabel's accessible text is its text).
 """
 
 from __future__ import annotations
@@ -20,10 +20,6 @@ class ElidedLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
-        super().setText(text)
-        self.setAccessibleName(text)
 
     def shown_text(self) -> str:
         """What is drawn at the current width."""

@@ -299,7 +299,8 @@ def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_
         run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
         == 0
     )
-    new = secret[::-1] + "2"
+    # Odd characters again, unlike the current one (a reversed current passphrase is refused as weak).
+    new = "¿otra? «clave» \\ mirlo " + secret[-3:][::-1] + " 2"
     code, _, err = run(
         capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin", stdin=f"{secret}\n{new}\n"
     )
