@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormLibrary
+from .elided_label import ElidedLabel
 from .i18n import QT_TRANSLATE_NOOP, interface_language, translate
 
 STATUS_WORDS = {"draft": QT_TRANSLATE_NOOP("WorksheetPage", "Draft"),
@@ -52,6 +53,9 @@ class ClientList(QWidget):
         layout.addWidget(self.search)
         self.list = QListWidget()
         self.list.setAccessibleName(translate("ClientList", "Clients"))
+        # A long name ends in "…" within the list's width (no sideways scrolling to read the rest).
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemClicked.connect(self._chosen)
         layout.addWidget(self.list, 1)
@@ -66,7 +70,11 @@ class ClientList(QWidget):
         self.show_archived.toggled.connect(self.refresh)
         row.addWidget(self.show_archived)
         layout.addLayout(row)
-        self.setMinimumWidth(max(240, layout.minimumSize().width()))  # its buttons, in any language
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        # Asked each time: its buttons' text, in any language and at the text size chosen since.
+        hint = super().minimumSizeHint()
+        return QSize(max(240, hint.width()), hint.height())
 
     def set_vault(self, vault: Any) -> None:
         self.vault = vault
@@ -136,11 +144,10 @@ class ClientPage(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
         head = QHBoxLayout()
-        self.name = QLabel()
+        # A client's name is shown as typed: "<b>Ana</b>" is not bold (tests/hostile/test_app_room.py);
+        # a long one ends in "…" rather than widening the window past the screen.
+        self.name = ElidedLabel()
         self.name.setObjectName("pageTitle")
-        # A client's name is shown as typed: "<b>Ana</b>" is not bold (tests/hostile/test_app_room.py).
-        self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         head.addWidget(self.name, 1)
         self.language = QComboBox()
         self.language.addItem(translate("ClientPage", "Worksheets in English"), "en")
@@ -245,9 +252,20 @@ class ClientPage(QWidget):
                 item.setData(0, Qt.ItemDataRole.UserRole, sheet.id)
                 top.addChild(item)
             top.setExpanded(True)
-        self.tree.resizeColumnToContents(1)
-        self.tree.resizeColumnToContents(2)
+        self._fit_columns()
         self.empty.setVisible(not sheets)
+
+    def _fit_columns(self) -> None:
+        gap = self.tree.fontMetrics().averageCharWidth() * 2  # "Reviewed" never runs into the date
+        for column in (1, 2):
+            self.tree.resizeColumnToContents(column)
+            self.tree.setColumnWidth(column, self.tree.columnWidth(column) + gap)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt naming
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # The text size changed: refit once the new font is in place (never after the tree is gone).
+            QTimer.singleShot(0, self.tree, self._fit_columns)
 
     def _open_item(self, item: QTreeWidgetItem) -> None:
         sheet_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from .. import APP_NAME
 from .i18n import translate
@@ -34,7 +35,7 @@ _previous: tuple[Any, Any] | None = None
 def show(message: str) -> None:
     """The dialog (GUI thread only). One at a time: a burst of the same error opens one window."""
     global _box
-    if _box is not None and _box.isVisible():
+    if _box is not None and isValid(_box) and _box.isVisible():  # invalid: deleted with its parent window
         return
     from PySide6.QtWidgets import QMessageBox  # named only when needed (PySide6 builds types lazily)
 

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..core.vault import VaultError
+from . import crash
 from .file_choice import open_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
+from .screen_fit import keep_on_screen
 
 if TYPE_CHECKING:
     from ..core.exchange import ImportSummary
@@ -146,9 +148,13 @@ class ImportDialog(QDialog):
             reason = translate("ImportDialog", "The file cannot be imported: {reason}.").format(reason=exc)
         elif isinstance(exc, VaultError):
             reason = vault_message(exc)
-        else:  # never a traceback, never a value: the kind of failure only
-            reason = translate("ImportDialog", "Something unexpected went wrong ({kind}).").format(
-                kind=type(exc).__name__
-            )
+        else:  # like every unexpected error of the app: a crash report, named in the crash window
+            crash.unexpected(exc)  # tests/app/test_import_window.py (..._writes_a_crash_report)
+            reason = translate(
+                "ImportDialog",
+                "Something unexpected went wrong ({kind}). The other window says where its crash report is.",
+            ).format(kind=type(exc).__name__)
         self.status.setText(translate("ImportDialog", "Nothing was imported.") + " " + reason)
         self.buttons.setEnabled(True)
+        self.adjustSize()  # the longer words wrap inside the window, which stays on the screen
+        keep_on_screen(self)

@@ -295,6 +295,13 @@ class MainWindow(QMainWindow):
                         lambda _exc: None)  # VaultClosed: locked before the check finished
         if self.vault is not vault:
             return  # a writer that runs at once (tests) already found the file damaged
+        if vault.older_than_seen is not None:
+            # Asked over the unlock screen: no client is shown until the person chose this copy.
+            self.ask_about_older_vault(vault)
+            return
+        self._show_workspace(vault)
+
+    def _show_workspace(self, vault: Vault) -> None:
         try:
             self._show_opened(vault)
         except VaultClosed:
@@ -335,6 +342,9 @@ class MainWindow(QMainWindow):
             if self.page is not None:
                 self.page.autosaver.stop()
             self._resume = None
+            question, self.older_question = self.older_question, None
+            if question is not None:
+                question.reject()  # the damage is said instead
             self._clear_workspace()
             self.vault = None
             self.writer.wait()  # the closing job is done: no connection is left
@@ -342,8 +352,6 @@ class MainWindow(QMainWindow):
             self.show_start_screen()
             self.unlock_screen.show_failure(DamagedVault(problems))
             return
-        if vault.older_than_seen is not None:
-            self.ask_about_older_vault(vault)
         from ..core import backups
 
         if backups.backup_due(vault.path):
@@ -352,7 +360,8 @@ class MainWindow(QMainWindow):
             self.backup_runner.run(lambda: backups.make_backup(vault), None, self._backup_failed)
 
     def ask_about_older_vault(self, vault: Vault) -> None:
-        """Older files than this computer has seen (a rollback?): say so and let the person decide."""
+        """Older files than this computer has seen (a rollback?): say so and let the person decide,
+        before any client is shown (tests/app/test_rotation_app.py::test_an_older_vault_is_reported...)."""
         newer = vault.older_than_seen
         assert newer is not None
         box = QtWidgets.QMessageBox(self)
@@ -370,11 +379,19 @@ class MainWindow(QMainWindow):
             if self.vault is not vault:
                 return
             if button is keep:
+                # Behind the page check on the writer: a damaged file is closed first, and this fails quietly.
                 self.writer.run(vault.accept_this_state, None, lambda _exc: None)
+                self._show_workspace(vault)
             else:
                 self.lock()
 
+        def gone() -> None:  # closed without a choice: the vault is locked (later: never inside a lock)
+            if self.older_question is box:
+                self.older_question = None
+                QtCore.QTimer.singleShot(0, lambda: self.lock() if self.vault is vault else None)
+
         box.buttonClicked.connect(decided)
+        box.rejected.connect(gone)
         box.open()
 
     def _backup_failed(self, exc: BaseException) -> None:

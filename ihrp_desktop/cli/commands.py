@@ -131,10 +131,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from ..core.vault.clients import printable_name
+
     with _open_vault(args) as vault:
         for client in vault.clients(include_archived=True):
             archived = " (archived)" if client.archived else ""
-            print(f"client {client.id}\t{client.name}{archived}")
+            # printable_name: a name stored before names were cleaned sends no escape to the terminal.
+            print(f"client {client.id}\t{printable_name(client.name)}{archived}")
             sheets = vault.worksheets(client.id)
             for session in vault.sessions(client.id):
                 print(f"  session {session.id}\t{session.date.isoformat()}")

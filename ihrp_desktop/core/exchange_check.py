@@ -309,8 +309,9 @@ def check_export(data: Any, library: FormLibrary, progress: Progress | None = No
     if doc.get("format") != FORMAT:
         raise _fail("format", "the file is not an IHRP Desktop export")
     version = doc.get("version")
-    if isinstance(version, bool) or version not in READS:
-        shown = version if isinstance(version, int) and not isinstance(version, bool) else "unknown"
+    whole = isinstance(version, int) and not isinstance(version, bool)  # 2.0 and true are not versions
+    if not whole or version not in READS:
+        shown = version if whole else "unknown"
         raise _fail("version", f"this export has version {shown}; this program reads versions 1 and 2")
     raw_clients = _list(doc.get("clients"), "clients")
     total = _count_sheets(raw_clients)

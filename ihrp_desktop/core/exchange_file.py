@@ -111,6 +111,37 @@ def nesting_depth_over(data: bytes, limit: int) -> bool:
     return bool(brackets)
 
 
+# A JSON escape of a UTF-16 surrogate (\ud800-\udfff): only then can a parsed string hold a lone
+# one, which no UTF-8 file can store; the rare file that has one is walked to name the place.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+
+
+def _lone_surrogate_at(value: Any, where: str) -> str | None:
+    """The JSON place of the first text (a value or an object's key) holding a lone surrogate."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return where or "the file"
+        return None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            shown = key if _PLAIN_KEY.fullmatch(key) else "(a key)"  # a place, never the file's text
+            place = f"{where}.{shown}" if where else shown
+            if _lone_surrogate_at(key, "") is not None:
+                return f"{where}, a key" if where else "a key at the top"
+            found = _lone_surrogate_at(item, place)
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _lone_surrogate_at(item, f"{where}[{i}]")
+            if found is not None:
+                return found
+    return None
+
+
 def _refuse_constant(name: str) -> Any:
     raise ExportFormatError("", f"the file holds {name}, which is not a number JSON allows")
 
@@ -137,7 +168,7 @@ def parse_export(data: bytes) -> Any:
             "", f"the file is not valid JSON, or nests lists and objects more than {MAX_DEPTH} levels deep"
         )
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
+        parsed = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite)
     except ExportFormatError:
         raise
     except json.JSONDecodeError as exc:
@@ -150,3 +181,8 @@ def parse_export(data: bytes) -> Any:
         ) from None
     except ValueError:  # e.g. an integer of more than 4,300 digits
         raise ExportFormatError("", "the file holds a number too large to store") from None
+    if _SURROGATE_ESCAPE.search(data):
+        place = _lone_surrogate_at(parsed, "")
+        if place is not None:  # refused here, before a passphrase: it could never be written
+            raise ExportFormatError(place, "holds text that is not valid Unicode (a lone surrogate)")
+    return parsed

@@ -129,3 +129,43 @@ def test_locking_during_an_import_waits_for_it_and_keeps_all_of_it(
     with Vault.open(path, PASSPHRASE) as vault:
         counts = {len(vault.worksheets(c.id)) for c in vault.clients(include_archived=True)}
     assert counts == {500}  # all of it (the lock came after it started, so never none)
+
+
+def test_an_unexpected_error_in_the_import_writes_a_crash_report_and_names_it(
+    qtbot: Any, make_window: Any, fast_vault: Any, free_widgets: None, tmp_path: Path,
+    monkeypatch: Any, ihrp_home: Path,
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ihrp_desktop.core import exchange
+
+    def boom(*_args: Any) -> None:
+        raise UnicodeEncodeError("utf-8", "Ana \ud800", 4, 5, "surrogates not allowed")
+
+    monkeypatch.setattr(exchange, "import_file", boom)
+    export = _demo_export(tmp_path)
+    window = make_window(fast_vault(clients=("Already here",)))
+    unlock(qtbot, window)
+
+    _pick(export)
+    window.import_action.trigger()
+    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    boxes: list[QMessageBox] = []
+
+    def shown() -> None:
+        boxes[:] = [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.objectName() == "crashMessage" and w.isVisible()]
+        assert boxes
+
+    qtbot.waitUntil(shown, timeout=5000)
+    [report] = sorted((ihrp_home / "log").glob("crash-*.txt"))
+    assert str(report) in boxes[0].text()  # the crash window names the report
+    assert "Error type: UnicodeEncodeError" in report.read_text(encoding="utf-8")
+    assert "Ana" not in report.read_text(encoding="utf-8")
+    words = dialog.status.text()
+    assert words.startswith("Nothing was imported.") and "UnicodeEncodeError" in words
+    assert "crash report" in words and "Ana" not in words
+    area = dialog.screen().availableGeometry()
+    assert area.contains(dialog.frameGeometry())  # the longer words wrap inside a window on the screen
+    boxes[0].close()

@@ -149,11 +149,40 @@ def test_an_older_vault_is_reported_and_the_person_decides(
     assert "This vault is older than one this computer has opened" in box.text() and "UTC" in box.text()
     assert "entries in its activity record (this copy has" in box.text()
     _shot(box, "older-warning")
+    _shot(window, "older-warning-behind")
+    # Asked before any client is shown: the window behind the question holds no name.
+    assert window.stack.currentWidget() is not window.workspace
+    assert not any("Ana" in t for t in visible_texts(window)) and window.client_list.list.count() == 0
     keep = next(b for b in box.buttons() if b.text() == "Keep working with this copy")
     keep.click()
     window.writer.wait()
     assert window.vault is not None and window.vault.older_than_seen is None
+    assert window.stack.currentWidget() is window.workspace and window.client_list.list.count() == 1
     window.lock()
     window.close()
     report = verify(path, PASSPHRASE)
     assert report.ok and report.older is None  # the person chose it: not flagged again
+
+
+def test_lock_at_the_older_vault_question_shows_no_client(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], tmp_path: Path,
+    free_widgets: None,
+) -> None:
+    path = fast_vault(clients=("Ana",))
+    shutil.copytree(path, tmp_path / "old")
+    with Vault.open(path, PASSPHRASE) as v:
+        v.add_client("Bea")
+    for name in ("vault.db", "vault.key"):
+        shutil.copyfile(tmp_path / "old" / name, path / name)
+    window = make_window(path)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.older_question is not None and window.older_question.isVisible(),
+                    timeout=10_000)
+    box = window.older_question
+    assert window.client_list.list.count() == 0 and window.stack.currentWidget() is not window.workspace
+    lock = next(b for b in box.buttons() if b.text() == "Lock")
+    lock.click()
+    window.writer.wait()
+    assert window.vault is None and window.stack.currentWidget() is window.unlock_screen
+    assert window.client_list.list.count() == 0 and not any("Ana" in t for t in visible_texts(window))
+    window.close()

@@ -2,7 +2,8 @@
 
 ``python room_session.py VAULT_PARENT FONT_SCALE PNG_FOLDER``, with
 ``QT_QPA_PLATFORM=offscreen:configfile=...`` describing the screen. Prints one JSON line: for each
-window, its frame, the screen's available area, and every button that is not fully inside it.
+window, its frame, the screen's available area, every button that is not fully inside it, and every
+button narrower than its text needs (``buttons_clipped``).
 Each window is also drawn where it would be on the screen, over the main window, to a PNG.
 """
 
@@ -50,16 +51,19 @@ def main(argv: list[str]) -> None:
             app.processEvents()
         frame = window.frameGeometry()
         outside = []
+        clipped = []
         for button in window.findChildren(QAbstractButton):
             if not button.isVisibleTo(window) or button.visibleRegion().isEmpty():
                 continue  # hidden, or scrolled out of a scroll area (reached by scrolling)
+            if button.text() and button.width() < button.sizeHint().width():
+                clipped.append(f"{button.text()} {button.width()} < {button.sizeHint().width()}")
             where = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
             if not room.contains(where):
                 outside.append(f"{button.text() or button.objectName() or type(button).__name__} at "
                                f"{where.x()},{where.y()} {where.width()}x{where.height()}")
         results[name] = {"frame": [frame.x(), frame.y(), frame.width(), frame.height()],
                          "room": [room.x(), room.y(), room.width(), room.height()],
-                         "buttons_outside": outside}
+                         "buttons_outside": outside, "buttons_clipped": clipped}
         picture = QPixmap(room.size())
         picture.fill(QColor("#6b7280"))
         painter = QPainter(picture)
@@ -74,6 +78,10 @@ def main(argv: list[str]) -> None:
     ana = vault.add_client("Ana Ñandú")
     session = vault.add_session(ana.id)
     sheet = vault.new_worksheet(ana.id, "optimal_use_plan", 1, session_id=session.id)
+    long_name = vault.add_client("Maria Fernanda de los Ángeles Quintero-Villaseñor Ñandú Łódź Kowalczyk")
+    long_session = vault.add_session(long_name.id)
+    reviewed = vault.new_worksheet(long_name.id, "decisional_balance", 1, session_id=long_session.id)
+    vault.set_status(reviewed.id, "reviewed")
     vault.close()
 
     creating = MainWindow(parent / "no-vault-yet", default_library(), settings, InlineRunner(),
@@ -87,6 +95,10 @@ def main(argv: list[str]) -> None:
     window.unlock_screen.try_unlock()
     app.processEvents()
     assert window.vault is not None, "unlock failed"
+    window.show_client(long_name.id)
+    look("client-page", window)
+    title = window.client_page.name  # the whole name kept, what fits drawn, ending in "…"
+    results["client-page"]["title"] = [title.text() == long_name.name, title.shown_text()]
     window.open_worksheet(sheet.id)
     look("main-window", window)
 
@@ -120,6 +132,18 @@ def main(argv: list[str]) -> None:
     box = QMessageBox(QMessageBox.Icon.Information, "IHRP Desktop", "x" * 10, parent=window)
     box.close()
     window.close()
+
+    # The text size chosen in Preferences while a vault is open: the workspace was built at 100%.
+    apply_theme(app, "light", 1.0)
+    later = MainWindow(path, default_library(), settings, InlineRunner(), InlineRunner())
+    later.show()
+    later.unlock_screen.passphrase.setText(passphrase)
+    later.unlock_screen.try_unlock()
+    app.processEvents()
+    later.show_client(long_name.id)
+    apply_theme(app, "light", scale)
+    look("client-page-text-size-changed", later)
+    later.close()
     print("ROOM " + json.dumps(results), flush=True)
 
 

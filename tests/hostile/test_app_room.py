@@ -56,13 +56,17 @@ def test_every_window_fits_a_1366x768_screen_with_its_buttons_on_it(tmp_path, sc
     windows = json.loads(line[5:])
     assert set(windows) >= {"create-screen", "unlock-screen", "main-window", "print", "recovery-sheet",
                             "recovery-ask", "change-passphrase", "preferences", "shortcuts",
-                            "closing-notice", "crash-message", "settings-not-kept"}
+                            "closing-notice", "crash-message", "settings-not-kept", "client-page",
+                            "client-page-text-size-changed"}
+    whole, shown = windows["client-page"]["title"]  # a long name ends in "…" (ElidedLabel)
+    assert whole and shown.endswith("…") and shown.startswith("Maria Fernanda"), shown
     for name, seen in windows.items():
         x, y, w, h = seen["frame"]
         rx, ry, rw, rh = seen["room"]
         assert (rw, rh) == (1366, 768)
         assert rx <= x and ry <= y and x + w <= rx + rw and y + h <= ry + rh, (name, seen)
         assert seen["buttons_outside"] == [], (name, seen)
+        assert seen["buttons_clipped"] == [], (name, seen)  # "Add clien": a button narrower than its text
         assert (pngs / f"{name}-{int(scale * 100)}.png").stat().st_size > 1000
 
 

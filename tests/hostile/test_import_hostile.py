@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import sys
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ import pytest
 
 from ihrp_desktop.core.exchange_check import MAX_ANSWERS_BYTES, MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ihrp_desktop.core.exchange_file import MAX_DEPTH, MAX_FILE_BYTES, ExportFormatError, read_bytes
-from tests.hostile.import_helpers import Hostile, hostile, hostile_template  # noqa: F401 - fixtures
+from tests.hostile.import_helpers import Hostile, content, hostile, hostile_template  # noqa: F401 - fixtures
 
 Doc = dict[str, Any]
 
@@ -225,6 +226,8 @@ MUTATIONS: dict[str, tuple[Callable[[Doc], None], tuple[str, ...]]] = {
     "format missing": (_set("doc.format", None), ("not an IHRP Desktop export",)),
     "version 3": (_set("doc.version", 3), ("version",)),
     "version true": (_set("doc.version", True), ("version",)),
+    "version 2.0": (_set("doc.version", 2.0), ("version", "unknown")),
+    "version 1.0": (_set("doc.version", 1.0), ("version", "unknown")),
 }
 
 
@@ -379,3 +382,44 @@ def test_a_refusal_never_quotes_the_answer(hostile: Hostile, case: str) -> None:
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     err = hostile.refused_unchanged(path, words)
     assert "Zofia" not in err and "secret" not in err
+
+
+def _values_key(doc: Doc, text: str) -> None:
+    first_sheet(doc)["values"][text] = "kept"
+
+
+def _values_value(doc: Doc, text: str) -> None:
+    first_sheet(doc).update(form="kept_from_elsewhere", values={"answer": text})
+
+
+# A lone surrogate can only come in as a JSON escape; json.dumps (ensure_ascii) writes it as one.
+SURROGATES: dict[str, tuple[Callable[[Doc], None], str]] = {
+    "in a session note": (_set("session.note", "\ud800x"), "].note"),
+    "in a client name": (_set("client.name", "Ann \udfff"), "clients[0].name"),
+    "in an answer's key": (lambda d: _values_key(d, "k\ud800"), "].values, a key"),
+    "in an answer's value": (lambda d: _values_value(d, "\udc00"), "].values.answer"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SURROGATES))
+def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
+    mutate, place = SURROGATES[case]
+    doc = hostile.good_export()
+    mutate(doc)
+    path = hostile.work / "export.json"
+    path.write_text(json.dumps(doc), encoding="ascii")
+    err = hostile.refused_unchanged(path, place, "holds text that is not valid Unicode")
+    assert "UnicodeEncodeError" not in err and "did not expect" not in err, err
+    assert sys.stdin.read() == hostile.passphrase + "\n"  # the passphrase was never read
+
+
+def test_a_surrogate_pair_and_an_escaped_backslash_u_import(hostile: Hostile) -> None:  # noqa: F811 - the fixture
+    doc = hostile.good_export()
+    _set("session.note", "\U0001F600 and the six letters \\ud800")(doc)
+    _as_v1(doc)  # imported as new records
+    path = hostile.work / "export.json"
+    path.write_text(json.dumps(doc), encoding="ascii")
+    code, err = hostile.import_file(path)
+    assert code == 0, err
+    notes = [s["note"] for c in content(hostile.vault)["records"]["clients"] for s in c["sessions"]]
+    assert notes.count("\U0001F600 and the six letters \\ud800") == 1  # the new copy, text as sent

@@ -532,8 +532,8 @@
         <translation>No se puede importar el archivo: {reason}.</translation>
     </message>
     <message>
-        <source>Something unexpected went wrong ({kind}).</source>
-        <translation>Algo inesperado salió mal ({kind}).</translation>
+        <source>Something unexpected went wrong ({kind}). The other window says where its crash report is.</source>
+        <translation>Algo inesperado salió mal ({kind}). La otra ventana dice dónde está su informe de error.</translation>
     </message>
     <message>
         <source>Nothing was imported.</source>

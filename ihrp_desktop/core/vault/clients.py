@@ -30,9 +30,28 @@ def search_key(name: str) -> str:
     return unicodedata.normalize("NFC", stripped.translate(_BASE_LETTERS))
 
 
+# Bidi embeddings, overrides and isolates: they make a name show other letters than it holds
+# ("...\u202eevil" shown as "...live"), on screen and in a terminal.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable_name(name: str) -> str:
+    """``name`` without C0/C1 control characters (ESC, NUL, CR...) and bidi controls, so it cannot
+    drive a terminal or reorder what a screen shows; whitespace controls become one space.
+    Used by clean_name and by ``list`` for names stored before names were cleaned."""
+    kept = "".join(
+        (" " if c.isspace() else "")
+        if unicodedata.category(c) == "Cc" or c in _BIDI_CONTROLS
+        else c
+        for c in name
+    )
+    return " ".join(kept.split())
+
+
 def clean_name(name: str) -> str:
-    """A client's name as the vault keeps it: runs of spaces collapsed, never empty (import uses it too)."""
-    cleaned = " ".join(name.split())
+    """A client's name as the vault keeps it: control and bidi characters removed (printable_name),
+    runs of spaces collapsed, never empty (add, rename and import use it)."""
+    cleaned = printable_name(name)
     if not cleaned:
         raise ValueError("a client needs a name")
     return cleaned
