@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ihrp_desktop.cli import main
-from ihrp_desktop.cli.commands import _Progress
+from ihrp_desktop.cli.keys import _Progress
 from ihrp_desktop.core.vault import KdfParams, Vault, WrongPassphrase
 
 OLD, NEW = "the old passphrase", "the new passphrase"

@@ -28,56 +28,19 @@ from typing import Any, Literal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from ..durable import atomic_write_bytes
 from .errors import CannotOpen, DamagedVault, NotAVault, VaultFromNewerVersion, WrongPassphrase, save_reason
 from .files import DB_FILE, KEY_FILE
+from .kdf import _KEY_BYTES as _KEY_BYTES
+from .kdf import KdfParams as KdfParams  # re-exported: callers know it from here
 
 FORMAT = "ihrp-desktop-vault-key"
 VERSION = 1
 WrapKind = Literal["passphrase", "recovery"]
 RecoveryChoice = Literal["keep", "new", "drop"]  # what a key change does with the recovery key
-_KEY_BYTES = 32
 _RECOVERY_BYTES = 20  # 160 random bits: far beyond guessing, still 32 characters to type.
 _B32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
-
-
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost settings; stored in the key file so they can be raised later."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
-    @staticmethod
-    def default() -> KdfParams:
-        """192 MiB, 3 passes, 4 lanes (RFC 9106 suggests >= 64 MiB; its time: docs/performance.md)."""
-        return KdfParams(memory_kib=192 * 1024, iterations=3, lanes=4)
-
-    @staticmethod
-    def fast() -> KdfParams:
-        """Tiny costs for tests only: never use for a real vault."""
-        return KdfParams(memory_kib=8, iterations=1, lanes=1)
-
-    def check(self) -> None:
-        """Refuse settings outside the floor and ceiling of ``core.kdf_limits`` (ValueError, plain words)."""
-        from .. import kdf_limits
-
-        problem = kdf_limits.problem(self.memory_kib, self.iterations, self.lanes)
-        if problem is not None:
-            raise ValueError(problem)
-
-    def derive(self, secret: bytes, salt: bytes) -> bytes:
-        """The 32-byte wrapping key for ``secret`` (the slow part of unlocking)."""
-        return Argon2id(
-            salt=salt,
-            length=_KEY_BYTES,
-            iterations=self.iterations,
-            lanes=self.lanes,
-            memory_cost=self.memory_kib,
-        ).derive(secret)
 
 
 class DataKey:
