@@ -47,6 +47,9 @@ _ZXCVBN = (
     QT_TRANSLATE_NOOP("Strength", "This is similar to a commonly used password."),
     QT_TRANSLATE_NOOP("Strength", "Use a few words, avoid common phrases."),
     QT_TRANSLATE_NOOP("Strength", "Use a longer keyboard pattern with more turns."),
+    # core/strength.py's own warning (this program's name as a passphrase)
+    QT_TRANSLATE_NOOP("Strength", "This is built from this program's own name, the first thing a guesser "
+                      "tries."),
 )
 
 

@@ -249,9 +249,25 @@ def _stdout_to_devnull() -> None:
         pass
 
 
+def _missing_streams_to_devnull() -> None:
+    """Started with standard output or error closed (`ihrp-desktop forms >&-`), Python has None there:
+    what would be printed goes nowhere instead of failing (tests/hostile/test_cli_paths.py)."""
+    import os
+
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is not None:
+            continue
+        try:
+            os.fstat(fd)
+        except OSError:  # the descriptor is free: fill it, so no file opened later lands on it
+            os.open(os.devnull, os.O_WRONLY)  # the lowest free descriptor: this one
+        setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``ihrp-desktop`` command: the one place where whatever went wrong becomes
     plain words and an exit code; no traceback reaches the person (tests/hostile/test_no_traceback.py)."""
+    _missing_streams_to_devnull()
     try:
         code = _run(list(sys.argv[1:] if argv is None else argv))
         sys.stdout.flush()  # here, so a reader that has gone is met below, not at exit

@@ -107,6 +107,10 @@ def checked_file(path: str | os.PathLike[str]) -> str:
     text = str(os.fspath(path))
     if text.strip() and text.endswith(_SEPARATORS):
         raise RefusedTarget(ENDS_WITH_SEP)
+    # "x.pdf/." or "dir/..": a name that ends in a folder step names a folder, never a file to write
+    # (resolved, it would point at x.pdf itself). tests/hostile/test_output_targets.py
+    if text.strip() and os.path.basename(text) in (os.curdir, os.pardir):
+        raise RefusedTarget(A_FOLDER)
     resolved = _resolved(text, EMPTY_FILE, IS_LINK)
     problem = _vault_problem(resolved)
     if problem is not None:

@@ -7,12 +7,15 @@ so it is imported on the first call (when a passphrase is being set), never at l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Any
 
 MIN_SCORE = 3  # zxcvbn's "safely unguessable": about 10^10 guesses or more
 # zxcvbn 4.5 refuses longer input. A longer passphrase is scored on its first and on its last 72
 # characters, and the better of the two counts (either alone is at most as strong as the whole).
 _LOOKED_AT = 72
+_SEPARATORS = re.compile(r"[-_.,;:/+|]+")
 # Words a guesser would try first against this program's vaults.
 _OWN_WORDS = ("ihrp", "ihrp desktop", "ihrpdesktop", "desktop", "ihrp desktop vault", "harm reduction",
               "harmreduction", "therapy", "therapist", "vault", "passphrase", "tatarsky", "demo")
@@ -45,8 +48,23 @@ def assess(passphrase: str, known: tuple[str, ...] = ()) -> Strength:
         return Strength(0, "", ("Type a passphrase: a few unrelated words are easiest to remember.",))
     from zxcvbn import zxcvbn
 
-    ends = {passphrase[:_LOOKED_AT], passphrase[-_LOOKED_AT:]}
-    result = max((zxcvbn(end, user_inputs=[*_OWN_WORDS, *known]) for end in ends), key=lambda r: r["score"])
+    words = [*_OWN_WORDS, *known]
+
+    def score(text: str) -> dict[str, Any]:
+        ends = {text[:_LOOKED_AT], text[-_LOOKED_AT:]}
+        return max((zxcvbn(end, user_inputs=words) for end in ends), key=lambda r: r["score"])
+
+    own = {w for phrase in _OWN_WORDS for w in phrase.split()}
+    letters = re.findall(r"[^\W\d_]+", passphrase.lower())
+    if letters and all(w in own for w in letters):  # "Desktop IHRP vault 2026", in any order
+        return Strength(0, "This is built from this program's own name, the first thing a guesser tries.",
+                        ("Add another word or two. Uncommon words are better.",))
+    result = score(passphrase)
+    # "IHRP-Desktop-vault" is this program's name with other separators: a guesser tries those too, and
+    # zxcvbn matches its known words only between spaces (found by a stranger's re-check).
+    spaced = _SEPARATORS.sub(" ", passphrase)
+    if spaced != passphrase:
+        result = min(result, score(spaced), key=lambda r: r["score"])
     feedback = result.get("feedback") or {}
     return Strength(
         score=int(result["score"]),

@@ -53,7 +53,8 @@ def _audit_rows(folder: Path, passphrase: str = PASS) -> list[tuple[object, ...]
 
 # The last two are this program's own name (a guesser's first try against its vaults): found by a stranger.
 @pytest.mark.parametrize("weak", ["a", "12345678", "Summer2024!", "password1", "IHRP Desktop vault",
-                                  "ihrpdesktop2026"])
+                                  "ihrpdesktop2026", "IHRP-Desktop-vault", "ihrp_desktop_vault",
+                                  "Desktop IHRP vault"])
 def test_init_refuses_a_weak_passphrase_with_the_estimators_advice(capsys, monkeypatch, tmp_path, weak):
     code, _, err = run(
         capsys, monkeypatch, "init", "--vault", str(tmp_path / "v"), "--passphrase-stdin", stdin=weak + "\n"

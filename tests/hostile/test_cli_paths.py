@@ -169,6 +169,25 @@ def test_a_closed_standard_output_is_no_error_of_the_program(command, place: Pla
     assert not [p for p in home.rglob("crash-*")]  # no crash report written
 
 
+@pytest.mark.parametrize("command", ["list", "forms", "blank"])
+def test_a_command_started_with_standard_output_closed_works(command, place: Place, tmp_path):
+    """`ihrp-desktop forms >&-` (a stranger's re-check): Python then has no sys.stdout; the command does
+    its work, prints nowhere, writes no crash report, and no file it opens lands on descriptor 1."""
+    home = tmp_path / "home"
+    out = tmp_path / "blank.pdf"
+    args = {"list": ["list", "--vault", str(place.vault), "--passphrase-stdin"], "forms": ["forms"],
+            "blank": ["blank", "microanalysis", "-o", str(out)]}[command]
+    done = subprocess.run([*CLI_CHILD, *args], input=(PASS + "\n").encode(), stderr=subprocess.PIPE,
+                          env={**os.environ, "IHRP_HOME": str(home)}, timeout=120,
+                          preexec_fn=lambda: os.close(1))
+    err = done.stderr.decode()
+    assert done.returncode == 0, err
+    assert "did not expect" not in err and "Traceback" not in err
+    assert not [p for p in home.rglob("crash-*")]
+    if command == "blank":
+        assert out.read_bytes().startswith(b"%PDF")
+
+
 # -- 7. work folders of killed automatic backups ---------------------------------------------------
 
 def test_the_next_automatic_backup_sweeps_stale_work_folders(place: Place):

@@ -85,6 +85,8 @@ TARGETS: dict[str, tuple[Target, str]] = {
     "a symlink to /dev/null": (lambda p: _link(p, "null.pdf", "/dev/null"), file_guard.IS_LINK),
     "a name ending in / (new)": (lambda p: str(p.root / "newdir") + "/", "ends with a slash"),
     "a name ending in / (an existing PDF)": (lambda p: _existing_pdf(p) + "/", "ends with a slash"),
+    "a name ending in /. (an existing PDF)": (lambda p: _existing_pdf(p) + "/.", "is a folder, not a file"),
+    "a name ending in /. (new)": (lambda p: str(p.root / "nd") + "/.", "is a folder, not a file"),
     "/dev/null": (lambda p: "/dev/null", file_guard.NOT_ORDINARY),
     "/dev/full": (lambda p: "/dev/full", file_guard.NOT_ORDINARY),
     "a FIFO": (_fifo, file_guard.NOT_ORDINARY),

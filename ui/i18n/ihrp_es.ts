@@ -1190,6 +1190,10 @@ Close it anyway?</source>
         <source>Use a longer keyboard pattern with more turns.</source>
         <translation>Usa un patrón de teclado más largo y con más giros.</translation>
     </message>
+    <message>
+        <source>This is built from this program&apos;s own name, the first thing a guesser tries.</source>
+        <translation>Está hecha con el nombre de este programa, lo primero que prueba quien intenta adivinarla.</translation>
+    </message>
 </context>
 <context>
     <name>UnlockScreen</name>
