@@ -6,27 +6,21 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 import sqlcipher3
 
-from ihrp_desktop.cli import main
 from ihrp_desktop.core.vault import KdfParams, Vault, unlock_key
+from tests.cli_run import run_cli
 
 PASS = "correct horse battery staple"
 MARKER = "Zmarkerq7 answer text"
 CLIENT = "Łucja Markerowa"
 
 
-def run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = PASS + "\n"
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = partial(run_cli, stdin=PASS + "\n")
 
 
 @pytest.fixture

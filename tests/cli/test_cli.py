@@ -13,18 +13,12 @@ from pypdf import PdfReader
 
 from ihrp_desktop.cli import main
 from ihrp_desktop.core.demo import DEMO_CLIENTS
+from tests.cli_run import run_cli
 
 PASS = "correct horse ✓ battery"
 
 
-def run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str | None = None
-) -> tuple[int, str, str]:
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = run_cli
 
 
 def pdf_text(path: Path) -> str:

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from ihrp_desktop.cli import main, progress
+from ihrp_desktop.cli import progress
 from ihrp_desktop.core.demo import load_demo
 from ihrp_desktop.core.exchange import export_records
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.cli_run import run_cli
 
 PASS = "import ✓ pass"
 
 
-def run(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, stdin: str = PASS + "\n"
-) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run = partial(run_cli, stdin=PASS + "\n")
 
 
 @pytest.fixture

@@ -4,22 +4,21 @@ place (conftest.Place), and what proves it untouched."""
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import stat
-import sys
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from ihrp_desktop.cli import main
 from ihrp_desktop.core.backups import make_backup
 from ihrp_desktop.core.demo import load_demo
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vault.migrate import pre_migration_copy
+from tests import cli_run
 from tests.app.conftest import app_look, fast_vault, free_widgets, make_window  # noqa: F401 - shared fixtures
 
 PASS = "a long enough passphrase ✓"
@@ -41,12 +40,7 @@ def fingerprint(root: Path) -> dict[str, tuple[str, str]]:
     return seen
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str,
-            stdin: str = PASS + "\n") -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
+run_cli = partial(cli_run.run_cli, stdin=PASS + "\n")  # the hostile vaults' passphrase by default
 
 
 class Place:
