@@ -13,6 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from ..core.vault import VaultError
 from .i18n import translate, vault_message
+from .operations import write_now
 
 SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
 MAX_UNSAVED_MS = 900  # ...and typing without a pause is saved at least this often
@@ -104,8 +105,9 @@ class Autosaver(QObject):
         # A save that was in flight has finished, but its result may not have arrived yet:
         # saving the same snapshot again is harmless and makes the outcome certain.
         if self._dirty or self._in_flight:
+            values = self._snapshot()
             try:
-                self._save(self._snapshot())
+                write_now(self._writer, lambda: self._save(values))  # still on the writer, never here
             except Exception as exc:  # noqa: BLE001 - reported; the caller keeps the editor open
                 self._in_flight = False
                 self._failed(exc)

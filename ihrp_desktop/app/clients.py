@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormLibrary
+from .background import Runner
 from .elided_label import ElidedLabel
 from .i18n import QT_TRANSLATE_NOOP, interface_language, translate
+from .operations import VaultOp, say_not_saved
 
 STATUS_WORDS = {"draft": QT_TRANSLATE_NOOP("WorksheetPage", "Draft"),
                 "reviewed": QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed")}
@@ -39,9 +41,10 @@ class ClientList(QWidget):
 
     client_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, writer: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.vault: Any = None
+        self._writer = writer
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 6, 12)
         self.search = QLineEdit()
@@ -121,11 +124,16 @@ class ClientList(QWidget):
                                         translate("ClientList", "Name (as you want to see it on screen):"))
         name = name.strip()
         if ok and name:
-            client = self.vault.add_client(name)
-            self.search.clear()
-            self.refresh()
-            self.select(client.id)
-            self.client_chosen.emit(client.id)
+            vault = self.vault
+            VaultOp(self, self._writer, lambda: vault.add_client(name)).success(self._added).run()
+
+    def _added(self, client: Any) -> None:
+        if self.vault is None:
+            return  # locked meanwhile
+        self.search.clear()
+        self.refresh()
+        self.select(client.id)
+        self.client_chosen.emit(client.id)
 
 
 class ClientPage(QWidget):
@@ -135,9 +143,10 @@ class ClientPage(QWidget):
     new_worksheet_requested = Signal(int, str)  # client id, form id
     client_changed = Signal(int)
 
-    def __init__(self, library: FormLibrary, parent: QWidget | None = None):
+    def __init__(self, library: FormLibrary, writer: Runner, parent: QWidget | None = None):
         super().__init__(parent)
         self.library = library
+        self._writer = writer
         self.vault: Any = None
         self.client_id: int | None = None
         layout = QVBoxLayout(self)
@@ -274,7 +283,26 @@ class ClientPage(QWidget):
 
     def _language_changed(self) -> None:
         if self.vault is not None and self.client_id is not None:
-            self.vault.set_client_language(self.client_id, self.language.currentData())
+            vault, client_id, language = self.vault, self.client_id, self.language.currentData()
+            self._write(lambda: vault.set_client_language(client_id, language), changed=False)
+
+    def _write(self, work: Callable[[], object], *, changed: bool = True) -> None:
+        """A change to this client, on the writer; the page (and the list) show it once it is stored.
+        On failure the page shows what the vault has again and says so (operations.say_not_saved)."""
+        client_id = self.client_id
+
+        def done(_result: object) -> None:
+            if self.client_id == client_id and self.vault is not None:
+                self.refresh()
+                if changed:
+                    self.client_changed.emit(client_id)
+
+        def failed(exc: BaseException) -> None:
+            if self.client_id == client_id and self.vault is not None:
+                self.refresh()
+            say_not_saved(self, exc)
+
+        VaultOp(self, self._writer, work).success(done if changed else lambda _r: None).failure(failed).run()
 
     def rename(self) -> None:
         if self.vault is None or self.client_id is None:
@@ -283,9 +311,8 @@ class ClientPage(QWidget):
         name, ok = QInputDialog.getText(self, translate("ClientPage", "Rename client"),
                                         translate("ClientPage", "Name:"), text=client.name)
         if ok and name.strip():
-            self.vault.rename_client(self.client_id, name.strip())
-            self.refresh()
-            self.client_changed.emit(self.client_id)
+            vault, client_id, new_name = self.vault, self.client_id, name.strip()
+            self._write(lambda: vault.rename_client(client_id, new_name))
 
     def toggle_archive(self) -> None:
         if self.vault is None or self.client_id is None:
@@ -298,6 +325,5 @@ class ClientPage(QWidget):
                           "the list until you show archived clients."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        self.vault.archive_client(self.client_id, not client.archived)
-        self.refresh()
-        self.client_changed.emit(self.client_id)
+        vault, client_id = self.vault, self.client_id
+        self._write(lambda: vault.archive_client(client_id, not client.archived))

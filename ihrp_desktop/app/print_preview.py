@@ -34,6 +34,7 @@ from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
+from .operations import write_now
 from .screen_fit import fit_to_screen
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
@@ -46,13 +47,14 @@ class PrintDialog(QDialog):
     """Options on top, the live preview below, Save PDF / Print at the bottom."""
 
     def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, runner: Any, *,
-                 client_view: bool = False, parent: QWidget | None = None):
+                 writer: Any = None, client_view: bool = False, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(translate("PrintDialog", "Print"))
         self.vault = vault
         self.form = form
         self.worksheet_id = worksheet_id
         self._runner = runner
+        self._writer = writer if writer is not None else runner  # where "printed" is recorded
         self.pdf_bytes: bytes = b""
         sheet = vault.worksheet(worksheet_id)
         self._sheet = sheet
@@ -162,9 +164,12 @@ class PrintDialog(QDialog):
         return f"{self.form.id.replace('_', '-')}-{dt.date.today().isoformat()}.pdf"
 
     def _record(self, where: str) -> None:
-        options = self.options()
-        self.vault.record("printed", client_id=self._sheet.client_id, worksheet_id=self.worksheet_id,
-                          detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
+        """On the writer, waited for: a saved PDF exists only once the vault recorded it."""
+        options, vault, sheet_id = self.options(), self.vault, self.worksheet_id
+        client_id = self._sheet.client_id
+        detail = f"{options.copy}{' discreet' if options.discreet else ''} {where}"
+        write_now(self._writer, lambda: vault.record("printed", client_id=client_id, worksheet_id=sheet_id,
+                                                     detail=detail))
 
     def save_pdf(self) -> None:
         path = save_file(self, translate("PrintDialog", "Save PDF"), self._suggested_name(), "PDF (*.pdf)")

@@ -33,6 +33,7 @@ from .background import Runner
 from .feedback import busy_bar, error_label
 from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
+from .operations import VaultOp
 from .passphrase import fit_height
 from .print_preview import LANGUAGES, send_to_printer, show_pdf, write_pdf
 from .screen_fit import fit_to_screen, keep_on_screen
@@ -292,8 +293,8 @@ class RecoverySheetDialog(QDialog):
     def _record(self, where: str) -> None:
         self.kept = True
         vault = self.vault
-        self._writer.run(lambda: vault.record("printed", detail=f"recovery sheet {where}"), None,
-                         lambda _exc: None)
+        detail = f"recovery sheet {where}"
+        VaultOp(self, self._writer, lambda: vault.record("printed", detail=detail)).quietly().run()
 
     def save_pdf(self) -> None:
         if not self.keep_on_computer_anyway():

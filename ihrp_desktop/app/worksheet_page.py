@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +20,7 @@ from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
 from .editor.flow import FlowLayout
 from .i18n import QT_TRANSLATE_NOOP, translate
+from .operations import VaultOp, say_not_saved
 
 # English source text, translated when shown (the interface language is chosen at start-up).
 FILLED_BY = (("together", QT_TRANSLATE_NOOP("WorksheetPage", "Filled together")),
@@ -48,6 +50,7 @@ class WorksheetPage(QWidget):
         self.vault = vault
         self.form = form
         self.worksheet_id = worksheet_id
+        self._writer = writer
         sheet = vault.worksheet(worksheet_id)
         self.client_id = sheet.client_id
         self.language = sheet.language
@@ -84,11 +87,11 @@ class WorksheetPage(QWidget):
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
         self.status = self._combo(STATUSES, sheet.status, translate("WorksheetPage", "Worksheet status"))
-        self.status.activated.connect(lambda: vault.set_status(worksheet_id, self.status.currentData()))
+        self.status.activated.connect(lambda: self._write_choice(self.status, vault.set_status, sheet.status))
         tools.addWidget(self.status)
         self.filled_by = self._combo(FILLED_BY, sheet.filled_by, translate("WorksheetPage", "Who filled it"))
         self.filled_by.activated.connect(
-            lambda: vault.set_filled_by(worksheet_id, self.filled_by.currentData()))
+            lambda: self._write_choice(self.filled_by, vault.set_filled_by, sheet.filled_by))
         tools.addWidget(self.filled_by)
         self.language_box = self._combo(WORKSHEET_LANGUAGES, sheet.language,
                                         translate("WorksheetPage", "Language of this worksheet"))
@@ -170,10 +173,31 @@ class WorksheetPage(QWidget):
         """Show (and later print) this worksheet's questions in ``language``; the answers stay."""
         if language == self.language:
             return
-        self.vault.set_language(self.worksheet_id, language)
+        worksheet_id, vault = self.worksheet_id, self.vault
+        VaultOp(self, self._writer, lambda: vault.set_language(worksheet_id, language)).success(
+            lambda _info: self._show_language(language)).failure(self._language_not_saved).run()
+
+    def _show_language(self, language: str) -> None:
         self.language = language
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
         self.editor.set_language(language)
+
+    def _language_not_saved(self, exc: BaseException) -> None:
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))
+        say_not_saved(self, exc)
+
+    def _write_choice(self, combo: QComboBox, write: Callable[[int, str], object], stored: str) -> None:
+        """A status or "filled by" choice, written through the writer; on failure the box shows the
+        vault's value again and says so."""
+        worksheet_id, value = self.worksheet_id, combo.currentData()
+        before = combo.property("stored") or stored
+
+        def failed(exc: BaseException) -> None:
+            combo.setCurrentIndex(max(0, combo.findData(before)))
+            say_not_saved(self, exc)
+
+        combo.setProperty("stored", value)
+        VaultOp(self, self._writer, lambda: write(worksheet_id, value)).failure(failed).run()
 
     def flush(self, *, closing: bool = False) -> bool:
         """Save whatever is on screen now (before locking, switching or quitting)."""

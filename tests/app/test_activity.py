@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
 from ihrp_desktop.app.activity import WORDS, ActivityDialog
 from ihrp_desktop.app.main_window import MainWindow
+from ihrp_desktop.core import backups
 from ihrp_desktop.core.activity import ACTION_WORDS, CREATED_WORDS
 from ihrp_desktop.core.vault import unlock_key
 from tests.app.driving import PASSPHRASE, type_text, unlock
@@ -25,12 +26,17 @@ def _session(qtbot: Any, make_window: Callable[[Path], MainWindow], path: Path) 
     window = make_window(path)
     window.resize(1366, 768)
     unlock(qtbot, window)
+    # The day's automatic backup first: the worksheet opens from the event loop (it is made on the
+    # writer), and the backup's own event would otherwise fall anywhere among the ones checked below.
+    qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
+    window.backup_runner.wait()
     vault = window.vault
     assert vault is not None
     ana = vault.add_client(ANA)
     vault.add_client(BEN)
     window.client_list.refresh()
-    window.new_worksheet(ana.id, "optimal_use_plan")
+    window.new_worksheet(ana.id, "optimal_use_plan")  # made on the writer, then opened
+    qtbot.waitUntil(lambda: window.page is not None)
     page = window.page
     assert page is not None
     fields = [*page.findChildren(QPlainTextEdit), *page.findChildren(QLineEdit)]

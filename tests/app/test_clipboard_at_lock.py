@@ -20,8 +20,8 @@ def _open_a_worksheet(qtbot: Any, make_window: Callable[[Path], MainWindow], pat
     assert window.vault is not None
     client = window.vault.add_client("Ana")
     window.client_list.refresh()
-    window.new_worksheet(client.id, "optimal_use_plan")
-    assert window.page is not None
+    window.new_worksheet(client.id, "optimal_use_plan")  # made on the writer, then opened
+    qtbot.waitUntil(lambda: window.page is not None)
     return window
 
 

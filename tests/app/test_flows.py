@@ -217,8 +217,9 @@ def test_search_archive_and_client_page_order(
     assert first_sheet.text(0) == "Decisional balance" and first_sheet.text(1) == "Draft"
 
     answer_next_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # "Archive?"
-    window.client_page.toggle_archive()
+    window.client_page.toggle_archive()  # written on the writer; the list follows once it is stored
     window.client_list.search.clear()
+    qtbot.waitUntil(lambda: names.count() == 2)
     shown = [names.item(i).text() for i in range(names.count())]
     assert "Zofia Łęcka" not in shown and len(shown) == 2
     window.client_list.show_archived.setChecked(True)

@@ -79,7 +79,7 @@ def main(argv: list[str]) -> None:
     recovery.close_now()
 
     answer(chosen)
-    window.backup_to_folder()
+    window.backups.backup_to_folder()
     app.processEvents()
 
     import json  # File > Import... reads from the client-named folder too
@@ -89,7 +89,7 @@ def main(argv: list[str]) -> None:
     exported = chosen / "export.json"
     exported.write_text(json.dumps(export_records(window.vault)), encoding="utf-8")
     answer(exported)
-    window.import_from_file()
+    window.dialogs.import_from_file()
     app.processEvents()
     assert window.import_dialog is not None and not window.import_dialog.running
     window.close()

@@ -27,11 +27,12 @@ def main(argv: list[str]) -> None:
     from ihrp_desktop.app import crash
     from ihrp_desktop.app.background import InlineRunner
     from ihrp_desktop.app.editor.theme import apply_theme
-    from ihrp_desktop.app.main_window import MainWindow, _closing_notice
+    from ihrp_desktop.app.main_window import MainWindow
     from ihrp_desktop.app.passphrase import ChangePassphraseDialog
     from ihrp_desktop.app.preferences import PreferencesDialog
     from ihrp_desktop.app.print_preview import PrintDialog
     from ihrp_desktop.app.recovery import RecoverySheetDialog
+    from ihrp_desktop.app.session import closing_notice
     from ihrp_desktop.app.settings import AppSettings
     from ihrp_desktop.app.shortcuts import ShortcutsDialog
     from ihrp_desktop.core.forms import default_library
@@ -119,7 +120,7 @@ def main(argv: list[str]) -> None:
                                                              window)),
         ("preferences", lambda: PreferencesDialog(settings, window)),
         ("shortcuts", lambda: ShortcutsDialog(window.actions(), window)),
-        ("closing-notice", lambda: _closing_notice(window)),
+        ("closing-notice", lambda: closing_notice(window)),
         ("crash-message", lambda: crash_box(crash, window)),
         ("settings-not-kept", lambda: not_kept_box(parent, window)),
     ]

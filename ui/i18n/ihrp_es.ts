@@ -1314,6 +1314,13 @@ Close it anyway?</source>
     </message>
 </context>
 <context>
+    <name>VaultOp</name>
+    <message>
+        <source>The change could not be saved: {reason}. The vault keeps what it had.</source>
+        <translation>No se pudo guardar el cambio: {reason}. La caja fuerte conserva lo que tenía.</translation>
+    </message>
+</context>
+<context>
     <name>WorksheetPage</name>
     <message>
         <source>Draft</source>

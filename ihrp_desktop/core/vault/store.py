@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,11 @@ def _runtime_damage() -> DamagedVault:
             "Close the vault, run Verify, and restore your most recent backup if it reports damage."
         ),
     )
+
+
+# Called at the start of every write transaction when set; None in normal use. A test hook:
+# tests/app/test_operations.py sets it to fail when the app writes on its GUI thread.
+write_observer: Callable[[], None] | None = None
 
 
 class Store:
@@ -93,6 +98,8 @@ class Store:
         Storage failures become SaveFailed with a reason; SQLite has rolled the change back, so the
         vault keeps its previous content and stays usable.
         """
+        if write_observer is not None:
+            write_observer()
         with self._lock:
             engine = self._live_engine()
             try:
