@@ -13,7 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from ..core.vault import VaultError
 from .i18n import translate, vault_message
-from .operations import write_now
+from .operations import VaultOp, write_now
 
 SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
 MAX_UNSAVED_MS = 900  # ...and typing without a pause is saved at least this often
@@ -67,7 +67,7 @@ class Autosaver(QObject):
         self._dirty = False
         self._in_flight = True
         self.state_changed.emit("saving", "")
-        self._writer.run(lambda: self._save(values), self._saved, self._failed)
+        VaultOp(None, self._writer, lambda: self._save(values)).success(self._saved).failure(self._failed).run()
 
     def _saved(self, _result: Any) -> None:
         if self._closed:

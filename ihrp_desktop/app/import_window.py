@@ -24,6 +24,7 @@ from ..core.vault import VaultError
 from . import crash
 from .file_choice import open_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
+from .operations import VaultOp
 from .screen_fit import keep_on_screen
 
 if TYPE_CHECKING:
@@ -102,7 +103,8 @@ class ImportDialog(QDialog):
         self.buttons.setEnabled(False)  # a transaction is all or nothing: it cannot be stopped halfway
         self.show()
         vault, library, report = self._vault, self._library, self._relay.report
-        self._writer.run(lambda: import_file(vault, path, library, report), self._done, self._failed)
+        VaultOp(self, self._writer, lambda: import_file(vault, path, library, report)).success(
+            self._done).failure(self._failed).run()
 
     def _moved(self, phase: str, done: int, total: int) -> None:
         low, high = _SPANS.get(phase, (0, 100))
