@@ -67,7 +67,8 @@ class Autosaver(QObject):
         self._dirty = False
         self._in_flight = True
         self.state_changed.emit("saving", "")
-        VaultOp(None, self._writer, lambda: self._save(values)).success(self._saved).failure(self._failed).run()
+        VaultOp(None, self._writer, lambda: self._save(values)).success(self._saved).failure(
+            self._failed).run()
 
     def _saved(self, _result: Any) -> None:
         if self._closed:
