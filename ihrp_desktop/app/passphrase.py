@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -25,10 +24,10 @@ from shiboken6 import isValid
 
 from ..core.vault import VaultError, VaultInUse, WrongPassphrase
 from .background import Runner
-from .feedback import busy_bar, error_label
 from .i18n import translate, vault_message
 from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
 from .strength import describe, refusal
+from .widgets.secret import SecretEntry, secret_field
 
 
 class NewPassphraseFields(QWidget):
@@ -41,10 +40,8 @@ class NewPassphraseFields(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.first = QLineEdit()
-        self.first.setEchoMode(QLineEdit.EchoMode.Password)
-        self.first.setPlaceholderText(translate("PassphraseFields", "Passphrase"))
-        self.first.setAccessibleName(translate("PassphraseFields", "New passphrase"))
+        self.first = secret_field(translate("PassphraseFields", "Passphrase"),
+                                  translate("PassphraseFields", "New passphrase"))
         self.first.textChanged.connect(self._update_strength)
         layout.addWidget(self.first)
         self.strength_bar = QProgressBar()
@@ -57,10 +54,8 @@ class NewPassphraseFields(QWidget):
         self.strength.setObjectName("quiet")
         self.strength.setWordWrap(True)
         layout.addWidget(self.strength)
-        self.second = QLineEdit()
-        self.second.setEchoMode(QLineEdit.EchoMode.Password)
-        self.second.setPlaceholderText(translate("PassphraseFields", "Type it again"))
-        self.second.setAccessibleName(translate("PassphraseFields", "Repeat the passphrase"))
+        self.second = secret_field(translate("PassphraseFields", "Type it again"),
+                                   translate("PassphraseFields", "Repeat the passphrase"))
         self.second.returnPressed.connect(self.submitted)
         layout.addWidget(self.second)
         self.setFocusProxy(self.first)
@@ -177,12 +172,11 @@ class ChangePassphraseDialog(QDialog):
         self.done_note.setWordWrap(True)
         self.done_note.hide()
         layout.addWidget(self.done_note)
-        self.current = QLineEdit()
-        self.current.setEchoMode(QLineEdit.EchoMode.Password)
-        self.current.setPlaceholderText(
+        self.entry = SecretEntry(
             translate("ChangePassphraseDialog", "Current passphrase") if seen
-            else translate("ChangePassphraseDialog", "Current passphrase or recovery key"))
-        self.current.setAccessibleName(translate("ChangePassphraseDialog", "Current passphrase"))
+            else translate("ChangePassphraseDialog", "Current passphrase or recovery key"),
+            translate("ChangePassphraseDialog", "Current passphrase"))
+        self.current, self.busy, self.message = self.entry.field, self.entry.busy, self.entry.message
         layout.addWidget(self.current)
         self._form: list[QWidget] = [intro, self.current]
         new_label = QLabel(translate("ChangePassphraseDialog", "New passphrase"))
@@ -197,7 +191,6 @@ class ChangePassphraseDialog(QDialog):
         if self.backup_choice is not None:
             layout.addWidget(self.backup_choice)
             self._form.append(self.backup_choice)
-        self.busy = busy_bar()
         layout.addWidget(self.busy)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -205,7 +198,6 @@ class ChangePassphraseDialog(QDialog):
         self.progress.hide()
         layout.addWidget(self.progress)
         self.progressed.connect(self._show_progress)
-        self.message = error_label()
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -365,8 +357,7 @@ class ChangePassphraseDialog(QDialog):
             self._error(translate(
                 "ChangePassphraseDialog", "That is not the passphrase you use now, nor your recovery key. "
                 "Nothing was changed. Check Caps Lock and the keyboard language, then try again."))
-            self.current.selectAll()
-            self.current.setFocus()
+            self.entry.try_again()
         elif isinstance(exc, VaultInUse):
             self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
                                   "vault open, so the keys were not changed. Close it, then try again."))
@@ -378,8 +369,7 @@ class ChangePassphraseDialog(QDialog):
                                   "The old one still works.").format(error=type(exc).__name__))
 
     def _error(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.entry.show_error(text)
         fit_height(self)
 
     def close_now(self) -> None:

@@ -11,16 +11,14 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QLocale
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QLocale
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -30,13 +28,14 @@ from shiboken6 import isValid
 
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
-from .feedback import busy_bar, error_label
 from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .operations import VaultOp
 from .passphrase import fit_height
-from .print_preview import LANGUAGES, send_to_printer, show_pdf, write_pdf
+from .print_preview import LANGUAGES
 from .screen_fit import fit_to_screen, keep_on_screen
+from .widgets.pdf_preview import PdfPreview
+from .widgets.secret import SecretEntry
 
 if TYPE_CHECKING:
     from ..core.pdf.options import Paper
@@ -93,7 +92,6 @@ class RecoverySheetDialog(QDialog):
         self._writer = writer
         self._passphrase = passphrase
         self._key: str | None = None
-        self.pdf_bytes = b""
         self.kept = False  # saved or printed at least once
         self._generation = 0
         # Two pages, one shown at a time (hidden, not stacked, so the dialog fits the wrapped text).
@@ -114,6 +112,15 @@ class RecoverySheetDialog(QDialog):
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt naming
         super().showEvent(event)
         fit_height(self)  # wrapped text gets its full height in every language
+
+    @property
+    def pdf_bytes(self) -> bytes:
+        """The sheet on show: the key, in memory only while the dialog is open."""
+        return self.preview.pdf_bytes
+
+    @pdf_bytes.setter
+    def pdf_bytes(self, data: bytes) -> None:
+        self.preview.pdf_bytes = data
 
     # -- the offer ----------------------------------------------------------------------------------
     def _offer_page(self, replacing: bool) -> QWidget:
@@ -145,10 +152,9 @@ class RecoverySheetDialog(QDialog):
             note.setObjectName("fieldLabel")
             note.setWordWrap(True)
             layout.addWidget(note)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(translate("RecoverySheetDialog", "Your passphrase"))
-        self.passphrase.setAccessibleName(translate("RecoverySheetDialog", "Your passphrase"))
+        self.entry = SecretEntry(translate("RecoverySheetDialog", "Your passphrase"),
+                                 translate("RecoverySheetDialog", "Your passphrase"))
+        self.passphrase, self.busy, self.message = self.entry.field, self.entry.busy, self.entry.message
         self.passphrase.returnPressed.connect(self.make)
         if self._passphrase is None:
             ask = QLabel(translate("RecoverySheetDialog", "To make the sheet, type your passphrase."))
@@ -157,9 +163,7 @@ class RecoverySheetDialog(QDialog):
             layout.addWidget(self.passphrase)
         else:
             self.passphrase.hide()
-        self.busy = busy_bar()
         layout.addWidget(self.busy)
-        self.message = error_label()
         layout.addWidget(self.message)
         layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -216,8 +220,7 @@ class RecoverySheetDialog(QDialog):
             self._error(translate("RecoverySheetDialog", "That passphrase did not open the vault, so no "
                                   "sheet was made. Check Caps Lock and the keyboard language, then try "
                                   "again."))
-            self.passphrase.selectAll()
-            self.passphrase.setFocus()
+            self.entry.try_again()
         elif isinstance(exc, VaultError):
             self._error(vault_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
         else:
@@ -225,8 +228,7 @@ class RecoverySheetDialog(QDialog):
                                   "Nothing was changed.").format(error=type(exc).__name__))
 
     def _error(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.entry.show_error(text)
         fit_height(self)
 
     # -- the sheet ----------------------------------------------------------------------------------
@@ -247,21 +249,18 @@ class RecoverySheetDialog(QDialog):
         self.language.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.language)
         layout.addLayout(top)
-        self.document = QPdfDocument(self)
-        self._buffer = QBuffer(self)
-        self.view = QPdfView(self)
-        self.view.setDocument(self.document)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
-        self.view.setAccessibleName(translate("RecoverySheetDialog", "Recovery sheet preview"))
+        self.preview = PdfPreview(self, name=translate("RecoverySheetDialog", "Recovery sheet preview"),
+                                  save_text=translate("RecoverySheetDialog", "Save PDF..."),
+                                  print_text=translate("RecoverySheetDialog", "Print..."),
+                                  zoom=QPdfView.ZoomMode.FitInView)
+        self.document, self.view = self.preview.document, self.preview.view
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.done_button = QPushButton(translate("RecoverySheetDialog", "Done"))
         self.done_button.clicked.connect(self.reject)
-        self.save_button = QPushButton(translate("RecoverySheetDialog", "Save PDF..."))
+        self.save_button, self.print_button = self.preview.save_button, self.preview.print_button
         self.save_button.clicked.connect(self.save_pdf)
-        self.print_button = QPushButton(translate("RecoverySheetDialog", "Print..."))
-        self.print_button.setObjectName("primary")
         self.print_button.clicked.connect(self.print_pdf)
         for button in (self.done_button, self.save_button, self.print_button):
             buttons.addWidget(button)
@@ -275,8 +274,7 @@ class RecoverySheetDialog(QDialog):
         self._generation += 1
         generation, key, language = self._generation, self._key, self.language.currentData()
         paper = paper_size()
-        self.save_button.setEnabled(False)
-        self.print_button.setEnabled(False)
+        self.preview.set_ready(False)
         self._runner.run(lambda: render_sheet(key, language, paper),
                          lambda data: self._show(generation, data), lambda _exc: None)
 
@@ -285,10 +283,7 @@ class RecoverySheetDialog(QDialog):
             return  # closed by a lock while the worker ran (deleted later, or not yet)
         if generation != self._generation or self._key is None:
             return  # a newer language was chosen, or the dialog was closed meanwhile
-        self.pdf_bytes = data
-        show_pdf(self.document, self._buffer, data)
-        self.save_button.setEnabled(True)
-        self.print_button.setEnabled(True)
+        self.preview.show(data)
 
     def _record(self, where: str) -> None:
         self.kept = True
@@ -321,19 +316,17 @@ class RecoverySheetDialog(QDialog):
 
     def save_to(self, path: str) -> bool:
         """Write the sheet where the person chose, through the guard (0600); True when it is there."""
-        return write_pdf(self, self.pdf_bytes, path, lambda: self._record("saved as PDF"))
+        return self.preview.save_to(path, lambda: self._record("saved as PDF"))
 
     def print_pdf(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(JOB_NAME)
-        if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        self.print_to(printer)
+        printer = self.preview.choose_printer(JOB_NAME)
+        if printer is not None:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
         """Send the sheet to ``printer``; recorded only once the printer took it. True when it went."""
         printer.setDocName(JOB_NAME)
-        return send_to_printer(self, self.document, printer, lambda: self._record("sent to printer"))
+        return self.preview.print_to(printer, lambda: self._record("sent to printer"))
 
     # -- closing ------------------------------------------------------------------------------------
     def reject(self) -> None:
@@ -354,8 +347,5 @@ class RecoverySheetDialog(QDialog):
     def _forget(self) -> None:
         self._passphrase = None
         self._key = None
-        self.pdf_bytes = b""
         self.passphrase.clear()
-        self.document.close()
-        self._buffer.close()
-        self._buffer.setData(b"")
+        self.preview.forget()

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
-from .feedback import busy_bar, error_label
+from .feedback import error_label
 from .i18n import translate, vault_message
 from .passphrase import NewPassphraseFields
+from .widgets.secret import SecretEntry
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -90,10 +90,9 @@ class UnlockScreen(QWidget):
                                            "Your worksheets are kept encrypted on this computer."))
         layout.addWidget(title)
         layout.addWidget(subtitle)
-        self.passphrase = QLineEdit()
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText(translate("UnlockScreen", "Passphrase"))
-        self.passphrase.setAccessibleName(translate("UnlockScreen", "Vault passphrase"))
+        self.entry = SecretEntry(translate("UnlockScreen", "Passphrase"),
+                                 translate("UnlockScreen", "Vault passphrase"))
+        self.passphrase, self.busy, self.message = self.entry.field, self.entry.busy, self.entry.message
         self.passphrase.returnPressed.connect(self.try_unlock)
         layout.addWidget(self.passphrase)
         self.unlock_button = QPushButton(translate("UnlockScreen", "Unlock"))
@@ -101,9 +100,7 @@ class UnlockScreen(QWidget):
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self.try_unlock)
         layout.addWidget(self.unlock_button)
-        self.busy = busy_bar()
         layout.addWidget(self.busy)
-        self.message = error_label()
         layout.addWidget(self.message)
         self.backup_button = QPushButton(translate("UnlockScreen", "Open the latest backup instead"))
         self.backup_button.clicked.connect(self.open_backup_requested)
@@ -153,8 +150,7 @@ class UnlockScreen(QWidget):
         from ..core import backups
 
         self._set_busy(False)
-        self.passphrase.selectAll()
-        self.passphrase.setFocus()
+        self.entry.try_again()
         if isinstance(exc, WrongPassphrase):
             self.failed_attempts += 1
             self.show_error(translate("UnlockScreen", "That passphrase did not open the vault. Check Caps "
@@ -180,8 +176,7 @@ class UnlockScreen(QWidget):
                                       "changed.").format(error=type(exc).__name__))
 
     def show_error(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.show()
+        self.entry.show_error(text)
 
 
 def create_vault(path: Path, passphrase: str) -> Any:

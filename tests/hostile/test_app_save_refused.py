@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ihrp_desktop.app.background import InlineRunner
 from ihrp_desktop.app.main_window import MainWindow
-from ihrp_desktop.app.print_preview import REFUSALS, PrintDialog
+from ihrp_desktop.app.print_preview import PrintDialog
 from ihrp_desktop.app.recovery import RecoverySheetDialog, render_sheet
+from ihrp_desktop.app.widgets.pdf_preview import REFUSALS
 from ihrp_desktop.core import file_guard
 from ihrp_desktop.core.backups import latest_backup
 from ihrp_desktop.core.demo import load_demo
@@ -188,9 +189,7 @@ def test_recovery_sheet_is_saved_0600_through_the_guard(qtbot, demo, tmp_path, f
 def test_a_recovery_sheet_print_is_recorded_only_once_the_printer_took_it(
         qtbot, demo, tmp_path, free_widgets):
     dialog = recovery_dialog(qtbot, demo)
-    from ihrp_desktop.app.print_preview import show_pdf
-
-    show_pdf(dialog.document, dialog._buffer, dialog.pdf_bytes)
+    dialog.preview.show(dialog.pdf_bytes)
     refusing = QPrinter(QPrinter.PrinterMode.HighResolution)
     refusing.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     refusing.setOutputFileName(str(tmp_path / "no such folder" / "x.pdf"))
