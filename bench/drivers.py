@@ -284,7 +284,7 @@ def workspace(vault_arg: str, passphrase: str, client_id_arg: str, runs_arg: str
     # here is the everyday typing that follows both.
     win.writer.wait()
     app.processEvents()  # the check's result starts the backup
-    win.backup_runner.wait()
+    win.session.backup_runner.wait()
     app.processEvents()
     out: dict[str, Any] = {}
 

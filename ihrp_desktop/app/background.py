@@ -55,7 +55,7 @@ class BackgroundRunner:
         # into Python waits up to this long for it. A page's labels answer every layout pass from
         # Python (hundreds of calls when a box grows a line), so the wait adds up: with a PDF
         # rendering behind it, the print preview's opening froze the window about four times longer
-        # at 0.5 ms than at 50 us (docs/performance.md; tests/app/test_flows.py). A worker pays only
+        # at 0.5 ms than at 50 us (docs/performance.md; tests/app/test_flows_trouble.py). A worker pays only
         # while another thread asks for the lock: one worker beside an idle GUI, nothing; two busy
         # Python workers at once would hand it back and forth every 50 us.
         sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_S))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget
 from .. import APP_NAME
 from ..core.vault import VaultClosed
 from ..core.vault.files import holds_vault
-from .background import BackgroundRunner, Runner
+from .background import Runner
 from .backup_actions import BackupActions
 from .editor.theme import apply_theme, system_scheme
 from .first_paint import AfterFirstPaint
@@ -110,23 +110,6 @@ class MainWindow(Navigation, QMainWindow):
     def vault(self) -> Vault | None:
         """The open vault, None while locked (the session's)."""
         return self.session.vault
-
-    @property
-    def key_dialog(self) -> Any:
-        """The recovery sheet or change passphrase dialog, while open."""
-        return self.dialogs.key_dialog
-
-    @property
-    def import_dialog(self) -> Any:
-        return self.dialogs.import_dialog
-
-    @property
-    def backup_runner(self) -> BackgroundRunner:
-        return self.session.backup_runner
-
-    @property
-    def older_question(self) -> Any:
-        return self.session.older_question
 
     @property
     def library(self) -> FormLibrary:
@@ -312,8 +295,8 @@ class MainWindow(Navigation, QMainWindow):
         if self.vault is None:
             return
         self.idle.stop()
-        if self.key_dialog is not None:
-            self.key_dialog.close_now()  # a recovery key on screen goes with the lock
+        if self.dialogs.key_dialog is not None:
+            self.dialogs.key_dialog.close_now()  # a recovery key on screen goes with the lock
         for dialog in self.findChildren(QtWidgets.QDialog):
             if dialog.isVisible():
                 dialog.reject()  # a print preview, a rename box...: client words in windows of their own

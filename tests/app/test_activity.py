@@ -29,7 +29,7 @@ def _session(qtbot: Any, make_window: Callable[[Path], MainWindow], path: Path) 
     # The day's automatic backup first: the worksheet opens from the event loop (it is made on the
     # writer), and the backup's own event would otherwise fall anywhere among the ones checked below.
     qtbot.waitUntil(lambda: backups.latest_backup(path) is not None, timeout=10_000)
-    window.backup_runner.wait()
+    window.session.backup_runner.wait()
     vault = window.vault
     assert vault is not None
     ana = vault.add_client(ANA)

@@ -46,7 +46,7 @@ def slow_backup(window: MainWindow, seconds: float) -> threading.Event:
         time.sleep(seconds)
         done.set()
 
-    window.backup_runner.run(work)
+    window.session.backup_runner.run(work)
     return done
 
 

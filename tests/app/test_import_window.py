@@ -45,7 +45,7 @@ def test_file_import_shows_progress_then_a_summary_and_refreshes_the_list(
 
     _pick(export)
     window.import_action.trigger()  # the file dialog, then the import starts on the writer thread
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     seen: list[int] = []
     dialog.bar.valueChanged.connect(seen.append)  # progress arrives queued from the writer thread
     qtbot.waitUntil(lambda: dialog.summary is not None, timeout=20_000)
@@ -62,7 +62,7 @@ def test_file_import_shows_progress_then_a_summary_and_refreshes_the_list(
     # The same file again adds nothing, and says so.
     _pick(export)
     window.import_action.trigger()
-    again = window.import_dialog
+    again = window.dialogs.import_dialog
     qtbot.waitUntil(lambda: again.summary is not None, timeout=20_000)
     assert "Clients: 0 new, 0 updated, 3 already here." in "\n".join(visible_texts(again))
     assert window.client_list.list.count() == len(DEMO_CLIENTS)
@@ -80,7 +80,7 @@ def test_a_bad_file_in_the_app_imports_nothing_and_says_so_in_plain_words(
 
     _pick(export)
     window.import_action.trigger()
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     words = dialog.status.text()
     assert words.startswith("Nothing was imported.")
@@ -122,7 +122,7 @@ def test_locking_during_an_import_waits_for_it_and_keeps_all_of_it(
 
     _pick(export)
     window.import_action.trigger()
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     window.lock()  # waits for the writer: a transaction is never cut in half
     assert window.vault is None and not dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.running, timeout=30_000)
@@ -149,7 +149,7 @@ def test_an_unexpected_error_in_the_import_writes_a_crash_report_and_names_it(
 
     _pick(export)
     window.import_action.trigger()
-    dialog = window.import_dialog
+    dialog = window.dialogs.import_dialog
     qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
     boxes: list[QMessageBox] = []
 

@@ -131,7 +131,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     page = window.page
     assert page is not None
     window.writer.wait()
-    window.backup_runner.wait()
+    window.session.backup_runner.wait()
     window.vault.close()  # the store is closed under the window: every write now fails
 
     said: list[str] = []

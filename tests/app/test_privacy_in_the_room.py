@@ -247,7 +247,7 @@ def test_locking_hides_the_records_before_waiting_for_a_long_save_or_backup(
         time.sleep(1.5)
         finished.append(time.monotonic())
 
-    getattr(window, busy).run(long_job, None, None)
+    getattr(window.session, busy).run(long_job, None, None)
     window.lock_action.trigger()
     assert finished, "the lock waited for the job, as it must before closing the vault"
     assert painted.times and painted.times[0] < finished[0], "the records stayed on screen meanwhile"

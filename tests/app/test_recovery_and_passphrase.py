@@ -51,8 +51,9 @@ def actions(vault: Vault) -> list[str]:
 
 
 def open_key_dialog(qtbot: Any, window: MainWindow) -> Any:
-    qtbot.waitUntil(lambda: window.key_dialog is not None and window.key_dialog.isVisible(), timeout=10_000)
-    return window.key_dialog
+    dialogs = window.dialogs
+    qtbot.waitUntil(lambda: dialogs.key_dialog is not None and dialogs.key_dialog.isVisible(), timeout=10_000)
+    return window.dialogs.key_dialog
 
 
 def files_hold(folder: Path, secret: str) -> list[Path]:
@@ -94,7 +95,7 @@ def test_first_run_offers_a_sheet_whose_key_opens_the_vault(
     assert dialog.save_to(str(tmp_path / "recovery-sheet.pdf"))
     qtbot.waitUntil(lambda: any(e.detail == "recovery sheet saved as PDF" for e in vault.audit_events()))
     qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)  # kept: no "close anyway?" question
-    assert window.key_dialog is None
+    assert window.dialogs.key_dialog is None
     assert dialog.pdf_bytes == b""
     window.lock()
     window.close()
@@ -124,7 +125,7 @@ def test_not_now_changes_nothing(
     dialog = open_key_dialog(qtbot, window)
     before = sha256(path / "vault.key")
     qtbot.mouseClick(dialog.not_now_button, Qt.MouseButton.LeftButton)
-    assert window.key_dialog is None and dialog._passphrase is None
+    assert window.dialogs.key_dialog is None and dialog._passphrase is None
     assert sha256(path / "vault.key") == before
     assert keyfile.read(path).wrap("recovery") is None
     assert window.recovery_action.isEnabled()  # it can be made later from the File menu
@@ -180,7 +181,7 @@ def test_file_menu_sheet_asks_for_the_passphrase_and_replaces_the_old_key(
 
     # Locking takes the key off the screen at once, without asking.
     window.lock()
-    assert window.key_dialog is None and dialog._key is None and dialog.pdf_bytes == b""
+    assert window.dialogs.key_dialog is None and dialog._key is None and dialog.pdf_bytes == b""
 
 
 def change_in_dialog(qtbot: Any, dialog: ChangePassphraseDialog, current: str, new: str) -> None:
@@ -224,7 +225,7 @@ def test_change_passphrase_in_the_app(
     qtbot.waitUntil(lambda: "passphrase_changed" in actions(vault), timeout=10_000)
     assert dialog.change_button.text() == "Done"
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)
-    assert window.key_dialog is None
+    assert window.dialogs.key_dialog is None
     assert window.vault is vault  # the vault stayed open throughout
     vault.add_client("Ana")  # and still saves
     window.lock()

@@ -32,8 +32,9 @@ def _key_on_sheet(pdf: bytes) -> str:
 
 
 def _dialog(qtbot: Any, window: MainWindow) -> Any:
-    qtbot.waitUntil(lambda: window.key_dialog is not None and window.key_dialog.isVisible(), timeout=10_000)
-    return window.key_dialog
+    dialogs = window.dialogs
+    qtbot.waitUntil(lambda: dialogs.key_dialog is not None and dialogs.key_dialog.isVisible(), timeout=10_000)
+    return window.dialogs.key_dialog
 
 
 def _shot(widget: Any, name: str) -> None:
@@ -72,8 +73,8 @@ def test_may_have_been_seen_replaces_keys_sheet_and_backups(
     assert dialog.progress.value() == 100
     _shot(dialog, "seen-done")
     qtbot.mouseClick(dialog.change_button, Qt.MouseButton.LeftButton)  # "Print the new recovery sheet..."
-    qtbot.waitUntil(lambda: isinstance(window.key_dialog, RecoverySheetDialog), timeout=10_000)
-    sheet = window.key_dialog
+    qtbot.waitUntil(lambda: isinstance(window.dialogs.key_dialog, RecoverySheetDialog), timeout=10_000)
+    sheet = window.dialogs.key_dialog
     qtbot.waitUntil(lambda: sheet.pdf_bytes != b"", timeout=20_000)
     new_sheet = _key_on_sheet(sheet.pdf_bytes)
     sheet.close_now()
@@ -143,9 +144,10 @@ def test_an_older_vault_is_reported_and_the_person_decides(
         shutil.copyfile(tmp_path / "old" / name, path / name)
     window = make_window(path)
     unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.older_question is not None and window.older_question.isVisible(),
+    session = window.session
+    qtbot.waitUntil(lambda: session.older_question is not None and session.older_question.isVisible(),
                     timeout=10_000)
-    box = window.older_question
+    box = window.session.older_question
     assert "This vault is older than one this computer has opened" in box.text() and "UTC" in box.text()
     assert "entries in its activity record (this copy has" in box.text()
     _shot(box, "older-warning")
@@ -176,9 +178,10 @@ def test_lock_at_the_older_vault_question_shows_no_client(
         shutil.copyfile(tmp_path / "old" / name, path / name)
     window = make_window(path)
     unlock(qtbot, window)
-    qtbot.waitUntil(lambda: window.older_question is not None and window.older_question.isVisible(),
+    session = window.session
+    qtbot.waitUntil(lambda: session.older_question is not None and session.older_question.isVisible(),
                     timeout=10_000)
-    box = window.older_question
+    box = window.session.older_question
     assert window.client_list.list.count() == 0 and window.stack.currentWidget() is not window.workspace
     lock = next(b for b in box.buttons() if b.text() == "Lock")
     lock.click()

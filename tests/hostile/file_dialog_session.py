@@ -91,7 +91,7 @@ def main(argv: list[str]) -> None:
     answer(exported)
     window.dialogs.import_from_file()
     app.processEvents()
-    assert window.import_dialog is not None and not window.import_dialog.running
+    assert window.dialogs.import_dialog is not None and not window.dialogs.import_dialog.running
     window.close()
     app.processEvents()
     for path in sorted(chosen.rglob("*")):

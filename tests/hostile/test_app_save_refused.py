@@ -74,7 +74,7 @@ def test_save_pdf_onto_the_open_vault_is_refused_in_the_real_window(
     # Let what unlocking starts finish (the page check, the daily backup and their audit events):
     # from here on only a save could write to the vault's files.
     qtbot.waitUntil(lambda: latest_backup(path) is not None, timeout=15_000)
-    for runner in (window.runner, window.writer, window.backup_runner):
+    for runner in (window.runner, window.writer, window.session.backup_runner):
         runner.wait()
     qtbot.waitUntil(lambda: window.page.save_state.text() in ("", "Saved"), timeout=10_000)
     targets = {"vault.db": path / "vault.db", "vault.key": path / "vault.key", "the vault": path,
