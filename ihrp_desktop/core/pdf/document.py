@@ -13,7 +13,9 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..forms.model import FormDefinition
+from .archival import archival
 from .context import RenderContext
+from .fonts import REGULAR
 from .options import PrintHeader, PrintOptions
 from .page import Furniture, PageFurniture, numbered_canvas
 from .printable import printable_values
@@ -86,7 +88,8 @@ def build_pdf(
 ) -> bytes:
     """Lay ``story`` out on pages with ``page`` furniture and return the PDF bytes.
 
-    Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet.
+    Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet,
+    each written as PDF/A-2b (:mod:`.archival`).
     ``language`` is the document's; ``margins`` are (sides, top, bottom) in points.
     """
     buffer = io.BytesIO()
@@ -99,6 +102,7 @@ def build_pdf(
         topMargin=top,
         bottomMargin=bottom,
         lang=language,
+        initialFontName=REGULAR,  # ReportLab's first face, Helvetica, would be listed and not embedded
         **info,
     )
     frame = Frame(
@@ -114,7 +118,7 @@ def build_pdf(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas(page))
-    return buffer.getvalue()
+    return archival(buffer.getvalue(), info.get("producer", ""))
 
 
 def _context(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> RenderContext:

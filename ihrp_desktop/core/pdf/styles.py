@@ -86,7 +86,10 @@ def styles() -> Styles:
     def style(
         name: str, size: float, leading: float, font: str = REGULAR, color: Color = c.ink, **extra: object
     ) -> ParagraphStyle:
-        settings: dict[str, object] = {"alignment": TA_LEFT, "splitLongWords": 1, **extra}
+        # Bullets in the text face too: ReportLab's default bullet face (Helvetica) is not embedded.
+        settings: dict[str, object] = {
+            "alignment": TA_LEFT, "splitLongWords": 1, "bulletFontName": REGULAR, **extra
+        }
         return ParagraphStyle(
             name, fontName=font, fontSize=size, leading=leading, textColor=color, **settings
         )
