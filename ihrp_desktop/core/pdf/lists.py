@@ -58,10 +58,15 @@ def bullet_text(fld: Field, row: Mapping[str, Any]) -> str:
 
 
 def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool:
-    """Whether a bullet starts with its column's label: not when the answer already does, nor
-    when only a retired column's answer is there (the label would not be about it)."""
+    """Whether a bullet starts with its column's label: not when the answer already does, in any
+    language ("Never after drinking" on a Spanish copy gets no "Nunca"), nor when only a retired
+    column's answer is there (the label would not be about it)."""
     own = str(row.get(fld.columns[0].id) or "").strip()
-    return bool(lead and own) and not text.strip().casefold().startswith(lead.casefold())
+    answer = text.strip().casefold()
+    labels = [lead, *fld.columns[0].label.by_language.values()]
+    return bool(lead and own) and not any(
+        label.strip() and answer.startswith(label.strip().casefold()) for label in labels
+    )
 
 
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
@@ -108,7 +113,7 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
         if pieces and isinstance(pieces[0], Paragraph):
             first = pieces[0].text
             if shows_lead(fld, row, lead, text):
-                first = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead)}</font> {first}'
+                first = lead_markup(lead, hex_color(COLORS.muted)) + first  # "No more than: 3 drinks"
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)
     return out

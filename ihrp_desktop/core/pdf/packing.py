@@ -16,14 +16,14 @@ from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
 from .drawings import BoxedLabel, RuledLines
-from .fields import label_markup, value_text
+from .fields import label_markup, led_answer, value_text
 from .lists import bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list
-from .markup import escape_text, para
+from .markup import escape_text
 from .paragraphs import Paragraph
 from .registry import build_value
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
-_ROW_COST = 4.0  # points: a shared row reads a little less easily, so pair only when it saves room
+_ROW_COST = 1.0  # points: a shared row reads a little less easily, so pair only when it saves room
 _TALL = 10_000.0  # room to measure in
 
 
@@ -76,10 +76,10 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
             )
         ]
-    else:
+    elif ctx.blank:
         out = [Paragraph(label_markup(fld, ctx), st.cell_head)]
-        if not ctx.blank:
-            out.append(para(value_text(fld, value, ctx.language), st.value))
+    else:
+        out = led_answer(fld, value_text(fld, value, ctx.language), ctx)
     if ctx.blank and fld.guidance is not None:
         out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
     if ctx.blank and fld.type != FieldKind.CHECKBOX:

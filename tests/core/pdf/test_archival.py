@@ -61,7 +61,8 @@ def every_copy(kit: SimpleNamespace) -> list[tuple[str, bytes]]:
     for language in LANGUAGES:
         for discreet in (False, True):
             options = PrintOptions(language=language, discreet=discreet)
-            copies.append((f"pocket/{language}/{discreet}", render_pocket_card(plan, kit.OPTIMAL_USE_PLAN, options)))
+            card = render_pocket_card(plan, kit.OPTIMAL_USE_PLAN, options)
+            copies.append((f"pocket/{language}/{discreet}", card))
         copies.append(
             (
                 f"recovery/{language}",
