@@ -17,14 +17,17 @@ from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from ..forms.values import display_text
 from .context import RenderContext
-from .drawings import BoxedLabel, RuledLines, ScaleBar
+from .drawings import BoxedLabel, LabelledLines, RuledLines, ScaleBar
+from .fallback import string_width
 from .markup import escape_text, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import Table
 from .words import iso_date_text, word
 
-WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 4}
+# Lines to write on, 18 pt apart (narrow ruled paper): a blank fits the pages clinicians use today
+# (tests/core/pdf/test_blanks.py counts them).
+WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 2}
 
 
 def value_text(fld: Field, value: Any, language: str) -> str:
@@ -90,17 +93,27 @@ def label_block(fld: Field, ctx: RenderContext, suffix: str = "") -> list[Flowab
     return out
 
 
+def blank_box(fld: Field, ctx: RenderContext, lines: int, style: ParagraphStyle) -> list[Flowable]:
+    """A blank field: its label with lines to write on, the first beside a short label; a field
+    with a prompt keeps label, prompt, then lines."""
+    if fld.guidance is not None or not ctx.text(fld.label):
+        return [*label_block(fld, ctx), RuledLines(lines)]
+    box = LabelledLines(Paragraph(label_markup(fld, ctx), style), lines)
+    box.spaceBefore = style.spaceBefore
+    return [box]
+
+
 def build_text(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Text and multiline: the answer as flowing paragraphs, or ruled lines to write on."""
     if ctx.blank:
-        return [*label_block(fld, ctx), RuledLines(WRITING_LINES.get(fld.type, 1))]
+        return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), ctx.style.label)
     return led_answer(fld, str(value or ""), ctx)
 
 
 def build_short(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Numbers and dates: one short answer, or a short line on a blank copy."""
     if ctx.blank:
-        return [*label_block(fld, ctx), RuledLines(1, width=170)]
+        return blank_box(fld, ctx, 1, ctx.style.label)
     return led_answer(fld, value_text(fld, value, ctx.language), ctx)
 
 
@@ -154,6 +167,16 @@ def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     if not ctx.blank:
         return led_answer(fld, value_text(fld, value, ctx.language), ctx)
     labels = [ctx.text(opt.label) for opt in fld.options]
+    if fld.type == FieldKind.CHOICE and fld.guidance is None and 0 < len(labels) <= 4:
+        # "Was it realistic for me?  [] Yes  [] Partly  [] No" on one line when it fits.
+        label = Paragraph(label_markup(fld, ctx), ctx.style.cell_head)
+        boxes = [BoxedLabel(Paragraph(escape_text(text), ctx.style.cell)) for text in labels]
+        share = (ctx.width * 0.5) / len(labels)
+        if max(string_width(text, ctx.style.cell.fontName, ctx.style.cell.fontSize) for text in labels) < share - 18:
+            row = Table([[label, *boxes]], colWidths=[ctx.width * 0.5] + [share] * len(labels), hAlign="LEFT")
+            row.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            row.spaceBefore = ctx.style.label.spaceBefore
+            return [row]
     out: list[Flowable] = [*label_block(fld, ctx), option_boxes(labels, [False] * len(labels), ctx)]
     if fld.type == FieldKind.MULTICHOICE and fld.other:
         out.append(

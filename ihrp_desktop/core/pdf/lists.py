@@ -24,8 +24,8 @@ from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
-BLANK_ROWS = 5  # empty rows a blank copy offers per list
-BLANK_CARDS = 2
+BLANK_ROWS = 3  # empty rows a blank copy offers per list
+BLANK_CARDS = 4  # a blank chain offers four links side by side (microanalysis: at most 3 pages)
 TABLE_MAX_COLUMNS = 4
 TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
 CARD_KEEP_TOGETHER = 1200  # characters; a shorter card is not split across pages
@@ -119,14 +119,14 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 4) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 3) -> Flowable:
     if not lead:
         return RuledLines(lines)
     lead_width = string_width(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
     table = Table(
         [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
         colWidths=[lead_width, ctx.width - lead_width],
-        rowHeights=[21] * lines,
+        rowHeights=[18] * lines,
         hAlign="LEFT",
     )
     table.setStyle(
@@ -247,7 +247,9 @@ def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
     """Each row as a small titled block ("Link 1") of its answers; flows across pages."""
     name = ctx.text(fld.row_label) or ctx.text(fld.label)
-    count = BLANK_CARDS if ctx.blank else len(rows)
+    if ctx.blank:
+        return [blank_cards(fld, name, ctx)]
+    count = len(rows)
     out: list[Flowable] = []
     for index in range(count):
         row: Mapping[str, Any] = {} if ctx.blank else rows[index]
@@ -258,6 +260,44 @@ def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> 
         out.extend(body)
         out.append(Spacer(1, 6))
     return out
+
+
+def blank_cards(fld: Field, name: str, ctx: RenderContext) -> Table:
+    """Empty rows side by side, as the paper chain clinicians use: a column per row ("Link 1" to
+    "Link 4"), a line per column of the list, its box as tall as the answer needs."""
+    st = ctx.style
+    label_width = ctx.width * 0.22
+    slot = (ctx.width - label_width) / BLANK_CARDS
+    data: list[list[Any]] = [[""] + [para(f"{name} {n + 1}", st.box_title) for n in range(BLANK_CARDS)]]
+    heights: list[float | None] = [None]
+    for col in fld.columns:
+        head = _column_head(col, ctx)
+        if col.type == FieldKind.SCALE:
+            low, high = int(col.min or 0), int(col.max if col.max is not None else 10)
+            ends = escape_text(f"{low} {ctx.text(col.low)} – {high} {ctx.text(col.high)}".strip())
+            head = Paragraph(f'{head.text}<br/><font size="8">{ends}</font>', st.cell_head)
+        data.append([head] + [""] * BLANK_CARDS)
+        heights.append(_BLANK_BOX.get(col.type, 40.0))
+    table = Table(
+        data, colWidths=[label_width] + [slot] * BLANK_CARDS, rowHeights=heights, hAlign="LEFT", repeatRows=1
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (1, 1), (-1, -1), 0.6, COLORS.rule),
+                ("LINEBELOW", (0, 1), (0, -1), 0.6, COLORS.rule),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+# Points of room per answer in a blank chain: a number is short, a free text takes two lines.
+_BLANK_BOX = {FieldKind.SCALE: 24.0, FieldKind.NUMBER: 24.0, FieldKind.MULTILINE: 52.0}
 
 
 def keep_chain(flowables: Sequence[Flowable]) -> None:

@@ -15,8 +15,8 @@ from reportlab.platypus import Flowable
 from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
-from .drawings import BoxedLabel, RuledLines
-from .fields import label_markup, led_answer, value_text
+from .drawings import BoxedLabel
+from .fields import WRITING_LINES, blank_box, label_markup, led_answer, value_text
 from .lists import bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list
 from .markup import escape_text
 from .paragraphs import Paragraph
@@ -77,13 +77,11 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
             )
         ]
     elif ctx.blank:
-        out = [Paragraph(label_markup(fld, ctx), st.cell_head)]
+        return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), st.cell_head)
     else:
         out = led_answer(fld, value_text(fld, value, ctx.language), ctx)
     if ctx.blank and fld.guidance is not None:
         out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
-    if ctx.blank and fld.type != FieldKind.CHECKBOX:
-        out.append(RuledLines(1, 18))
     return out
 
 
@@ -166,10 +164,10 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
             best[i] = best[i + 1]
         if may_pair[i]:
             cells = [_cell(fields[i], ctx), _cell(fields[i + 1], ctx)]
-            # Blank short fields always pair: half the width is plenty to write a date.
+            # Blank fields pair whenever that is no taller: half the width is plenty to write a date.
             row = PairRow(cells, width)
-            paired = 0.0 if ctx.blank else row.wrap(width, _TALL)[1] + _ROW_COST
-            if paired + best[i + 2] < best[i]:
+            paired = row.wrap(width, _TALL)[1] + (0.0 if ctx.blank else _ROW_COST)
+            if paired + best[i + 2] < best[i] or (ctx.blank and paired + best[i + 2] <= best[i]):
                 best[i] = paired + best[i + 2]
                 rows[i] = row
     out: list[Flowable] = []
