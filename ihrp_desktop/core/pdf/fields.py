@@ -172,8 +172,10 @@ def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
         label = Paragraph(label_markup(fld, ctx), ctx.style.cell_head)
         boxes = [BoxedLabel(Paragraph(escape_text(text), ctx.style.cell)) for text in labels]
         share = (ctx.width * 0.5) / len(labels)
-        if max(string_width(text, ctx.style.cell.fontName, ctx.style.cell.fontSize) for text in labels) < share - 18:
-            row = Table([[label, *boxes]], colWidths=[ctx.width * 0.5] + [share] * len(labels), hAlign="LEFT")
+        cell = ctx.style.cell
+        if max(string_width(text, cell.fontName, cell.fontSize) for text in labels) < share - 18:
+            widths = [ctx.width * 0.5] + [share] * len(labels)
+            row = Table([[label, *boxes]], colWidths=widths, hAlign="LEFT")
             row.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
             row.spaceBefore = ctx.style.label.spaceBefore
             return [row]
