@@ -40,6 +40,8 @@ COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
           ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
 LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
+PAPERS = (("letter", QT_TRANSLATE_NOOP("PrintDialog", "Letter")),
+          ("a4", QT_TRANSLATE_NOOP("PrintDialog", "A4")))
 
 
 class PrintDialog(QDialog):
@@ -75,7 +77,11 @@ class PrintDialog(QDialog):
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
         self.discreet.setToolTip(translate("PrintDialog",
                                            "A neutral page that is safe to leave on a kitchen table"))
-        for widget in (self.copy, self.language, self.discreet):
+        self.paper = QComboBox()
+        for key, words in PAPERS:
+            self.paper.addItem(translate("PrintDialog", words), key)
+        self.paper.setAccessibleName(translate("PrintDialog", "Paper size"))
+        for widget in (self.copy, self.language, self.paper, self.discreet):
             options.addWidget(widget)
         options.addStretch(1)
         self.state = QLabel("")
@@ -107,6 +113,7 @@ class PrintDialog(QDialog):
 
         self.copy.currentIndexChanged.connect(self.refresh)
         self.language.currentIndexChanged.connect(self.refresh)
+        self.paper.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
         fit_to_screen(self, 900, 1000)  # the preview scrolls; the buttons stay on the screen
         # Start rendering once the dialog is built: a Python worker competes for the interpreter lock,
@@ -116,7 +123,8 @@ class PrintDialog(QDialog):
     def options(self) -> PrintOptions:
         copy = self.copy.currentData()
         discreet = self.discreet.isChecked() and copy == "take-home"
-        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet)
+        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet,
+                            paper=self.paper.currentData())
 
     def refresh(self) -> None:
         self.discreet.setEnabled(self.copy.currentData() == "take-home")
@@ -130,7 +138,7 @@ class PrintDialog(QDialog):
 
         def render() -> bytes:
             if options.copy == "blank":
-                return render_blank(form, language=options.language)
+                return render_blank(form, language=options.language, paper=options.paper)
             return render_worksheet(form, values, header, options)
 
         self.state.setText(translate("PrintDialog", "Preparing preview..."))

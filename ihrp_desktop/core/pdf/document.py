@@ -16,7 +16,7 @@ from ..forms.model import FormDefinition
 from .archival import archival
 from .context import RenderContext
 from .fonts import REGULAR
-from .options import PrintHeader, PrintOptions
+from .options import Paper, PrintHeader, PrintOptions
 from .page import Furniture, PageFurniture, numbered_canvas
 from .printable import printable_values
 from .story import worksheet_story
@@ -154,6 +154,8 @@ def render_worksheet(
     )
 
 
-def render_blank(form: FormDefinition, language: str = "en") -> bytes:
-    """A blank worksheet for paper use: every label and prompt, room to write, empty boxes."""
-    return render_worksheet(form, {}, PrintHeader(), PrintOptions(copy="blank", language=language))
+def render_blank(form: FormDefinition, language: str = "en", paper: Paper = "letter") -> bytes:
+    """A blank worksheet for paper use: every label and prompt the client needs (nothing for the
+    clinician), room to write, empty boxes."""
+    options = PrintOptions(copy="blank", language=language, paper=paper)
+    return render_worksheet(form, {}, PrintHeader(), options)
