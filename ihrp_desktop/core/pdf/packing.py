@@ -86,7 +86,7 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
 
 
 _PAD_RIGHT = 14  # gutter after each cell (points)
-_PAD_TOP = 4
+_PAD_TOP = 2
 _ROOM = 72000 - _PAD_TOP  # the height ReportLab offers a table cell's flowables to measure them
 
 
@@ -94,7 +94,7 @@ class PairRow(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Two fields side by side, label above answer, in two equal columns.
 
     Laid out and drawn exactly as ReportLab lays out a one-row table of two flowable cells (top
-    aligned, no left padding, a 14 pt gutter after each cell, 4 pt above), without the table's
+    aligned, no left padding, a 14 pt gutter after each cell, 2 pt above), without the table's
     machinery: packing measures every candidate pair, and a page holds a dozen of them. Like such
     a table it never splits, so a page breaks between rows and a heading stays with its first row.
     """
