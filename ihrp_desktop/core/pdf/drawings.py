@@ -126,7 +126,7 @@ class LabelledLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
 
     def draw(self) -> None:
         c = self.canv
-        first = self.height - self.spacing + 2  # the first line's height, as RuledLines draws it
+        first = (self.lines - 1) * self.spacing + 2  # the first line's height, as RuledLines draws it
         if self.inline_width is not None:
             self.label.drawOn(c, 0, first + 1)
             start = self.inline_width + self.gap

@@ -297,7 +297,7 @@ def blank_cards(fld: Field, name: str, ctx: RenderContext) -> Table:
 
 
 # Points of room per answer in a blank chain: a number is short, a free text takes two lines.
-_BLANK_BOX = {FieldKind.SCALE: 24.0, FieldKind.NUMBER: 24.0, FieldKind.MULTILINE: 52.0}
+_BLANK_BOX = {FieldKind.SCALE: 36.0, FieldKind.NUMBER: 24.0, FieldKind.MULTILINE: 52.0}
 
 
 def keep_chain(flowables: Sequence[Flowable]) -> None:
