@@ -144,7 +144,13 @@ class PrintDialog(QDialog):
         self.state.setText(translate("PrintDialog", "Preparing preview..."))
         self.save_button.setEnabled(False)
         self.print_button.setEnabled(False)
-        self._runner.run(render, lambda data: self._show(generation, data), self._failed)
+        self._runner.run(render, lambda data: self._show(generation, data),
+                         lambda exc: self._failed(generation, exc))
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt's close (accept, reject, Escape)
+        # A preview that finishes once the dialog is closed (its widgets may be gone) is dropped.
+        self._generation += 1
+        super().done(result)
 
     def _show(self, generation: int, data: bytes) -> None:
         if generation != self._generation:
@@ -158,7 +164,9 @@ class PrintDialog(QDialog):
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
         self.state.setText(translate("PrintDialog", "The preview could not be made."))
         QMessageBox.warning(self, translate("PrintDialog", "Print"), translate(
             "PrintDialog", "The printout could not be prepared ({error}).").format(error=type(exc).__name__))
