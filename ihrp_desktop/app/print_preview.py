@@ -39,6 +39,8 @@ COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
           ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
 LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
+PAPERS = (("letter", QT_TRANSLATE_NOOP("PrintDialog", "Letter")),
+          ("a4", QT_TRANSLATE_NOOP("PrintDialog", "A4")))
 
 
 class PrintDialog(QDialog):
@@ -74,7 +76,11 @@ class PrintDialog(QDialog):
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
         self.discreet.setToolTip(translate("PrintDialog",
                                            "A neutral page that is safe to leave on a kitchen table"))
-        for widget in (self.copy, self.language, self.discreet):
+        self.paper = QComboBox()
+        for key, words in PAPERS:
+            self.paper.addItem(translate("PrintDialog", words), key)
+        self.paper.setAccessibleName(translate("PrintDialog", "Paper size"))
+        for widget in (self.copy, self.language, self.paper, self.discreet):
             options.addWidget(widget)
         options.addStretch(1)
         self.state = QLabel("")
@@ -102,6 +108,7 @@ class PrintDialog(QDialog):
 
         self.copy.currentIndexChanged.connect(self.refresh)
         self.language.currentIndexChanged.connect(self.refresh)
+        self.paper.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
         fit_to_screen(self, 900, 1000)  # the preview scrolls; the buttons stay on the screen
         # Start rendering once the dialog is built: a Python worker competes for the interpreter lock,
@@ -116,7 +123,8 @@ class PrintDialog(QDialog):
     def options(self) -> PrintOptions:
         copy = self.copy.currentData()
         discreet = self.discreet.isChecked() and copy == "take-home"
-        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet)
+        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet,
+                            paper=self.paper.currentData())
 
     def refresh(self) -> None:
         self.discreet.setEnabled(self.copy.currentData() == "take-home")
@@ -130,12 +138,18 @@ class PrintDialog(QDialog):
 
         def render() -> bytes:
             if options.copy == "blank":
-                return render_blank(form, language=options.language)
+                return render_blank(form, language=options.language, paper=options.paper)
             return render_worksheet(form, values, header, options)
 
         self.state.setText(translate("PrintDialog", "Preparing preview..."))
         self.preview.set_ready(False)
-        self._runner.run(render, lambda data: self._show(generation, data), self._failed)
+        self._runner.run(render, lambda data: self._show(generation, data),
+                         lambda exc: self._failed(generation, exc))
+
+    def done(self, result: int) -> None:  # noqa: D102 - Qt's close (accept, reject, Escape)
+        # A preview that finishes once the dialog is closed (its widgets may be gone) is dropped.
+        self._generation += 1
+        super().done(result)
 
     def _show(self, generation: int, data: bytes) -> None:
         if generation != self._generation:
@@ -146,7 +160,9 @@ class PrintDialog(QDialog):
         self.state.setText(translate("PrintDialog", "1 page") if pages == 1
                            else translate("PrintDialog", "{count} pages").format(count=pages))
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._generation:
+            return
         self.state.setText(translate("PrintDialog", "The preview could not be made."))
         QMessageBox.warning(self, translate("PrintDialog", "Print"), translate(
             "PrintDialog", "The printout could not be prepared ({error}).").format(error=type(exc).__name__))

@@ -20,6 +20,7 @@ from .codes import (  # noqa: F401 - the exit codes are part of this package's i
     EXIT_USAGE,
     EXIT_WRONG_PASSPHRASE,
     LANGUAGES,
+    PAPERS,
 )
 from .passphrase import Stopped, UsageProblem
 
@@ -77,6 +78,11 @@ def _blank(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
     _output(p, "OUT.pdf", "the PDF file to write")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the worksheet (default: en)")
+    _paper(p)
+
+
+def _paper(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--paper", choices=PAPERS, default=None, help="paper size (default: letter)")
 
 
 def _init(p: argparse.ArgumentParser) -> None:
@@ -94,6 +100,7 @@ def _print(p: argparse.ArgumentParser) -> None:
                    help="take-home leaves out the clinician's fields (default: take-home)")
     p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the worksheet's language")
+    _paper(p)
     _stdin(p)
 
 

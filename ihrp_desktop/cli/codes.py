@@ -8,3 +8,5 @@ from __future__ import annotations
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_OLDER = 0, 1, 2, 3, 4, 5
 LANGUAGES = ("en", "es")  # a worksheet's printed language
+# core.pdf.options.PAPERS, spelled here so that parsing loads no ReportLab (tests/cli/test_paper.py).
+PAPERS = ("letter", "a4")

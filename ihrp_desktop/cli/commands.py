@@ -68,6 +68,15 @@ def cmd_blank(args: argparse.Namespace) -> int:
     from .quick_blank import written
 
     checked_output(args.output)  # before any printing: a refused file costs nothing
+    if args.paper not in (None, "letter"):  # copies are kept for Letter only
+        from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
+
+        library = _library()
+        if args.form_id not in library.forms:
+            raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
+        options = PrintOptions(copy="blank", language=args.lang, paper=args.paper)
+        write_file(args.output, render_worksheet(library.forms[args.form_id], {}, PrintHeader(), options))
+        return written(args.output)
     # The quick path found no kept copy in the usual place; look where paths (platformdirs) says.
     cache, sources = str(user_cache_dir()), blank_copies.places()
     made_from = blank_copies.description(args.form_id, args.lang, cache, sources)
@@ -157,7 +166,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         header = PrintHeader(client_name=client.name, session_date=sheet.session_date, status=sheet.status,
                              filled_by=sheet.filled_by, version_number=sheet.version_number,
                              worksheet_id=sheet.id)
-        options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet)
+        options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet,
+                               paper=args.paper or "letter")
         pdf = render_worksheet(form, sheet.values, header, options)
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,

@@ -751,6 +751,14 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Hoja en blanco</translation>
     </message>
     <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
@@ -769,6 +777,10 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>A neutral page that is safe to leave on a kitchen table</source>
         <translation>Una página neutral que se puede dejar sin problema en la mesa de la cocina</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
     </message>
     <message>
         <source>Print preview</source>

@@ -54,7 +54,7 @@ TRAITS: dict[FieldKind, Traits] = {
     FieldKind.TEXT: Traits(
         **_V, written=True, table_cell=True, packs=True, packs_blank=True, on_heading=True
     ),
-    FieldKind.MULTILINE: Traits(**_V, written=True, packs=True),
+    FieldKind.MULTILINE: Traits(**_V, written=True, packs=True, packs_blank=True),
     FieldKind.NUMBER: Traits(
         **_V, short=True, numeric=True, table_cell=True, summary=True, packs=True, packs_blank=True,
         on_heading=True,

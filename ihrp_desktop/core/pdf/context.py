@@ -42,13 +42,19 @@ class RenderContext:
     def take_home(self) -> bool:
         return self.copy == "take-home"
 
+    @property
+    def for_client(self) -> bool:
+        """The take-home copy and the blank for paper use: both go to the client, neither holds
+        what the definition marks ``audience = "clinician"``."""
+        return self.copy in ("take-home", "blank")
+
     def shows_section(self, section: Section) -> bool:
-        """Clinician sections never leave the room on a take-home copy."""
-        return not (self.take_home and section.is_clinician)
+        """Clinician sections never leave the room on a take-home copy or a blank."""
+        return not (self.for_client and section.is_clinician)
 
     def shows_field(self, section: Section, fld: Field) -> bool:
         """Whether ``fld`` belongs on this copy (audience first, then emptiness)."""
-        if not self.shows_section(section) or (self.take_home and fld.is_clinician):
+        if not self.shows_section(section) or (self.for_client and fld.is_clinician):
             return False
         if self.blank:
             return True

@@ -13,8 +13,10 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..forms.model import FormDefinition
+from .archival import archival
 from .context import RenderContext
-from .options import PrintHeader, PrintOptions
+from .fonts import REGULAR
+from .options import Paper, PrintHeader, PrintOptions
 from .page import Furniture, PageFurniture, numbered_canvas
 from .printable import printable_values
 from .story import worksheet_story
@@ -86,7 +88,8 @@ def build_pdf(
 ) -> bytes:
     """Lay ``story`` out on pages with ``page`` furniture and return the PDF bytes.
 
-    Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet.
+    Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet,
+    each written as PDF/A-2b (:mod:`.archival`).
     ``language`` is the document's; ``margins`` are (sides, top, bottom) in points.
     """
     buffer = io.BytesIO()
@@ -99,6 +102,7 @@ def build_pdf(
         topMargin=top,
         bottomMargin=bottom,
         lang=language,
+        initialFontName=REGULAR,  # ReportLab's first face, Helvetica, would be listed and not embedded
         **info,
     )
     frame = Frame(
@@ -114,7 +118,7 @@ def build_pdf(
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(story, canvasmaker=numbered_canvas(page))
-    return buffer.getvalue()
+    return archival(buffer.getvalue(), info.get("producer", ""))
 
 
 def _context(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> RenderContext:
@@ -150,6 +154,8 @@ def render_worksheet(
     )
 
 
-def render_blank(form: FormDefinition, language: str = "en") -> bytes:
-    """A blank worksheet for paper use: every label and prompt, room to write, empty boxes."""
-    return render_worksheet(form, {}, PrintHeader(), PrintOptions(copy="blank", language=language))
+def render_blank(form: FormDefinition, language: str = "en", paper: Paper = "letter") -> bytes:
+    """A blank worksheet for paper use: every label and prompt the client needs (nothing for the
+    clinician), room to write, empty boxes."""
+    options = PrintOptions(copy="blank", language=language, paper=paper)
+    return render_worksheet(form, {}, PrintHeader(), options)

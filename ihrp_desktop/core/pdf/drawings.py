@@ -61,7 +61,7 @@ class RuledLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Empty writing lines for a blank worksheet."""
 
     def __init__(
-        self, lines: int = 3, spacing: float = 21, color: Color | None = None, width: float | None = None
+        self, lines: int = 3, spacing: float = 18, color: Color | None = None, width: float | None = None
     ):
         super().__init__()
         self.max_width = width
@@ -91,6 +91,54 @@ class RuledLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
         for i in range(self.lines):
             y = self.height - (i + 1) * self.spacing + 2
             c.line(0, y, self.width, y)
+        c.restoreState()
+
+
+class LabelledLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """A blank's label with its writing lines: the first line starts right after a short label
+    ("Where I keep it ______"), saving the label's own line; a long label goes above the lines."""
+
+    _INLINE_SHARE = 0.62  # a label wider than this share of the width goes above its lines
+
+    def __init__(self, label: Paragraph, lines: int = 1, spacing: float = 18, gap: float = 6):
+        super().__init__()
+        self.label = label
+        self.lines = lines
+        self.spacing = spacing
+        self.gap = gap
+        self.inline_width: float | None = None
+        self.label_height = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        _, self.label_height = self.label.wrap(avail_width * self._INLINE_SHARE, avail_height)
+        if self.label_height <= self.label.style.leading + 0.01:
+            self.inline_width = max(self.label.getActualLineWidths0() or [0.0])
+            self.height = self.lines * self.spacing
+        else:
+            self.inline_width = None
+            _, self.label_height = self.label.wrap(avail_width, avail_height)
+            self.height = self.label_height + self.lines * self.spacing
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # a label and its room are never cut in two
+
+    def draw(self) -> None:
+        c = self.canv
+        first = (self.lines - 1) * self.spacing + 2  # the first line's height, as RuledLines draws it
+        if self.inline_width is not None:
+            self.label.drawOn(c, 0, first + 1)
+            start = self.inline_width + self.gap
+        else:
+            self.label.drawOn(c, 0, self.height - self.label_height)
+            start = 0.0
+        c.saveState()
+        c.setStrokeColor(COLORS.rule)
+        c.setLineWidth(0.6)
+        for i in range(self.lines):
+            y = first - i * self.spacing
+            c.line(start if i == 0 else 0.0, y, self.width, y)
         c.restoreState()
 
 

@@ -10,20 +10,24 @@ from collections.abc import Callable
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from ..forms.values import display_text
 from .context import RenderContext
-from .drawings import BoxedLabel, RuledLines, ScaleBar
-from .markup import escape_text, para, user_text
+from .drawings import BoxedLabel, LabelledLines, RuledLines, ScaleBar
+from .fallback import string_width
+from .markup import escape_text, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import Table
 from .words import iso_date_text, word
 
-WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 4}
+# Lines to write on, 18 pt apart (narrow ruled paper): a blank fits the pages clinicians use today
+# (tests/core/pdf/test_blanks.py counts them).
+WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 2}
 
 
 def value_text(fld: Field, value: Any, language: str) -> str:
@@ -35,14 +39,48 @@ def value_text(fld: Field, value: Any, language: str) -> str:
     return display_text(fld, value, language)
 
 
+def unit_suffix(fld: Field, language: str) -> str:
+    """" (days a week)" after a blank number's label, unless the label already says it: "Days per
+    week" does, and "Días por semana (días por semana)" read as a stutter."""
+    if fld.type != FieldKind.NUMBER or fld.unit is None:
+        return ""
+    unit = fld.unit.get(language).strip()
+    label_words = fld.label.get(language).casefold().split()
+    if not unit or unit.casefold().split()[0] in label_words:
+        return ""
+    return f" ({unit})"
+
+
 def label_markup(fld: Field, ctx: RenderContext, suffix: str = "") -> str:
     """The field's label as paragraph markup, tagged when it is for the clinician only."""
     text = escape_text(ctx.text(fld.label))
-    if fld.type == FieldKind.NUMBER and fld.unit is not None and ctx.blank:
-        text += f" ({escape_text(ctx.text(fld.unit))})"
+    if ctx.blank:
+        text += escape_text(unit_suffix(fld, ctx.language))
     if fld.is_clinician and not ctx.take_home:
         text += f' <font color="{hex_color(COLORS.clinician)}">· {escape(ctx.word("clinician_only"))}</font>'
     return text + suffix
+
+
+def led_answer(
+    fld: Field, text: str, ctx: RenderContext, style: ParagraphStyle | None = None
+) -> list[Flowable]:
+    """A filled answer starting on its label's line ("Days per week: 3"): one line saved per answer,
+    which keeps a full take-home plan to two pages (tests/core/pdf/test_plan.py). The label is
+    bold and muted, the answer in ink; a field without a label prints its answer alone."""
+    style = style or ctx.style.value
+    pieces = user_text(text, style)
+    label = ctx.text(fld.label)
+    if not label.strip():
+        return pieces
+    if fld.is_clinician and not ctx.take_home:  # "Risk notes · for the clinician: ..."
+        tag = f'<font color="{hex_color(COLORS.clinician)}">· {escape(ctx.word("clinician_only"))}</font>'
+        lead = f'<font color="{hex_color(COLORS.muted)}"><b>{escape_text(label.strip())} {tag}:</b></font> '
+    else:
+        lead = lead_markup(label, hex_color(COLORS.muted), bold=True)
+    if pieces and isinstance(pieces[0], Paragraph):
+        pieces[0] = Paragraph(lead + pieces[0].text, style)
+        return pieces
+    return [Paragraph(lead.strip(), style), *pieces]
 
 
 def label_block(fld: Field, ctx: RenderContext, suffix: str = "") -> list[Flowable]:
@@ -55,18 +93,28 @@ def label_block(fld: Field, ctx: RenderContext, suffix: str = "") -> list[Flowab
     return out
 
 
+def blank_box(fld: Field, ctx: RenderContext, lines: int, style: ParagraphStyle) -> list[Flowable]:
+    """A blank field: its label with lines to write on, the first beside a short label; a field
+    with a prompt keeps label, prompt, then lines."""
+    if fld.guidance is not None or not ctx.text(fld.label):
+        return [*label_block(fld, ctx), RuledLines(lines)]
+    box = LabelledLines(Paragraph(label_markup(fld, ctx), style), lines)
+    box.spaceBefore = style.spaceBefore
+    return [box]
+
+
 def build_text(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Text and multiline: the answer as flowing paragraphs, or ruled lines to write on."""
     if ctx.blank:
-        return [*label_block(fld, ctx), RuledLines(WRITING_LINES.get(fld.type, 1))]
-    return [*label_block(fld, ctx), *user_text(str(value or ""), ctx.style.value)]
+        return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), ctx.style.label)
+    return led_answer(fld, str(value or ""), ctx)
 
 
 def build_short(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Numbers and dates: one short answer, or a short line on a blank copy."""
     if ctx.blank:
-        return [*label_block(fld, ctx), RuledLines(1, width=170)]
-    return [*label_block(fld, ctx), para(value_text(fld, value, ctx.language), ctx.style.value)]
+        return blank_box(fld, ctx, 1, ctx.style.label)
+    return led_answer(fld, value_text(fld, value, ctx.language), ctx)
 
 
 def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
@@ -117,8 +165,20 @@ def option_boxes(labels: list[str], checked: list[bool], ctx: RenderContext) -> 
 def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Single or multiple choice: the chosen labels, or every option with an empty box."""
     if not ctx.blank:
-        return [*label_block(fld, ctx), para(value_text(fld, value, ctx.language), ctx.style.value)]
+        return led_answer(fld, value_text(fld, value, ctx.language), ctx)
     labels = [ctx.text(opt.label) for opt in fld.options]
+    if fld.type == FieldKind.CHOICE and fld.guidance is None and 0 < len(labels) <= 4:
+        # "Was it realistic for me?  [] Yes  [] Partly  [] No" on one line when it fits.
+        label = Paragraph(label_markup(fld, ctx), ctx.style.cell_head)
+        boxes = [BoxedLabel(Paragraph(escape_text(text), ctx.style.cell)) for text in labels]
+        share = (ctx.width * 0.5) / len(labels)
+        cell = ctx.style.cell
+        if max(string_width(text, cell.fontName, cell.fontSize) for text in labels) < share - 18:
+            widths = [ctx.width * 0.5] + [share] * len(labels)
+            row = Table([[label, *boxes]], colWidths=widths, hAlign="LEFT")
+            row.setStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            row.spaceBefore = ctx.style.label.spaceBefore
+            return [row]
     out: list[Flowable] = [*label_block(fld, ctx), option_boxes(labels, [False] * len(labels), ctx)]
     if fld.type == FieldKind.MULTICHOICE and fld.other:
         out.append(

@@ -24,8 +24,8 @@ from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
-BLANK_ROWS = 5  # empty rows a blank copy offers per list
-BLANK_CARDS = 2
+BLANK_ROWS = 3  # empty rows a blank copy offers per list
+BLANK_CARDS = 4  # a blank chain offers four links side by side (microanalysis: at most 3 pages)
 TABLE_MAX_COLUMNS = 4
 TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
 CARD_KEEP_TOGETHER = 1200  # characters; a shorter card is not split across pages
@@ -58,10 +58,15 @@ def bullet_text(fld: Field, row: Mapping[str, Any]) -> str:
 
 
 def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool:
-    """Whether a bullet starts with its column's label: not when the answer already does, nor
-    when only a retired column's answer is there (the label would not be about it)."""
+    """Whether a bullet starts with its column's label: not when the answer already does, in any
+    language ("Never after drinking" on a Spanish copy gets no "Nunca"), nor when only a retired
+    column's answer is there (the label would not be about it)."""
     own = str(row.get(fld.columns[0].id) or "").strip()
-    return bool(lead and own) and not text.strip().casefold().startswith(lead.casefold())
+    answer = text.strip().casefold()
+    labels = [lead, *fld.columns[0].label.by_language.values()]
+    return bool(lead and own) and not any(
+        label.strip() and answer.startswith(label.strip().casefold()) for label in labels
+    )
 
 
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
@@ -108,20 +113,20 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
         if pieces and isinstance(pieces[0], Paragraph):
             first = pieces[0].text
             if shows_lead(fld, row, lead, text):
-                first = f'<font color="{hex_color(COLORS.muted)}">{escape_text(lead)}</font> {first}'
+                first = lead_markup(lead, hex_color(COLORS.muted)) + first  # "No more than: 3 drinks"
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 4) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 3) -> Flowable:
     if not lead:
         return RuledLines(lines)
     lead_width = string_width(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
     table = Table(
         [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
         colWidths=[lead_width, ctx.width - lead_width],
-        rowHeights=[21] * lines,
+        rowHeights=[18] * lines,
         hAlign="LEFT",
     )
     table.setStyle(
@@ -242,7 +247,9 @@ def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
     """Each row as a small titled block ("Link 1") of its answers; flows across pages."""
     name = ctx.text(fld.row_label) or ctx.text(fld.label)
-    count = BLANK_CARDS if ctx.blank else len(rows)
+    if ctx.blank:
+        return [blank_cards(fld, name, ctx)]
+    count = len(rows)
     out: list[Flowable] = []
     for index in range(count):
         row: Mapping[str, Any] = {} if ctx.blank else rows[index]
@@ -253,6 +260,44 @@ def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> 
         out.extend(body)
         out.append(Spacer(1, 6))
     return out
+
+
+def blank_cards(fld: Field, name: str, ctx: RenderContext) -> Table:
+    """Empty rows side by side, as the paper chain clinicians use: a column per row ("Link 1" to
+    "Link 4"), a line per column of the list, its box as tall as the answer needs."""
+    st = ctx.style
+    label_width = ctx.width * 0.22
+    slot = (ctx.width - label_width) / BLANK_CARDS
+    data: list[list[Any]] = [[""] + [para(f"{name} {n + 1}", st.box_title) for n in range(BLANK_CARDS)]]
+    heights: list[float | None] = [None]
+    for col in fld.columns:
+        head = _column_head(col, ctx)
+        if col.type == FieldKind.SCALE:
+            low, high = int(col.min or 0), int(col.max if col.max is not None else 10)
+            ends = escape_text(f"{low} {ctx.text(col.low)} – {high} {ctx.text(col.high)}".strip())
+            head = Paragraph(f'{head.text}<br/><font size="8">{ends}</font>', st.cell_head)
+        data.append([head] + [""] * BLANK_CARDS)
+        heights.append(_BLANK_BOX.get(col.type, 40.0))
+    table = Table(
+        data, colWidths=[label_width] + [slot] * BLANK_CARDS, rowHeights=heights, hAlign="LEFT", repeatRows=1
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (1, 1), (-1, -1), 0.6, COLORS.rule),
+                ("LINEBELOW", (0, 1), (0, -1), 0.6, COLORS.rule),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
+# Points of room per answer in a blank chain: a number is short, a free text takes two lines.
+_BLANK_BOX = {FieldKind.SCALE: 36.0, FieldKind.NUMBER: 24.0, FieldKind.MULTILINE: 52.0}
 
 
 def keep_chain(flowables: Sequence[Flowable]) -> None:

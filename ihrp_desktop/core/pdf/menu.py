@@ -144,7 +144,7 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
     choices = [c for c in fld.columns if c.type == FieldKind.CHOICE]
     others = [c for c in fld.columns if c.type != FieldKind.CHOICE]
     option_ids = [(c, o) for c in choices for o in c.options]
-    box_width = 50.0
+    box_width = 58.0
     widths = [ctx.width - box_width * len(option_ids)] + [box_width] * len(option_ids)
     head_style = ctx.style.menu_head
     # Two header rows: each choice column's label over its options, then the options.

@@ -10,6 +10,7 @@ Copy = Literal["take-home", "clinician", "blank"]
 Paper = Literal["letter", "a4"]
 
 COPIES: tuple[Copy, ...] = ("take-home", "clinician", "blank")
+PAPERS: tuple[Paper, ...] = ("letter", "a4")
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class PrintOptions:
     def __post_init__(self) -> None:
         if self.copy not in COPIES:
             raise ValueError(f"Unknown copy '{self.copy}'; use one of: {', '.join(COPIES)}.")
-        if self.paper not in ("letter", "a4"):
+        if self.paper not in PAPERS:
             raise ValueError(f"Unknown paper size '{self.paper}'; use 'letter' or 'a4'.")
 
     @property

@@ -15,15 +15,15 @@ from reportlab.platypus import Flowable
 from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
-from .drawings import BoxedLabel, RuledLines
-from .fields import label_markup, value_text
+from .drawings import BoxedLabel
+from .fields import WRITING_LINES, blank_box, label_markup, led_answer, value_text
 from .lists import bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list
-from .markup import escape_text, para
+from .markup import escape_text
 from .paragraphs import Paragraph
 from .registry import build_value
 
 PACK_MAX = 400  # characters: a longer answer always gets the full width
-_ROW_COST = 4.0  # points: a shared row reads a little less easily, so pair only when it saves room
+_ROW_COST = 1.0  # points: a shared row reads a little less easily, so pair only when it saves room
 _TALL = 10_000.0  # room to measure in
 
 
@@ -76,19 +76,17 @@ def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
             )
         ]
+    elif ctx.blank:
+        return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), st.cell_head)
     else:
-        out = [Paragraph(label_markup(fld, ctx), st.cell_head)]
-        if not ctx.blank:
-            out.append(para(value_text(fld, value, ctx.language), st.value))
+        out = led_answer(fld, value_text(fld, value, ctx.language), ctx)
     if ctx.blank and fld.guidance is not None:
         out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
-    if ctx.blank and fld.type != FieldKind.CHECKBOX:
-        out.append(RuledLines(1, 18))
     return out
 
 
 _PAD_RIGHT = 14  # gutter after each cell (points)
-_PAD_TOP = 4
+_PAD_TOP = 2
 _ROOM = 72000 - _PAD_TOP  # the height ReportLab offers a table cell's flowables to measure them
 
 
@@ -96,7 +94,7 @@ class PairRow(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Two fields side by side, label above answer, in two equal columns.
 
     Laid out and drawn exactly as ReportLab lays out a one-row table of two flowable cells (top
-    aligned, no left padding, a 14 pt gutter after each cell, 4 pt above), without the table's
+    aligned, no left padding, a 14 pt gutter after each cell, 2 pt above), without the table's
     machinery: packing measures every candidate pair, and a page holds a dozen of them. Like such
     a table it never splits, so a page breaks between rows and a heading stays with its first row.
     """
@@ -166,10 +164,10 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
             best[i] = best[i + 1]
         if may_pair[i]:
             cells = [_cell(fields[i], ctx), _cell(fields[i + 1], ctx)]
-            # Blank short fields always pair: half the width is plenty to write a date.
+            # Blank fields pair whenever that is no taller: half the width is plenty to write a date.
             row = PairRow(cells, width)
-            paired = 0.0 if ctx.blank else row.wrap(width, _TALL)[1] + _ROW_COST
-            if paired + best[i + 2] < best[i]:
+            paired = row.wrap(width, _TALL)[1] + (0.0 if ctx.blank else _ROW_COST)
+            if paired + best[i + 2] < best[i] or (ctx.blank and paired + best[i + 2] <= best[i]):
                 best[i] = paired + best[i + 2]
                 rows[i] = row
     out: list[Flowable] = []

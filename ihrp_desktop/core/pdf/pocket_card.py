@@ -51,7 +51,15 @@ class CardCorner:
 
 def _styles() -> dict[str, ParagraphStyle]:
     register_fonts()
-    base = {"fontName": REGULAR, "fontSize": 7, "leading": 8.6, "textColor": COLORS.ink, "splitLongWords": 1}
+    # bulletFontName: ReportLab's default bullet face (Helvetica) is not embedded (PDF/A).
+    base = {
+        "fontName": REGULAR,
+        "bulletFontName": REGULAR,
+        "fontSize": 7,
+        "leading": 8.6,
+        "textColor": COLORS.ink,
+        "splitLongWords": 1,
+    }
     return {
         "title": ParagraphStyle(
             "card_title",

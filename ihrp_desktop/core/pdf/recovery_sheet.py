@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from .document import build_pdf
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
@@ -21,6 +21,7 @@ from .markup import escape_text
 from .options import Paper
 from .paragraphs import Paragraph
 from .styles import COLORS, MARGIN_SIDE, PAGE_SIZES
+from .tables import Table
 from .words import long_date
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -201,7 +202,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     c = COLORS
 
     def style(name: str, size: float, leading: float, font: str = REGULAR, **extra: object) -> ParagraphStyle:
-        settings: dict[str, object] = {"textColor": c.ink, **extra}
+        settings: dict[str, object] = {"textColor": c.ink, "bulletFontName": REGULAR, **extra}
         return ParagraphStyle(f"recovery_{name}", fontName=font, fontSize=size, leading=leading, **settings)
 
     return {

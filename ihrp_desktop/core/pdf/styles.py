@@ -36,11 +36,15 @@ class Palette:
 COLORS = Palette()
 
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
-MARGIN_SIDE = 22 * mm
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 18 * mm
-HEADER_OFFSET = 12 * mm  # header baseline, from the top edge
-FOOTER_OFFSET = 11 * mm  # footer baseline, from the bottom edge
+MARGIN_SIDE = 16 * mm
+MARGIN_TOP = 15 * mm
+MARGIN_BOTTOM = 14 * mm
+HEADER_OFFSET = 9 * mm  # header baseline, from the top edge
+FOOTER_OFFSET = 8 * mm  # footer baseline, from the bottom edge
+
+ANSWER_SIZE = 11.0  # points: every answer
+LABEL_SIZE = 9.5  # points: every field label and column head
+SAFETY_SIZE = 11.0  # points: the ``safety`` style
 
 
 def hex_color(color: Color) -> str:
@@ -60,6 +64,7 @@ class Styles:
     value: ParagraphStyle
     value_strong: ParagraphStyle
     quiet: ParagraphStyle
+    safety: ParagraphStyle  # life-safety text: body size or larger, ink, never grey italic
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
@@ -86,24 +91,30 @@ def styles() -> Styles:
     def style(
         name: str, size: float, leading: float, font: str = REGULAR, color: Color = c.ink, **extra: object
     ) -> ParagraphStyle:
-        settings: dict[str, object] = {"alignment": TA_LEFT, "splitLongWords": 1, **extra}
+        # Bullets in the text face too: ReportLab's default bullet face (Helvetica) is not embedded.
+        settings: dict[str, object] = {
+            "alignment": TA_LEFT, "splitLongWords": 1, "bulletFontName": REGULAR, **extra
+        }
         return ParagraphStyle(
             name, fontName=font, fontSize=size, leading=leading, textColor=color, **settings
         )
 
-    value = style("value", 10, 13.5)
-    cell = style("cell", 9.5, 12.5)
-    cell_head = style("cell_head", 8.3, 10.5, BOLD, c.muted)
-    cell_quiet = style("cell_quiet", 8.5, 11, REGULAR, c.quiet)
+    # For the person holding the paper: answers at 11 pt or more, labels at 9.5 pt or more, safety
+    # text at 11 pt in ink, upright (tests/core/pdf/test_typography.py reads the sizes back).
+    value = style("value", ANSWER_SIZE, 13.2, spaceBefore=1)
+    cell = style("cell", ANSWER_SIZE, 13.2)
+    cell_head = style("cell_head", LABEL_SIZE, 12, BOLD, c.muted)
+    cell_quiet = style("cell_quiet", LABEL_SIZE, 12, REGULAR, c.quiet)
     return Styles(
-        title=style("title", 20, 25, BOLD, c.accent, spaceAfter=2),
+        title=style("title", 19, 23, BOLD, c.accent, spaceAfter=1),
         purpose=style("purpose", 9.5, 13.5, ITALIC, c.muted, spaceAfter=4),
-        section=style("section", 12.5, 16, BOLD, c.accent, spaceBefore=10, spaceAfter=1.5, keepWithNext=1),
-        label=style("label", 8.5, 11, BOLD, c.muted, spaceBefore=5, spaceAfter=1, keepWithNext=1),
-        hint=style("hint", 8.5, 11.5, ITALIC, c.quiet, spaceAfter=2, keepWithNext=1),
+        section=style("section", 12.5, 14.5, BOLD, c.accent, spaceBefore=5, spaceAfter=1.5, keepWithNext=1),
+        label=style("label", LABEL_SIZE, 12, BOLD, c.muted, spaceBefore=3.5, spaceAfter=1, keepWithNext=1),
+        hint=style("hint", 9, 11.5, ITALIC, c.quiet, spaceAfter=2, keepWithNext=1),
         value=value,
-        value_strong=style("value_strong", 10, 13.5, BOLD),
-        quiet=style("quiet", 8.5, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
+        value_strong=style("value_strong", ANSWER_SIZE, 13.2, BOLD),
+        quiet=style("quiet", 9, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
+        safety=style("safety", SAFETY_SIZE, 15, REGULAR, c.ink, spaceBefore=2, spaceAfter=2),
         small=style("small", 8, 10.5, REGULAR, c.quiet),
         cell=cell,
         cell_head=cell_head,
@@ -114,12 +125,12 @@ def styles() -> Styles:
         meta_value=style("meta_value", 10, 13, BOLD, c.ink),
         marker=style("marker", 8, 10, BOLD, c.clinician),
         bullet=ParagraphStyle(
-            "bullet", parent=value, leftIndent=13, bulletIndent=2, spaceBefore=1.5, bulletColor=c.accent
+            "bullet", parent=value, leftIndent=13, bulletIndent=2, spaceBefore=0.5, bulletColor=c.accent
         ),
         card=ParagraphStyle("card", parent=cell, leftIndent=10, spaceBefore=1.5),
         scale_high=ParagraphStyle("scale_high", parent=cell_quiet, alignment=TA_RIGHT),
         menu_detail=ParagraphStyle("menu_detail", parent=cell, leftIndent=8, spaceBefore=1),
         menu_head=ParagraphStyle(
-            "menu_head", parent=cell_head, alignment=1, fontSize=7, leading=8.5, splitLongWords=0
+            "menu_head", parent=cell_head, alignment=1, fontSize=LABEL_SIZE, leading=11, splitLongWords=0
         ),
     )

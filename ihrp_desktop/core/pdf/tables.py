@@ -9,14 +9,27 @@ width changes or the table is split.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.platypus import Flowable
 from reportlab.platypus import Table as _Table
+
+from .fonts import REGULAR
 
 
 class Table(_Table):  # type: ignore[misc]  # ReportLab has no type hints
     """:class:`reportlab.platypus.Table` that skips sizing again at the width it was last sized for."""
 
     _sized_for: float | None = None  # width of the last complete sizing (every row measured)
+
+    def __init__(self, data: Any, *args: Any, style: Any = None, **kwargs: Any) -> None:
+        super().__init__(data, *args, **kwargs)
+        # A cell's own face is Helvetica (even an empty cell sets it), which is not embedded: the
+        # text face first, then the caller's style. The pieces of a split keep their cells' styles.
+        if kwargs.get("cellStyles") is None:
+            self.setStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)])
+        if style is not None:
+            self.setStyle(style)
 
     def _calc(self, avail_width: float, avail_height: float) -> None:
         super()._calc(avail_width, avail_height)

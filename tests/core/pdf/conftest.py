@@ -133,8 +133,9 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def page_bands(data: bytes, band: float = 50.0) -> list[tuple[str, str, str]]:
-    """Per page: (header text, footer text, body text), split by the text's height on the page."""
+def page_bands(data: bytes, band: float = 34.0) -> list[tuple[str, str, str]]:
+    """Per page: (header text, footer text, body text), split by the text's height on the page
+    (header and footer baselines lie within 34 pt of the edge, the body beyond: styles.py margins)."""
     out = []
     for page in PdfReader(io.BytesIO(data)).pages:
         height = float(page.mediabox.height)

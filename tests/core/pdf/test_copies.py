@@ -8,6 +8,7 @@ import pytest
 
 from ihrp_desktop.core.forms import Field, FormDefinition, Text
 from ihrp_desktop.core.pdf import render_blank
+from ihrp_desktop.core.pdf.fields import unit_suffix
 
 SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
 
@@ -24,7 +25,7 @@ def field_labels(fld: Field, language: str) -> list[str]:
         _t(fld.text, language),
         _t(fld.low, language),
         _t(fld.high, language),
-        _t(fld.unit, language),
+        unit_suffix(fld, language).strip(" ()"),
     ]
     out += [_t(option.label, language) for option in fld.options]
     for row in fld.rows:
@@ -35,12 +36,16 @@ def field_labels(fld: Field, language: str) -> list[str]:
 
 
 def form_labels(form: FormDefinition, language: str) -> list[str]:
-    """Every label, prompt and heading of a worksheet, in ``language``."""
+    """Every label, prompt and heading of a worksheet that a blank prints (not the clinician's), in
+    ``language``."""
     out = [_t(form.title, language), _t(form.purpose, language), _t(form.attribution, language)]
     for section in form.sections:
+        if section.is_clinician:
+            continue
         out += [_t(section.title, language), _t(section.guidance, language)]
         for fld in section.fields:
-            out += field_labels(fld, language)
+            if not fld.is_clinician:
+                out += field_labels(fld, language)
     return [text for text in dict.fromkeys(out) if text.strip()]
 
 
@@ -109,6 +114,26 @@ def test_clinician_guidance_only_on_the_clinician_copy(kit: SimpleNamespace) -> 
     snippet = kit.squash(stance[:60])
     assert snippet in kit.squash(kit.pdf_text(kit.filled_copy("decisional_balance", "clinician")))
     assert snippet not in kit.squash(kit.pdf_text(kit.filled_copy("decisional_balance", "take-home")))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("form_id", SHIPPED)
+def test_blank_holds_nothing_for_the_clinician(kit: SimpleNamespace, form_id: str, language: str) -> None:
+    """A blank is for paper use with the client: no field or section marked audience = "clinician"
+    (the decisional balance's stance note, the microanalysis's risk notes)."""
+    form = kit.shipped_form(form_id)
+    text = kit.squash(kit.pdf_text(kit.blank_copy(form_id, language)))
+    shared = set(form_labels(form, language))
+    for fld in clinician_fields(form):
+        for label in field_labels(fld, language):
+            if label.strip() and label not in shared:
+                assert kit.squash(label) not in text, label
+    for section in form.sections:
+        if section.is_clinician:
+            assert kit.squash(section.title.get(language)) not in text
+    stance = kit.shipped_form("decisional_balance").field("clinician_stance").text.get(language)
+    blank = kit.squash(kit.pdf_text(kit.blank_copy("decisional_balance", language)))
+    assert kit.squash(stance[:40]) not in blank
 
 
 def test_spanish_copy_speaks_spanish(kit: SimpleNamespace) -> None:

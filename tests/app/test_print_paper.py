@@ -1,0 +1,50 @@
+"""The print dialog's paper choice: the preview, the saved file and the blank follow it."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+from ihrp_desktop.app.background import BackgroundRunner
+from ihrp_desktop.app.main_window import MainWindow
+from ihrp_desktop.app.print_preview import PrintDialog
+from ihrp_desktop.core.forms import default_library
+from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.app.driving import PASSPHRASE, unlock
+
+
+def width(data: bytes) -> float:
+    return float(pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox.width)
+
+
+def test_paper_choice_sets_the_page_size(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
+    client = vault.add_client("Ana Gómez")
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1, values={"substance": "Té"})
+    vault.close()
+    window = make_window(path)
+    unlock(qtbot, window)
+    form = default_library().get("optimal_use_plan")
+    dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
+    assert width(dialog.pdf_bytes) == pytest.approx(612.0, abs=0.1)  # Letter first
+    for copy in ("take-home", "blank"):
+        dialog.copy.setCurrentIndex(dialog.copy.findData(copy))
+        dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+        qtbot.waitUntil(
+            lambda: dialog.state.text().endswith(("page", "pages"))
+            and width(dialog.pdf_bytes) == pytest.approx(595.28, abs=0.1),
+            timeout=20_000,
+        )
+        assert dialog.options().paper == "a4"
+        dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.reject()
