@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from ..core.vault import VaultError
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 
 SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
 MAX_UNSAVED_MS = 900  # ...and typing without a pause is saved at least this often
@@ -83,7 +83,7 @@ class Autosaver(QObject):
             return
         self._in_flight = False
         self._dirty = True  # the edit is still only on screen: keep trying
-        self.last_error = vault_message(exc) if isinstance(exc, VaultError) else translate(
+        self.last_error = failure_message(exc) if isinstance(exc, VaultError) else translate(
             "Autosaver", "Saving failed ({error}). Your text is still here; saving will be tried "
             "again.").format(error=type(exc).__name__)
         self.state_changed.emit("failed", self.last_error)

@@ -19,13 +19,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from .. import APP_NAME
-from ..core.vault import DamagedVault, VaultClosed, VaultError, WrongPassphrase
+from ..core.vault import DamagedVault, VaultClosed, WrongPassphrase
 from ..core.vault.errors import CopyNotWritten
 from ..core.vault.files import discard_empty_side_files, holds_vault
 from .background import BackgroundRunner, Runner
 from .editor.theme import apply_theme, system_scheme
 from .feedback import busy_bar
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 from .idle import IdleWatcher
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
@@ -395,8 +395,7 @@ class MainWindow(QMainWindow):
         box.open()
 
     def _backup_failed(self, exc: BaseException) -> None:
-        reason = vault_message(exc) if isinstance(exc, VaultError) else (
-            exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
+        reason = failure_message(exc)
         self.statusBar().showMessage(
             translate("MainWindow", "Today's automatic backup could not be made: {reason}").format(
                 reason=reason),
@@ -449,7 +448,7 @@ class MainWindow(QMainWindow):
                     "MainWindow", "The latest backup did not open with this passphrase. It opens with the "
                     "passphrase that was in use when it was made."))
             else:
-                reason = vault_message(exc) if isinstance(exc, VaultError) else type(exc).__name__
+                reason = failure_message(exc)
                 self.unlock_screen.show_error(translate(
                     "MainWindow", "The latest backup could not be opened either: {reason}").format(
                     reason=reason))
@@ -478,10 +477,9 @@ class MainWindow(QMainWindow):
     def _backup_to_folder_failed(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
         if isinstance(exc, CopyNotWritten):  # its words name the folder and say the vault is unchanged
-            QtWidgets.QMessageBox.warning(self, APP_NAME, vault_message(exc))
+            QtWidgets.QMessageBox.warning(self, APP_NAME, failure_message(exc))
             return
-        reason = vault_message(exc) if isinstance(exc, VaultError) else (
-            exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__)
+        reason = failure_message(exc)
         QtWidgets.QMessageBox.warning(self, APP_NAME, translate(
             "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
             reason=reason))

@@ -26,7 +26,7 @@ from shiboken6 import isValid
 from ..core.vault import VaultError, VaultInUse, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
 from .strength import describe, refusal
 
@@ -371,7 +371,7 @@ class ChangePassphraseDialog(QDialog):
             self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
                                   "vault open, so the keys were not changed. Close it, then try again."))
         elif isinstance(exc, VaultError):
-            self._error(vault_message(exc) + " " + translate("ChangePassphraseDialog",
+            self._error(failure_message(exc) + " " + translate("ChangePassphraseDialog",
                                                              "The passphrase was not changed."))
         else:
             self._error(translate("ChangePassphraseDialog", "The passphrase could not be changed ({error}). "

@@ -32,7 +32,7 @@ from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
 from .file_choice import save_file
-from .i18n import interface_language, translate, vault_message
+from .i18n import failure_message, interface_language, translate
 from .passphrase import fit_height
 from .print_preview import LANGUAGES, send_to_printer, show_pdf, write_pdf
 from .screen_fit import fit_to_screen, keep_on_screen
@@ -218,7 +218,7 @@ class RecoverySheetDialog(QDialog):
             self.passphrase.selectAll()
             self.passphrase.setFocus()
         elif isinstance(exc, VaultError):
-            self._error(vault_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
+            self._error(failure_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
         else:
             self._error(translate("RecoverySheetDialog", "The recovery sheet could not be made ({error}). "
                                   "Nothing was changed.").format(error=type(exc).__name__))
