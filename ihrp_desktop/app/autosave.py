@@ -83,9 +83,9 @@ class Autosaver(QObject):
             return
         self._in_flight = False
         self._dirty = True  # the edit is still only on screen: keep trying
-        self.last_error = failure_message(exc) if isinstance(exc, VaultError) else translate(
-            "Autosaver", "Saving failed ({error}). Your text is still here; saving will be tried "
-            "again.").format(error=type(exc).__name__)
+        self.last_error = failure_message(exc) if isinstance(exc, VaultError) else (
+            failure_message(exc) + " "
+            + translate("Autosaver", "Your text is still here; saving will be tried again."))
         self.state_changed.emit("failed", self.last_error)
         self._timer.start(RETRY_MS)
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.vault import VaultError, VaultInUse, WrongPassphrase
+from ..core.vault import VaultInUse, WrongPassphrase
 from .background import Runner
 from .feedback import busy_bar, error_label
 from .i18n import failure_message, translate
@@ -370,12 +370,9 @@ class ChangePassphraseDialog(QDialog):
         elif isinstance(exc, VaultInUse):
             self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
                                   "vault open, so the keys were not changed. Close it, then try again."))
-        elif isinstance(exc, VaultError):
+        else:
             self._error(failure_message(exc) + " " + translate("ChangePassphraseDialog",
                                                              "The passphrase was not changed."))
-        else:
-            self._error(translate("ChangePassphraseDialog", "The passphrase could not be changed ({error}). "
-                                  "The old one still works.").format(error=type(exc).__name__))
 
     def _error(self, text: str) -> None:
         self.message.setText(text)

@@ -217,11 +217,8 @@ class RecoverySheetDialog(QDialog):
                                   "again."))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
-        elif isinstance(exc, VaultError):
-            self._error(failure_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
         else:
-            self._error(translate("RecoverySheetDialog", "The recovery sheet could not be made ({error}). "
-                                  "Nothing was changed.").format(error=type(exc).__name__))
+            self._error(failure_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
 
     def _error(self, text: str) -> None:
         self.message.setText(text)

@@ -176,8 +176,8 @@ class UnlockScreen(QWidget):
         elif isinstance(exc, VaultError):
             self.show_error(failure_message(exc))
         else:
-            self.show_error(translate("UnlockScreen", "The vault could not be opened: {error}. Nothing was "
-                                      "changed.").format(error=type(exc).__name__))
+            self.show_error(failure_message(exc) + " "
+                            + translate("UnlockScreen", "The original files were not changed."))
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

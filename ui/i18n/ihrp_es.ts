@@ -143,8 +143,8 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <source>Saving failed ({error}). Your text is still here; saving will be tried again.</source>
-        <translation>No se pudo guardar ({error}). Tu texto sigue aquí; se volverá a intentar guardarlo.</translation>
+        <source>Your text is still here; saving will be tried again.</source>
+        <translation>Tu texto sigue aquí; se volverá a intentar guardarlo.</translation>
     </message>
 </context>
 <context>
@@ -280,10 +280,6 @@
     <message>
         <source>The passphrase was not changed.</source>
         <translation>La frase de contraseña no se cambió.</translation>
-    </message>
-    <message>
-        <source>The passphrase could not be changed ({error}). The old one still works.</source>
-        <translation>No se pudo cambiar la frase de contraseña ({error}). La anterior sigue funcionando.</translation>
     </message>
 </context>
 <context>
@@ -878,10 +874,6 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>No se hizo ninguna hoja.</translation>
     </message>
     <message>
-        <source>The recovery sheet could not be made ({error}). Nothing was changed.</source>
-        <translation>No se pudo hacer la hoja de recuperación ({error}). No se cambió nada.</translation>
-    </message>
-    <message>
         <source>Print this sheet or save it now. The key is shown only this once and is not kept on this computer.</source>
         <translation>Imprime o guarda esta hoja ahora. La clave se muestra solo esta vez y no se guarda en esta computadora.</translation>
     </message>
@@ -1240,10 +1232,6 @@ Close it anyway?</source>
     <message>
         <source>Open the latest backup instead ({when})</source>
         <translation>Abrir en su lugar la copia de seguridad más reciente ({when})</translation>
-    </message>
-    <message>
-        <source>The vault could not be opened: {error}. Nothing was changed.</source>
-        <translation>No se pudo abrir la caja fuerte: {error}. No se modificó nada.</translation>
     </message>
 </context>
 <context>
