@@ -27,7 +27,7 @@ EXAMPLES: dict[type[VaultError], Callable[[], VaultError]] = {
     errors.VaultClosed: errors.VaultClosed,
     errors.VaultInUse: errors.VaultInUse,
     errors.SaveFailed: lambda: errors.SaveFailed("disk_full", "worksheet"),
-    errors.CopyNotWritten: lambda: errors.CopyNotWritten(OSError(errno.ENOENT, SECRET), "backup", "/media/usb"),
+    errors.CopyNotWritten: lambda: errors.CopyNotWritten(OSError(errno.ENOENT, SECRET), "backup", "/media"),
     errors.KeyChangeFailed: lambda: errors.KeyChangeFailed("io"),
     errors.CannotOpen: lambda: errors.CannotOpen("permission"),
 }
@@ -60,7 +60,8 @@ def test_every_vault_error_has_a_message_in_every_language(cls: type[VaultError]
 
 @pytest.mark.parametrize("language", languages())
 def test_the_damaged_vault_message_lists_the_problems_in_every_language(language: str) -> None:
-    problems = ["The key file vault.key is damaged: it cannot be read.", "The database file vault.db is empty."]
+    problems = ["The key file vault.key is damaged: it cannot be read.",
+                "The database file vault.db is empty."]
     text = describe_failure(errors.DamagedVault(problems), language)
     assert all(problem in text for problem in problems)
 
