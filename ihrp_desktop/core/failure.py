@@ -1,9 +1,10 @@
-"""Any failure a person can meet as one plain sentence in their language: the one place that does it.
+"""Any failure a person can meet as one plain sentence in their language.
 
-The command line and every window call :func:`describe_failure`; no other code turns an exception
-into words for a person. The sentence never holds client data, an exception's own text (it could
-carry values) or a traceback: only the catalogue's words (``core/words``, section ``failure``), the
-words of vault errors, a definition's file, line and field, and a path the caller passes on purpose.
+The command line and the windows (through ``app.i18n.failure_message``) say why something failed
+with :func:`describe_failure`. The sentence never holds client data, an exception's own text (it
+could carry values) or a traceback (tests/core/test_failure.py): only the catalogue's words
+(``core/words``, section ``failure``), the words of vault errors, a definition's file, line and
+field, and a path the caller passes on purpose.
 """
 
 from __future__ import annotations
