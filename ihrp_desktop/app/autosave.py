@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from ..core.vault import VaultError
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 from .operations import VaultOp, write_now
 
 SAVE_DELAY_MS = 600  # a pause in typing this long triggers a save; well inside "about a second"
@@ -85,9 +85,9 @@ class Autosaver(QObject):
             return
         self._in_flight = False
         self._dirty = True  # the edit is still only on screen: keep trying
-        self.last_error = vault_message(exc) if isinstance(exc, VaultError) else translate(
-            "Autosaver", "Saving failed ({error}). Your text is still here; saving will be tried "
-            "again.").format(error=type(exc).__name__)
+        self.last_error = failure_message(exc) if isinstance(exc, VaultError) else (
+            failure_message(exc) + " "
+            + translate("Autosaver", "Your text is still here; saving will be tried again."))
         self.state_changed.emit("failed", self.last_error)
         self._timer.start(RETRY_MS)
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QLocale, QObject
 from .. import APP_NAME
 from ..core.vault import WrongPassphrase
 from ..core.vault.errors import CopyNotWritten
-from .i18n import translate, vault_message
-from .operations import VaultOp, failure_reason
+from .i18n import failure_message, translate
+from .operations import VaultOp
 from .unlock import open_vault
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ class BackupActions(QObject):
                     "MainWindow", "The latest backup did not open with this passphrase. It opens with the "
                     "passphrase that was in use when it was made."))
             else:
-                reason = failure_reason(exc) if not isinstance(exc, OSError) else type(exc).__name__
+                reason = failure_message(exc)
                 window.unlock_screen.show_error(translate(
                     "MainWindow", "The latest backup could not be opened either: {reason}").format(
                     reason=reason))
@@ -112,8 +112,8 @@ class BackupActions(QObject):
         window = self._window
         window.statusBar().clearMessage()
         if isinstance(exc, CopyNotWritten):  # its words name the folder and say the vault is unchanged
-            QtWidgets.QMessageBox.warning(window, APP_NAME, vault_message(exc))
+            QtWidgets.QMessageBox.warning(window, APP_NAME, failure_message(exc))
             return
         QtWidgets.QMessageBox.warning(window, APP_NAME, translate(
-            "MainWindow", "The backup could not be made: {reason}. Your vault is unchanged.").format(
-            reason=failure_reason(exc)))
+            "MainWindow", "The backup could not be made; your vault is unchanged. {reason}").format(
+            reason=failure_message(exc)))

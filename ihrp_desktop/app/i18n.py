@@ -84,77 +84,9 @@ def remove_translators(app: QCoreApplication) -> None:
     _current = "en"
 
 
-# What the core's vault errors (plain English, no Qt below app/) say, in the interface language.
-_VAULT_WORDS = {
-    "WrongPassphrase": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "The passphrase is not correct. Check Caps Lock and the keyboard language, then try again.",
-    ),
-    "DamagedVault": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "The vault is damaged and was not opened, so nothing in it was changed. Keep these "
-        "files as they are and restore your most recent backup.",
-    ),
-    "NotAVault": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "No vault was found in this folder. Choose the folder that holds vault.key and vault.db.",
-    ),
-    "PlainSqliteRefused": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "This installation's database library cannot encrypt, so the vault was not opened and "
-        "nothing was written. Reinstall IHRP Desktop.",
-    ),
-    "VaultExists": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "A vault or backup already exists in this place. Nothing was overwritten; choose a new folder.",
-    ),
-    "VaultFromNewerVersion": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "This vault was last used by a newer version of IHRP Desktop. Update the program to "
-        "open it; the vault was not changed.",
-    ),
-    "VaultClosed": QT_TRANSLATE_NOOP(
-        "VaultError", "The vault is locked. Unlock it with your passphrase to continue."
-    ),
-    "SaveFailed": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "The change could not be saved ({why}). Your text is still on screen; it will be saved "
-        "as soon as the problem is solved.",
-    ),
-    "CopyNotWritten": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "The copy could not be written in the folder you chose. Nothing else was changed; choose another "
-        "folder and try again.",
-    ),
-    "CannotOpen": QT_TRANSLATE_NOOP(
-        "VaultError",
-        "The vault could not be opened ({why}). Nothing was changed; solve the problem and try again.",
-    ),
-}
-_REASON_WORDS = {
-    "disk_full": QT_TRANSLATE_NOOP("VaultError", "the disk is full: free some space"),
-    "read_only": QT_TRANSLATE_NOOP(
-        "VaultError", "the vault is in a place that cannot be written to: move it to a writable folder"
-    ),
-    "permission": QT_TRANSLATE_NOOP(
-        "VaultError", "permission to write the vault file was denied: check the folder's permissions"
-    ),
-    "io": QT_TRANSLATE_NOOP(
-        "VaultError", "the disk refused or failed the write: check that the disk is connected and working"
-    ),
-    "busy": QT_TRANSLATE_NOOP("VaultError", "another program is using the vault: close the other program"),
-}
+def failure_message(exc: BaseException) -> str:
+    """Any failure (a vault error, a disk or permission problem, ...) as a sentence in the interface
+    language: the core's one :func:`~ihrp_desktop.core.failure.describe_failure`."""
+    from ..core.failure import describe_failure
 
-
-def vault_message(exc: BaseException) -> str:
-    """A vault error's message in the interface language (the core's exact words in English)."""
-    message = str(getattr(exc, "message", "") or exc)
-    if _current == "en":
-        return message
-    for cls in type(exc).__mro__:
-        words = _VAULT_WORDS.get(cls.__name__)
-        if words is not None:
-            reason = _REASON_WORDS.get(str(getattr(exc, "reason", "")), "")
-            why = translate("VaultError", reason) if reason else ""
-            return translate("VaultError", words).format(why=why)
-    return message
+    return describe_failure(exc, _current)

@@ -23,7 +23,7 @@ from .. import APP_NAME
 from ..core.vault import VaultError
 from . import crash
 from .file_choice import open_file
-from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
+from .i18n import QT_TRANSLATE_NOOP, failure_message, translate
 from .operations import VaultOp
 from .screen_fit import keep_on_screen
 
@@ -149,7 +149,7 @@ class ImportDialog(QDialog):
         if isinstance(exc, ExportFormatError):
             reason = translate("ImportDialog", "The file cannot be imported: {reason}.").format(reason=exc)
         elif isinstance(exc, VaultError):
-            reason = vault_message(exc)
+            reason = failure_message(exc)
         else:  # like every unexpected error of the app: a crash report, named in the crash window
             crash.unexpected(exc)  # tests/app/test_import_window.py (..._writes_a_crash_report)
             reason = translate(

@@ -20,27 +20,16 @@ from PySide6 import QtWidgets
 
 from .. import APP_NAME
 from .background import Runner
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 
 T = TypeVar("T")
-
-
-def failure_reason(exc: BaseException) -> str:
-    """Why a write failed, in plain words; never an exception's text (it could carry client words)."""
-    from ..core.vault import VaultError
-
-    if isinstance(exc, VaultError):
-        return vault_message(exc)
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return type(exc).__name__
 
 
 def say_not_saved(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
     """The default failure: a plain message (tests/app/test_operations.py::test_a_failed_write_...)."""
     QtWidgets.QMessageBox.warning(parent, APP_NAME, translate(
-        "VaultOp", "The change could not be saved: {reason}. The vault keeps what it had.").format(
-        reason=failure_reason(exc)))
+        "VaultOp", "The change could not be saved; the vault keeps what it had. {reason}").format(
+        reason=failure_message(exc)))
 
 
 class VaultOp(Generic[T]):

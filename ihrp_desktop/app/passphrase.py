@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from ..core.vault import VaultError, VaultInUse, WrongPassphrase
+from ..core.vault import VaultInUse, WrongPassphrase
 from .background import Runner
-from .i18n import translate, vault_message
+from .i18n import failure_message, translate
 from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
 from .strength import describe, refusal
 from .widgets.secret import SecretEntry, secret_field
@@ -361,12 +361,9 @@ class ChangePassphraseDialog(QDialog):
         elif isinstance(exc, VaultInUse):
             self._error(translate("ChangePassphraseDialog", "Another IHRP Desktop window or command has this "
                                   "vault open, so the keys were not changed. Close it, then try again."))
-        elif isinstance(exc, VaultError):
-            self._error(vault_message(exc) + " " + translate("ChangePassphraseDialog",
-                                                             "The passphrase was not changed."))
         else:
-            self._error(translate("ChangePassphraseDialog", "The passphrase could not be changed ({error}). "
-                                  "The old one still works.").format(error=type(exc).__name__))
+            self._error(failure_message(exc) + " " + translate("ChangePassphraseDialog",
+                                                             "The passphrase was not changed."))
 
     def _error(self, text: str) -> None:
         self.entry.show_error(text)

@@ -29,7 +29,7 @@ from shiboken6 import isValid
 from ..core.vault import VaultError, WrongPassphrase
 from .background import Runner
 from .file_choice import save_file
-from .i18n import interface_language, translate, vault_message
+from .i18n import failure_message, interface_language, translate
 from .operations import VaultOp
 from .passphrase import fit_height
 from .print_preview import LANGUAGES
@@ -221,11 +221,8 @@ class RecoverySheetDialog(QDialog):
                                   "sheet was made. Check Caps Lock and the keyboard language, then try "
                                   "again."))
             self.entry.try_again()
-        elif isinstance(exc, VaultError):
-            self._error(vault_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
         else:
-            self._error(translate("RecoverySheetDialog", "The recovery sheet could not be made ({error}). "
-                                  "Nothing was changed.").format(error=type(exc).__name__))
+            self._error(failure_message(exc) + " " + translate("RecoverySheetDialog", "No sheet was made."))
 
     def _error(self, text: str) -> None:
         self.entry.show_error(text)

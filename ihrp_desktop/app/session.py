@@ -19,8 +19,8 @@ from ..core.vault import DamagedVault
 from ..core.vault.files import discard_empty_side_files
 from .background import BackgroundRunner, Runner
 from .feedback import busy_bar
-from .i18n import translate
-from .operations import VaultOp, failure_reason
+from .i18n import failure_message, translate
+from .operations import VaultOp
 
 if TYPE_CHECKING:
     from ..core.vault import Vault
@@ -116,7 +116,7 @@ class VaultSession(QObject):
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_failed.emit(translate(
             "MainWindow", "Today's automatic backup could not be made: {reason}").format(
-            reason=failure_reason(exc)))
+            reason=failure_message(exc)))
 
     def ask_about_older_vault(self, vault: Vault) -> None:
         """Older files than this computer has seen (a rollback?): say so and let the person decide,

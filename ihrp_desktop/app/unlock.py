@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
-from .feedback import error_label
-from .i18n import translate, vault_message
+from .feedback import busy_bar, error_label
+from .i18n import failure_message, translate
 from .passphrase import NewPassphraseFields
 from .widgets.secret import SecretEntry
 
@@ -158,11 +158,11 @@ class UnlockScreen(QWidget):
         elif isinstance(exc, DamagedVault | NotAVault):
             latest = backups.latest_backup(self.vault_path)
             if latest is None:
-                self.show_error(vault_message(exc) + " " + translate(
+                self.show_error(failure_message(exc) + " " + translate(
                     "UnlockScreen", "The original files were not changed. No automatic backup was found "
                     "beside it."))
             else:
-                self.show_error(vault_message(exc) + " "
+                self.show_error(failure_message(exc) + " "
                                 + translate("UnlockScreen", "The original files were not changed."))
                 when = QLocale().toString(QDateTime.fromSecsSinceEpoch(int(latest[0].timestamp())),
                                            QLocale.FormatType.ShortFormat)
@@ -170,10 +170,10 @@ class UnlockScreen(QWidget):
                     translate("UnlockScreen", "Open the latest backup instead ({when})").format(when=when))
                 self.backup_button.show()
         elif isinstance(exc, VaultError):
-            self.show_error(vault_message(exc))
+            self.show_error(failure_message(exc))
         else:
-            self.show_error(translate("UnlockScreen", "The vault could not be opened: {error}. Nothing was "
-                                      "changed.").format(error=type(exc).__name__))
+            self.show_error(failure_message(exc) + " "
+                            + translate("UnlockScreen", "The original files were not changed."))
 
     def show_error(self, text: str) -> None:
         self.entry.show_error(text)
@@ -244,8 +244,9 @@ class CreateVaultScreen(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
         self.create_button.setText(translate("CreateVaultScreen", "Create my vault"))
-        message = vault_message(exc) if isinstance(exc, VaultError) else translate(
-            "CreateVaultScreen", "The vault could not be created ({error}).").format(error=exc)
+        message = failure_message(exc) if isinstance(exc, VaultError) else translate(
+            "CreateVaultScreen", "The vault could not be created. {reason}").format(
+            reason=failure_message(exc))
         self._error(message)
 
     def _error(self, text: str) -> None:

@@ -321,7 +321,9 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # the reader of standard output has gone: main() ends quietly
     except OSError as exc:
-        say(_os_message(exc))
+        from ..core.failure import describe_failure
+
+        say(describe_failure(exc, screen=False, target=exc.filename))
         return EXIT_ERROR
     except RefusedTarget as exc:
         say(exc.message)
@@ -330,8 +332,10 @@ def run(args: argparse.Namespace) -> int:
         code = _vault_exit_code(exc)
         if code is None:
             raise
+        from ..core.failure import describe_failure
+
         # A failed save's app words promise text kept on screen; a command has none.
-        say(getattr(exc, "without_screen", None) or getattr(exc, "message", str(exc)))
+        say(describe_failure(exc, screen=False))
         return code
 
 
@@ -348,16 +352,3 @@ def _vault_exit_code(exc: Exception) -> int | None:
     if isinstance(exc, VaultError):
         return EXIT_ERROR
     return None
-
-
-def _os_message(exc: OSError) -> str:
-    import errno
-
-    target = f" ({exc.filename})" if exc.filename else ""
-    if exc.errno == errno.ENOSPC:
-        return f"The disk is full{target}. Free some space and try again; nothing was lost."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"Permission denied{target}. Choose a folder you can write to."
-    if exc.errno == errno.ENOENT:
-        return f"Not found{target}. Check the path."
-    return f"The file could not be read or written{target}: {exc.strerror or exc}."

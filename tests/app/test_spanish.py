@@ -267,3 +267,21 @@ def test_a_spanish_clients_worksheet_in_an_english_interface(qtbot: Any, tmp_pat
     assert dialog.language.currentData() == "en"
     dialog.close()
     window.lock()
+
+
+def test_a_damaged_vault_in_the_spanish_interface_says_what_is_damaged(
+    spanish: QApplication, qtbot: Any, tmp_path: Path
+) -> None:
+    """The unlock screen's message in Spanish keeps the list of problems the vault found."""
+    from ihrp_desktop.app.unlock import UnlockScreen
+
+    path = tmp_path / "vault"
+    make_vault(path)
+    (path / "vault.db").write_bytes(b"")  # what the vault reports: "The database file vault.db is empty."
+    screen = UnlockScreen(path, InlineRunner())
+    qtbot.addWidget(screen)
+    screen.passphrase.setText(PASSPHRASE)
+    screen.try_unlock()
+    text = screen.message.text()
+    assert "La caja fuerte está dañada" in text
+    assert "vault.db is empty" in text

@@ -143,8 +143,8 @@
 <context>
     <name>Autosaver</name>
     <message>
-        <source>Saving failed ({error}). Your text is still here; saving will be tried again.</source>
-        <translation>No se pudo guardar ({error}). Tu texto sigue aquí; se volverá a intentar guardarlo.</translation>
+        <source>Your text is still here; saving will be tried again.</source>
+        <translation>Tu texto sigue aquí; se volverá a intentar guardarlo.</translation>
     </message>
 </context>
 <context>
@@ -280,10 +280,6 @@
     <message>
         <source>The passphrase was not changed.</source>
         <translation>La frase de contraseña no se cambió.</translation>
-    </message>
-    <message>
-        <source>The passphrase could not be changed ({error}). The old one still works.</source>
-        <translation>No se pudo cambiar la frase de contraseña ({error}). La anterior sigue funcionando.</translation>
     </message>
 </context>
 <context>
@@ -438,8 +434,8 @@
         <translation>Creando...</translation>
     </message>
     <message>
-        <source>The vault could not be created ({error}).</source>
-        <translation>No se pudo crear la caja fuerte ({error}).</translation>
+        <source>The vault could not be created. {reason}</source>
+        <translation>No se pudo crear la caja fuerte. {reason}</translation>
     </message>
 </context>
 <context>
@@ -682,8 +678,8 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Copia de seguridad hecha en {folder}</translation>
     </message>
     <message>
-        <source>The backup could not be made: {reason}. Your vault is unchanged.</source>
-        <translation>No se pudo hacer la copia de seguridad: {reason}. Tu caja fuerte no cambió.</translation>
+        <source>The backup could not be made; your vault is unchanged. {reason}</source>
+        <translation>No se pudo hacer la copia de seguridad; tu caja fuerte no cambió. {reason}</translation>
     </message>
     <message>
         <source>The worksheet could not be saved, so the window was not locked.</source>
@@ -823,20 +819,16 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Guardar PDF</translation>
     </message>
     <message>
-        <source>The save could not be recorded in the vault ({reason}), so the PDF was not saved.</source>
-        <translation>No se pudo registrar el guardado en la caja fuerte ({reason}), así que el PDF no se guardó.</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved: {reason}. Choose another folder.</source>
-        <translation>No se pudo guardar el PDF: {reason}. Elige otra carpeta.</translation>
+        <source>The save could not be recorded in the vault, so the PDF was not saved. {reason}</source>
+        <translation>No se pudo registrar el guardado en la caja fuerte, así que el PDF no se guardó. {reason}</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
         <translation>No se pudo iniciar la impresora.</translation>
     </message>
     <message>
-        <source>The page was sent to the printer, but the vault could not record it ({reason}).</source>
-        <translation>La página se envió a la impresora, pero la caja fuerte no pudo registrarlo ({reason}).</translation>
+        <source>The page was sent to the printer, but the vault could not record it. {reason}</source>
+        <translation>La página se envió a la impresora, pero la caja fuerte no pudo registrarlo. {reason}</translation>
     </message>
 </context>
 <context>
@@ -892,10 +884,6 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>No sheet was made.</source>
         <translation>No se hizo ninguna hoja.</translation>
-    </message>
-    <message>
-        <source>The recovery sheet could not be made ({error}). Nothing was changed.</source>
-        <translation>No se pudo hacer la hoja de recuperación ({error}). No se cambió nada.</translation>
     </message>
     <message>
         <source>Print this sheet or save it now. The key is shown only this once and is not kept on this computer.</source>
@@ -1257,79 +1245,12 @@ Close it anyway?</source>
         <source>Open the latest backup instead ({when})</source>
         <translation>Abrir en su lugar la copia de seguridad más reciente ({when})</translation>
     </message>
-    <message>
-        <source>The vault could not be opened: {error}. Nothing was changed.</source>
-        <translation>No se pudo abrir la caja fuerte: {error}. No se modificó nada.</translation>
-    </message>
-</context>
-<context>
-    <name>VaultError</name>
-    <message>
-        <source>The passphrase is not correct. Check Caps Lock and the keyboard language, then try again.</source>
-        <translation>La frase de contraseña no es correcta. Revisa las mayúsculas (Bloq Mayús) y el idioma del teclado, y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>The vault is damaged and was not opened, so nothing in it was changed. Keep these files as they are and restore your most recent backup.</source>
-        <translation>La caja fuerte está dañada y no se abrió, así que no se modificó nada en ella. Deja estos archivos como están y restaura tu copia de seguridad más reciente.</translation>
-    </message>
-    <message>
-        <source>No vault was found in this folder. Choose the folder that holds vault.key and vault.db.</source>
-        <translation>No se encontró ninguna caja fuerte en esta carpeta. Elige la carpeta que contiene vault.key y vault.db.</translation>
-    </message>
-    <message>
-        <source>This installation&apos;s database library cannot encrypt, so the vault was not opened and nothing was written. Reinstall IHRP Desktop.</source>
-        <translation>La biblioteca de base de datos de esta instalación no puede cifrar, así que la caja fuerte no se abrió y no se escribió nada. Vuelve a instalar IHRP Desktop.</translation>
-    </message>
-    <message>
-        <source>A vault or backup already exists in this place. Nothing was overwritten; choose a new folder.</source>
-        <translation>Ya hay una caja fuerte o una copia de seguridad en este lugar. No se sobrescribió nada; elige una carpeta nueva.</translation>
-    </message>
-    <message>
-        <source>This vault was last used by a newer version of IHRP Desktop. Update the program to open it; the vault was not changed.</source>
-        <translation>Esta caja fuerte se usó por última vez con una versión más nueva de IHRP Desktop. Actualiza el programa para abrirla; la caja fuerte no se modificó.</translation>
-    </message>
-    <message>
-        <source>The vault is locked. Unlock it with your passphrase to continue.</source>
-        <translation>La caja fuerte está bloqueada. Desbloquéala con tu frase de contraseña para continuar.</translation>
-    </message>
-    <message>
-        <source>The change could not be saved ({why}). Your text is still on screen; it will be saved as soon as the problem is solved.</source>
-        <translation>No se pudo guardar el cambio ({why}). Tu texto sigue en la pantalla; se guardará en cuanto se resuelva el problema.</translation>
-    </message>
-    <message>
-        <source>The copy could not be written in the folder you chose. Nothing else was changed; choose another folder and try again.</source>
-        <translation>No se pudo escribir la copia en la carpeta elegida. No se cambió nada más; elija otra carpeta e inténtelo de nuevo.</translation>
-    </message>
-    <message>
-        <source>The vault could not be opened ({why}). Nothing was changed; solve the problem and try again.</source>
-        <translation>No se pudo abrir la caja fuerte ({why}). No se modificó nada; resuelve el problema y vuelve a intentarlo.</translation>
-    </message>
-    <message>
-        <source>the disk is full: free some space</source>
-        <translation>el disco está lleno: libera algo de espacio</translation>
-    </message>
-    <message>
-        <source>the vault is in a place that cannot be written to: move it to a writable folder</source>
-        <translation>la caja fuerte está en un lugar donde no se puede escribir: muévela a una carpeta con permiso de escritura</translation>
-    </message>
-    <message>
-        <source>permission to write the vault file was denied: check the folder&apos;s permissions</source>
-        <translation>no hay permiso para escribir el archivo de la caja fuerte: revisa los permisos de la carpeta</translation>
-    </message>
-    <message>
-        <source>the disk refused or failed the write: check that the disk is connected and working</source>
-        <translation>el disco rechazó la escritura o falló: revisa que el disco esté conectado y funcione</translation>
-    </message>
-    <message>
-        <source>another program is using the vault: close the other program</source>
-        <translation>otro programa está usando la caja fuerte: cierra ese programa</translation>
-    </message>
 </context>
 <context>
     <name>VaultOp</name>
     <message>
-        <source>The change could not be saved: {reason}. The vault keeps what it had.</source>
-        <translation>No se pudo guardar el cambio: {reason}. La caja fuerte conserva lo que tenía.</translation>
+        <source>The change could not be saved; the vault keeps what it had. {reason}</source>
+        <translation>No se pudo guardar el cambio; la caja fuerte conserva lo que tenía. {reason}</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton, QWidget
 
 from ...core import file_guard
-from ..i18n import QT_TRANSLATE_NOOP, translate, vault_message
+from ..i18n import QT_TRANSLATE_NOOP, failure_message, translate
 
 
 class PdfPreview:
@@ -108,13 +108,6 @@ REFUSALS = {
 }
 
 
-def _reason(exc: BaseException) -> str:
-    """Why the vault refused, in plain words; never an exception's text (it could carry values)."""
-    from ...core.vault import VaultError
-
-    return vault_message(exc) if isinstance(exc, VaultError) else type(exc).__name__
-
-
 def refusal_words(exc: file_guard.RefusedTarget) -> str:
     """The guard's message in the interface language."""
     words = REFUSALS.get(exc.message)
@@ -132,17 +125,15 @@ def write_pdf(parent: QWidget, data: bytes, path: str, record: Callable[[], None
             record()
         except Exception as exc:  # a locked or failing vault: no file the audit trail does not know of
             QMessageBox.warning(parent, title, translate(
-                "PrintDialog", "The save could not be recorded in the vault ({reason}), so the PDF was not "
-                "saved.").format(reason=_reason(exc)))
+                "PrintDialog", "The save could not be recorded in the vault, so the PDF was not saved. "
+                "{reason}").format(reason=failure_message(exc)))
             return False
         file_guard.write_file(path, data)
     except file_guard.RefusedTarget as exc:
         QMessageBox.warning(parent, title, refusal_words(exc))
         return False
     except OSError as exc:
-        QMessageBox.warning(parent, title, translate(
-            "PrintDialog", "The PDF could not be saved: {reason}. Choose another folder.").format(
-            reason=exc.strerror or type(exc).__name__))
+        QMessageBox.warning(parent, title, failure_message(exc))
         return False
     return True
 
@@ -158,8 +149,8 @@ def send_to_printer(parent: QWidget, document: QPdfDocument, printer: QPrinter,
         record()
     except Exception as exc:
         QMessageBox.warning(parent, translate("PrintDialog", "Print"), translate(
-            "PrintDialog", "The page was sent to the printer, but the vault could not record it "
-            "({reason}).").format(reason=_reason(exc)))
+            "PrintDialog", "The page was sent to the printer, but the vault could not record it. "
+            "{reason}").format(reason=failure_message(exc)))
     return True
 
 

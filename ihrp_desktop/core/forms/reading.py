@@ -15,6 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..words import word
 from .model import DEFAULT_LANGUAGE, Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
@@ -33,12 +34,16 @@ class FormDefinitionError(ValueError):
         super().__init__(str(self))
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, language: str) -> str:
+        """Where and why in ``language`` (the reason itself is written in English by the loader)."""
         where = [self.file.name]
         if self.line is not None:
-            where.append(f"line {self.line}")
+            where.append(word("failure.line", language, n=self.line))
         if self.field:
-            where.append(f"field '{self.field}'")
-        return f"Worksheet definition {', '.join(where)}: {self.message}"
+            where.append(word("failure.field", language, id=self.field))
+        return word("failure.definition", language, where=", ".join(where), reason=self.message)
 
 
 @dataclass

@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from ..words import word
 from .content import is_blank, row_has_content
 from .kinds import FieldKind
 from .model import Field, FormDefinition
@@ -305,9 +306,6 @@ def totals(form: FormDefinition, values: Mapping[str, Any]) -> dict[str, int | f
 # -- display -----------------------------------------------------------------------------------
 
 
-_YES = {"en": "Yes", "es": "Sí"}
-
-
 def display_text(fld: Field, value: Any, language: str = "en") -> str:
     """A value as a person reads it (choices by label, numbers with units, rows one per line)."""
     if is_blank(fld, value):
@@ -321,7 +319,7 @@ def display_text(fld: Field, value: Any, language: str = "en") -> str:
         return ", ".join(parts)
     if fld.type == FieldKind.CHECKBOX:
         # A word, not a tick: the bundled font has no check-mark glyph.
-        return _YES.get(language, _YES["en"])
+        return word("yes", language)
     if fld.type == FieldKind.NUMBER:
         unit = fld.unit.get(language) if fld.unit else ""
         return f"{value} {unit}".strip()

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer
 
+from ..words import section
 from .document import build_pdf
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .markup import escape_text
@@ -24,70 +25,7 @@ from .styles import COLORS, MARGIN_SIDE, PAGE_SIZES
 from .tables import Table
 from .words import long_date
 
-_TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Recovery sheet",
-        "lead": "This key opens your IHRP Desktop records if you forget your passphrase.",
-        "made": "Made on {date}",
-        "key_label": "YOUR RECOVERY KEY",
-        "alphabet": "Capital letters A–Z and the digits 2–7 only. There is no zero and no one: a round "
-        "sign is the letter O, a straight stroke is the letter I. Capitals or small letters, with or "
-        "without the dashes: all work.",
-        "use_head": "If you forget your passphrase",
-        "use_1": "Open IHRP Desktop. In the passphrase field, type this recovery key instead of your "
-        "passphrase, then press Enter. Your records open as usual.",
-        "use_2": "Choose a new passphrase right away: <b>File › Change passphrase...</b> Type this key as "
-        "the current passphrase, then your new passphrase twice.",
-        "use_3": "Keep this sheet: the key keeps working until you make a new one.",
-        "keep_head": "Where to keep it",
-        "keep": "In a locked drawer, a safe, or with your important papers: somewhere you will still "
-        "find it in a year. Not with the computer and not in the laptop bag, so that whoever takes the "
-        "computer does not find the key beside it. Do not keep a photo or a copy of it on the computer.",
-        "warn_head": "Anyone who holds this sheet can open your records.",
-        "warn": "Treat it like the key to your filing cabinet. If it may have been lost or seen by "
-        "someone else, make a new one.",
-        "new_head": "Making a new one",
-        # "stops working": tests/core/vault/test_rotation.py::test_every_older_key_file_with_every_older_
-        # secret_fails; the backups: test_old_backups_still_open_with_the_old_secret.
-        "new": "In IHRP Desktop, choose <b>File › Make a recovery sheet...</b> As soon as a new sheet is "
-        "made, the key on this sheet stops working for your records (backups made before keep opening "
-        "with it). Then shred this one.",
-        "for_whom": "Which computer or practice this sheet is for (write by hand):",
-        "footer": "IHRP Desktop · Recovery sheet",
-    },
-    "es": {
-        "title": "Hoja de recuperación",
-        "lead": "Esta clave abre tus registros de IHRP Desktop si olvidas tu frase de contraseña.",
-        "made": "Hecha el {date}",
-        "key_label": "TU CLAVE DE RECUPERACIÓN",
-        "alphabet": "Solo letras mayúsculas de la A a la Z y los números del 2 al 7. No hay cero ni uno: "
-        "un signo redondo es la letra O y un palito recto es la letra I. Puedes escribirla en mayúsculas "
-        "o minúsculas, con o sin guiones: todo funciona.",
-        "use_head": "Si olvidas tu frase de contraseña",
-        "use_1": "Abre IHRP Desktop. En el campo de la frase de contraseña, escribe esta clave de "
-        "recuperación en lugar de tu frase y pulsa Intro. Tus registros se abren como siempre.",
-        "use_2": "Elige enseguida una frase nueva: <b>Archivo › Cambiar la frase de contraseña...</b> "
-        "Escribe esta clave como frase actual y luego tu frase nueva dos veces.",
-        "use_3": "Guarda esta hoja: la clave sigue funcionando hasta que hagas una nueva.",
-        "keep_head": "Dónde guardarla",
-        "keep": "En un cajón con llave, una caja fuerte o con tus papeles importantes: un lugar donde la "
-        "encuentres dentro de un año. No junto a la computadora ni en su funda, para que quien se lleve "
-        "la computadora no encuentre la clave al lado. No guardes una foto ni una copia en la computadora.",
-        "warn_head": "Quien tenga esta hoja puede abrir tus registros.",
-        "warn": "Trátala como la llave de tu archivador. Si crees que se perdió o que alguien más la vio, "
-        "haz una nueva.",
-        "new_head": "Hacer una nueva",
-        "new": "En IHRP Desktop, elige <b>Archivo › Hacer una hoja de recuperación...</b> En cuanto haces "
-        "una hoja nueva, la clave de esta hoja deja de funcionar para tus registros (las copias de "
-        "seguridad hechas antes siguen abriéndose con ella). Entonces destruye esta.",
-        "for_whom": "Para qué computadora o consulta es esta hoja (escríbelo a mano):",
-        "footer": "IHRP Desktop · Hoja de recuperación",
-    },
-}
-
-
-def _words(language: str) -> dict[str, str]:
-    return _TEXT.get(language, _TEXT["en"])
+_word = section("recovery")
 
 
 def key_groups(recovery_key: str) -> list[str]:
@@ -245,34 +183,36 @@ def render_recovery_sheet(
 
     Noto Sans is embedded; the document info holds only the title ("Recovery sheet"), never the key.
     """
-    w = _words(language)
+    def w(key: str) -> str:
+        return _word(key, language)
+
     st = _styles()
     page_size = PAGE_SIZES[paper]
     width = page_size[0] - 2 * MARGIN_SIDE
-    made = w["made"].format(date=long_date(created, language))
+    made = w("made").format(date=long_date(created, language))
     story: list[Flowable] = [
         Paragraph("IHRP DESKTOP", st["eyebrow"]),
-        Paragraph(escape_text(w["title"]), st["title"]),
-        Paragraph(escape_text(w["lead"]), st["lead"]),
+        Paragraph(escape_text(w("title")), st["title"]),
+        Paragraph(escape_text(w("lead")), st["lead"]),
         Paragraph(escape_text(made), st["made"]),
-        KeyBlock(recovery_key, w["key_label"]),
-        Paragraph(escape_text(w["alphabet"]), st["note"]),
-        Paragraph(escape_text(w["use_head"]), st["head"]),
+        KeyBlock(recovery_key, w("key_label")),
+        Paragraph(escape_text(w("alphabet")), st["note"]),
+        Paragraph(escape_text(w("use_head")), st["head"]),
     ]
-    for number in (1, 2, 3):
+    for number, step in enumerate(("use_1", "use_2", "use_3"), start=1):
         # The step texts hold only <b> markup of our own (menu paths), no typed text.
-        story.append(Paragraph(w[f"use_{number}"], st["step"], bulletText=f"{number}."))
+        story.append(Paragraph(w(step), st["step"], bulletText=f"{number}."))
     story += [
-        Paragraph(escape_text(w["keep_head"]), st["head"]),
-        Paragraph(escape_text(w["keep"]), st["body"]),
+        Paragraph(escape_text(w("keep_head")), st["head"]),
+        Paragraph(escape_text(w("keep")), st["body"]),
         Spacer(1, 14),
-        _callout(Paragraph(escape_text(w["warn_head"]), st["warn_head"]),
-                 Paragraph(escape_text(w["warn"]), st["warn"]), width),
-        Paragraph(escape_text(w["new_head"]), st["head"]),
-        Paragraph(w["new"], st["body"]),
-        Paragraph(escape_text(w["for_whom"]), st["small"]),
+        _callout(Paragraph(escape_text(w("warn_head")), st["warn_head"]),
+                 Paragraph(escape_text(w("warn")), st["warn"]), width),
+        Paragraph(escape_text(w("new_head")), st["head"]),
+        Paragraph(w("new"), st["body"]),
+        Paragraph(escape_text(w("for_whom")), st["small"]),
         _WriteLine(),
     ]
-    info = {"title": w["title"], "author": "", "subject": "", "creator": "", "producer": "", "keywords": ""}
-    return build_pdf(story, language, _Footer(w["footer"], made), info, page_size,
+    info = {"title": w("title"), "author": "", "subject": "", "creator": "", "producer": "", "keywords": ""}
+    return build_pdf(story, language, _Footer(w("footer"), made), info, page_size,
                      margins=(MARGIN_SIDE, 18 * mm, 20 * mm))

@@ -1,31 +1,35 @@
-"""Errors a person can meet when using a vault, each with a message in plain words.
+"""Errors a person can meet when using a vault, each with a message in plain words in every language.
 
 Every message says what happened and what to do. None of them ever contains client data (names,
-answers, notes): messages end up in dialogs, logs and bug reports.
+answers, notes): messages end up in dialogs, logs and bug reports. The words live in the one
+catalogue (``core/words``, section ``vault``).
 """
 
 from __future__ import annotations
 
 import errno
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
+
+from ..words import word
 
 
 class VaultError(Exception):
-    """Base class of every vault error; ``message`` is ready to show to the person."""
+    """Base class of every vault error; ``message`` is ready to show to the person (in English).
 
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+    The words of each error, in every language, come from one table, :data:`ERROR_WORDS`, keyed by
+    the error's class: :func:`error_message` gives them in another language. A ``message`` given where
+    the error is raised is a more precise English sentence; other languages show the class's words.
+    """
+
+    def __init__(self, message: str | None = None):
+        self.given = message
+        self.message = message or error_message(self, "en")
+        super().__init__(self.message)
 
 
 class WrongPassphrase(VaultError):
     """The passphrase (or recovery key) did not unlock the vault's key."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(
-            message
-            or "The passphrase is not correct. Check Caps Lock and the keyboard language, then try again."
-        )
 
 
 class DamagedVault(VaultError):
@@ -33,52 +37,29 @@ class DamagedVault(VaultError):
 
     def __init__(self, problems: list[str], message: str | None = None):
         self.problems = list(problems)
-        parts = [
-            "The vault is damaged and was not opened, so nothing in it was changed.",
-            *self.problems,
-            "Keep these files as they are and restore your most recent backup.",
-        ]
-        super().__init__(message or " ".join(parts))
+        super().__init__(message)
 
 
 class NotAVault(VaultError):
     """The folder holds no vault, or its files are not vault files."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(
-            message
-            or "No vault was found in this folder. Choose the folder that holds vault.key and vault.db."
-        )
 
 
 class PlainSqliteRefused(VaultError):
     """The database driver does not encrypt (plain SQLite): refused, so no client data is written in clear."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "This installation's database library cannot encrypt, so the vault was not opened "
-            "and nothing was written. Reinstall IHRP Desktop."
-        )
+        super().__init__()
 
 
 class VaultExists(VaultError):
     """Creating, backing up or restoring would overwrite something that already exists."""
-
-    def __init__(self, message: str | None = None):
-        super().__init__(
-            message
-            or "A vault or backup already exists in this place. Nothing was overwritten; choose a new folder."
-        )
 
 
 class VaultFromNewerVersion(VaultError):
     """The vault was written by a newer program; opening it here could lose data."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "This vault was last used by a newer version of IHRP Desktop. Update the program to open it; "
-            "the vault was not changed."
-        )
+        super().__init__()
 
 
 class RecordNotFound(VaultError, KeyError):
@@ -88,7 +69,8 @@ class RecordNotFound(VaultError, KeyError):
     """
 
     def __init__(self, kind: str):
-        super().__init__(f"The {kind} was not found in the vault. It may belong to another vault.")
+        self.kind = kind
+        super().__init__()
 
     def __str__(self) -> str:
         return self.message  # KeyError would show the message in quotes
@@ -98,31 +80,14 @@ class VaultClosed(VaultError):
     """An operation on a vault that was closed (locked)."""
 
     def __init__(self) -> None:
-        super().__init__("The vault is locked. Unlock it with your passphrase to continue.")
+        super().__init__()
 
 
 class VaultInUse(VaultError):
     """Another window or command has the vault open, or is changing its keys: a key change must wait."""
 
-    def __init__(self, message: str | None = None):
-        super().__init__(
-            message
-            or "The vault is in use by another IHRP Desktop window or command (or its keys are being "
-            "changed). Nothing was changed. Close the other window or wait for the command to finish, "
-            "then try again."
-        )
-
 
 SaveReason = Literal["disk_full", "read_only", "permission", "io", "busy"]
-
-_REASON_WORDS: dict[str, tuple[str, str]] = {
-    # reason -> (why, what to do)
-    "disk_full": ("the disk is full", "free some space"),
-    "read_only": ("the vault is in a place that cannot be written to", "move the vault to a writable folder"),
-    "permission": ("permission to write the vault file was denied", "check the folder's permissions"),
-    "io": ("the disk refused or failed the write", "check that the disk is connected and working"),
-    "busy": ("another program is using the vault", "close the other program"),
-}
 
 
 class SaveFailed(VaultError):
@@ -134,28 +99,14 @@ class SaveFailed(VaultError):
 
     def __init__(self, reason: SaveReason, what: str = "change"):
         self.reason: SaveReason = reason
-        why, todo = _REASON_WORDS[reason]
-        super().__init__(
-            f"The {what} could not be saved because {why}. Your text is still on screen; {todo} "
-            "and it will be saved."
-        )
-        # Where no text waits on a screen (the command line), the same facts without that promise.
-        self.without_screen = (f"The {what} could not be saved because {why}. Nothing was half-written; "
-                               f"{todo} and run the command again.")
+        self.what = what
+        super().__init__()
 
 
-_PLACE_WORDS: dict[str, str] = {
-    # reason -> why a folder the person chose for a copy cannot take it
-    "disk_full": "the disk there is full",
-    "read_only": "that place cannot be written to",
-    "permission": "permission to write there was denied",
-    "io": "the disk refused or failed the write",
-    "busy": "another program is using that place",
-}
-_PLACE_ERRNO_WORDS: dict[int, str] = {
-    errno.ENOTDIR: "a part of that path is a file, not a folder",
-    errno.EEXIST: "a part of that path is a file, not a folder",  # mkdir(exist_ok=True) on a file
-    errno.ENOENT: "that folder does not exist",
+_PLACE_ERRNO: dict[int, str] = {
+    errno.ENOTDIR: "not_a_folder",
+    errno.EEXIST: "not_a_folder",  # mkdir(exist_ok=True) on a file
+    errno.ENOENT: "no_folder",
 }
 
 
@@ -165,16 +116,9 @@ class CopyNotWritten(SaveFailed):
     A SaveFailed (same ``reason``) with words of its own: no text on a screen is waiting for it."""
 
     def __init__(self, exc: BaseException, what: str, folder: str):
-        reason = save_reason(exc) or "io"
-        self.reason: SaveReason = reason
         self.folder = folder
-        why = _PLACE_ERRNO_WORDS.get(getattr(exc, "errno", None) or 0, _PLACE_WORDS[reason])
-        VaultError.__init__(
-            self,
-            f"The {what} could not be written to {folder} because {why}. "
-            "Nothing else was changed; choose another folder and try again."
-        )
-        self.without_screen = self.message
+        self.place = _PLACE_ERRNO.get(getattr(exc, "errno", None) or 0, "")
+        super().__init__(save_reason(exc) or "io", what)
 
 
 class KeyChangeFailed(VaultError):
@@ -182,11 +126,7 @@ class KeyChangeFailed(VaultError):
 
     def __init__(self, reason: SaveReason):
         self.reason: SaveReason = reason
-        why, todo = _REASON_WORDS[reason]
-        super().__init__(
-            f"The passphrase and keys were not changed because {why}. Nothing was changed: the passphrase "
-            f"you use now still works. {todo[0].upper() + todo[1:]} and try again."
-        )
+        super().__init__()
 
 
 class CannotOpen(VaultError):
@@ -194,10 +134,62 @@ class CannotOpen(VaultError):
 
     def __init__(self, reason: SaveReason):
         self.reason: SaveReason = reason
-        why, todo = _REASON_WORDS[reason]
-        super().__init__(
-            f"The vault could not be opened because {why}. Nothing was changed; {todo} and try again."
-        )
+        super().__init__()
+
+
+def _w(key: str, language: str, **fill: object) -> str:
+    return word(f"vault.{key}", language, **fill)
+
+
+def _say(key: str) -> Callable[[Any, str], str]:
+    return lambda exc, language: _w(key, language)
+
+
+def _because(exc: Any, language: str) -> dict[str, str]:
+    """Why a write failed and what to do, and what was being written, in ``language``."""
+    todo = _w(f"todo.{exc.reason}", language)
+    what = getattr(exc, "what", "change").replace(" ", "_")
+    return {"why": _w(f"why.{exc.reason}", language), "todo": todo, "Todo": todo[:1].upper() + todo[1:],
+            "what": _w(f"what.{what}", language)}
+
+
+def _copy_not_written(exc: Any, language: str) -> str:
+    fill = _because(exc, language)
+    why = _w(f"place.{exc.place or exc.reason}", language)
+    return _w("copy_not_written", language, what=fill["what"], folder=exc.folder, why=why)
+
+
+# Each error's words, by class; every concrete class has its own entry (tests/core/test_words.py).
+ERROR_WORDS: dict[type[VaultError], Callable[[Any, str], str]] = {
+    WrongPassphrase: _say("wrong_passphrase"),
+    DamagedVault: lambda exc, language: " ".join(
+        [_w("damaged", language), *exc.problems, _w("damaged_then", language)]),
+    NotAVault: _say("not_a_vault"),
+    PlainSqliteRefused: _say("plain_sqlite"),
+    VaultExists: _say("exists"),
+    VaultFromNewerVersion: _say("newer"),
+    RecordNotFound: lambda exc, language: _w("not_found", language, kind=_w(f"kind.{exc.kind}", language)),
+    VaultClosed: _say("closed"),
+    VaultInUse: _say("in_use"),
+    SaveFailed: lambda exc, language: _w("save_failed", language, **_because(exc, language)),
+    CopyNotWritten: _copy_not_written,
+    KeyChangeFailed: lambda exc, language: _w("key_change_failed", language, **_because(exc, language)),
+    CannotOpen: lambda exc, language: _w("cannot_open", language, **_because(exc, language)),
+}
+
+
+def error_message(exc: VaultError, language: str, *, screen: bool = True) -> str:
+    """``exc``'s message in ``language``. ``screen=False``: for the command line, where no typed
+    text waits on a screen (a failed save says to run the command again instead)."""
+    if exc.given and language == "en":
+        return exc.given
+    if not screen and type(exc) is SaveFailed:
+        return _w("save_failed_no_screen", language, **_because(exc, language))
+    for cls in type(exc).__mro__:
+        words = ERROR_WORDS.get(cls)
+        if words is not None:
+            return words(exc, language)
+    return exc.given or ""
 
 
 # SQLite primary result codes (sqlite3.h) and errno values mapped to a reason in plain words.
