@@ -23,7 +23,7 @@ from .background import Runner
 from .backup_actions import BackupActions
 from .editor.theme import apply_theme, system_scheme
 from .first_paint import AfterFirstPaint
-from .i18n import failure_message, translate
+from .i18n import translate
 from .idle import IdleWatcher
 from .menu_dialogs import MenuDialogs
 from .navigation import Navigation

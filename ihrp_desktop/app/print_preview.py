@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
 from .file_choice import save_file
-from .i18n import QT_TRANSLATE_NOOP, failure_message, translate
+from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import write_now
 from .screen_fit import fit_to_screen
 from .widgets.pdf_preview import PdfPreview

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
-from .feedback import busy_bar, error_label
+from .feedback import error_label
 from .i18n import failure_message, translate
 from .passphrase import NewPassphraseFields
 from .widgets.secret import SecretEntry
