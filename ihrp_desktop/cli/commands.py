@@ -139,7 +139,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from ..core.pdf import PrintHeader, PrintOptions, render_pocket_card, render_worksheet
+    from ..core.pdf import PrintHeader, PrintOptions, render_pocket_card_sheet, render_worksheet
     from ..core.practice import NotConfirmed
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
@@ -172,7 +172,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         language = args.lang or sheet.language
         if card:
             options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)
-            pdf = render_pocket_card(form, sheet.values, options, practice=practice)
+            pdf = render_pocket_card_sheet(form, sheet.values, options, practice=practice)
         else:
             options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper)
             pdf = render_worksheet(form, sheet.values, header, options)

@@ -121,11 +121,11 @@ class Practice:
         """What to print before a line's number. A discreet copy uses a neutral word, never the label."""
         if discreet:
             return practice_word(f"{kind}.discreet", language)
-        line: Line = getattr(self, kind)
+        line: Line = Line(number=self.emergency) if kind == "emergency" else getattr(self, kind)
         if line.label.strip():
             return line.label.strip()
         source = shipped(self.country, kind)
-        if source is not None and source.number == line.number.strip():
+        if source is not None and source.number == line.number.strip() and source.label:
             return source.label.get(language) or source.label.get("en") or practice_word(kind, language)
         return practice_word(kind, language)
 

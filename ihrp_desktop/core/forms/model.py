@@ -145,6 +145,16 @@ class PocketCard:
 
 
 @dataclass(frozen=True)
+class SafetyLinks:
+    """Which answers choose the printed safety section (``[safety]`` in a definition)."""
+
+    substances: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+    after: str = ""  # the section it follows
+    next_appointment: str | None = None  # a date field: the take-home header's "next appointment"
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -161,6 +171,7 @@ class FormDefinition:
     builtin: bool = field(default=True, compare=False)
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
     pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
+    safety: SafetyLinks | None = None  # answers that choose the printed safety content (``[safety]``)
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""

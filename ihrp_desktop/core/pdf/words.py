@@ -39,6 +39,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "months": "January February March April May June July August September October November December",
         "date_format": "{month} {day}, {year}",
         "card.safety": "Staying safe",
+        "next_appointment": "Next appointment",
+        "safety.heading": "Safety information",
+        "safety.discreet_heading": "Looking after myself",
+        "safety.sources": "Information to talk through together, not medical advice. From: {sources}.",
     },
     "es": {
         "page_of": "Página {page} de {total}",
@@ -70,6 +74,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "months": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
         "date_format": "{day} de {month} de {year}",
         "card.safety": "Cuidarme",
+        "next_appointment": "Próxima cita",
+        "safety.heading": "Información de seguridad",
+        "safety.discreet_heading": "Cuidarme",
+        "safety.sources": "Información para conversar juntos, no un consejo médico. Fuente: {sources}.",
     },
 }
 
