@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .card import read_pocket_card
+from .discreet import check_discreet
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
@@ -344,7 +345,9 @@ def load_definition(path: Path, *, builtin: bool = False) -> FormDefinition:
 def parse_definition(text: str, path: Path, *, builtin: bool = False) -> FormDefinition:
     """Parse definition text (already read) that came from ``path``."""
     doc = parse_toml(text, path)
-    return replace(_Reader(path, text).form(doc), builtin=builtin)
+    form = replace(_Reader(path, text).form(doc), builtin=builtin)
+    check_discreet(form)  # a discreet copy never prints a listed word the client did not type
+    return form
 
 
 def load_library(builtin_dir: Path, user_dir: Path | None = None) -> FormLibrary:

@@ -25,9 +25,18 @@ class Text:
     """A piece of text in every shipped language; missing languages fall back to English."""
 
     by_language: Mapping[str, str]
+    # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
+    # neutral words, checked against forms/safety/discreet_words.toml when the definition loads.
+    discreet: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
+
+    def get_discreet(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
+        if self.discreet:
+            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get(language)
+        return self.get(language)
 
     def __str__(self) -> str:
         return self.get(DEFAULT_LANGUAGE)
