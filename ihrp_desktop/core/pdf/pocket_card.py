@@ -132,7 +132,7 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
     # The plan's safety points marked for the card (core.safety), neutral when discreet.
     points = [pt for block in plan_blocks(form, ctx.values) for pt in block.points if pt.card]
     lines = line_markup(practice, ctx)
-    if not (back or points or lines):
+    if not (back or points or lines or card.steps):
         return front, []
     side: list[Flowable] = [
         Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]),
@@ -141,6 +141,10 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
     ]
     side += [Paragraph(escape_text(pt.get(ctx.language, discreet=ctx.discreet)), st["bullet"], bulletText="•")
              for pt in points]
+    steps = _known(form, card.steps) if card.steps else None
+    if steps is not None and steps.text is not None:  # a clinic's own definition may name its steps
+        side.append(Paragraph(escape_text(ctx.text(steps.label)), st["head"]))
+        side.append(Paragraph(escape_text(ctx.text(steps.text)), st["text"]))
     if lines:
         side.append(Paragraph(" · ".join(lines), st["text"]))
     return front, side

@@ -33,8 +33,8 @@ def plan_blocks(form: FormDefinition, values: Mapping[str, Any]) -> list[Block]:
 
 
 def short_source(citation: str) -> str:
-    """A citation's organisation and title, without the address (the data file keeps the rest)."""
-    return citation.split(", http")[0].split(" (")[0]
+    """A citation's organisation, before its first comma (the data file keeps title and address)."""
+    return citation.split(",")[0].split(" (")[0]
 
 
 def line_markup(practice: Practice | None, ctx: RenderContext) -> list[str]:
@@ -45,25 +45,32 @@ def line_markup(practice: Practice | None, ctx: RenderContext) -> list[str]:
             for label, number in practice.printed_lines(ctx.language, discreet=ctx.discreet)]
 
 
-def safety_flowables(ctx: RenderContext, practice: Practice | None) -> list[Flowable]:
-    """The safety section of a filled take-home or clinician copy (blank copies print none)."""
+def safety_flowables(ctx: RenderContext, practice: Practice | None, *, under_heading: bool = False
+                     ) -> list[Flowable]:
+    """The safety section of a filled take-home or clinician copy (blank copies print none).
+
+    ``under_heading``: it follows the plan's own safety answers under their heading, so it needs none.
+    Each block is one bullet list led by its title in bold (compact: the plan keeps to two pages).
+    """
     if ctx.blank or ctx.form.safety is None:
         return []
     blocks = plan_blocks(ctx.form, ctx.values)
     st = ctx.style
-    heading = ctx.word("safety.discreet_heading" if ctx.discreet else "safety.heading")
-    rule = HRFlowable(width="100%", thickness=0.8, color=COLORS.accent_mid, spaceBefore=0, spaceAfter=1.5)
-    rule.keepWithNext = 1
-    out: list[Flowable] = [
-        Paragraph(f'<font color="{hex_color(COLORS.accent)}">{escape_text(heading)}</font>', st.section),
-        rule,
-    ]
+    out: list[Flowable] = []
+    if not under_heading:
+        heading = ctx.word("safety.discreet_heading" if ctx.discreet else "safety.heading")
+        rule = HRFlowable(width="100%", thickness=0.8, color=COLORS.accent_mid, spaceBefore=0,
+                          spaceAfter=1.5)
+        rule.keepWithNext = 1
+        out += [Paragraph(f'<font color="{hex_color(COLORS.accent)}">{escape_text(heading)}</font>',
+                          st.section), rule]
     for block in blocks:
-        if not ctx.discreet:  # a block's title names the substance
-            out.append(para(block.title.get(ctx.language) or block.title["en"], st.safety_head))
-        for point in block.points:
-            out.append(Paragraph(escape_text(point.get(ctx.language, discreet=ctx.discreet)), st.safety,
-                                 bulletText="•"))
+        for n, point in enumerate(block.points):
+            text = escape_text(point.get(ctx.language, discreet=ctx.discreet))
+            if n == 0 and not ctx.discreet:  # a block's title names the substance: not on a discreet copy
+                title = escape_text(block.title.get(ctx.language) or block.title["en"])
+                text = f'<font color="{hex_color(COLORS.accent)}"><b>{title}.</b></font> {text}'
+            out.append(Paragraph(text, st.safety, bulletText="•"))
     lines = line_markup(practice, ctx)
     if lines:
         out.append(Paragraph(" · ".join(lines), st.safety_head))

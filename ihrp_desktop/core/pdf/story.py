@@ -188,9 +188,10 @@ def worksheet_story(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
     story = title_block(header, ctx)
     after = ctx.form.safety.after if ctx.form.safety is not None else None
     for section in ctx.form.sections:
-        story.extend(section_flowables(section, ctx))
+        printed = section_flowables(section, ctx)
+        story.extend(printed)
         if section.id == after:
-            story.extend(safety_flowables(ctx, header.practice))
+            story.extend(safety_flowables(ctx, header.practice, under_heading=bool(printed)))
     if ctx.copy == "clinician":
         story.extend(earlier_answers(ctx))
     return keep_headings(story)

@@ -42,7 +42,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "next_appointment": "Next appointment",
         "safety.heading": "Safety information",
         "safety.discreet_heading": "Looking after myself",
-        "safety.sources": "Information to talk through together, not medical advice. From: {sources}.",
+        "safety.sources": "Not medical advice. Sources: {sources}.",
     },
     "es": {
         "page_of": "Página {page} de {total}",
@@ -77,7 +77,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "next_appointment": "Próxima cita",
         "safety.heading": "Información de seguridad",
         "safety.discreet_heading": "Cuidarme",
-        "safety.sources": "Información para conversar juntos, no un consejo médico. Fuente: {sources}.",
+        "safety.sources": "No es un consejo médico. Fuentes: {sources}.",
     },
 }
 
