@@ -65,21 +65,18 @@ def changed(before: Practice, args: argparse.Namespace) -> Practice:
 
 def describe(practice: Practice) -> list[str]:
     """The profile as lines of text, each shipped number with its source and the day it was checked."""
-    out = [
-        f"name:     {practice.name or '(not set)'}",
-        f"phone:    {practice.phone or '(not set)'}",
-        f"country:  {practice.country or '(not set)'}",
-        f"paper:    {practice.paper}",
-    ]
+    rows = [("name:", practice.name or "(not set)"), ("phone:", practice.phone or "(not set)"),
+            ("country:", practice.country or "(not set)"), ("paper:", practice.paper)]
     for kind in ("crisis", "poison"):
         line: Line = getattr(practice, kind)
-        shown = f"{practice.label(kind, 'en')}: {line.number}" if line.number else "(not set)"
-        out.append(f"{kind + ' line:':<10}{shown}")
+        rows.append((f"{kind} line:",
+                     f"{practice.label(kind, 'en')}: {line.number}" if line.number else "(not set)"))
         source = shipped(practice.country, kind)
         if source is not None and source.number == line.number:
-            out.append(f"          source: {source.source}, checked {source.checked}")
-    state = "confirmed" if practice.confirmed else "NOT confirmed: take-home papers wait for --confirm"
-    out.append(f"lines:    {state}")
+            rows.append(("", f"source: {source.source}, checked {source.checked}"))
+    rows.append(("lines:", "confirmed" if practice.confirmed
+                 else "NOT confirmed: take-home papers wait for --confirm"))
+    out = [f"{name:<13}{value}" for name, value in rows]
     return out
 
 
