@@ -753,7 +753,7 @@ class MainWindow(QMainWindow):
         """Text size and theme apply at once; the interface language at the next start."""
         from .preferences import PreferencesDialog
 
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, vault=self.vault)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.idle.set_minutes(self.settings.get("auto_lock_minutes"))

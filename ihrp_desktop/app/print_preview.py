@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer
@@ -31,14 +32,19 @@ from PySide6.QtWidgets import (
 
 from ..core import file_guard
 from ..core.forms import FormDefinition
-from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_pocket_card_sheet, render_worksheet
+from ..core.practice import Practice
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
 from .screen_fit import fit_to_screen
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
-          ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
+          ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")),
+          # Several cards to a sheet, with cut marks; offered for a worksheet with a [pocket_card].
+          ("pocket-card", QT_TRANSLATE_NOOP("PrintDialog", "Pocket card (cut out, fold)")))
+# The copies that leave the room with the client: they print the practice's help lines.
+TAKEN_HOME = ("take-home", "pocket-card")
 LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
 
 
@@ -56,6 +62,7 @@ class PrintDialog(QDialog):
         self.pdf_bytes: bytes = b""
         sheet = vault.worksheet(worksheet_id)
         self._sheet = sheet
+        self._practice: Practice = vault.practice()
         self._client_name = vault.client(sheet.client_id).name
         self._generation = 0  # drops previews that finish after newer options were chosen
 
@@ -63,8 +70,10 @@ class PrintDialog(QDialog):
         options = QHBoxLayout()
         self.copy = QComboBox()
         for key, words in COPIES:
-            if client_view and key != "take-home":
+            if client_view and key not in TAKEN_HOME:
                 continue  # the client's screen never offers the clinician copy
+            if key == "pocket-card" and form.pocket_card is None:
+                continue
             self.copy.addItem(translate("PrintDialog", words), key)
         self.copy.setAccessibleName(translate("PrintDialog", "Which copy"))
         self.language = QComboBox()
@@ -73,8 +82,10 @@ class PrintDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
         self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
-        self.discreet.setToolTip(translate("PrintDialog",
-                                           "A neutral page that is safe to leave on a kitchen table"))
+        # What tests/core/test_discreet_words.py proves: no listed word the client did not type.
+        self.discreet.setToolTip(translate(
+            "PrintDialog", "Neutral title, no name; no word naming a substance, overdose, treatment, a clinic "
+            "or the law unless the client typed it"))
         for widget in (self.copy, self.language, self.discreet):
             options.addWidget(widget)
         options.addStretch(1)
@@ -105,7 +116,7 @@ class PrintDialog(QDialog):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.copy.currentIndexChanged.connect(self.refresh)
+        self.copy.currentIndexChanged.connect(self._copy_chosen)
         self.language.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
         fit_to_screen(self, 900, 1000)  # the preview scrolls; the buttons stay on the screen
@@ -113,24 +124,40 @@ class PrintDialog(QDialog):
         # and the dialog's own set-up would wait for it call by call.
         QTimer.singleShot(0, self.refresh)
 
+    def kind(self) -> str:
+        """The chosen copy: take-home, clinician, blank or pocket-card."""
+        return str(self.copy.currentData())
+
     def options(self) -> PrintOptions:
-        copy = self.copy.currentData()
+        copy = "take-home" if self.kind() == "pocket-card" else self.kind()
         discreet = self.discreet.isChecked() and copy == "take-home"
-        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet)
+        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet,
+                            paper=self._practice.paper)
+
+    def _copy_chosen(self) -> None:
+        if self.kind() == "pocket-card":
+            self.discreet.blockSignals(True)
+            self.discreet.setChecked(True)  # the card is discreet by default: it lives in a wallet
+            self.discreet.blockSignals(False)
+        self.refresh()
 
     def refresh(self) -> None:
-        self.discreet.setEnabled(self.copy.currentData() == "take-home")
+        self.discreet.setEnabled(self.kind() in TAKEN_HOME)
         self._generation += 1
         generation = self._generation
         options = self.options()
         form, values, sheet = self.form, dict(self._sheet.values), self._sheet
         header = PrintHeader(client_name=self._client_name, session_date=sheet.session_date,
                              status=sheet.status, filled_by=sheet.filled_by,
-                             version_number=sheet.version_number, worksheet_id=sheet.id)
+                             version_number=sheet.version_number, worksheet_id=sheet.id,
+                             practice=self._practice)
+        kind, practice = self.kind(), self._practice
 
         def render() -> bytes:
             if options.copy == "blank":
                 return render_blank(form, language=options.language)
+            if kind == "pocket-card":
+                return render_pocket_card_sheet(form, values, options, practice)
             return render_worksheet(form, values, header, options)
 
         self.state.setText(translate("PrintDialog", "Preparing preview..."))
@@ -159,14 +186,41 @@ class PrintDialog(QDialog):
         options = self.options()
         if options.discreet:
             return "my-plan.pdf" if self.form.discreet_title == "plan" else "my-notes.pdf"
+        if self.kind() == "pocket-card":
+            return f"pocket-card-{dt.date.today().isoformat()}.pdf"
         return f"{self.form.id.replace('_', '-')}-{dt.date.today().isoformat()}.pdf"
 
     def _record(self, where: str) -> None:
         options = self.options()
         self.vault.record("printed", client_id=self._sheet.client_id, worksheet_id=self.worksheet_id,
-                          detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
+                          detail=f"{self.kind()}{' discreet' if options.discreet else ''} {where}")
+
+    def lines_confirmed(self) -> bool:
+        """Before the first take-home print: show the help lines it carries and ask the person to
+        confirm them (tests/app/test_practice_app.py). True when they are confirmed."""
+        if self.kind() not in TAKEN_HOME or self._practice.confirmed:
+            return True
+        language = self.language.currentData()
+        lines = self._practice.printed_lines(language)
+        shown = "\n".join(f"{label}: {number}" for label, number in lines) or translate(
+            "PrintDialog", "(no crisis or poison line is set: Preferences, Practice)")
+        box = QMessageBox(QMessageBox.Icon.Question, translate("PrintDialog", "Check the help lines"),
+                          translate("PrintDialog", "Take-home papers print these lines. Check each number "
+                                    "before the first print:\n\n{lines}").format(lines=shown),
+                          parent=self)
+        box.setObjectName("confirmLines")
+        confirm = box.addButton(translate("PrintDialog", "They are right: confirm"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not confirm:
+            return False
+        self._practice = self.vault.save_practice(replace(self._practice, confirmed=True))
+        return True
 
     def save_pdf(self) -> None:
+        if not self.lines_confirmed():
+            return
         path = save_file(self, translate("PrintDialog", "Save PDF"), self._suggested_name(), "PDF (*.pdf)")
         if path:
             self.save_to(path)
@@ -177,6 +231,8 @@ class PrintDialog(QDialog):
         return write_pdf(self, self.pdf_bytes, path, lambda: self._record("saved as PDF"))
 
     def print_pdf(self) -> None:
+        if not self.lines_confirmed():
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName("My plan" if self.options().discreet else "Worksheet")  # never a client's name
         dialog = QPrintDialog(printer, self)
