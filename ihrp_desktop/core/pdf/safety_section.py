@@ -73,6 +73,8 @@ def safety_flowables(ctx: RenderContext, practice: Practice | None, *, under_hea
             out.append(Paragraph(text, st.safety, bulletText="•"))
     lines = line_markup(practice, ctx)
     if lines:
+        if out:
+            out[-1].keepWithNext = 1  # the lines never start a page on their own
         out.append(Paragraph(" · ".join(lines), st.safety_head))
     if not ctx.discreet:
         sources = dict.fromkeys(short_source(s) for b in blocks for s in b.sources)
