@@ -32,7 +32,8 @@ from ihrp_desktop.core.pdf import (  # noqa: E402
 from ihrp_desktop.core.practice import Practice  # noqa: E402
 
 # The demo's fictional practice with the real public US lines (as core/demo.py stores it).
-PRACTICE = Practice(name="Willow Street Counseling (fictional)", phone="555-0142", confirmed=True).with_country("US")
+PRACTICE = Practice(name="Willow Street Counseling (fictional)", phone="555-0142",
+                    confirmed=True).with_country("US")
 
 
 def _plans() -> list[tuple[str, dict[str, object]]]:
@@ -74,7 +75,8 @@ def main() -> int:
                 options = PrintOptions(language=language, discreet=discreet)
                 name = f"plan-{stem}-{language}{'-discreet' if discreet else ''}"
                 made += pages(render_worksheet(form, values, header, options), out, name)
-            card = render_pocket_card_sheet(form, values, PrintOptions(language=language, discreet=True), PRACTICE)
+            card_options = PrintOptions(language=language, discreet=True)
+            card = render_pocket_card_sheet(form, values, card_options, PRACTICE)
             made += pages(card, out, f"pocket-card-{stem}-{language}")
     for path in made:
         print(path)

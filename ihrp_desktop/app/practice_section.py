@@ -31,8 +31,10 @@ class PracticeSection(QGroupBox):
         for code, entry in sorted(countries().items()):
             self.country.addItem(entry.name.get("en", code), code)
         self.country.setCurrentIndex(max(0, self.country.findData(practice.country)))
-        self.crisis_label, self.crisis_number = QLineEdit(practice.crisis.label), QLineEdit(practice.crisis.number)
-        self.poison_label, self.poison_number = QLineEdit(practice.poison.label), QLineEdit(practice.poison.number)
+        self.crisis_label = QLineEdit(practice.crisis.label)
+        self.crisis_number = QLineEdit(practice.crisis.number)
+        self.poison_label = QLineEdit(practice.poison.label)
+        self.poison_number = QLineEdit(practice.poison.number)
         for label_edit in (self.crisis_label, self.poison_label):
             label_edit.setPlaceholderText(translate("Preferences", "label (empty: the official name)"))
         self.paper = QComboBox()
@@ -42,7 +44,8 @@ class PracticeSection(QGroupBox):
         self.sources = QLabel()
         self.sources.setObjectName("quiet")
         self.sources.setWordWrap(True)
-        self.confirmed = QCheckBox(translate("Preferences", "I checked these lines: print them on take-home papers"))
+        self.confirmed = QCheckBox(
+            translate("Preferences", "I checked these lines: print them on take-home papers"))
         self.confirmed.setChecked(practice.confirmed)
         rows = (
             (translate("Preferences", "Practice name"), self.name),

@@ -84,7 +84,8 @@ class PrintDialog(QDialog):
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
         # What tests/core/test_discreet_words.py proves: no listed word the client did not type.
         self.discreet.setToolTip(translate(
-            "PrintDialog", "Neutral title, no name; no word naming a substance, overdose, treatment, a clinic "
+            "PrintDialog",
+            "Neutral title, no name; no word naming a substance, overdose, treatment, a clinic "
             "or the law unless the client typed it"))
         for widget in (self.copy, self.language, self.discreet):
             options.addWidget(widget)

@@ -17,7 +17,9 @@ from tests.cli_run import run_cli
 PASS = "correct horse battery staple"
 
 
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+def _run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[int, str, str]:
     return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=PASS + "\n")
 
 
@@ -38,7 +40,8 @@ def _text(path: Path) -> str:
 def test_practice_without_options_shows_the_profile_and_each_number_s_source(capsys, monkeypatch, vault):
     code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault))
     assert code == 0 and "NOT confirmed" in out and "(not set)" in out
-    code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--name", "Riverside Counseling",
+    code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault),
+                        "--name", "Riverside Counseling",
                         "--phone", "555-0100", "--country", "us")
     assert code == 0
     assert "crisis line: 988 Suicide & Crisis Lifeline (call or text): 988" in out
@@ -74,8 +77,11 @@ def test_a_line_without_a_number_is_a_usage_error_that_changes_nothing(capsys, m
     assert "crisisline:(notset)" in out.replace(" ", "")
 
 
-def test_the_pocket_card_prints_several_cards_to_a_sheet_discreet_by_default(capsys, monkeypatch, vault, tmp_path):
-    _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--country", "US", "--paper", "a4", "--confirm")
+def test_the_pocket_card_prints_several_cards_to_a_sheet_discreet_by_default(
+    capsys, monkeypatch, vault, tmp_path
+):
+    _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--country", "US", "--paper", "a4",
+         "--confirm")
     card = tmp_path / "card.pdf"
     code, _, err = _run(capsys, monkeypatch, "print", "1", "--copy", "pocket-card", "--vault", str(vault),
                         "-o", str(card))

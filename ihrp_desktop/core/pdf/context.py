@@ -83,7 +83,8 @@ class RenderContext:
 
     # -- words ------------------------------------------------------------------------------------
     def text(self, value: Text | None) -> str:
-        """Definition text in the page's language ("" when absent); a discreet copy prints its discreet form."""
+        """Definition text in the page's language ("" when absent); a discreet copy prints its discreet
+        form."""
         if value is None:
             return ""
         return value.get_discreet(self.language) if self.discreet else value.get(self.language)

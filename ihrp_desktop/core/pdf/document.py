@@ -42,7 +42,8 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
     if header.session_number is not None:
         right.append(word("session_n", lang, n=header.session_number))
     center = []
-    if options.copy == "take-home":  # the practice's name and phone; status and version stay on the clinician copy
+    # A take-home foot: the practice's name and phone; status and version stay on the clinician copy.
+    if options.copy == "take-home":
         if practice is not None:
             center.append(practice.foot(lang))
     else:

@@ -6,7 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
-from ..practice import Paper, Practice
+from ..practice import Paper as Paper  # re-exported: the paper sizes are the practice profile's
+from ..practice import Practice
 
 Copy = Literal["take-home", "clinician", "blank"]
 

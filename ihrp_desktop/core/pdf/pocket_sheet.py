@@ -35,18 +35,18 @@ class SheetGrid:
 
     @property
     def rows(self) -> int:
-        return int((self.page[1] - 2 * SHEET_MARGIN) // CARD_SIZE[1])
+        return int((self.page[1] - 2 * SHEET_MARGIN) // float(CARD_SIZE[1]))
 
     @property
     def left(self) -> float:
-        return (self.page[0] - 2 * CARD_SIZE[0]) / 2
+        return float((self.page[0] - 2 * CARD_SIZE[0]) / 2)
 
     @property
     def top(self) -> float:
-        return self.page[1] - SHEET_MARGIN
+        return float(self.page[1] - SHEET_MARGIN)
 
     def row_bottom(self, row: int) -> float:
-        return self.top - (row + 1) * CARD_SIZE[1]
+        return float(self.top - (row + 1) * CARD_SIZE[1])
 
     def frames(self) -> list[Frame]:
         w, h = CARD_SIZE

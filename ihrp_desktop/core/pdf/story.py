@@ -18,9 +18,9 @@ from .markup import escape_text, para, user_text
 from .options import PrintHeader
 from .packing import pack
 from .paragraphs import Paragraph
+from .safety_section import safety_flowables
 from .styles import COLORS, hex_color
 from .tables import Table
-from .safety_section import safety_flowables
 from .words import iso_date_text, known_word, long_date
 
 

@@ -75,7 +75,8 @@ class Styles:
     scale_high: ParagraphStyle
     menu_detail: ParagraphStyle
     menu_head: ParagraphStyle
-    # Life-safety text: body size or larger, ink, never grey or italic (tests/core/pdf/test_safety_section.py).
+    # Life-safety text: body size or larger, ink, never grey or italic
+    # (tests/core/pdf/test_safety_section.py).
     safety: ParagraphStyle
     safety_head: ParagraphStyle
 

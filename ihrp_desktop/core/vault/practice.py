@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..practice import Line, Practice
 from .audit import append_event
 from .schema import PracticeProfile, utc_now
 from .store import Store
-from ..practice import Line, Practice
 
 
 def _as_practice(row: PracticeProfile | None) -> Practice:
@@ -42,8 +42,10 @@ class PracticeRecords(Store):
             lines_changed = (before.crisis, before.poison, before.country) != (
                 practice.crisis, practice.poison, practice.country)
             row.name, row.phone, row.country = practice.name.strip(), practice.phone.strip(), practice.country
-            row.crisis_label, row.crisis_number = practice.crisis.label.strip(), practice.crisis.number.strip()
-            row.poison_label, row.poison_number = practice.poison.label.strip(), practice.poison.number.strip()
+            row.crisis_label = practice.crisis.label.strip()
+            row.crisis_number = practice.crisis.number.strip()
+            row.poison_label = practice.poison.label.strip()
+            row.poison_number = practice.poison.number.strip()
             row.paper = practice.paper
             if practice.confirmed and (not before.confirmed or lines_changed):
                 row.confirmed_at = utc_now()

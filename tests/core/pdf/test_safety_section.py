@@ -42,7 +42,9 @@ def _sized_runs(data: bytes) -> list[tuple[str, float, str]]:
     return runs
 
 
-def test_an_alcohol_only_plan_prints_withdrawal_and_mixing_but_no_naloxone_steps(kit: SimpleNamespace) -> None:
+def test_an_alcohol_only_plan_prints_withdrawal_and_mixing_but_no_naloxone_steps(
+    kit: SimpleNamespace,
+) -> None:
     text = kit.squash(kit.pdf_text(_plan(kit, kit.OPTIMAL_USE_PLAN)))
     assert kit.squash("stopping suddenly can cause seizures") in text
     assert kit.squash("sleeping pills slows breathing far more") in text
