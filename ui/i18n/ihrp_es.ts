@@ -64,6 +64,10 @@
         <translation>Hizo una hoja de recuperación</translation>
     </message>
     <message>
+        <source>Changed the practice profile</source>
+        <translation>Cambió el perfil de la consulta</translation>
+    </message>
+    <message>
         <source>Created the vault</source>
         <translation>Creó la caja fuerte</translation>
     </message>
