@@ -1,11 +1,11 @@
-"""Render the printed papers to PNG files in docs/printouts/ (a fictional demo client only).
+"""Render the printed papers to PNG files in docs/printouts/ (fictional demo clients only).
 
     .venv/bin/python docs/make_printouts.py [--out docs/printouts]
 
-The take-home Optimal Use Plan of the demo, its discreet copy and every blank worksheet, in
-English and Spanish, on Letter paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi).
-Nothing is written anywhere else; the PDFs are rendered in memory and handed to pdftoppm on its
-standard input.
+The demo's Optimal Use Plans (the wine-only plan and the opioid plan: take-home, discreet copy and the
+pocket-card sheet) and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
+(pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the PDFs are rendered in
+memory and handed to pdftoppm on its standard input.
 """
 
 from __future__ import annotations
@@ -22,36 +22,49 @@ sys.path.insert(0, str(ROOT))
 
 from ihrp_desktop.core.demo import demo_clients  # noqa: E402
 from ihrp_desktop.core.forms import default_library  # noqa: E402
-from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet  # noqa: E402
+from ihrp_desktop.core.pdf import (  # noqa: E402
+    PrintHeader,
+    PrintOptions,
+    render_blank,
+    render_pocket_card_sheet,
+    render_worksheet,
+)
+from ihrp_desktop.core.practice import Practice  # noqa: E402
 
 LANGUAGES = ("en", "es")
 DPI = 60
+# The demo's fictional practice with the real public US lines (as core/demo.py stores it).
+PRACTICE = Practice(name="Willow Street Counseling (fictional)", phone="555-0142",
+                    confirmed=True).with_country("US")
 
 
-def demo_plan() -> tuple[str, dict[str, Any]]:
-    """The demo's fullest Optimal Use Plan: (client name, answers)."""
-    plans = [
-        (client.name, sheet.values)
-        for client in demo_clients()
-        for session in client.sessions
-        for sheet in session.worksheets
-        if sheet.form_id == "optimal_use_plan"
-    ]
-    return max(plans, key=lambda plan: len(str(plan[1])))
+def demo_plans() -> dict[str, tuple[str, dict[str, Any]]]:
+    """The latest demo Optimal Use Plan per substance: {substance word: (client name, answers)}."""
+    plans: dict[str, tuple[str, dict[str, Any]]] = {}
+    for client in demo_clients():
+        for session in client.sessions:
+            for sheet in session.worksheets:
+                if sheet.form_id == "optimal_use_plan":
+                    substance = str(sheet.values.get("substance", "plan")).split()[0].lower().strip("(,")
+                    plans[substance] = (client.name, sheet.values)
+    return plans
 
 
 def papers() -> dict[str, Callable[[], bytes]]:
     """Every paper to render, by file name stem."""
     library = default_library()
     plan_form = library.get("optimal_use_plan")
-    name, values = demo_plan()
-    header = PrintHeader(client_name=name)
     out: dict[str, Callable[[], bytes]] = {}
     for language in LANGUAGES:
-        for discreet in (False, True):
-            stem = f"plan-{'discreet' if discreet else 'take-home'}-{language}"
-            options = PrintOptions(language=language, discreet=discreet)
-            out[stem] = lambda o=options: render_worksheet(plan_form, values, header, o)
+        for substance, (name, values) in demo_plans().items():
+            header = PrintHeader(client_name=name, practice=PRACTICE)
+            for discreet in (False, True):
+                stem = f"plan-{substance}-{'discreet' if discreet else 'take-home'}-{language}"
+                options = PrintOptions(language=language, discreet=discreet)
+                out[stem] = lambda o=options, v=values, h=header: render_worksheet(plan_form, v, h, o)
+            card = PrintOptions(language=language, discreet=True)
+            out[f"pocket-card-{substance}-{language}"] = (
+                lambda o=card, v=values: render_pocket_card_sheet(plan_form, v, o, PRACTICE))
         for form in library.forms.values():
             out[f"blank-{form.id}-{language}"] = lambda f=form, lang=language: render_blank(f, lang)
     return out
@@ -70,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "printouts")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    for old in args.out.glob("*.png"):
+        old.unlink()  # pages of papers no longer made go too
     for stem, make in papers().items():
         pages = render(stem, make(), args.out)
         print(f"{stem}: {len(pages)} page(s)")

@@ -16,15 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from .i18n import translate
+from .practice_section import PracticeSection
 from .settings import SETTINGS, AppSettings, Setting
 
 
 class PreferencesDialog(QDialog):
-    """Text size, theme, interface language and auto-lock. The caller applies them after OK."""
+    """Text size, theme, interface language and auto-lock (the caller applies them after OK); with an
+    open vault, the practice profile too (saved in the vault on OK)."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, vault: Any = None):
         super().__init__(parent)
         self.settings = settings
+        self.vault = vault  # an open vault: the practice profile lives there (not in QSettings)
+        self.practice_section: PracticeSection | None = None
         self.setWindowTitle(translate("Preferences", "Preferences"))
         self.inputs: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
@@ -57,6 +61,9 @@ class PreferencesDialog(QDialog):
                 form.addRow(label, widget)
             self.inputs[setting.key] = widget
         layout.addLayout(form)
+        if vault is not None:
+            self.practice_section = PracticeSection(vault.practice(), self)
+            layout.addWidget(self.practice_section)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -89,4 +96,8 @@ class PreferencesDialog(QDialog):
     def accept(self) -> None:
         for key in self.inputs:
             self.settings.set(key, self.value(key))
+        if self.practice_section is not None and self.vault is not None:
+            chosen = self.practice_section.practice()
+            if chosen != self.vault.practice():
+                self.vault.save_practice(chosen)
         super().accept()

@@ -10,6 +10,7 @@ took the job. The preview with its two buttons is the one the recovery sheet sho
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -28,7 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
-from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_pocket_card_sheet, render_worksheet
+from ..core.practice import Practice
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import write_now
@@ -37,7 +39,11 @@ from .widgets.pdf_preview import PdfPreview
 
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
-          ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
+          ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")),
+          # Several cards to a sheet, with cut marks; offered for a worksheet with a [pocket_card].
+          ("pocket-card", QT_TRANSLATE_NOOP("PrintDialog", "Pocket card (cut out, fold)")))
+# The copies that leave the room with the client: they print the practice's help lines.
+TAKEN_HOME = ("take-home", "pocket-card")
 LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
 PAPERS = (("letter", QT_TRANSLATE_NOOP("PrintDialog", "Letter")),
           ("a4", QT_TRANSLATE_NOOP("PrintDialog", "A4")))
@@ -57,6 +63,7 @@ class PrintDialog(QDialog):
         self._writer = writer if writer is not None else runner  # where "printed" is recorded
         sheet = vault.worksheet(worksheet_id)
         self._sheet = sheet
+        self._practice: Practice = vault.practice()
         self._client_name = vault.client(sheet.client_id).name
         self._generation = 0  # drops previews that finish after newer options were chosen
 
@@ -64,8 +71,10 @@ class PrintDialog(QDialog):
         options = QHBoxLayout()
         self.copy = QComboBox()
         for key, words in COPIES:
-            if client_view and key != "take-home":
+            if client_view and key not in TAKEN_HOME:
                 continue  # the client's screen never offers the clinician copy
+            if key == "pocket-card" and form.pocket_card is None:
+                continue
             self.copy.addItem(translate("PrintDialog", words), key)
         self.copy.setAccessibleName(translate("PrintDialog", "Which copy"))
         self.language = QComboBox()
@@ -74,11 +83,15 @@ class PrintDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
         self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
-        self.discreet.setToolTip(translate("PrintDialog",
-                                           "A neutral page that is safe to leave on a kitchen table"))
+        # What tests/core/test_discreet_words.py proves: no listed word the client did not type.
+        self.discreet.setToolTip(translate(
+            "PrintDialog",
+            "Neutral title, no name; no word naming a substance, overdose, treatment, a clinic "
+            "or the law unless the client typed it"))
         self.paper = QComboBox()
         for key, words in PAPERS:
             self.paper.addItem(translate("PrintDialog", words), key)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(self._practice.paper)))  # the practice's
         self.paper.setAccessibleName(translate("PrintDialog", "Paper size"))
         for widget in (self.copy, self.language, self.paper, self.discreet):
             options.addWidget(widget)
@@ -106,7 +119,7 @@ class PrintDialog(QDialog):
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
-        self.copy.currentIndexChanged.connect(self.refresh)
+        self.copy.currentIndexChanged.connect(self._copy_chosen)
         self.language.currentIndexChanged.connect(self.refresh)
         self.paper.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
@@ -120,25 +133,40 @@ class PrintDialog(QDialog):
         """The PDF on show (empty until the first preview is ready)."""
         return self.preview.pdf_bytes
 
+    def kind(self) -> str:
+        """The chosen copy: take-home, clinician, blank or pocket-card."""
+        return str(self.copy.currentData())
+
     def options(self) -> PrintOptions:
-        copy = self.copy.currentData()
+        copy = "take-home" if self.kind() == "pocket-card" else self.kind()
         discreet = self.discreet.isChecked() and copy == "take-home"
         return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet,
                             paper=self.paper.currentData())
 
+    def _copy_chosen(self) -> None:
+        if self.kind() == "pocket-card":
+            self.discreet.blockSignals(True)
+            self.discreet.setChecked(True)  # the card is discreet by default: it lives in a wallet
+            self.discreet.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
-        self.discreet.setEnabled(self.copy.currentData() == "take-home")
+        self.discreet.setEnabled(self.kind() in TAKEN_HOME)
         self._generation += 1
         generation = self._generation
         options = self.options()
         form, values, sheet = self.form, dict(self._sheet.values), self._sheet
         header = PrintHeader(client_name=self._client_name, session_date=sheet.session_date,
                              status=sheet.status, filled_by=sheet.filled_by,
-                             version_number=sheet.version_number, worksheet_id=sheet.id)
+                             version_number=sheet.version_number, worksheet_id=sheet.id,
+                             practice=self._practice)
+        kind, practice = self.kind(), self._practice
 
         def render() -> bytes:
             if options.copy == "blank":
                 return render_blank(form, language=options.language, paper=options.paper)
+            if kind == "pocket-card":
+                return render_pocket_card_sheet(form, values, options, practice)
             return render_worksheet(form, values, header, options)
 
         self.state.setText(translate("PrintDialog", "Preparing preview..."))
@@ -171,17 +199,45 @@ class PrintDialog(QDialog):
         options = self.options()
         if options.discreet:
             return "my-plan.pdf" if self.form.discreet_title == "plan" else "my-notes.pdf"
+        if self.kind() == "pocket-card":
+            return f"pocket-card-{dt.date.today().isoformat()}.pdf"
         return f"{self.form.id.replace('_', '-')}-{dt.date.today().isoformat()}.pdf"
 
     def _record(self, where: str) -> None:
         """On the writer, waited for: a saved PDF exists only once the vault recorded it."""
         options, vault, sheet_id = self.options(), self.vault, self.worksheet_id
         client_id = self._sheet.client_id
-        detail = f"{options.copy}{' discreet' if options.discreet else ''} {where}"
+        detail = f"{self.kind()}{' discreet' if options.discreet else ''} {where}"
         write_now(self._writer, lambda: vault.record("printed", client_id=client_id, worksheet_id=sheet_id,
                                                      detail=detail))
 
+    def lines_confirmed(self) -> bool:
+        """Before the first take-home print: show the help lines it carries and ask the person to
+        confirm them (tests/app/test_practice_app.py). True when they are confirmed."""
+        if self.kind() not in TAKEN_HOME or self._practice.confirmed:
+            return True
+        language = self.language.currentData()
+        lines = self._practice.printed_lines(language)
+        shown = "\n".join(f"{label}: {number}" for label, number in lines) or translate(
+            "PrintDialog", "(no crisis or poison line is set: Preferences, Practice)")
+        box = QMessageBox(QMessageBox.Icon.Question, translate("PrintDialog", "Check the help lines"),
+                          translate("PrintDialog", "Take-home papers print these lines. Check each number "
+                                    "before the first print:\n\n{lines}").format(lines=shown),
+                          parent=self)
+        box.setObjectName("confirmLines")
+        confirm = box.addButton(translate("PrintDialog", "They are right: confirm"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not confirm:
+            return False
+        vault, confirmed = self.vault, replace(self._practice, confirmed=True)
+        self._practice = write_now(self._writer, lambda: vault.save_practice(confirmed))
+        return True
+
     def save_pdf(self) -> None:
+        if not self.lines_confirmed():
+            return
         path = save_file(self, translate("PrintDialog", "Save PDF"), self._suggested_name(), "PDF (*.pdf)")
         if path:
             self.save_to(path)
@@ -192,6 +248,8 @@ class PrintDialog(QDialog):
         return self.preview.save_to(path, lambda: self._record("saved as PDF"))
 
     def print_pdf(self) -> None:
+        if not self.lines_confirmed():
+            return
         printer = self.preview.choose_printer("My plan" if self.options().discreet else "Worksheet")
         if printer is not None:
             self.print_to(printer)

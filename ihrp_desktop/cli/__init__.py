@@ -96,9 +96,13 @@ def _print(p: argparse.ArgumentParser) -> None:
                    help="the worksheet's number (see: ihrp-desktop list)")
     _vault(p)
     _output(p, "OUT.pdf", "the PDF file to write")
-    p.add_argument("--copy", choices=("take-home", "clinician"), default="take-home",
-                   help="take-home leaves out the clinician's fields (default: take-home)")
+    p.add_argument("--copy", choices=("take-home", "clinician", "pocket-card"), default="take-home",
+                   help="take-home leaves out the clinician's fields; pocket-card prints the plan's wallet "
+                        "cards, several to a sheet with cut marks, discreet unless --not-discreet "
+                        "(default: take-home)")
     p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
+    p.add_argument("--not-discreet", action="store_true",
+                   help="pocket card only: print the plan's own title instead of \"My plan\"")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the worksheet's language")
     _paper(p)
     _stdin(p)
@@ -147,6 +151,12 @@ def _vault_only(p: argparse.ArgumentParser) -> None:
     _stdin(p)
 
 
+def _practice(p: argparse.ArgumentParser) -> None:
+    from .practice import declare
+
+    declare(p)
+
+
 def _verify(p: argparse.ArgumentParser) -> None:
     _vault_only(p)
     p.add_argument("--accept-older", action="store_true",
@@ -171,6 +181,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "verify": ("check a vault or a backup for damage, and whether it is older than one this computer has "
                "opened (exit 5)", _verify),
     "audit": ("who did what and when: the vault's audit trail, as a table or CSV", _audit),
+    "practice": ("show or set the practice profile: name, phone, the crisis and poison lines printed on "
+                 "take-home papers, paper size", _practice),
 }
 
 

@@ -33,7 +33,7 @@ def _library() -> FormLibrary:
 
 
 @contextmanager
-def _open_vault(args: argparse.Namespace) -> Iterator[Vault]:
+def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     from ..core.vault import Vault, VaultError
 
     path = Path(args.vault)
@@ -134,7 +134,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from ..core.vault.clients import printable_name
 
-    with _open_vault(args) as vault:
+    with open_vault(args) as vault:
         for client in vault.clients(include_archived=True):
             archived = " (archived)" if client.archived else ""
             # printable_name: a name stored before names were cleaned sends no escape to the terminal.
@@ -148,11 +148,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
+    from ..core.pdf import PrintHeader, PrintOptions, render_pocket_card_sheet, render_worksheet
+    from ..core.practice import NotConfirmed
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
     library = _library()
-    with _open_vault(args) as vault:
+    with open_vault(args) as vault:
         try:
             sheet = vault.worksheet(args.worksheet_id)
         except KeyError:
@@ -162,16 +163,31 @@ def cmd_print(args: argparse.Namespace) -> int:
         if form is None:
             say(f"This worksheet uses the definition '{sheet.form_id}', which is not installed here.")
             return EXIT_ERROR
+        practice = vault.practice()
+        card = args.copy == "pocket-card"
+        if (card or args.copy == "take-home") and not practice.confirmed:
+            # The help lines go home with the client: printed only once the person checked them
+            # (tests/cli/test_practice.py::test_take_home_waits_for_confirmed_lines).
+            raise UsageProblem(NotConfirmed.message)
+        if card and form.pocket_card is None:
+            raise UsageProblem(f"The worksheet '{form.title.get()}' has no pocket card; "
+                               "the Optimal Use Plan has one.")
         client = vault.client(sheet.client_id)
         header = PrintHeader(client_name=client.name, session_date=sheet.session_date, status=sheet.status,
                              filled_by=sheet.filled_by, version_number=sheet.version_number,
-                             worksheet_id=sheet.id)
-        options = PrintOptions(copy=args.copy, language=args.lang or sheet.language, discreet=args.discreet,
-                               paper=args.paper or "letter")
-        pdf = render_worksheet(form, sheet.values, header, options)
+                             worksheet_id=sheet.id, practice=practice)
+        paper = getattr(args, "paper", None) or practice.paper
+        discreet = not args.not_discreet if card else args.discreet
+        language = args.lang or sheet.language
+        if card:
+            options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)
+            pdf = render_pocket_card_sheet(form, sheet.values, options, practice=practice)
+        else:
+            options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper)
+            pdf = render_worksheet(form, sheet.values, header, options)
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,
-                     detail=f"{args.copy}{' discreet' if args.discreet else ''} to file")
+                     detail=f"{args.copy}{' discreet' if discreet else ''} to file")
         write_file(args.output, pdf)
     say(f"Written to {args.output}")
     return EXIT_OK
@@ -183,7 +199,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     from ..core.exchange import export_records
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
-    with _open_vault(args) as vault:
+    with open_vault(args) as vault:
         data = export_records(vault, client_name=args.client)
         if args.client is not None and not data["clients"]:
             say(f"No client is called '{args.client}' exactly. Nothing was written.")
@@ -209,7 +225,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         # The whole file is read and checked before the passphrase is asked for: a bad file needs none.
         checked = check_records(read_export(args.file, progress), library, progress)
-        with _open_vault(args) as vault:
+        with open_vault(args) as vault:
             summary = write_records(vault, checked, progress)
     except ExportFormatError as exc:
         say(f"The file cannot be imported: {exc}. Nothing was imported.")
@@ -225,7 +241,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from ..core.vault.backup import refuse_vault_places
 
     refuse_vault_places(args.output)  # before the passphrase: a refused folder leaves the vault as it was
-    with _open_vault(args) as vault:
+    with open_vault(args) as vault:
         out = vault.backup(Path(args.output))
     say(f"Encrypted backup written to {out}. It opens with the same passphrase.")
     return EXIT_OK
@@ -250,7 +266,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         since = parse_since(args.since)
         if since is None:
             raise UsageProblem(f"'{args.since}' is not a date. Write it as YYYY-MM-DD, e.g. 2026-01-31.")
-    with _open_vault(args) as vault:
+    with open_vault(args) as vault:
         client_id = None
         if args.client is not None:
             matches = [c.id for c in vault.clients(include_archived=True) if c.name == args.client]
@@ -308,7 +324,14 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
     "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "rekey": cmd_rekey,
     "backup": cmd_backup, "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
+    "practice": lambda args: _practice_command(args),
 }
+
+
+def _practice_command(args: argparse.Namespace) -> int:
+    from .practice import cmd_practice
+
+    return cmd_practice(args)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ ACTION_WORDS = {
     "passphrase_changed": "Changed the passphrase",
     "recovery_key_replaced": "Replaced the recovery key",
     "recovery_key_made": "Made a recovery sheet",
+    "practice_changed": "Changed the practice profile",
 }
 CREATED_WORDS = {"vault": "Created the vault", "client": "Added a client", "worksheet": "Created a worksheet"}
 CSV_COLUMNS = ("event", "time (local)", "time (UTC)", "action", "what", "client", "client id", "worksheet id",

@@ -119,10 +119,21 @@ def demo_clients() -> tuple[DemoClient, ...]:
 
 def load_demo(vault: Vault, library: FormLibrary) -> None:
     """Write the sample clients, sessions and worksheets into ``vault`` (an open vault), in one
-    transaction through the importer; a plan that revises another is linked to it as in the app."""
-    from .exchange import check_records, write_records
+    transaction through the importer; a plan that revises another is linked to it as in the app.
+    Then the demo's fictional practice (its "practice" entry, which the importer ignores)."""
+    from dataclasses import replace
 
-    write_records(vault, check_records(demo_document(), library))
+    from .exchange import check_records, write_records
+    from .practice import Practice
+
+    document = demo_document()
+    write_records(vault, check_records(document, library))
+    # A fictional practice with the real public lines of its country, already confirmed.
+    shown = document.get("practice") or {}
+    practice = Practice(name=shown.get("name", ""), phone=shown.get("phone", "")).with_country(
+        shown.get("country", "US"))
+    vault.save_practice(replace(practice, paper=shown.get("paper", practice.paper),
+                                confirmed=bool(shown.get("confirmed"))))
 
 
 def __getattr__(name: str) -> Any:

@@ -101,7 +101,8 @@ def test_client_view_shows_only_the_worksheet_and_f11_brings_everything_back(
 
     answer_next_dialog(copies)
     window.page.print_button.click()
-    assert printed["copies"] == ["take-home"]  # the client's screen never offers the clinician copy
+    # The client's screen never offers the clinician copy; the pocket card is theirs too (the plan's card).
+    assert printed["copies"] == ["take-home", "pocket-card"]
 
     window.client_view_action.trigger()  # F11 again
     assert not window.client_view and not window.isFullScreen()

@@ -6,12 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
 import pytest
 import sqlcipher3
 
+from ihrp_desktop.core.practice import Practice
 from ihrp_desktop.core.vault import KdfParams, Vault, unlock_key
 from tests.cli_run import run_cli
 
@@ -32,6 +34,8 @@ def vault(tmp_path: Path) -> Path:
             ana.id, "optimal_use_plan", 1, values={"substance": MARKER, "limits": [{"limit": MARKER}]}
         )
         v.add_client("Other Person")
+        # Take-home prints wait for confirmed help lines (tests/cli/test_practice.py).
+        v.save_practice(replace(Practice().with_country("US"), confirmed=True))
     return folder
 
 
@@ -203,6 +207,7 @@ def test_no_answer_text_nor_client_name_in_the_trail_after_every_command(
     new = "a quiet harbour at dawn"
     for args in (
         ["list"],
+        ["practice", "--name", "Riverside", "--phone", "555-0100", "--country", "US", "--confirm"],
         ["print", "1", "-o", str(tmp_path / "a.pdf")],
         ["print", "1", "--copy", "clinician", "-o", str(tmp_path / "b.pdf")],
         ["export-json", "-o", str(tmp_path / "e.json")],

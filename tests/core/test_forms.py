@@ -253,8 +253,11 @@ def test_optimal_use_plan(shipped: dict[str, FormDefinition]) -> None:
         "review_change",
     ):
         form.field(fid)
-    assert form.field("emergency_steps").type == "guidance"
-    assert form.field("tolerance_note").type == "guidance"
+    # The safety steps are data in forms/safety/safety.toml, chosen by these answers.
+    assert form.safety is not None and form.safety.substances == ("substance",)
+    assert form.safety.routes == ("current_route", "ideal_route") and form.safety.after == "safety"
+    assert form.safety.next_appointment == "experiment_review"
+    assert form.field("checkup").type == "checkbox"  # the medical check-up prompt
     # Only this worksheet is revised into new versions.
     assert [f.id for f in load_library(forms_dir()).forms.values() if f.revisable] == ["optimal_use_plan"]
 

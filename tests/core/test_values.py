@@ -99,7 +99,7 @@ title = { en = "Main", es = "Principal" }
   [[section.field]]
   id = "naloxone"
   type = "checkbox"
-  label = { en = "I have naloxone", es = "Tengo naloxona" }
+  label = { en = "I have naloxone", es = "Tengo naloxona", discreet = { en = "I have the kit" } }
 
   [[section.field]]
   id = "tip"

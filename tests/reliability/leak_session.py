@@ -17,7 +17,7 @@ def main(argv: list[str]) -> None:
 
     kdf_limits.FLOOR_MEMORY_KIB, kdf_limits.FLOOR_ITERATIONS = 8, 1  # tests only: KdfParams.fast() vaults
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
 
     app = QApplication([])
     from ihrp_desktop.app.background import InlineRunner
@@ -72,7 +72,11 @@ def main(argv: list[str]) -> None:
     assert dialog.pdf_bytes.startswith(b"%PDF"), "no preview"
     def choose_file() -> None:  # the real file dialog, answered as a person would
         chooser = QApplication.activeModalWidget()
-        if isinstance(chooser, QFileDialog) and chooser.isVisible():
+        if chooser is not None and chooser.objectName() == "confirmLines" and chooser.isVisible():
+            # The first take-home print shows the help lines to confirm: the person confirms them.
+            next(b for b in chooser.findChildren(QPushButton) if "confirm" in b.text()).click()
+            QTimer.singleShot(10, choose_file)
+        elif isinstance(chooser, QFileDialog) and chooser.isVisible():
             chooser.selectFile(saved_pdf)
             chooser.accept()
         else:

@@ -35,6 +35,8 @@ def test_every_disclosure_and_unlock_is_recorded(
     p, new = rel.passphrase + "\n", "a new passphrase"
     vault = ["--vault", str(folder), "--passphrase-stdin"]
     assert _cli(monkeypatch, capsys, p, "list", *vault) == EXIT_OK
+    # Take-home prints wait for confirmed help lines: the person confirms them first.
+    assert _cli(monkeypatch, capsys, p, "practice", "--country", "US", "--confirm", *vault) == EXIT_OK
     assert _cli(monkeypatch, capsys, p, "print", str(ws), "-o", str(tmp_path / "out.pdf"), *vault) == EXIT_OK
     assert _cli(monkeypatch, capsys, p, "export-json", "-o", str(tmp_path / "out.json"), *vault) == EXIT_OK
     assert _cli(monkeypatch, capsys, p, "backup", "-o", str(tmp_path / "backup"), *vault) == EXIT_OK
@@ -78,6 +80,7 @@ def test_every_disclosure_and_unlock_is_recorded(
         "backed_up",
         "passphrase_changed",
         "failed_unlock",
+        "practice_changed",
     ):
         assert action in actions, (action, actions)
     assert actions.count("passphrase_changed") == 1  # recorded once, at the first unlock after the change

@@ -64,6 +64,10 @@
         <translation>Hizo una hoja de recuperación</translation>
     </message>
     <message>
+        <source>Changed the practice profile</source>
+        <translation>Cambió el perfil de la consulta</translation>
+    </message>
+    <message>
         <source>Created the vault</source>
         <translation>Creó la caja fuerte</translation>
     </message>
@@ -731,6 +735,50 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
+    <message>
+        <source>Practice</source>
+        <translation>Consulta</translation>
+    </message>
+    <message>
+        <source>Other (type the lines)</source>
+        <translation>Otro (escribe las líneas)</translation>
+    </message>
+    <message>
+        <source>label (empty: the official name)</source>
+        <translation>nombre (vacío: el nombre oficial)</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <source>I checked these lines: print them on take-home papers</source>
+        <translation>Revisé estas líneas: imprimirlas en las copias para llevar</translation>
+    </message>
+    <message>
+        <source>Practice name</source>
+        <translation>Nombre de la consulta</translation>
+    </message>
+    <message>
+        <source>Practice phone</source>
+        <translation>Teléfono de la consulta</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Crisis line</source>
+        <translation>Línea de crisis</translation>
+    </message>
+    <message>
+        <source>Poison line</source>
+        <translation>Línea de información toxicológica</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papel</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>
@@ -755,6 +803,10 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>A4</translation>
     </message>
     <message>
+        <source>Pocket card (cut out, fold)</source>
+        <translation>Tarjeta de bolsillo (recortar y doblar)</translation>
+    </message>
+    <message>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
@@ -771,8 +823,8 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Discreta (título “Mi plan”, sin nombre)</translation>
     </message>
     <message>
-        <source>A neutral page that is safe to leave on a kitchen table</source>
-        <translation>Una página neutral que se puede dejar sin problema en la mesa de la cocina</translation>
+        <source>Neutral title, no name; no word naming a substance, overdose, treatment, a clinic or the law unless the client typed it</source>
+        <translation>Título neutral, sin nombre; ninguna palabra que nombre una sustancia, una sobredosis, un tratamiento, una clínica o la ley, salvo que la haya escrito la persona</translation>
     </message>
     <message>
         <source>Paper size</source>
@@ -813,6 +865,26 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>The printout could not be prepared ({error}).</source>
         <translation>No se pudo preparar la impresión ({error}).</translation>
+    </message>
+    <message>
+        <source>(no crisis or poison line is set: Preferences, Practice)</source>
+        <translation>(no hay línea de crisis ni de información toxicológica: Preferencias, Consulta)</translation>
+    </message>
+    <message>
+        <source>Check the help lines</source>
+        <translation>Revisa las líneas de ayuda</translation>
+    </message>
+    <message>
+        <source>Take-home papers print these lines. Check each number before the first print:
+
+{lines}</source>
+        <translation>Las copias para llevar imprimen estas líneas. Revisa cada número antes de la primera impresión:
+
+{lines}</translation>
+    </message>
+    <message>
+        <source>They are right: confirm</source>
+        <translation>Son correctas: confirmar</translation>
     </message>
     <message>
         <source>Save PDF</source>

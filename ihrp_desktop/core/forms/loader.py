@@ -13,10 +13,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from .card import read_pocket_card
+from .discreet import check_discreet
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
+from .safety_links import read_safety_links
 
 __all__ = [
     "ID_PATTERN",
@@ -33,7 +35,7 @@ _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd 
 
 _TOP_KEYS = frozenset(
     {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
-    | {"pocket_card"}
+    | {"pocket_card", "safety"}
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "field"})
 _COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
@@ -116,6 +118,7 @@ class _Reader(TomlReader):
             sections=tuple(sections),
             source=self.path,
             pocket_card=read_pocket_card(self, doc, {f.id: f for s in sections for f in s.fields}),
+            safety=read_safety_links(self, doc, {f.id: f for s in sections for f in s.fields}, sections),
         )
 
     def section(self, table: Mapping[str, Any], where: Place, fields_seen: set[str]) -> Section:
@@ -342,7 +345,9 @@ def load_definition(path: Path, *, builtin: bool = False) -> FormDefinition:
 def parse_definition(text: str, path: Path, *, builtin: bool = False) -> FormDefinition:
     """Parse definition text (already read) that came from ``path``."""
     doc = parse_toml(text, path)
-    return replace(_Reader(path, text).form(doc), builtin=builtin)
+    form = replace(_Reader(path, text).form(doc), builtin=builtin)
+    check_discreet(form)  # a discreet copy never prints a listed word the client did not type
+    return form
 
 
 def load_library(builtin_dir: Path, user_dir: Path | None = None) -> FormLibrary:

@@ -25,9 +25,18 @@ class Text:
     """A piece of text in every shipped language; missing languages fall back to English."""
 
     by_language: Mapping[str, str]
+    # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
+    # neutral words, checked against forms/safety/discreet_words.toml when the definition loads.
+    discreet: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
+
+    def get_discreet(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
+        if self.discreet:
+            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get(language)
+        return self.get(language)
 
     def __str__(self) -> str:
         return self.get(DEFAULT_LANGUAGE)
@@ -145,6 +154,16 @@ class PocketCard:
 
 
 @dataclass(frozen=True)
+class SafetyLinks:
+    """Which answers choose the printed safety section (``[safety]`` in a definition)."""
+
+    substances: tuple[str, ...] = ()
+    routes: tuple[str, ...] = ()
+    after: str = ""  # the section it follows
+    next_appointment: str | None = None  # a date field: the take-home header's "next appointment"
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -161,6 +180,7 @@ class FormDefinition:
     builtin: bool = field(default=True, compare=False)
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
     pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
+    safety: SafetyLinks | None = None  # answers that choose the printed safety content (``[safety]``)
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""

@@ -171,6 +171,16 @@ class TomlReader:
             raise self.fail(
                 f"'{key}' must be text, or a table of texts by language", where, key=key, field=field
             )
+        discreet = value.get("discreet")
+        value = {k: v for k, v in value.items() if k != "discreet"}
+        if discreet is not None:
+            if isinstance(discreet, str):
+                discreet = {DEFAULT_LANGUAGE: discreet}
+            if not isinstance(discreet, dict) or not all(
+                _LANG.fullmatch(k) and isinstance(v, str) and v.strip() for k, v in discreet.items()
+            ):
+                raise self.fail(f"'{key}.discreet' must be a table of texts by language", where, key=key,
+                                field=field)
         for lang, words in value.items():
             if not _LANG.fullmatch(lang):
                 raise self.fail(f"'{key}' has an unknown language code '{lang}'", where, key=key, field=field)
@@ -178,7 +188,10 @@ class TomlReader:
                 raise self.fail(f"'{key}.{lang}' must be text", where, key=key, field=field)
         if not value.get(DEFAULT_LANGUAGE, "").strip():
             raise self.fail(f"'{key}' needs an English text ({key}.en)", where, key=key, field=field)
-        return Text(MappingProxyType({k: v.strip() for k, v in value.items()}))
+        return Text(
+            MappingProxyType({k: v.strip() for k, v in value.items()}),
+            MappingProxyType({k: v.strip() for k, v in discreet.items()}) if discreet else None,
+        )
 
     def number(self, table: Mapping[str, Any], key: str, where: Place, fid: str) -> float | None:
         value = table.get(key)

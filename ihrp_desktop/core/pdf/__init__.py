@@ -9,6 +9,7 @@ from __future__ import annotations
 from .document import render_blank, render_worksheet
 from .options import PrintHeader, PrintOptions
 from .pocket_card import render_pocket_card
+from .pocket_sheet import render_pocket_card_sheet
 from .recovery_sheet import render_recovery_sheet
 from .warm import prepare
 
@@ -18,6 +19,7 @@ __all__ = [
     "prepare",
     "render_blank",
     "render_pocket_card",
+    "render_pocket_card_sheet",
     "render_recovery_sheet",
     "render_worksheet",
 ]

@@ -89,8 +89,11 @@ class RenderContext:
 
     # -- words ------------------------------------------------------------------------------------
     def text(self, value: Text | None) -> str:
-        """Definition text in the page's language ("" when absent)."""
-        return value.get(self.language) if value is not None else ""
+        """Definition text in the page's language ("" when absent); a discreet copy prints its discreet
+        form."""
+        if value is None:
+            return ""
+        return value.get_discreet(self.language) if self.discreet else value.get(self.language)
 
     def word(self, key: str, **values: object) -> str:
         """A page word (header, footer, copy name) in the page's language."""

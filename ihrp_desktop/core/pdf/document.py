@@ -30,9 +30,11 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
     """Header and footer words for this copy; a discreet copy names neither client nor worksheet."""
     lang = options.language
     date = long_date(header.session_date, lang) if header.session_date is not None else ""
-    if options.is_discreet:
+    practice = header.practice
+    if options.is_discreet:  # the foot: only "Call: <phone>", never the practice's name
         return Furniture(
-            header_left=word(f"discreet.{form.discreet_title}", lang), header_right=date, language=lang
+            header_left=word(f"discreet.{form.discreet_title}", lang), header_right=date, language=lang,
+            footer_center=practice.foot(lang, discreet=True) if practice is not None else "",
         )
     if options.copy == "blank":
         return Furniture(
@@ -42,15 +44,20 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
     if header.session_number is not None:
         right.append(word("session_n", lang, n=header.session_number))
     center = []
-    if options.copy == "clinician" and header.worksheet_id is not None:
-        center.append(word("record_n", lang, n=header.worksheet_id))
-    if header.version_number is not None:
-        center.append(word("version_n", lang, n=header.version_number))
+    # A take-home foot: the practice's name and phone; status and version stay on the clinician copy.
+    if options.copy == "take-home":
+        if practice is not None:
+            center.append(practice.foot(lang))
+    else:
+        if options.copy == "clinician" and header.worksheet_id is not None:
+            center.append(word("record_n", lang, n=header.worksheet_id))
+        if header.version_number is not None:
+            center.append(word("version_n", lang, n=header.version_number))
     return Furniture(
         header_left=form.title.get(lang),
         header_right=" · ".join(part for part in right if part),
         footer_left=word(f"copy.{options.copy}", lang),
-        footer_center=" · ".join(center),
+        footer_center=" · ".join(part for part in center if part),
         language=lang,
         alert=options.copy == "clinician",
     )
@@ -85,12 +92,14 @@ def build_pdf(
     info: Mapping[str, str],
     pagesize: tuple[float, float],
     margins: tuple[float, float, float] = (MARGIN_SIDE, MARGIN_TOP, MARGIN_BOTTOM),
+    frames: list[Frame] | None = None,
 ) -> bytes:
     """Lay ``story`` out on pages with ``page`` furniture and return the PDF bytes.
 
     Every PDF of the program is built here: worksheets, the pocket card and the recovery sheet,
     each written as PDF/A-2b (:mod:`.archival`).
-    ``language`` is the document's; ``margins`` are (sides, top, bottom) in points.
+    ``language`` is the document's; ``margins`` are (sides, top, bottom) in points; ``frames``, when
+    given, replace the one body frame (the pocket-card sheet lays cards out in a grid of frames).
     """
     buffer = io.BytesIO()
     side, top, bottom = margins
@@ -116,7 +125,7 @@ def build_pdf(
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.addPageTemplates([PageTemplate(id="page", frames=frames or [frame])])
     doc.build(story, canvasmaker=numbered_canvas(page))
     return archival(buffer.getvalue(), info.get("producer", ""))
 

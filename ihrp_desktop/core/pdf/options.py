@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
+from ..practice import Paper as Paper  # re-exported: the paper sizes are the practice profile's
+from ..practice import Practice
+
 Copy = Literal["take-home", "clinician", "blank"]
-Paper = Literal["letter", "a4"]
 
 COPIES: tuple[Copy, ...] = ("take-home", "clinician", "blank")
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
@@ -49,3 +51,5 @@ class PrintHeader:
     filled_by: str = ""
     version_number: int | None = None
     worksheet_id: int | None = None
+    #: The practice profile: its name and phone at the take-home's foot, its lines in the safety section.
+    practice: Practice | None = None

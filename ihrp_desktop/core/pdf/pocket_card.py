@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
 from ..forms.model import Field, FormDefinition, PocketCard
+from ..practice import Practice
 from .context import RenderContext
 from .document import build_pdf, metadata
 from .fields import value_text
@@ -26,6 +27,7 @@ from .markup import escape_text, lead_in
 from .options import PrintOptions
 from .paragraphs import Paragraph
 from .printable import printable_values
+from .safety_section import line_markup, plan_blocks
 from .styles import COLORS, hex_color
 from .words import word
 
@@ -112,13 +114,13 @@ def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyl
     return Paragraph(f"{label} {escape_text(text)}", style)
 
 
-def card_story(ctx: RenderContext) -> list[Flowable]:
-    """Front (title, limits, never list) and back (safety) of the card."""
+def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[list[Flowable], list[Flowable]]:
+    """Front (title, limits, never list) and back (safety points, the client's steps, the lines)."""
     st = _styles()
     form = ctx.form
     card = form.pocket_card or PocketCard()
     title = word(f"discreet.{form.discreet_title}", ctx.language) if ctx.discreet else ctx.text(form.title)
-    story: list[Flowable] = [
+    front: list[Flowable] = [
         Paragraph(escape_text(title), st["title"]),
         HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
     ]
@@ -127,34 +129,46 @@ def card_story(ctx: RenderContext) -> list[Flowable]:
         rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
         if fld is None or not rows:
             continue
-        story.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
+        front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         lead = bullet_lead(fld, ctx)
         for row in rows:
             text = bullet_text(fld, row)
             shown = f"{lead} {text}" if shows_lead(fld, row, lead, text) else text
-            story.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
-    story += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
+            front.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
+    front += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
     back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
+    # The plan's safety points marked for the card (core.safety), neutral when discreet.
+    points = [pt for block in plan_blocks(form, ctx.values) for pt in block.points if pt.card]
+    lines = line_markup(practice, ctx)
+    if not (back or points or lines or card.steps):
+        return front, []
+    side: list[Flowable] = [
+        Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]),
+        HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
+        *back,
+    ]
+    side += [Paragraph(escape_text(pt.get(ctx.language, discreet=ctx.discreet)), st["bullet"], bulletText="•")
+             for pt in points]
     steps = _known(form, card.steps) if card.steps else None
-    if back or steps is not None:
-        story.append(CondPageBreak(CARD_SIZE[1]))  # the safety side starts a new card face
-        story.append(Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]))
-        story.append(HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1))
-        story += back
-        if steps is not None and steps.text is not None:
-            story.append(Paragraph(escape_text(ctx.text(steps.label)), st["head"]))
-            story.append(Paragraph(escape_text(ctx.text(steps.text)), st["quiet"]))
-    return story
+    if steps is not None and steps.text is not None:  # a clinic's own definition may name its steps
+        side.append(Paragraph(escape_text(ctx.text(steps.label)), st["head"]))
+        side.append(Paragraph(escape_text(ctx.text(steps.text)), st["text"]))
+    if lines:
+        side.append(Paragraph(" · ".join(lines), st["text"]))
+    return front, side
 
 
-def render_pocket_card(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> bytes:
-    """The plan's wallet card as PDF bytes (credit-card pages; front, then back)."""
+def card_story(ctx: RenderContext, practice: Practice | None = None) -> list[Flowable]:
+    """Front, then back of the card, as one story of card-sized pages."""
+    front, back = card_faces(ctx, practice)
+    return front + ([CondPageBreak(CARD_SIZE[1]), *back] if back else [])
+
+
+def card_context(form: FormDefinition, values: Mapping[str, Any], options: PrintOptions) -> RenderContext:
+    """The card's render context: a take-home copy at the card's size."""
     if form.pocket_card is None:
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
-    card_options = PrintOptions(
-        copy="take-home", language=options.language, discreet=options.discreet, paper=options.paper
-    )
-    ctx = RenderContext(
+    return RenderContext(
         form=form,
         values=printable_values(form, values),
         language=options.language,
@@ -163,11 +177,26 @@ def render_pocket_card(form: FormDefinition, values: Mapping[str, Any], options:
         width=CARD_SIZE[0] - 2 * CARD_MARGIN,
         height=CARD_SIZE[1] - 2 * CARD_MARGIN,
     )
+
+
+def card_metadata(form: FormDefinition, options: PrintOptions) -> dict[str, str]:
+    return metadata(form, PrintOptions(copy="take-home", language=options.language,
+                                       discreet=options.discreet, paper=options.paper))
+
+
+def render_pocket_card(
+    form: FormDefinition, values: Mapping[str, Any], options: PrintOptions, practice: Practice | None = None
+) -> bytes:
+    """The plan's wallet card as PDF bytes (credit-card pages; front, then back).
+
+    ``render_pocket_card_sheet`` prints the same card several to a Letter or A4 sheet, with cut marks.
+    """
+    ctx = card_context(form, values, options)
     return build_pdf(
-        card_story(ctx),
+        card_story(ctx, practice),
         ctx.language,
         CardCorner(),
-        metadata(form, card_options),
+        card_metadata(form, options),
         CARD_SIZE,
         margins=(CARD_MARGIN, CARD_MARGIN, CARD_MARGIN),
     )

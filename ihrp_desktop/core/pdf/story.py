@@ -18,9 +18,10 @@ from .markup import escape_text, para, user_text
 from .options import PrintHeader
 from .packing import pack
 from .paragraphs import Paragraph
+from .safety_section import safety_flowables
 from .styles import COLORS, hex_color
 from .tables import Table
-from .words import known_word, long_date
+from .words import iso_date_text, known_word, long_date
 
 
 def page_title(ctx: RenderContext) -> str:
@@ -30,14 +31,24 @@ def page_title(ctx: RenderContext) -> str:
     return ctx.text(ctx.form.title)
 
 
+def next_appointment(ctx: RenderContext) -> str:
+    """The plan's review date in words, when the definition names one and it is filled in."""
+    links = ctx.form.safety
+    value = ctx.values.get(links.next_appointment) if links and links.next_appointment else None
+    return iso_date_text(value, ctx.language) if isinstance(value, str) and value.strip() else ""
+
+
 def header_facts(header: PrintHeader, ctx: RenderContext) -> list[tuple[str, str]]:
-    """(label, value) pairs for the title block; a discreet copy keeps only the date."""
+    """(label, value) pairs for the title block. A take-home copy shows the date and the next
+    appointment (and, unless discreet, the client's name); status and version stay on the clinician copy."""
     facts: list[tuple[str, str]] = []
     if not ctx.discreet and header.client_name.strip():
         facts.append((ctx.word("client"), header.client_name.strip()))
     if header.session_date is not None:
         facts.append((ctx.word("date"), long_date(header.session_date, ctx.language)))
-    if ctx.discreet:
+    if ctx.take_home:
+        if nxt := next_appointment(ctx):
+            facts.append((ctx.word("next_appointment"), nxt))
         return facts
     if header.session_number is not None:
         facts.append((ctx.word("session"), str(header.session_number)))
@@ -175,8 +186,12 @@ def _one_line_answer(visible: list[Field], ctx: RenderContext) -> str | None:
 def worksheet_story(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
     """Every flowable of the printed worksheet, in page order."""
     story = title_block(header, ctx)
+    after = ctx.form.safety.after if ctx.form.safety is not None else None
     for section in ctx.form.sections:
-        story.extend(section_flowables(section, ctx))
+        printed = section_flowables(section, ctx)
+        story.extend(printed)
+        if section.id == after:
+            story.extend(safety_flowables(ctx, header.practice, under_heading=bool(printed)))
     if ctx.copy == "clinician":
         story.extend(earlier_answers(ctx))
     return keep_headings(story)

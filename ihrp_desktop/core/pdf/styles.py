@@ -80,6 +80,10 @@ class Styles:
     scale_high: ParagraphStyle
     menu_detail: ParagraphStyle
     menu_head: ParagraphStyle
+    # Life-safety text: body size or larger, ink, never grey or italic
+    # (tests/core/pdf/test_safety_section.py).
+    safety: ParagraphStyle
+    safety_head: ParagraphStyle
 
 
 @cache
@@ -133,4 +137,7 @@ def styles() -> Styles:
         menu_head=ParagraphStyle(
             "menu_head", parent=cell_head, alignment=1, fontSize=LABEL_SIZE, leading=11, splitLongWords=0
         ),
+        safety=style("safety", 11, 14, REGULAR, c.ink, leftIndent=11, bulletIndent=1, spaceBefore=1,
+                     bulletColor=c.accent),
+        safety_head=style("safety_head", 11, 14, BOLD, c.accent, spaceBefore=4, keepWithNext=1),
     )

@@ -47,6 +47,7 @@ KNOWN_ACTIONS = frozenset(
         "edited",
         "locked",
         "keys_replaced",
+        "practice_changed",
     }
 )
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).

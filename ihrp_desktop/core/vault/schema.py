@@ -27,7 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # The newest Alembic revision this program knows. Compared with the database at every open so that
 # Alembic is imported only when a migration is actually needed (a test checks it equals the script head).
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 LANGUAGES = ("en", "es")
 STATUSES = ("draft", "reviewed")
@@ -166,3 +166,27 @@ class AuditEvent(Base):
     actor: Mapped[str] = mapped_column(Text, default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class PracticeProfile(Base):
+    """The practice's profile: one row (id 1). What the take-home papers print at the foot and in the
+    safety section (core.practice.Practice is the printed view)."""
+
+    __tablename__ = "practice_profile"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="ck_practice_profile_one_row"),
+        CheckConstraint("paper IN ('letter', 'a4')", name="ck_practice_profile_paper"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(8), default="")
+    crisis_label: Mapped[str] = mapped_column(Text, default="")
+    crisis_number: Mapped[str] = mapped_column(Text, default="")
+    poison_label: Mapped[str] = mapped_column(Text, default="")
+    poison_number: Mapped[str] = mapped_column(Text, default="")
+    paper: Mapped[str] = mapped_column(String(8), default="letter")
+    # When the person last confirmed the printed lines; cleared whenever a line changes.
+    confirmed_at: Mapped[dt.datetime | None] = mapped_column(UtcTimestamp(), nullable=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())

@@ -39,6 +39,7 @@ from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
 from .lock import VaultLock
 from .migrate import needs_upgrade, upgrade_with_copy
+from .practice import PracticeRecords
 
 PathLike = str | os.PathLike[str]
 
@@ -55,7 +56,7 @@ def discard_new(folder: Path, *, made_folder: bool) -> None:
         remove_tree(folder)
 
 
-class Vault(KeyChanges, Importing):
+class Vault(KeyChanges, PracticeRecords, Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
 
     Safe to call from more than one thread: reads run side by side, writes go one at a time.

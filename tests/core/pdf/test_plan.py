@@ -31,10 +31,9 @@ def test_a4_paper_fits_two_pages_too(kit: SimpleNamespace) -> None:
 
 
 def test_the_plan_keeps_its_safety_steps(kit: SimpleNamespace) -> None:
-    """Shared guidance beside answers (the emergency steps) prints on the take-home copy."""
-    form = kit.shipped_form("optimal_use_plan")
+    """The safety section its substance calls for (forms/safety/safety.toml) prints on the take-home copy."""
     text = kit.squash(kit.pdf_text(kit.plan_copy()))
-    assert kit.squash(form.field("emergency_steps").text.get()) in text
+    assert kit.squash("a seizure: call emergency now") in text
     assert kit.squash(kit.OPTIMAL_USE_PLAN["clinician_note"]) not in text
 
 

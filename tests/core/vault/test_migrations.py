@@ -1,7 +1,7 @@
 """Schema migrations: one source of truth, a copy before upgrading, no Alembic on the everyday path.
 
-The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0003 and
-opens a vault made at the head (0002) with that script folder. The shipped 0002 is tested on a vault
+The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0004 and
+opens a vault made at the head (0003) with that script folder. The shipped 0002 is tested on a vault
 taken back to 0001 by its own downgrade.
 """
 
@@ -25,13 +25,13 @@ from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
-REVISION_0003 = '''
+REVISION_0004 = '''
 """test-only: a nickname column"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
@@ -87,21 +87,21 @@ def test_an_older_vault_is_copied_then_upgraded(
 ) -> None:
     scripts = tmp_path / "scripts"
     shutil.copytree(SCRIPTS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0003_test_nickname.py").write_text(REVISION_0003)
-    assert script_head(scripts) == "0003"
+    (scripts / "versions" / "0004_test_nickname.py").write_text(REVISION_0004)
+    assert script_head(scripts) == "0004"
 
     key = unlock_key(closed_vault, PASSPHRASE)
     with Vault.open_with_key(closed_vault, key, migrations=scripts) as v:
         copy = v.pre_migration_copy
         assert copy is not None and copy.parent == closed_vault
-        assert copy.name.startswith("pre-migration-0002-")
+        assert copy.name.startswith("pre-migration-0003-")
         assert len(v.clients()) == 3  # the data came through
         assert v.audit_events()[-1].action == "migrated"
-    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0003",)]
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0004",)]
     assert "nickname" in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
 
     # The copy is an encrypted vault at the old revision that opens with the same passphrase.
-    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert verify(copy, PASSPHRASE).ok
     with Vault.open(copy, PASSPHRASE) as old:
         assert len(old.clients()) == 3
@@ -111,7 +111,7 @@ def test_an_older_vault_is_copied_then_upgraded(
         assert v.pre_migration_copy is None
     assert len(list(closed_vault.glob("pre-migration-*"))) == 1
 
-    # This program (head 0002) refuses the upgraded vault and writes nothing.
+    # This program (head 0003) refuses the upgraded vault and writes nothing.
     before = snapshot(closed_vault)
     with pytest.raises(VaultFromNewerVersion):
         Vault.open(closed_vault, PASSPHRASE)

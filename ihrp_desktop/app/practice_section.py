@@ -1,0 +1,101 @@
+"""The "Practice" part of Preferences: the practice's name and phone, the help lines take-home papers
+print, the paper size, and the person's confirmation that the lines are right.
+
+Choosing a country fills in the lines shipped for it (forms/safety/lines.toml, each with its source);
+changing any line clears the confirmation: take-home papers wait until the person confirms again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+
+from ..core.practice import Line, Practice, countries, shipped
+from .i18n import translate
+
+
+class PracticeSection(QGroupBox):
+    """Inputs for the practice profile; ``practice()`` reads them back."""
+
+    def __init__(self, practice: Practice, parent: QWidget | None = None):
+        super().__init__(translate("Preferences", "Practice"), parent)
+        self.setObjectName("practiceSection")
+        self._start = practice
+        form = QFormLayout(self)
+        form.setVerticalSpacing(8)
+        self.name = QLineEdit(practice.name)
+        self.phone = QLineEdit(practice.phone)
+        self.country = QComboBox()
+        self.country.addItem(translate("Preferences", "Other (type the lines)"), "")
+        for code, entry in sorted(countries().items()):
+            self.country.addItem(entry.name.get("en", code), code)
+        self.country.setCurrentIndex(max(0, self.country.findData(practice.country)))
+        self.crisis_label = QLineEdit(practice.crisis.label)
+        self.crisis_number = QLineEdit(practice.crisis.number)
+        self.poison_label = QLineEdit(practice.poison.label)
+        self.poison_number = QLineEdit(practice.poison.number)
+        for label_edit in (self.crisis_label, self.poison_label):
+            label_edit.setPlaceholderText(translate("Preferences", "label (empty: the official name)"))
+        self.paper = QComboBox()
+        self.paper.addItem(translate("Preferences", "Letter"), "letter")
+        self.paper.addItem("A4", "a4")
+        self.paper.setCurrentIndex(max(0, self.paper.findData(practice.paper)))
+        self.sources = QLabel()
+        self.sources.setObjectName("quiet")
+        self.sources.setWordWrap(True)
+        self.confirmed = QCheckBox(
+            translate("Preferences", "I checked these lines: print them on take-home papers"))
+        self.confirmed.setChecked(practice.confirmed)
+        rows = (
+            (translate("Preferences", "Practice name"), self.name),
+            (translate("Preferences", "Practice phone"), self.phone),
+            (translate("Preferences", "Country"), self.country),
+            (translate("Preferences", "Crisis line"), self.crisis_number),
+            ("", self.crisis_label),
+            (translate("Preferences", "Poison line"), self.poison_number),
+            ("", self.poison_label),
+            (translate("Preferences", "Paper"), self.paper),
+        )
+        for text, widget in rows:
+            if text:
+                widget.setAccessibleName(text)
+            form.addRow(text, widget)
+        form.addRow("", self.sources)
+        form.addRow("", self.confirmed)
+        self.country.currentIndexChanged.connect(self._country_chosen)
+        for edit in (self.crisis_label, self.crisis_number, self.poison_label, self.poison_number):
+            edit.textEdited.connect(lambda _text: self.confirmed.setChecked(False))
+        self._show_sources()
+
+    def _country_chosen(self) -> None:
+        filled = self.practice().with_country(self.country.currentData() or "")
+        self.crisis_label.setText(filled.crisis.label)
+        self.crisis_number.setText(filled.crisis.number)
+        self.poison_label.setText(filled.poison.label)
+        self.poison_number.setText(filled.poison.number)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(filled.paper)))
+        self.confirmed.setChecked(False)
+        self._show_sources()
+
+    def _show_sources(self) -> None:
+        code = self.country.currentData() or ""
+        found = [shipped(code, kind) for kind in ("crisis", "poison")]
+        # The address only: the full citation is in the data file and in `ihrp-desktop practice`.
+        notes = [f"{line.number}: {line.source.split()[0]} ({translate('Preferences', 'checked')} "
+                 f"{line.checked})" for line in found if line is not None]
+        self.sources.setText("\n".join(notes))
+        self.sources.setVisible(bool(notes))
+
+    def practice(self) -> Practice:
+        """The profile as the inputs now say."""
+        return replace(
+            self._start,
+            name=self.name.text().strip(),
+            phone=self.phone.text().strip(),
+            country=self.country.currentData() or "",
+            crisis=Line(self.crisis_label.text().strip(), self.crisis_number.text().strip()),
+            poison=Line(self.poison_label.text().strip(), self.poison_number.text().strip()),
+            paper="a4" if self.paper.currentData() == "a4" else "letter",
+            confirmed=self.confirmed.isChecked(),
+        )

@@ -1,0 +1,168 @@
+"""The practice profile: who prints the take-home papers, and which help lines they carry.
+
+Kept in the vault (``core.vault.practice``); set in Preferences or by ``ihrp-desktop practice``.
+Shipped defaults per country come from ``forms/safety/lines.toml``, each number with its official
+source and the day it was checked. The person confirms the lines before the first take-home print:
+a wrong crisis number on paper is worse than none.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from .paths import forms_dir
+
+Paper = Literal["letter", "a4"]
+PAPERS: tuple[Paper, ...] = ("letter", "a4")
+
+# Neutral labels for a discreet copy: a bare number must not say what it is for.
+_WORDS = {
+    "en": {"crisis": "Crisis line", "poison": "Poison line", "emergency": "Emergency",
+           "crisis.discreet": "Talk to someone", "poison.discreet": "Advice line",
+           "emergency.discreet": "Emergency", "call": "Call"},
+    "es": {"crisis": "Línea de crisis", "poison": "Información toxicológica", "emergency": "Emergencias",
+           "crisis.discreet": "Hablar con alguien", "poison.discreet": "Línea de consejo",
+           "emergency.discreet": "Emergencias", "call": "Llamar"},
+}
+
+
+def practice_word(key: str, language: str) -> str:
+    """A word of the practice lines in ``language`` (English when unknown)."""
+    return _WORDS.get(language, _WORDS["en"]).get(key) or _WORDS["en"][key]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A help line to print: its label (empty = the shipped one, in the page's language) and number."""
+
+    label: str = ""
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class LineSource:
+    """A shipped number with where it comes from and when it was checked."""
+
+    kind: str  # crisis | poison | emergency
+    number: str
+    label: dict[str, str]
+    source: str
+    checked: str
+
+
+@dataclass(frozen=True)
+class CountryLines:
+    code: str
+    name: dict[str, str]
+    lines: dict[str, LineSource] = field(default_factory=dict)
+
+
+def lines_file() -> Path:
+    return forms_dir() / "safety" / "lines.toml"
+
+
+@cache
+def countries() -> dict[str, CountryLines]:
+    """Every country with shipped lines, by ISO code (``US``, ``ES``)."""
+    doc: dict[str, Any] = tomllib.loads(lines_file().read_text(encoding="utf-8"))
+    out: dict[str, CountryLines] = {}
+    for code, table in doc.items():
+        lines = {
+            kind: LineSource(kind, str(t["number"]), dict(t.get("label", {})), str(t["source"]),
+                             str(t["checked"]))
+            for kind, t in table.items()
+            if isinstance(t, dict) and "number" in t
+        }
+        out[code] = CountryLines(code, dict(table.get("name", {})), lines)
+    return out
+
+
+def shipped(country: str, kind: str) -> LineSource | None:
+    """The shipped ``kind`` line of ``country``, or None (a number we could not cite is not shipped)."""
+    entry = countries().get(country.upper())
+    return entry.lines.get(kind) if entry is not None else None
+
+
+@dataclass(frozen=True)
+class Practice:
+    """The practice profile as the printouts use it."""
+
+    name: str = ""
+    phone: str = ""
+    country: str = ""
+    crisis: Line = Line()
+    poison: Line = Line()
+    paper: Paper = "letter"
+    confirmed: bool = False
+
+    def __post_init__(self) -> None:
+        if self.paper not in PAPERS:
+            raise ValueError(f"Unknown paper size '{self.paper}'; use 'letter' or 'a4'.")
+
+    def with_country(self, country: str) -> Practice:
+        """This profile for ``country``: its shipped lines fill the lines (the labels follow the page's
+        language); a line the country has no cited number for keeps what was typed. Needs confirming."""
+        code = country.strip().upper()
+        crisis, poison = shipped(code, "crisis"), shipped(code, "poison")
+        return replace(
+            self,
+            country=code,
+            crisis=Line("", crisis.number) if crisis else self.crisis,
+            poison=Line("", poison.number) if poison else self.poison,
+            paper="a4" if code and code not in ("US", "CA", "MX", "PH") else "letter",
+            confirmed=False,
+        )
+
+    def label(self, kind: str, language: str, *, discreet: bool = False) -> str:
+        """What to print before a line's number. A discreet copy uses a neutral word, never the label."""
+        if discreet:
+            return practice_word(f"{kind}.discreet", language)
+        line: Line = Line(number=self.emergency) if kind == "emergency" else getattr(self, kind)
+        if line.label.strip():
+            return line.label.strip()
+        source = shipped(self.country, kind)
+        if source is not None and source.number == line.number.strip() and source.label:
+            return source.label.get(language) or source.label.get("en") or practice_word(kind, language)
+        return practice_word(kind, language)
+
+    @property
+    def emergency(self) -> str:
+        """The country's emergency number, when shipped (else empty: the text says "emergency services")."""
+        source = shipped(self.country, "emergency")
+        return source.number if source is not None else ""
+
+    def printed_lines(self, language: str, *, discreet: bool = False) -> list[tuple[str, str]]:
+        """(label, number) of the lines a take-home prints, in order; empty numbers are left out."""
+        out = [(self.label(kind, language, discreet=discreet), getattr(self, kind).number.strip())
+               for kind in ("crisis", "poison")]
+        if self.emergency:
+            out.append((self.label("emergency", language, discreet=discreet), self.emergency))
+        return [(label, number) for label, number in out if number]
+
+    def foot(self, language: str, *, discreet: bool = False) -> str:
+        """The take-home's foot: the practice's name and phone; a discreet one only "Call: <phone>"."""
+        phone = self.phone.strip()
+        if discreet:
+            return f"{practice_word('call', language)}: {phone}" if phone else ""
+        return " · ".join(part for part in (self.name.strip(), phone) if part)
+
+    @property
+    def has_lines(self) -> bool:
+        return bool(self.crisis.number.strip() or self.poison.number.strip())
+
+
+class NotConfirmed(Exception):
+    """A take-home was asked for before the person confirmed the printed lines."""
+
+    message = (
+        "The crisis and poison lines printed on take-home papers have not been confirmed yet. "
+        "Check them, then confirm: ihrp-desktop practice --vault PATH --confirm "
+        "(or in the app: Preferences, Practice)."
+    )
+
+    def __str__(self) -> str:
+        return self.message

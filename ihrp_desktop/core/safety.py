@@ -1,0 +1,154 @@
+"""Safety content chosen by what a plan is about, and the words a discreet copy never prints.
+
+Both are data in ``forms/safety/``: ``safety.toml`` (blocks of points, each citing its public source,
+and the keyword table that maps a plan's substances and routes to blocks) and ``discreet_words.toml``.
+No Qt, no ReportLab: the printed section is built in ``core.pdf.safety_section``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .paths import forms_dir
+
+_WORD = re.compile(r"\w+")
+
+
+def folded_words(text: str) -> list[str]:
+    """``text`` as a list of words: case folded, accents removed (``Cárcel`` -> ``carcel``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _WORD.findall(plain)
+
+
+def safety_dir() -> Path:
+    return forms_dir() / "safety"
+
+
+# -- the discreet word list ------------------------------------------------------------------------
+
+@cache
+def discreet_words() -> tuple[tuple[str, ...], ...]:
+    """Every listed word (both languages) as a tuple of folded words (multi-word entries have several)."""
+    doc = tomllib.loads((safety_dir() / "discreet_words.toml").read_text(encoding="utf-8"))
+    entries = {tuple(folded_words(w)) for lang in ("en", "es") for w in doc.get(lang, [])}
+    return tuple(sorted(e for e in entries if e))
+
+
+def _same(word: str, listed: str) -> bool:
+    # A plural in -s or -es counts as the listed word ("drugs", "clínicas", "tratamientos").
+    return word == listed or word in (listed + "s", listed + "es")
+
+
+def listed_words_in(text: str) -> list[str]:
+    """The listed words ``text`` holds (whole words, case and accents ignored), in the list's spelling."""
+    words = folded_words(text)
+    found: list[str] = []
+    for entry in discreet_words():
+        n = len(entry)
+        for i in range(len(words) - n + 1):
+            if all(_same(words[i + k], entry[k]) for k in range(n)):
+                found.append(" ".join(entry))
+                break
+    return found
+
+
+# -- safety blocks ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Point:
+    text: Mapping[str, str]
+    discreet: Mapping[str, str]
+    card: bool = False
+
+    def get(self, language: str, *, discreet: bool = False) -> str:
+        table = self.discreet if discreet else self.text
+        return table.get(language) or table.get("en", "")
+
+
+@dataclass(frozen=True)
+class Block:
+    id: str
+    when: tuple[str, ...]
+    title: Mapping[str, str]
+    points: tuple[Point, ...]
+    sources: tuple[str, ...]  # full citations
+    checked: str
+
+
+@dataclass(frozen=True)
+class SafetyContent:
+    keywords: Mapping[str, tuple[str, ...]]
+    blocks: tuple[Block, ...]
+
+
+class SafetyDataError(ValueError):
+    """safety.toml is not as described at its top (names the file and the block)."""
+
+
+def _read(path: Path) -> SafetyContent:
+    doc: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+    keywords = {group: tuple(words) for group, words in doc.get("keywords", {}).items()}
+    sources: dict[str, str] = doc.get("sources", {})
+    blocks = []
+    for table in doc.get("block", []):
+        where = f"{path.name}, block '{table.get('id', '?')}'"
+        unknown = [s for s in table.get("source", []) if s not in sources]
+        if unknown or not table.get("source"):
+            raise SafetyDataError(f"{where}: every block names a source from [sources] ({unknown})")
+        points = []
+        for p in table.get("point", []):
+            discreet = p.get("discreet", {})
+            bad = [w for lang in ("en", "es") for w in listed_words_in(discreet.get(lang, ""))]
+            if not discreet.get("en") or not discreet.get("es") or bad:
+                raise SafetyDataError(f"{where}: every point needs a discreet form in en and es without "
+                                      f"listed words (found: {', '.join(bad) or 'none'})")
+            points.append(Point({"en": p["en"], "es": p["es"]}, discreet, bool(p.get("card", False))))
+        for group in table["when"]:
+            if group != "any" and group not in keywords:
+                raise SafetyDataError(f"{where}: 'when' names '{group}', which [keywords] does not have")
+        blocks.append(Block(table["id"], tuple(table["when"]), table["title"], tuple(points),
+                            tuple(sources[s] for s in table["source"]), str(table["checked"])))
+    return SafetyContent(keywords, tuple(blocks))
+
+
+@cache
+def safety_content() -> SafetyContent:
+    """The shipped safety blocks and keyword table."""
+    return _read(safety_dir() / "safety.toml")
+
+
+ROUTE_GROUPS = ("injecting",)  # keyword groups matched in route answers only
+
+
+def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
+    """The keyword groups a plan's substance and route answers name.
+
+    A keyword matches a whole word or its plural; one of 5 letters or more also a word's start
+    ("benzo" matches "benzodiazepines", "gin" does not match "ginger").
+
+    Route groups ("injecting") are looked for in the route answers only; the others in both.
+    """
+    content = safety_content()
+    substance_words = [w for t in substances for w in folded_words(t)]
+    route_words = [w for t in routes for w in folded_words(t)]
+    found: set[str] = set()
+    for group, keys in content.keywords.items():
+        words = route_words if group in ROUTE_GROUPS else substance_words + route_words
+        folded = [k for k in (" ".join(folded_words(key)) for key in keys) if k]
+        if any(_same(w, k) or (len(k) >= 5 and w.startswith(k)) for w in words for k in folded):
+            found.add(group)
+    return found
+
+
+def blocks_for(substances: Iterable[str], routes: Iterable[str]) -> list[Block]:
+    """The blocks to print for these answers, in the file's order; the "any" block always."""
+    groups = groups_for(substances, routes) | {"any"}
+    return [b for b in safety_content().blocks if groups.intersection(b.when)]

@@ -1,0 +1,102 @@
+"""Discreet copies discreet throughout: the shared word list, the loader's check, and every shipped
+definition's discreet copy (both languages, every field filled, and the demo's own plans)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ihrp_desktop.core.demo import demo_document
+from ihrp_desktop.core.forms import FormDefinitionError, default_library, parse_definition
+from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_pocket_card_sheet, render_worksheet
+from ihrp_desktop.core.practice import Practice
+from ihrp_desktop.core.safety import listed_words_in
+from tests.core.pdf.conftest import every_value
+
+PRACTICE = Practice(name="Harm Reduction Psychotherapy Clinic", phone="555-0100",
+                    confirmed=True).with_country("US")
+HEADER = PrintHeader(client_name="Zofia", practice=PRACTICE)
+SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+
+DEFINITION = """
+id = "mine"
+version = 1
+title = { en = "Mine" }
+
+[[section]]
+id = "one"
+title = { en = "One" }
+
+  [[section.field]]
+  id = "kit"
+  type = "checkbox"
+  label = { en = "I carry NALOXONA and go to the clinic", es = "Llevo naloxona" }
+"""
+
+
+def _text(data: bytes) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def _untyped(pdf_text: str, values: object) -> set[str]:
+    """Listed words on the page that the client did not type."""
+    return set(listed_words_in(pdf_text)) - set(listed_words_in(json.dumps(values, ensure_ascii=False)))
+
+
+def test_matching_is_by_whole_word_ignoring_case_accents_and_plurals() -> None:
+    assert listed_words_in("Cárcel; CLÍNICAS, Drugs") == ["carcel", "clinica", "drug"]
+    assert listed_words_in("the lawn, a druggist, wineglass") == []
+    assert listed_words_in("fentanyl test strips") == ["fentanyl", "fentanyl test strips", "test strips"]
+
+
+def test_the_loader_refuses_a_definition_whose_discreet_text_names_a_drug_or_a_clinic() -> None:
+    with pytest.raises(FormDefinitionError) as refused:
+        parse_definition(DEFINITION, Path("mine.toml"))
+    message = str(refused.value)
+    assert "mine.toml" in message and "field 'kit'" in message and "clinic, naloxona" in message
+    neutral = 'discreet = { en = "I carry the kit", es = "Llevo el kit" }'
+    fixed = DEFINITION.replace('es = "Llevo naloxona" }', f'es = "Llevo naloxona", {neutral} }}')
+    assert parse_definition(fixed, Path("mine.toml")).field("kit").label.get_discreet("es") == "Llevo el kit"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("form_id", SHIPPED)
+def test_a_discreet_copy_with_every_field_filled_prints_no_listed_word_the_client_did_not_type(
+    form_id: str, language: str
+) -> None:
+    form = default_library().get(form_id)
+    values, _ = every_value(form)
+    data = render_worksheet(form, values, HEADER, PrintOptions(language=language, discreet=True))
+    assert _untyped(_text(data), values) == set()
+    # The same page, not discreet, does name them: the check above is not empty by construction.
+    if form_id in ("alternatives", "optimal_use_plan"):
+        plain = render_worksheet(form, values, HEADER, PrintOptions(language=language))
+        assert _untyped(_text(plain), values)
+
+
+def _demo_worksheets() -> list[tuple[str, str, dict[str, object]]]:
+    return [(w["form"], w["language"], w["values"]) for c in demo_document()["clients"]
+            for s in c["sessions"] for w in s["worksheets"]]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_demo_worksheet_s_discreet_copy_and_card_hold_no_listed_word_it_did_not_type(
+    language: str,
+) -> None:
+    library = default_library()
+    seen = set()
+    for form_id, _, values in _demo_worksheets():
+        form = library.get(form_id)
+        seen.add((form_id, str(values.get("substance", ""))))
+        data = render_worksheet(form, values, HEADER, PrintOptions(language=language, discreet=True))
+        assert _untyped(_text(data), values) == set(), form_id
+        if form.pocket_card is not None:
+            card = render_pocket_card_sheet(form, values, PrintOptions(language=language, discreet=True),
+                                            PRACTICE)
+            assert _untyped(_text(card), values) == set(), form_id
+    assert ("optimal_use_plan", "Wine") in seen  # the wine-only plan of the issue is among them
+    assert any(form_id == "alternatives" for form_id, _ in seen)
