@@ -64,7 +64,6 @@ class Styles:
     value: ParagraphStyle
     value_strong: ParagraphStyle
     quiet: ParagraphStyle
-    safety: ParagraphStyle  # life-safety text: body size or larger, ink, never grey italic
     small: ParagraphStyle
     cell: ParagraphStyle
     cell_head: ParagraphStyle
@@ -118,7 +117,6 @@ def styles() -> Styles:
         value=value,
         value_strong=style("value_strong", ANSWER_SIZE, 13.2, BOLD),
         quiet=style("quiet", 9, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
-        safety=style("safety", SAFETY_SIZE, 15, REGULAR, c.ink, spaceBefore=2, spaceAfter=2),
         small=style("small", 8, 10.5, REGULAR, c.quiet),
         cell=cell,
         cell_head=cell_head,
@@ -137,7 +135,7 @@ def styles() -> Styles:
         menu_head=ParagraphStyle(
             "menu_head", parent=cell_head, alignment=1, fontSize=LABEL_SIZE, leading=11, splitLongWords=0
         ),
-        safety=style("safety", 11, 14, REGULAR, c.ink, leftIndent=11, bulletIndent=1, spaceBefore=1,
+        safety=style("safety", SAFETY_SIZE, 14, REGULAR, c.ink, leftIndent=11, bulletIndent=1, spaceBefore=1,
                      bulletColor=c.accent),
-        safety_head=style("safety_head", 11, 14, BOLD, c.accent, spaceBefore=4, keepWithNext=1),
+        safety_head=style("safety_head", SAFETY_SIZE, 14, BOLD, c.accent, spaceBefore=4, keepWithNext=1),
     )
