@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import stat
 import subprocess
 import sys
 import tempfile
@@ -124,7 +125,8 @@ def test_no_canary_outside_the_vault_and_the_chosen_files(rel: Any, tmp_path: Pa
         for name in files:
             path = Path(root) / name
             try:
-                if path.is_symlink() or path.stat().st_mtime < started or path.stat().st_size > 50_000_000:
+                info = path.lstat()  # never follow a link; a FIFO or socket (another run's) would block
+                if not stat.S_ISREG(info.st_mode) or info.st_mtime < started or info.st_size > 50_000_000:
                     continue
             except OSError:
                 continue
