@@ -76,7 +76,8 @@ def windows_installer(bundle: Path, icons: Path, out_dir: Path, stem: str, versi
     iscc = shutil.which("iscc") or shutil.which("ISCC") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
     subprocess.run([iscc, f"/DAppVersion={version}", f"/DSourceDir={bundle}",
                     f"/DIconFile={icons / 'ihrp-desktop.ico'}", f"/DOutputDir={out_dir}",
-                    f"/DOutputName={stem}-setup", str(PACKAGING / "windows" / "ihrp-desktop.iss")], check=True)
+                    f"/DOutputName={stem}-setup", str(PACKAGING / "windows" / "ihrp-desktop.iss")],
+                   check=True)
     return out_dir / f"{stem}-setup.exe"
 
 
@@ -91,7 +92,8 @@ def macos_disk_image(app: Path, out_dir: Path, stem: str) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-dir", type=Path, default=ROOT / "build", help="work folder (default: build/)")
-    parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
+    parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist",
+                        help="output folder (default: dist/)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(PACKAGING))
     from make_icons import make_icons

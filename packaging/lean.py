@@ -86,7 +86,8 @@ def needed_only(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, st
     libraries only they needed, e.g. GTK's, would stay behind). Links to a dropped file go too."""
     from PyInstaller.depend.bindepend import get_imports
 
-    files = {PurePath(dest).name: (dest, src) for dest, src, kind in binaries if kind in ("BINARY", "EXTENSION")}
+    files = {PurePath(dest).name: (dest, src) for dest, src, kind in binaries
+             if kind in ("BINARY", "EXTENSION")}
     todo = [PurePath(dest).name for dest, _, kind in binaries if kind == "EXTENSION" or
             (kind == "BINARY" and _is_root(dest))]
     reached = set(todo)
