@@ -91,7 +91,8 @@ def macos_disk_image(app: Path, out_dir: Path, stem: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--build-dir", type=Path, default=ROOT / "build", help="work folder (default: build/)")
+    parser.add_argument("--build-dir", type=Path, default=ROOT / "build",
+                        help="work folder (default: build/)")
     parser.add_argument("--dist-dir", type=Path, default=ROOT / "dist",
                         help="output folder (default: dist/)")
     args = parser.parse_args(argv)
