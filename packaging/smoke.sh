@@ -62,6 +62,22 @@ echo "smoke test passphrase" | clean "$bin/ihrp-desktop" print "$id" --vault "$v
 head -c 5 "$work/sheet.pdf" | grep -q "%PDF-"
 say "verify"
 echo "smoke test passphrase" | clean "$bin/ihrp-desktop" verify --vault "$vault" --passphrase-stdin
+if [ "$(uname -s)" = Linux ]; then
+    say "core dumps are off while a passphrase is awaited (core/hardening.py)"
+    mkfifo "$work/in"
+    env -i PATH=/usr/bin:/bin HOME="$home" "$bin/ihrp-desktop" list --vault "$vault" --passphrase-stdin \
+        <"$work/in" >/dev/null &
+    pid=$!
+    exec 3>"$work/in"
+    for _ in $(seq 100); do
+        grep -Eq "^Max core file size +0 +0 " "/proc/$pid/limits" 2>/dev/null && break
+        sleep 0.1
+    done
+    grep -E "^Max core file size +0 +0 " "/proc/$pid/limits" || { echo "core dumps are on"; exit 1; }
+    echo "smoke test passphrase" >&3
+    exec 3>&-
+    wait "$pid"
+fi
 # IHRP_QUIT_WHEN_SHOWN: the app quits once its window is shown, exit 0 (1 if it is not visible); it
 # says so on stderr, which a windowed program on Windows does not have.
 say "the window, shown offscreen with the demo vault"
