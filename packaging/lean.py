@@ -36,11 +36,14 @@ _UNUSED_PLUGIN_DIRS = ("qmltooling", "sqldrivers", "multimedia", "position", "se
                        # embedded-device input and displays; no network use, so no TLS or network status
                        "egldeviceintegrations", "generic", "networkinformation", "tls")
 # Plugins kept in part: the windowing systems of a desktop (and offscreen, for the smoke test), the
-# desktop portal's dialogs (the GTK theme needs the system's GTK and pulls its libraries in), SVG icons.
+# desktop portal's dialogs (the GTK theme needs the system's GTK and pulls its libraries in), SVG icons,
+# the input methods of a desktop.
 _PLUGIN_CHOICE = {
     "platforms": ("qxcb", "qwayland", "qoffscreen", "qminimal", "qwindows", "qcocoa", "qdirect2d"),
     "platformthemes": ("qxdgdesktopportal",),
     "imageformats": ("qsvg", "qico"),
+    # typing with a compose key or an input method (accents, other scripts); not the on-screen keyboard
+    "platforminputcontexts": ("composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"),
 }
 
 

@@ -40,6 +40,8 @@ from lean import wanted  # noqa: E402
     ("PySide6/Qt/plugins/imageformats/libqwebp.so", False),
     ("PySide6/Qt/plugins/printsupport/libcupsprintersupport.so", True),
     ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so", True),
+    ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
     ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
     ("PySide6/Qt/qml/QtQuick/qmldir", False),
     # what is not Qt's stays
