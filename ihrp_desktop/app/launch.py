@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -113,4 +114,20 @@ def _run(app: QApplication, vault: str | None, open_worksheet: int | None, demo:
     window.workspace_built.connect(lambda: _after_workspace(window))
     window.show()
     settings.tell_if_not_kept(window)
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: _quit_when_shown(app, window))
     return app.exec()
+
+
+# A smoke test of an installed bundle (packaging/smoke.sh) sets this: the window opens, and once the
+# event loop runs the app says whether it is visible and quits (tests/app/test_quit_when_shown.py).
+QUIT_WHEN_SHOWN = "IHRP_QUIT_WHEN_SHOWN"
+
+
+def _quit_when_shown(app: QApplication, window: MainWindow) -> None:
+    shown = window.isVisible()
+    print("ihrp-desktop: the window was shown" if shown else "ihrp-desktop: the window is not visible",
+          file=sys.stderr)
+    app.exit(0 if shown else 1)

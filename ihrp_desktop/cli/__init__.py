@@ -243,6 +243,11 @@ def _run(args_list: list[str]) -> int:
         harden_process()  # before any passphrase is read or any vault opened
     if first not in SUBCOMMANDS and first not in ("-h", "--help"):
         gui_args = _gui_parser().parse_args(args_list)
+        from .window_program import hand_over, window_program
+
+        program = window_program()
+        if program is not None:  # the bundle's Qt-free command line
+            return hand_over(program, args_list)
         from ..app.launch import launch  # Qt is imported only here
 
         return launch(vault=gui_args.vault, open_worksheet=gui_args.open, demo=gui_args.demo)

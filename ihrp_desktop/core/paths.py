@@ -77,7 +77,8 @@ def bundled_dir(name: str) -> Path:
     """Find a bundled top-level folder (``forms``, ``ui`` or ``demo``).
 
     A source checkout has them at the repository root; an installed wheel carries them
-    under ``ihrp_desktop/_bundled/``.
+    under ``ihrp_desktop/_bundled/``, and so does the PyInstaller bundle (packaging/ihrp-desktop.spec
+    puts them there, under ``sys._MEIPASS``, where this module's ``__file__`` points when frozen).
     """
     for candidate in (_PACKAGE_ROOT / "_bundled" / name, _CHECKOUT_ROOT / name):
         if candidate.is_dir():
