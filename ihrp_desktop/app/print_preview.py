@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from ..core import file_guard
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate, vault_message
 from .screen_fit import fit_to_screen
@@ -39,7 +40,6 @@ from .screen_fit import fit_to_screen
 COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("clinician", QT_TRANSLATE_NOOP("PrintDialog", "Clinician copy")),
           ("blank", QT_TRANSLATE_NOOP("PrintDialog", "Blank worksheet")))
-LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
 
 
 class PrintDialog(QDialog):
@@ -68,8 +68,8 @@ class PrintDialog(QDialog):
             self.copy.addItem(translate("PrintDialog", words), key)
         self.copy.setAccessibleName(translate("PrintDialog", "Which copy"))
         self.language = QComboBox()
-        for key, words in LANGUAGES:
-            self.language.addItem(words, key)
+        for key, words in LANGUAGE_NAMES.items():
+            self.language.addItem(words, str(key))
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
         self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
@@ -163,7 +163,8 @@ class PrintDialog(QDialog):
 
     def _record(self, where: str) -> None:
         options = self.options()
-        self.vault.record("printed", client_id=self._sheet.client_id, worksheet_id=self.worksheet_id,
+        self.vault.record(AuditAction.PRINTED, client_id=self._sheet.client_id,
+                          worksheet_id=self.worksheet_id,
                           detail=f"{options.copy}{' discreet' if options.discreet else ''} {where}")
 
     def save_pdf(self) -> None:

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.vault import VaultError, WrongPassphrase
+from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .background import Runner
 from .feedback import busy_bar, error_label
 from .file_choice import save_file
 from .i18n import interface_language, translate, vault_message
 from .passphrase import fit_height
-from .print_preview import LANGUAGES, send_to_printer, show_pdf, write_pdf
+from .print_preview import send_to_printer, show_pdf, write_pdf
 from .screen_fit import fit_to_screen, keep_on_screen
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ def make_sheet(vault: Any, passphrase: str, language: str, paper: Paper) -> tupl
     A new data key too: the vault is re-encrypted through the open vault, so the old sheet (and
     every older key file) stops opening it (tests/core/vault/test_rotation.py).
     """
-    key = vault.change_keys(passphrase, None, "new", action="recovery_key_made")
+    key = vault.change_keys(passphrase, None, "new", action=AuditAction.RECOVERY_KEY_MADE)
     return key, render_sheet(key, language, paper)
 
 
@@ -239,8 +240,8 @@ class RecoverySheetDialog(QDialog):
         note.setWordWrap(True)
         top.addWidget(note, 1)
         self.language = QComboBox()
-        for key, words in LANGUAGES:
-            self.language.addItem(words, key)
+        for key, words in LANGUAGE_NAMES.items():
+            self.language.addItem(words, str(key))
         self.language.setCurrentIndex(max(0, self.language.findData(interface_language())))
         self.language.setAccessibleName(translate("RecoverySheetDialog", "Language of the sheet"))
         self.language.currentIndexChanged.connect(self.refresh)
@@ -292,7 +293,7 @@ class RecoverySheetDialog(QDialog):
     def _record(self, where: str) -> None:
         self.kept = True
         vault = self.vault
-        self._writer.run(lambda: vault.record("printed", detail=f"recovery sheet {where}"), None,
+        self._writer.run(lambda: vault.record(AuditAction.PRINTED, detail=f"recovery sheet {where}"), None,
                          lambda _exc: None)
 
     def save_pdf(self) -> None:

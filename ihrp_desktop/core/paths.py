@@ -49,11 +49,6 @@ def user_state_dir() -> Path:
     return _per_user_dir("state")
 
 
-def user_cache_dir() -> Path:
-    """Cache folder (never client data)."""
-    return _per_user_dir("cache")
-
-
 def user_log_dir() -> Path:
     """Where crash reports go (never client data: core/crash_report.py writes no values)."""
     return _per_user_dir("log")

@@ -62,7 +62,7 @@ def test_blank_writes_a_pdf_with_the_title(capsys, monkeypatch, tmp_path):
 def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monkeypatch, tmp_path):
     out = tmp_path / "plan.pdf"
     (tmp_path / "plan.pdf.partial").write_bytes(b"half a PDF, from a power cut")
-    for _ in range(2):  # rendered, then from the kept copy (the quick path writes the same way)
+    for _ in range(2):  # the second run replaces the first file the same way
         code, _, _ = run(capsys, monkeypatch, "blank", "optimal_use_plan", "-o", str(out))
         assert code == 0
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf", "plan.pdf.partial"]

@@ -15,7 +15,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .model import DEFAULT_LANGUAGE, Text
+from ..vocabulary import DEFAULT_LANGUAGE
+from .model import Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 ID_PATTERN = _ID  # what a definition or field id may be (an import checks form ids with it)
