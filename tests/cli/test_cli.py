@@ -13,12 +13,13 @@ from pypdf import PdfReader
 
 from ihrp_desktop.cli import main
 from ihrp_desktop.core.demo import DEMO_CLIENTS
-from tests.cli_run import run_cli
+from tests.cli_run import passphrase_runner, run_cli
 
 PASS = "correct horse ✓ battery"
 
 
 run = run_cli
+unlocked = passphrase_runner(PASS)
 
 
 def pdf_text(path: Path) -> str:
@@ -71,9 +72,7 @@ def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monk
 
 
 def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_vault):
-    code, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    code, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     assert code == 0
     for client in DEMO_CLIENTS:
         assert client.name in out
@@ -82,49 +81,22 @@ def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_va
 
 
 def test_print_every_worksheet_take_home_and_clinician(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     for wid in worksheet_ids(out):
         for copy in ("take-home", "clinician"):
             target = tmp_path / f"{wid}-{copy}.pdf"
-            code, _, err = run(
-                capsys,
-                monkeypatch,
-                "print",
-                str(wid),
-                "--vault",
-                str(demo_vault),
-                "-o",
-                str(target),
-                "--copy",
-                copy,
-                "--passphrase-stdin",
-                stdin=PASS + "\n",
-            )
+            code, _, err = unlocked(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o",
+                                    str(target), "--copy", copy)
             assert code == 0, err
             assert PdfReader(str(target)).pages
 
 
 def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     target = tmp_path / "discreet.pdf"
     wid = worksheet_ids(out)[0]
-    code, _, _ = run(
-        capsys,
-        monkeypatch,
-        "print",
-        str(wid),
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(target),
-        "--discreet",
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, _ = unlocked(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o",
+                          str(target), "--discreet")
     assert code == 0
     meta = " ".join(str(v) for v in (PdfReader(str(target)).metadata or {}).values())
     for client in DEMO_CLIENTS:
@@ -134,17 +106,7 @@ def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault,
 
 def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     export = tmp_path / "all.json"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(export),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(export))
     assert code == 0
     assert "not encrypted" in err.lower()
     data = json.loads(export.read_text(encoding="utf-8"))
@@ -196,19 +158,8 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
 
     one = tmp_path / "one.json"
     name = DEMO_CLIENTS[0].name
-    code, _, _ = run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(one),
-        "--client",
-        name,
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, _ = unlocked(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(one),
+                          "--client", name)
     assert code == 0
     assert [c["name"] for c in json.loads(one.read_text(encoding="utf-8"))["clients"]] == [name]
 
@@ -310,42 +261,17 @@ def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_
 
 def test_backup_verify_restore(capsys, monkeypatch, demo_vault, tmp_path):
     backup = tmp_path / "backup"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "backup",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(backup),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "backup", "--vault", str(demo_vault), "-o", str(backup))
     assert code == 0, err
-    code, out, _ = run(
-        capsys, monkeypatch, "verify", "--vault", str(backup), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    code, out, _ = unlocked(capsys, monkeypatch, "verify", "--vault", str(backup))
     # Intact (no PROBLEM), and older than the vault this computer has opened, as a backup is: exit 5
     # (docs/security.md, "Rollback").
     assert code == 5 and "PROBLEM" not in out and "OLDER: This vault is older" in out
     restored = tmp_path / "restored"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "restore",
-        str(backup),
-        "--vault",
-        str(restored),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "restore", str(backup), "--vault", str(restored))
     assert code == 0, err
-    _, original, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
-    _, copy, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(restored), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, original, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
+    _, copy, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(restored))
     assert copy == original
 
 
