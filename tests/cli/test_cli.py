@@ -114,31 +114,12 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     assert {c["name"] for c in data["clients"]} == {c.name for c in DEMO_CLIENTS}
 
     other = tmp_path / "other"
-    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin",
-        stdin="second quiet harbour\n")
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "import",
-        str(export),
-        "--vault",
-        str(other),
-        "--passphrase-stdin",
-        stdin="second quiet harbour\n",
-    )
+    as_other = passphrase_runner("second quiet harbour")
+    as_other(capsys, monkeypatch, "init", "--vault", str(other))
+    code, _, err = as_other(capsys, monkeypatch, "import", str(export), "--vault", str(other))
     assert code == 0, err
     again = tmp_path / "again.json"
-    run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(other),
-        "-o",
-        str(again),
-        "--passphrase-stdin",
-        stdin="second quiet harbour\n",
-    )
+    as_other(capsys, monkeypatch, "export-json", "--vault", str(other), "-o", str(again))
 
     def sheets(doc: dict) -> list[tuple]:
         return sorted(
@@ -236,27 +217,17 @@ def test_exit_codes_wrong_passphrase_damaged_usage(capsys, monkeypatch, demo_vau
 @pytest.mark.parametrize("secret", ["qu'o\"te\\s @:/% zażółć Юля", "ox-lamp " + "x" * 300 + "ё"])
 def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_path, secret):
     vault = tmp_path / "v"
-    assert (
-        run(capsys, monkeypatch, "init", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 0
-    )
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 0
-    )
+    as_secret = passphrase_runner(secret)
+    assert as_secret(capsys, monkeypatch, "init", "--vault", str(vault))[0] == 0
+    assert as_secret(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 0
     new = secret[::-1] + " velvet harbor tangerine"  # a reversed old one alone is refused as too guessable
+    as_new = passphrase_runner(new)
     code, _, err = run(
         capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin", stdin=f"{secret}\n{new}\n"
     )
     assert code == 0, err
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 3
-    )
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=new + "\n")[0]
-        == 0
-    )
+    assert as_secret(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 3
+    assert as_new(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 0
 
 
 def test_backup_verify_restore(capsys, monkeypatch, demo_vault, tmp_path):

@@ -21,6 +21,7 @@ import pytest
 
 from ihrp_desktop.core.exchange_check import MAX_ANSWERS_BYTES, MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ihrp_desktop.core.exchange_file import MAX_DEPTH, MAX_FILE_BYTES, ExportFormatError, read_bytes
+from tests.export_docs import as_version_1
 from tests.hostile.import_helpers import Hostile, content, hostile, hostile_template  # noqa: F401 - fixtures
 
 Doc = dict[str, Any]
@@ -63,7 +64,7 @@ def _self_link(doc: Doc) -> None:
 
 
 def _self_link_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     sheet = first_sheet(doc)
     sheet["previous_id"] = sheet["id"]
 
@@ -74,7 +75,7 @@ def _cycle(doc: Doc) -> None:
 
 
 def _cycle_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     a, b = sheets(doc, with_two_sheets(doc))[:2]
     a["previous_id"], b["previous_id"] = b["id"], a["id"]
 
@@ -84,19 +85,8 @@ def _other_clients_sheet(doc: Doc) -> None:
     mine["previous_uid"] = theirs["uid"]
 
 
-def _as_v1(doc: Doc) -> None:
-    doc["version"] = 1
-    for c in doc["clients"]:
-        c.pop("uid")
-        for s in c["sessions"]:
-            s.pop("uid")
-            for w in s["worksheets"]:
-                w.pop("uid")
-                w.pop("previous_uid")
-
-
 def _duplicate_ids_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     a, b = sheets(doc)[:2]
     b["id"] = a["id"]
 
@@ -107,7 +97,7 @@ def _duplicate_uids(doc: Doc) -> None:
 
 
 def _previous_nowhere_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     first_sheet(doc)["previous_id"] = 987654
 
 
@@ -416,7 +406,7 @@ def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile
 def test_a_surrogate_pair_and_an_escaped_backslash_u_import(hostile: Hostile) -> None:  # noqa: F811 - the fixture
     doc = hostile.good_export()
     _set("session.note", "\U0001F600 and the six letters \\ud800")(doc)
-    _as_v1(doc)  # imported as new records
+    as_version_1(doc)  # imported as new records
     path = hostile.work / "export.json"
     path.write_text(json.dumps(doc), encoding="ascii")
     code, err = hostile.import_file(path)
