@@ -9,7 +9,6 @@ so nothing of the file is in the vault (docs/export-format.md, "Import rules").
 from __future__ import annotations
 
 import copy
-import json
 import os
 import sys
 import uuid
@@ -226,8 +225,7 @@ def test_a_bad_record_is_refused_and_nothing_is_imported(hostile: Hostile, case:
     mutate, words = MUTATIONS[case]
     doc = hostile.good_export()
     mutate(doc)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    path = hostile.export_file(doc)
     hostile.refused_unchanged(path, *words)
 
 
@@ -368,8 +366,7 @@ def test_a_refusal_never_quotes_the_answer(hostile: Hostile, case: str) -> None:
     form, values, words = QUOTING[case]
     doc = hostile.good_export()
     first_sheet(doc).update(form=form, values=values)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    path = hostile.export_file(doc)
     err = hostile.refused_unchanged(path, words)
     assert "Zofia" not in err and "secret" not in err
 
@@ -396,8 +393,7 @@ def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile
     mutate, place = SURROGATES[case]
     doc = hostile.good_export()
     mutate(doc)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc), encoding="ascii")
+    path = hostile.export_file(doc, ascii_only=True)
     err = hostile.refused_unchanged(path, place, "holds text that is not valid Unicode")
     assert "UnicodeEncodeError" not in err and "did not expect" not in err, err
     assert sys.stdin.read() == hostile.passphrase + "\n"  # the passphrase was never read
@@ -407,8 +403,7 @@ def test_a_surrogate_pair_and_an_escaped_backslash_u_import(hostile: Hostile) ->
     doc = hostile.good_export()
     _set("session.note", "\U0001F600 and the six letters \\ud800")(doc)
     as_version_1(doc)  # imported as new records
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc), encoding="ascii")
+    path = hostile.export_file(doc, ascii_only=True)
     code, err = hostile.import_file(path)
     assert code == 0, err
     notes = [s["note"] for c in content(hostile.vault)["records"]["clients"] for s in c["sessions"]]
