@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from ihrp_desktop.cli import main
 from ihrp_desktop.core.demo import DEMO_CLIENTS
+from ihrp_desktop.core.forms import default_library
 from tests.cli_run import passphrase_runner, run_cli
 
 PASS = "correct horse ✓ battery"
@@ -58,6 +59,23 @@ def test_blank_writes_a_pdf_with_the_title(capsys, monkeypatch, tmp_path):
     assert "plan" in pdf_text(out).lower()
     code, _, err = run(capsys, monkeypatch, "blank", "no_such_form", "-o", str(tmp_path / "x.pdf"))
     assert code == 2 and "no worksheet called" in err.lower()
+
+
+def test_a_bad_own_definition_is_named_at_every_blank_and_the_rest_prints(capsys, monkeypatch, tmp_path):
+    own = tmp_path / "own-forms"
+    own.mkdir()
+    (own / "broken.toml").write_text('id = "broken"\n[[section]\n', encoding="utf-8")
+    monkeypatch.setenv("IHRP_FORMS_DIR", str(own))
+    default_library.cache_clear()  # read once per process: read again, as a new command would
+    try:
+        out = tmp_path / "plan.pdf"
+        for _ in range(2):
+            code, _, err = run(capsys, monkeypatch, "blank", "optimal_use_plan", "-o", str(out))
+            assert code == 0, err
+            assert "Skipped" in err and "broken.toml" in err
+        assert "Optimal Use Plan" in pdf_text(out)
+    finally:
+        default_library.cache_clear()
 
 
 def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monkeypatch, tmp_path):
