@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+from collections.abc import Callable
 
 import pytest
 
@@ -19,3 +20,14 @@ def run_cli(
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def passphrase_runner(passphrase: str) -> Callable[..., tuple[int, str, str]]:
+    """``run_cli`` for commands that open a vault: ``--passphrase-stdin`` added, ``passphrase`` typed."""
+
+    def run(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+    ) -> tuple[int, str, str]:
+        return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=passphrase + "\n")
+
+    return run

@@ -46,6 +46,7 @@ WORDS = (
     QT_TRANSLATE_NOOP("Activity", "Replaced the recovery key"),
     QT_TRANSLATE_NOOP("Activity", "Made a recovery sheet"),
     QT_TRANSLATE_NOOP("Activity", "Changed the practice profile"),
+    QT_TRANSLATE_NOOP("Activity", "Changed the passphrase and the vault's key"),
     QT_TRANSLATE_NOOP("Activity", "Created the vault"),
     QT_TRANSLATE_NOOP("Activity", "Added a client"),
     QT_TRANSLATE_NOOP("Activity", "Created a worksheet"),

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 from ..core.forms import FormLibrary
 from .background import Runner
 from .elided_label import ElidedLabel
-from .i18n import QT_TRANSLATE_NOOP, interface_language, translate
+from .i18n import interface_language, translate
 from .operations import VaultOp, say_not_saved
+from .vocabulary_words import STATUS_WORDS
 
-STATUS_WORDS = {"draft": QT_TRANSLATE_NOOP("WorksheetPage", "Draft"),
-                "reviewed": QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed")}
 SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.vault import VaultInUse, WrongPassphrase
+from ..core.vocabulary import AuditAction
 from .background import Runner
 from .i18n import failure_message, translate
 from .screen_fit import DECORATION_HEIGHT, DECORATION_WIDTH, available_area, keep_on_screen
@@ -292,7 +293,7 @@ class ChangePassphraseDialog(QDialog):
         vault, new, backups, emit = self.vault, self.fields.text(), self._backups(), self.progressed.emit
         seen = self.mode == "seen"
         recovery = "new" if self._replaces_sheet else ("drop" if seen else "keep")
-        action = "keys_replaced" if seen else "passphrase_changed"
+        action = AuditAction.KEYS_REPLACED if seen else AuditAction.PASSPHRASE_CHANGED
 
         def work() -> tuple[str | None, int]:
             made = vault.change_keys(old, new, recovery, action=action, progress=emit, backups=backups)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_pocket_card_sheet, render_worksheet
 from ..core.practice import Practice
+from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import write_now
@@ -44,7 +45,6 @@ COPIES = (("take-home", QT_TRANSLATE_NOOP("PrintDialog", "Take-home copy")),
           ("pocket-card", QT_TRANSLATE_NOOP("PrintDialog", "Pocket card (cut out, fold)")))
 # The copies that leave the room with the client: they print the practice's help lines.
 TAKEN_HOME = ("take-home", "pocket-card")
-LANGUAGES = (("en", "English"), ("es", "Español"))  # each in its own language, in every interface
 PAPERS = (("letter", QT_TRANSLATE_NOOP("PrintDialog", "Letter")),
           ("a4", QT_TRANSLATE_NOOP("PrintDialog", "A4")))
 
@@ -78,8 +78,8 @@ class PrintDialog(QDialog):
             self.copy.addItem(translate("PrintDialog", words), key)
         self.copy.setAccessibleName(translate("PrintDialog", "Which copy"))
         self.language = QComboBox()
-        for key, words in LANGUAGES:
-            self.language.addItem(words, key)
+        for key, words in LANGUAGE_NAMES.items():
+            self.language.addItem(words, str(key))
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
         self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
@@ -208,8 +208,8 @@ class PrintDialog(QDialog):
         options, vault, sheet_id = self.options(), self.vault, self.worksheet_id
         client_id = self._sheet.client_id
         detail = f"{self.kind()}{' discreet' if options.discreet else ''} {where}"
-        write_now(self._writer, lambda: vault.record("printed", client_id=client_id, worksheet_id=sheet_id,
-                                                     detail=detail))
+        write_now(self._writer, lambda: vault.record(AuditAction.PRINTED, client_id=client_id,
+                                                     worksheet_id=sheet_id, detail=detail))
 
     def lines_confirmed(self) -> bool:
         """Before the first take-home print: show the help lines it carries and ask the person to

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..core.vault import VaultError, WrongPassphrase
+from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .background import Runner
 from .file_choice import save_file
 from .i18n import failure_message, interface_language, translate
 from .operations import VaultOp
 from .passphrase import fit_height
-from .print_preview import LANGUAGES
 from .screen_fit import fit_to_screen, keep_on_screen
 from .widgets.pdf_preview import PdfPreview
 from .widgets.secret import SecretEntry
@@ -71,7 +71,7 @@ def make_sheet(vault: Any, passphrase: str, language: str, paper: Paper) -> tupl
     A new data key too: the vault is re-encrypted through the open vault, so the old sheet (and
     every older key file) stops opening it (tests/core/vault/test_rotation.py).
     """
-    key = vault.change_keys(passphrase, None, "new", action="recovery_key_made")
+    key = vault.change_keys(passphrase, None, "new", action=AuditAction.RECOVERY_KEY_MADE)
     return key, render_sheet(key, language, paper)
 
 
@@ -239,8 +239,8 @@ class RecoverySheetDialog(QDialog):
         note.setWordWrap(True)
         top.addWidget(note, 1)
         self.language = QComboBox()
-        for key, words in LANGUAGES:
-            self.language.addItem(words, key)
+        for key, words in LANGUAGE_NAMES.items():
+            self.language.addItem(words, str(key))
         self.language.setCurrentIndex(max(0, self.language.findData(interface_language())))
         self.language.setAccessibleName(translate("RecoverySheetDialog", "Language of the sheet"))
         self.language.currentIndexChanged.connect(self.refresh)
@@ -286,7 +286,7 @@ class RecoverySheetDialog(QDialog):
         self.kept = True
         vault = self.vault
         detail = f"recovery sheet {where}"
-        VaultOp(self, self._writer, lambda: vault.record("printed", detail=detail)).quietly().run()
+        VaultOp(self, self._writer, lambda: vault.record(AuditAction.PRINTED, detail=detail)).quietly().run()
 
     def save_pdf(self) -> None:
         if not self.keep_on_computer_anyway():

@@ -16,24 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
+from ..core.vocabulary import LANGUAGE_NAMES
 from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
 from .editor.flow import FlowLayout
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import VaultOp, say_not_saved
+from .vocabulary_words import FILLED_BY_WORDS, STATUS_WORDS
 
 # English source text, translated when shown (the interface language is chosen at start-up).
-FILLED_BY = (("together", QT_TRANSLATE_NOOP("WorksheetPage", "Filled together")),
-             ("client", QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the client")),
-             ("therapist", QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the therapist")))
-STATUSES = (("draft", QT_TRANSLATE_NOOP("WorksheetPage", "Draft")),
-            ("reviewed", QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed")))
 SAVE_WORDS = {"pending": QT_TRANSLATE_NOOP("WorksheetPage", "Editing..."),
               "saving": QT_TRANSLATE_NOOP("WorksheetPage", "Saving..."),
               "saved": QT_TRANSLATE_NOOP("WorksheetPage", "Saved"),
               "failed": QT_TRANSLATE_NOOP("WorksheetPage", "Not saved yet")}
-# A language's own name, the same in every interface language.
-WORKSHEET_LANGUAGES = (("en", "English"), ("es", "Español"))
 
 
 class WorksheetPage(QWidget):
@@ -86,14 +81,15 @@ class WorksheetPage(QWidget):
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
-        self.status = self._combo(STATUSES, sheet.status, translate("WorksheetPage", "Worksheet status"))
+        self.status = self._combo(STATUS_WORDS, sheet.status, translate("WorksheetPage", "Worksheet status"))
         self.status.activated.connect(lambda: self._write_choice(self.status, vault.set_status, sheet.status))
         tools.addWidget(self.status)
-        self.filled_by = self._combo(FILLED_BY, sheet.filled_by, translate("WorksheetPage", "Who filled it"))
+        self.filled_by = self._combo(FILLED_BY_WORDS, sheet.filled_by,
+                                     translate("WorksheetPage", "Who filled it"))
         self.filled_by.activated.connect(
             lambda: self._write_choice(self.filled_by, vault.set_filled_by, sheet.filled_by))
         tools.addWidget(self.filled_by)
-        self.language_box = self._combo(WORKSHEET_LANGUAGES, sheet.language,
+        self.language_box = self._combo(LANGUAGE_NAMES, sheet.language,
                                         translate("WorksheetPage", "Language of this worksheet"))
         self.language_box.setToolTip(translate("WorksheetPage", "The language of this worksheet's questions "
                                                "and printout; the answers stay as they were written"))
@@ -140,10 +136,10 @@ class WorksheetPage(QWidget):
         self.editor.changed.connect(self.autosaver.changed)
 
     @staticmethod
-    def _combo(choices: tuple[tuple[str, str], ...], current: str, name: str) -> QComboBox:
+    def _combo(choices: dict[str, str], current: str, name: str) -> QComboBox:
         combo = QComboBox()
-        for key, words in choices:
-            combo.addItem(translate("WorksheetPage", words), key)
+        for key, words in choices.items():
+            combo.addItem(translate("WorksheetPage", words), str(key))  # plain text: findData compares it
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setAccessibleName(name)
         return combo

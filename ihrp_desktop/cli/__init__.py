@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from .. import __version__
+from ..core.vocabulary import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from .codes import (  # noqa: F401 - the exit codes are part of this package's interface
     EXIT_DAMAGED,
     EXIT_ERROR,
@@ -19,14 +21,10 @@ from .codes import (  # noqa: F401 - the exit codes are part of this package's i
     EXIT_OLDER,
     EXIT_USAGE,
     EXIT_WRONG_PASSPHRASE,
-    LANGUAGES,
     PAPERS,
 )
 from .passphrase import Stopped, UsageProblem
 
-# argparse is loaded only to parse (quick_blank answers most `blank` runs without it).
-# Type checkers read any TYPE_CHECKING as true.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
@@ -70,14 +68,18 @@ def record_id(text: str) -> int:
     return value
 
 
+def _language(p: argparse.ArgumentParser, default: str | None, words: str) -> None:
+    p.add_argument("--lang", choices=LANGUAGE_CODES, default=default, help=words)
+
+
 def _forms(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the titles (default: en)")
+    _language(p, DEFAULT_LANGUAGE.value, "language of the titles (default: en)")
 
 
 def _blank(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
     _output(p, "OUT.pdf", "the PDF file to write")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the worksheet (default: en)")
+    _language(p, DEFAULT_LANGUAGE.value, "language of the worksheet (default: en)")
     _paper(p)
 
 
@@ -103,7 +105,7 @@ def _print(p: argparse.ArgumentParser) -> None:
     p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
     p.add_argument("--not-discreet", action="store_true",
                    help="pocket card only: print the plan's own title instead of \"My plan\"")
-    p.add_argument("--lang", choices=LANGUAGES, default=None, help="default: the worksheet's language")
+    _language(p, None, "default: the worksheet's language")
     _paper(p)
     _stdin(p)
 
@@ -217,7 +219,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 # Commands that never read a passphrase nor open a vault: they hold no secret, and skip the process
-# hardening (importing ctypes alone is a large part of a cached `blank`; docs/performance.md).
+# hardening.
 _NO_SECRETS = ("forms", "blank", "-h", "--help", "--version")
 
 
@@ -251,12 +253,6 @@ def _run(args_list: list[str]) -> int:
         from ..app.launch import launch  # Qt is imported only here
 
         return launch(vault=gui_args.vault, open_worksheet=gui_args.open, demo=gui_args.demo)
-    if first == "blank":
-        from .quick_blank import answer
-
-        code = answer(args_list[1:])
-        if code is not None:
-            return code
     args = _parser(only=first if first in SUBCOMMANDS else None).parse_args(args_list)
     from . import commands
 

@@ -8,16 +8,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.file_guard import RefusedTarget
+from ..core.vocabulary import AuditAction
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
 from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
 
-# Not typing.TYPE_CHECKING: importing typing is a large part of a cached `blank` (docs/performance.md).
-# Type checkers read any TYPE_CHECKING as true.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.forms import FormLibrary
     from ..core.vault import Vault
@@ -42,7 +41,7 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
     try:
         if vault.older_than_seen is not None:  # said, not decided: the record keeps the newer state
             say("Warning: " + vault.older_than_seen.message(going_on=True))
-        vault.record("unlocked", detail=f"command line: {args.command}")
+        vault.record(AuditAction.UNLOCKED, detail=f"command line: {args.command}")
         yield vault
     except BaseException:
         # The first error is the one to tell: closing after a failed write (a full disk) can fail too.
@@ -50,7 +49,7 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
             vault.close()
         raise
     with contextlib.suppress(VaultError):  # the command's own outcome is what the person needs to hear
-        vault.record("locked", detail=f"command line: {args.command}")
+        vault.record(AuditAction.LOCKED, detail=f"command line: {args.command}")
     vault.close()
 
 
@@ -63,38 +62,16 @@ def cmd_forms(args: argparse.Namespace) -> int:
 
 
 def cmd_blank(args: argparse.Namespace) -> int:
-    from ..core import blank_copies
-    from ..core.paths import user_cache_dir
-    from .quick_blank import written
+    from ..core.pdf import render_blank
 
     checked_output(args.output)  # before any printing: a refused file costs nothing
-    if args.paper not in (None, "letter"):  # copies are kept for Letter only
-        from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
-
-        library = _library()
-        if args.form_id not in library.forms:
-            raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
-        options = PrintOptions(copy="blank", language=args.lang, paper=args.paper)
-        write_file(args.output, render_worksheet(library.forms[args.form_id], {}, PrintHeader(), options))
-        return written(args.output)
-    # The quick path found no kept copy in the usual place; look where paths (platformdirs) says.
-    cache, sources = str(user_cache_dir()), blank_copies.places()
-    made_from = blank_copies.description(args.form_id, args.lang, cache, sources)
-    pdf = blank_copies.cached(cache, args.form_id, args.lang, sources)
-    if pdf is None:
-        from ..core.pdf import render_blank
-
-        library = _library()
-        if args.form_id not in library.forms:
-            raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
-        pdf = render_blank(library.forms[args.form_id], language=args.lang)
-        # Kept only when every definition loaded (a cached copy would hide the "Skipped" warnings)
-        # and nothing changed while printing.
-        if not library.errors and blank_copies.description(args.form_id, args.lang, cache,
-                                                           sources) == made_from:
-            blank_copies.keep(cache, args.form_id, args.lang, made_from, pdf)
-    write_file(args.output, pdf)
-    return written(args.output)
+    library = _library()
+    if args.form_id not in library.forms:
+        raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
+    write_file(args.output, render_blank(library.forms[args.form_id], language=args.lang,
+                                          paper=args.paper or "letter"))
+    say(f"Blank worksheet written to {args.output}")
+    return EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -186,7 +163,7 @@ def cmd_print(args: argparse.Namespace) -> int:
             options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper)
             pdf = render_worksheet(form, sheet.values, header, options)
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
-        vault.record("printed", client_id=sheet.client_id, worksheet_id=sheet.id,
+        vault.record(AuditAction.PRINTED, client_id=sheet.client_id, worksheet_id=sheet.id,
                      detail=f"{args.copy}{' discreet' if discreet else ''} to file")
         write_file(args.output, pdf)
     say(f"Written to {args.output}")
@@ -209,7 +186,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
         # written): tests/hostile/test_output_targets.py::test_export_warns_and_records_before_writing
         say("Warning: this file is NOT encrypted. Anyone who gets it can read these records. "
             "Keep it on an encrypted disk and delete it when you no longer need it.")
-        vault.record("exported", detail=f"{len(data['clients'])} client(s) to JSON")
+        vault.record(AuditAction.EXPORTED, detail=f"{len(data['clients'])} client(s) to JSON")
         write_file(args.output, text.encode("utf-8"))
     say(f"Written to {args.output}.")
     return EXIT_OK
@@ -278,7 +255,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         problems = vault.audit_chain_problems()
         if args.output is not None:
             write_file(args.output, as_csv(rows))
-            vault.record("exported", detail=f"audit trail, {len(rows)} event(s) to CSV")
+            vault.record(AuditAction.EXPORTED, detail=f"audit trail, {len(rows)} event(s) to CSV")
         else:
             print(as_table(rows))
     chain = "intact" if not problems else "BROKEN: " + " ".join(problems)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..core.vocabulary import AuditAction
 from .codes import EXIT_OK
 from .output import say
 from .passphrase import PassphraseSource, UsageProblem
@@ -50,7 +51,8 @@ def _change_keys(args: argparse.Namespace, *, seen: bool) -> int:
     with Vault.open(Path(args.vault), old, exclusive=True) as vault:
         say("Re-encrypting the vault under a new key...")
         vault.change_keys(old, new, "drop" if seen else "keep",
-                          action="keys_replaced" if seen else "passphrase_changed", progress=_Progress())
+                          action=AuditAction.KEYS_REPLACED if seen else AuditAction.PASSPHRASE_CHANGED,
+                          progress=_Progress())
     say("The passphrase was changed. Use the new one from now on.")
     # Promises below, proved by tests/core/vault/test_rotation.py: test_every_older_key_file_with_every_
     # older_secret_fails, test_old_backups_still_open_with_the_old_secret.

@@ -1,6 +1,6 @@
 """What a command hands back to the person at the terminal: files they asked for, and messages.
 
-Imports nothing but ``os`` and ``sys``: the quick path of ``blank`` writes through it too.
+Imports nothing but ``os`` and ``sys``.
 """
 
 from __future__ import annotations

@@ -12,24 +12,27 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from .vocabulary import AuditAction
+
 # Action -> words. A "created" event says what was created in its detail (vault, client, worksheet ...).
-ACTION_WORDS = {
-    "created": "Created",
-    "unlocked": "Unlocked the vault",
-    "locked": "Locked the vault",
-    "failed_unlock": "Wrong passphrase typed",
-    "opened": "Opened a worksheet",
-    "edited": "Edited a worksheet",
-    "printed": "Printed",
-    "exported": "Exported",
-    "backed_up": "Made a backup",
-    "restored": "Restored from a backup",
-    "migrated": "Upgraded the vault's format",
-    "imported": "Imported records",
-    "passphrase_changed": "Changed the passphrase",
-    "recovery_key_replaced": "Replaced the recovery key",
-    "recovery_key_made": "Made a recovery sheet",
-    "practice_changed": "Changed the practice profile",
+ACTION_WORDS: dict[str, str] = {
+    AuditAction.CREATED: "Created",
+    AuditAction.UNLOCKED: "Unlocked the vault",
+    AuditAction.LOCKED: "Locked the vault",
+    AuditAction.FAILED_UNLOCK: "Wrong passphrase typed",
+    AuditAction.OPENED: "Opened a worksheet",
+    AuditAction.EDITED: "Edited a worksheet",
+    AuditAction.PRINTED: "Printed",
+    AuditAction.EXPORTED: "Exported",
+    AuditAction.BACKED_UP: "Made a backup",
+    AuditAction.RESTORED: "Restored from a backup",
+    AuditAction.MIGRATED: "Upgraded the vault's format",
+    AuditAction.IMPORTED: "Imported records",
+    AuditAction.PASSPHRASE_CHANGED: "Changed the passphrase",
+    AuditAction.RECOVERY_KEY_REPLACED: "Replaced the recovery key",
+    AuditAction.RECOVERY_KEY_MADE: "Made a recovery sheet",
+    AuditAction.KEYS_REPLACED: "Changed the passphrase and the vault's key",
+    AuditAction.PRACTICE_CHANGED: "Changed the practice profile",
 }
 CREATED_WORDS = {"vault": "Created the vault", "client": "Added a client", "worksheet": "Created a worksheet"}
 CSV_COLUMNS = ("event", "time (local)", "time (UTC)", "action", "what", "client", "client id", "worksheet id",
@@ -57,7 +60,7 @@ class ActivityRow:
 
 def words_for(action: str, detail: str) -> str:
     """The English words for an event's action (the app translates these same words)."""
-    if action == "created":
+    if action == AuditAction.CREATED:
         return CREATED_WORDS.get(detail.split(" ", 1)[0], "Created")
     return ACTION_WORDS.get(action, action.replace("_", " ").capitalize())
 

@@ -22,6 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .paths import bundled_dir
+from .vocabulary import FilledBy, Status
 
 if TYPE_CHECKING:
     from .forms import FormLibrary
@@ -38,8 +39,8 @@ class DemoWorksheet:
     key: str
     form_id: str
     values: Mapping[str, Any]
-    status: str = "reviewed"
-    filled_by: str = "together"
+    status: str = Status.REVIEWED
+    filled_by: str = FilledBy.TOGETHER
     revises: str | None = None
 
 

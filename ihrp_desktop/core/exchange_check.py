@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from enum import StrEnum
 from typing import Any
 
 from .exchange_file import ExportFormatError, Progress
@@ -19,7 +20,8 @@ from .forms.loader import ID_PATTERN
 from .forms.values import FieldValueError, normalize
 from .vault.clients import clean_name
 from .vault.importing import IncomingClient, IncomingSession, IncomingWorksheet
-from .vault.schema import FILLED_BY, LANGUAGES, STATUSES, utc_now
+from .vault.schema import utc_now
+from .vocabulary import DEFAULT_LANGUAGE, FilledBy, Language, Status
 
 FORMAT = "ihrp-desktop-export"
 VERSION = 2
@@ -70,10 +72,10 @@ def _list(value: Any, where: str) -> list[Any]:
     return value
 
 
-def _choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise _fail(where, "expected " + " or ".join(f"'{a}'" for a in allowed))
-    return value
+def _choice(value: Any, vocabulary: type[StrEnum], where: str) -> str:
+    if not isinstance(value, str) or value not in set(vocabulary):
+        raise _fail(where, "expected " + " or ".join(f"'{a}'" for a in vocabulary))
+    return str(vocabulary(value))
 
 
 def _whole(value: Any, low: int, high: int, where: str) -> int:
@@ -166,7 +168,7 @@ class _Checker:
             where=where,
             uid=self.uid(c, "client", where),
             name=name,
-            language=_choice(c.get("language", "en"), LANGUAGES, f"{where}.language"),
+            language=_choice(c.get("language", DEFAULT_LANGUAGE), Language, f"{where}.language"),
             archived=archived,
             created_at=_moment(c.get("created_at"), f"{where}.created_at", self.now),
             updated_at=_moment(c.get("updated_at"), f"{where}.updated_at", self.now),
@@ -220,11 +222,11 @@ class _Checker:
             uid=self.uid(w, "worksheet", where),
             form_id=form_id,
             form_version=_whole(w.get("form_version"), 1, MAX_FORM_VERSION, f"{where}.form_version"),
-            status=_choice(w.get("status", "draft"), STATUSES, f"{where}.status"),
-            filled_by=_choice(w.get("filled_by", "together"), FILLED_BY, f"{where}.filled_by"),
+            status=_choice(w.get("status", Status.DRAFT), Status, f"{where}.status"),
+            filled_by=_choice(w.get("filled_by", FilledBy.TOGETHER), FilledBy, f"{where}.filled_by"),
             language=client_language
             if language is None
-            else _choice(language, LANGUAGES, f"{where}.language"),
+            else _choice(language, Language, f"{where}.language"),
             created_at=_moment(w.get("created_at"), f"{where}.created_at", self.now),
             updated_at=_moment(w.get("updated_at"), f"{where}.updated_at", self.now),
             values=values,

@@ -15,7 +15,7 @@ caught here. The write itself never follows a symlink at the temporary name and 
 target's directory entry instead of writing into an existing file (so a hard link to a vault file
 is replaced, the vault file keeps its bytes).
 
-Imports nothing but ``os`` and ``stat``: the quick path of ``blank`` checks its target too.
+Imports nothing but ``os`` and ``stat``.
 """
 
 from __future__ import annotations

@@ -3,12 +3,11 @@
 Per-user folders come from platformdirs. Environment overrides let tests and portable installs
 point everything elsewhere:
 
-- ``IHRP_HOME``: one folder that holds data, config and cache (portable install, tests).
+- ``IHRP_HOME``: one folder that holds every per-user folder (portable install, tests).
 - ``IHRP_FORMS_DIR``: an extra folder of user worksheet definitions.
 
 The per-user folders are created only when something is written there, each 0700 (with any folder
-above it the program creates): ``durable.make_private_dirs``, used by the settings, the blank-copy
-cache and a new vault.
+above it the program creates): ``durable.make_private_dirs``, used by the settings and a new vault.
 """
 
 from __future__ import annotations
@@ -47,11 +46,6 @@ def user_config_dir() -> Path:
 def user_state_dir() -> Path:
     """What this computer remembers about vaults it opened (never client data)."""
     return _per_user_dir("state")
-
-
-def user_cache_dir() -> Path:
-    """Cache folder (never client data)."""
-    return _per_user_dir("cache")
 
 
 def user_log_dir() -> Path:

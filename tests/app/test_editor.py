@@ -44,14 +44,19 @@ def form() -> FormDefinition:
     return load_definition(SYNTHETIC)
 
 
-@pytest.fixture
-def editor(qtbot: Any, form: FormDefinition) -> WorksheetEditor:
-    widget = WorksheetEditor(form, empty_values(form))
+def shown_editor(qtbot: Any, form: FormDefinition, values: dict[str, Any]) -> WorksheetEditor:
+    """An editor of ``form`` holding ``values``, shown at 1100 x 900."""
+    widget = WorksheetEditor(form, values)
     qtbot.addWidget(widget)
     widget.resize(1100, 900)
     widget.show()
     qtbot.waitExposed(widget)
     return widget
+
+
+@pytest.fixture
+def editor(qtbot: Any, form: FormDefinition) -> WorksheetEditor:
+    return shown_editor(qtbot, form, empty_values(form))
 
 
 def line_of(editor: WorksheetEditor, field_id: str) -> QLineEdit:
@@ -592,11 +597,7 @@ def test_segment_buttons_are_never_auto_default(editor: WorksheetEditor) -> None
 
 
 def test_tab_goes_down_the_page_through_rows_and_menus(qtbot: Any, form: FormDefinition) -> None:
-    editor = WorksheetEditor(form, filled(form))
-    qtbot.addWidget(editor)
-    editor.resize(1100, 900)
-    editor.show()
-    qtbot.waitExposed(editor)
+    editor = shown_editor(qtbot, form, filled(form))
     chain = list_of(editor, "chain")
     qtbot.mouseClick(chain.add_button, Qt.MouseButton.LeftButton)  # rows added later keep their place
     QApplication.processEvents()

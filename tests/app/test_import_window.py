@@ -68,6 +68,18 @@ def test_file_import_shows_progress_then_a_summary_and_refreshes_the_list(
     assert window.client_list.list.count() == len(DEMO_CLIENTS)
 
 
+def _imported(qtbot: Any, make_window: Any, fast_vault: Any, export: Path) -> tuple[Any, Any]:
+    """``export`` imported through File > Import into a window on a vault with one client; returns the
+    window and the import dialog once its work is done."""
+    window = make_window(fast_vault(clients=("Already here",)))
+    unlock(qtbot, window)
+    _pick(export)
+    window.import_action.trigger()
+    dialog = window.dialogs.import_dialog
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    return window, dialog
+
+
 def test_a_bad_file_in_the_app_imports_nothing_and_says_so_in_plain_words(
     qtbot: Any, make_window: Any, fast_vault: Any, free_widgets: None, tmp_path: Path
 ) -> None:
@@ -75,13 +87,7 @@ def test_a_bad_file_in_the_app_imports_nothing_and_says_so_in_plain_words(
     doc = json.loads(export.read_text(encoding="utf-8"))
     doc["clients"][-1]["sessions"][-1]["worksheets"][-1]["language"] = "xx"
     export.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    window = make_window(fast_vault(clients=("Already here",)))
-    unlock(qtbot, window)
-
-    _pick(export)
-    window.import_action.trigger()
-    dialog = window.dialogs.import_dialog
-    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    window, dialog = _imported(qtbot, make_window, fast_vault, export)
     words = dialog.status.text()
     assert words.startswith("Nothing was imported.")
     assert "language" in words and "Traceback" not in words
@@ -144,13 +150,7 @@ def test_an_unexpected_error_in_the_import_writes_a_crash_report_and_names_it(
 
     monkeypatch.setattr(exchange, "import_file", boom)
     export = _demo_export(tmp_path)
-    window = make_window(fast_vault(clients=("Already here",)))
-    unlock(qtbot, window)
-
-    _pick(export)
-    window.import_action.trigger()
-    dialog = window.dialogs.import_dialog
-    qtbot.waitUntil(lambda: not dialog.running, timeout=20_000)
+    window, dialog = _imported(qtbot, make_window, fast_vault, export)
     boxes: list[QMessageBox] = []
 
     def shown() -> None:

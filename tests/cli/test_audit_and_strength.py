@@ -64,43 +64,11 @@ def test_init_refuses_a_weak_passphrase_with_the_estimators_advice(capsys, monke
 
 
 def test_init_takes_a_strong_passphrase_and_demo_vaults_are_exempt(capsys, monkeypatch, tmp_path):
-    assert (
-        run(
-            capsys,
-            monkeypatch,
-            "init",
-            "--vault",
-            str(tmp_path / "a"),
-            "--passphrase-stdin",
-            stdin=PASS + "\n",
-        )[0]
-        == 0
-    )
-    assert (
-        run(
-            capsys,
-            monkeypatch,
-            "init",
-            "--vault",
-            str(tmp_path / "b"),
-            "--passphrase-stdin",
-            stdin="xk4!Vq9#mR2pLw7z\n",
-        )[0]
-        == 0
-    )
-    assert (
-        run(
-            capsys,
-            monkeypatch,
-            "init",
-            "--vault",
-            str(tmp_path / "demo"),
-            "--demo",
-            "--passphrase-stdin",
-            stdin="demo\n",
-        )[0]
-        == 0
-    )
+    made = (("a", PASS, ()), ("b", "xk4!Vq9#mR2pLw7z", ()), ("demo", "demo", ("--demo",)))
+    for name, passphrase, demo in made:
+        code = run(capsys, monkeypatch, "init", "--vault", str(tmp_path / name), *demo, "--passphrase-stdin",
+                   stdin=passphrase + "\n")[0]
+        assert code == 0, name
 
 
 def test_passwd_refuses_a_weak_passphrase_and_changes_nothing(capsys, monkeypatch, vault):
@@ -146,44 +114,18 @@ def test_audit_prints_a_table_of_who_did_what_and_the_chains_state(capsys, monke
 
 def test_audit_to_csv_with_a_client_and_a_date(capsys, monkeypatch, vault, tmp_path):
     out_file = tmp_path / "trail.csv"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "audit",
-        "--vault",
-        str(vault),
-        "--client",
-        CLIENT,
-        "--since",
-        "2000-01-01",
-        "-o",
-        str(out_file),
-        "--passphrase-stdin",
-    )
+    def audit(*words: str) -> tuple[int, str, str]:
+        return run(capsys, monkeypatch, "audit", "--vault", str(vault), *words, "--passphrase-stdin")
+
+    code, _, err = audit("--client", CLIENT, "--since", "2000-01-01", "-o", str(out_file))
     assert code == 0 and "NOT encrypted" in err
     rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
     assert rows and {r["client"] for r in rows} == {CLIENT}
     assert {"created"} <= {r["action"] for r in rows}
     # A later day shows nothing; a bad date is a usage error.
-    run(
-        capsys,
-        monkeypatch,
-        "audit",
-        "--vault",
-        str(vault),
-        "--since",
-        "2999-01-01",
-        "-o",
-        str(out_file),
-        "--passphrase-stdin",
-    )
+    audit("--since", "2999-01-01", "-o", str(out_file))
     assert len(list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))) == 0
-    assert (
-        run(
-            capsys, monkeypatch, "audit", "--vault", str(vault), "--since", "last week", "--passphrase-stdin"
-        )[0]
-        == 2
-    )
+    assert audit("--since", "last week")[0] == 2
     # Writing the CSV is itself recorded: the file names clients.
     with Vault.open(vault, PASS) as v:
         assert any(e.action == "exported" and "audit trail" in e.detail for e in v.audit_events())

@@ -13,12 +13,14 @@ from pypdf import PdfReader
 
 from ihrp_desktop.cli import main
 from ihrp_desktop.core.demo import DEMO_CLIENTS
-from tests.cli_run import run_cli
+from ihrp_desktop.core.forms import default_library
+from tests.cli_run import passphrase_runner, run_cli
 
 PASS = "correct horse ✓ battery"
 
 
 run = run_cli
+unlocked = passphrase_runner(PASS)
 
 
 def pdf_text(path: Path) -> str:
@@ -59,10 +61,27 @@ def test_blank_writes_a_pdf_with_the_title(capsys, monkeypatch, tmp_path):
     assert code == 2 and "no worksheet called" in err.lower()
 
 
+def test_a_bad_own_definition_is_named_at_every_blank_and_the_rest_prints(capsys, monkeypatch, tmp_path):
+    own = tmp_path / "own-forms"
+    own.mkdir()
+    (own / "broken.toml").write_text('id = "broken"\n[[section]\n', encoding="utf-8")
+    monkeypatch.setenv("IHRP_FORMS_DIR", str(own))
+    default_library.cache_clear()  # read once per process: read again, as a new command would
+    try:
+        out = tmp_path / "plan.pdf"
+        for _ in range(2):
+            code, _, err = run(capsys, monkeypatch, "blank", "optimal_use_plan", "-o", str(out))
+            assert code == 0, err
+            assert "Skipped" in err and "broken.toml" in err
+        assert "Optimal Use Plan" in pdf_text(out)
+    finally:
+        default_library.cache_clear()
+
+
 def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monkeypatch, tmp_path):
     out = tmp_path / "plan.pdf"
     (tmp_path / "plan.pdf.partial").write_bytes(b"half a PDF, from a power cut")
-    for _ in range(2):  # rendered, then from the kept copy (the quick path writes the same way)
+    for _ in range(2):  # the second run replaces the first file the same way
         code, _, _ = run(capsys, monkeypatch, "blank", "optimal_use_plan", "-o", str(out))
         assert code == 0
         assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.pdf", "plan.pdf.partial"]
@@ -71,9 +90,7 @@ def test_a_file_named_like_a_partial_is_neither_reused_nor_added_to(capsys, monk
 
 
 def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_vault):
-    code, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    code, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     assert code == 0
     for client in DEMO_CLIENTS:
         assert client.name in out
@@ -82,49 +99,22 @@ def test_list_shows_every_demo_client_and_worksheet(capsys, monkeypatch, demo_va
 
 
 def test_print_every_worksheet_take_home_and_clinician(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     for wid in worksheet_ids(out):
         for copy in ("take-home", "clinician"):
             target = tmp_path / f"{wid}-{copy}.pdf"
-            code, _, err = run(
-                capsys,
-                monkeypatch,
-                "print",
-                str(wid),
-                "--vault",
-                str(demo_vault),
-                "-o",
-                str(target),
-                "--copy",
-                copy,
-                "--passphrase-stdin",
-                stdin=PASS + "\n",
-            )
+            code, _, err = unlocked(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o",
+                                    str(target), "--copy", copy)
             assert code == 0, err
             assert PdfReader(str(target)).pages
 
 
 def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault, tmp_path):
-    _, out, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, out, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
     target = tmp_path / "discreet.pdf"
     wid = worksheet_ids(out)[0]
-    code, _, _ = run(
-        capsys,
-        monkeypatch,
-        "print",
-        str(wid),
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(target),
-        "--discreet",
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, _ = unlocked(capsys, monkeypatch, "print", str(wid), "--vault", str(demo_vault), "-o",
+                          str(target), "--discreet")
     assert code == 0
     meta = " ".join(str(v) for v in (PdfReader(str(target)).metadata or {}).values())
     for client in DEMO_CLIENTS:
@@ -134,17 +124,7 @@ def test_discreet_print_has_no_name_in_metadata(capsys, monkeypatch, demo_vault,
 
 def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     export = tmp_path / "all.json"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(export),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(export))
     assert code == 0
     assert "not encrypted" in err.lower()
     data = json.loads(export.read_text(encoding="utf-8"))
@@ -152,31 +132,12 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
     assert {c["name"] for c in data["clients"]} == {c.name for c in DEMO_CLIENTS}
 
     other = tmp_path / "other"
-    run(capsys, monkeypatch, "init", "--vault", str(other), "--passphrase-stdin",
-        stdin="second quiet harbour\n")
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "import",
-        str(export),
-        "--vault",
-        str(other),
-        "--passphrase-stdin",
-        stdin="second quiet harbour\n",
-    )
+    as_other = passphrase_runner("second quiet harbour")
+    as_other(capsys, monkeypatch, "init", "--vault", str(other))
+    code, _, err = as_other(capsys, monkeypatch, "import", str(export), "--vault", str(other))
     assert code == 0, err
     again = tmp_path / "again.json"
-    run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(other),
-        "-o",
-        str(again),
-        "--passphrase-stdin",
-        stdin="second quiet harbour\n",
-    )
+    as_other(capsys, monkeypatch, "export-json", "--vault", str(other), "-o", str(again))
 
     def sheets(doc: dict) -> list[tuple]:
         return sorted(
@@ -196,19 +157,8 @@ def test_export_import_round_trip(capsys, monkeypatch, demo_vault, tmp_path):
 
     one = tmp_path / "one.json"
     name = DEMO_CLIENTS[0].name
-    code, _, _ = run(
-        capsys,
-        monkeypatch,
-        "export-json",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(one),
-        "--client",
-        name,
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, _ = unlocked(capsys, monkeypatch, "export-json", "--vault", str(demo_vault), "-o", str(one),
+                          "--client", name)
     assert code == 0
     assert [c["name"] for c in json.loads(one.read_text(encoding="utf-8"))["clients"]] == [name]
 
@@ -285,67 +235,32 @@ def test_exit_codes_wrong_passphrase_damaged_usage(capsys, monkeypatch, demo_vau
 @pytest.mark.parametrize("secret", ["qu'o\"te\\s @:/% zażółć Юля", "ox-lamp " + "x" * 300 + "ё"])
 def test_odd_passphrases_work_for_init_open_and_passwd(capsys, monkeypatch, tmp_path, secret):
     vault = tmp_path / "v"
-    assert (
-        run(capsys, monkeypatch, "init", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 0
-    )
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 0
-    )
+    as_secret = passphrase_runner(secret)
+    assert as_secret(capsys, monkeypatch, "init", "--vault", str(vault))[0] == 0
+    assert as_secret(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 0
     new = secret[::-1] + " velvet harbor tangerine"  # a reversed old one alone is refused as too guessable
+    as_new = passphrase_runner(new)
     code, _, err = run(
         capsys, monkeypatch, "passwd", "--vault", str(vault), "--passphrase-stdin", stdin=f"{secret}\n{new}\n"
     )
     assert code == 0, err
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=secret + "\n")[0]
-        == 3
-    )
-    assert (
-        run(capsys, monkeypatch, "list", "--vault", str(vault), "--passphrase-stdin", stdin=new + "\n")[0]
-        == 0
-    )
+    assert as_secret(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 3
+    assert as_new(capsys, monkeypatch, "list", "--vault", str(vault))[0] == 0
 
 
 def test_backup_verify_restore(capsys, monkeypatch, demo_vault, tmp_path):
     backup = tmp_path / "backup"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "backup",
-        "--vault",
-        str(demo_vault),
-        "-o",
-        str(backup),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "backup", "--vault", str(demo_vault), "-o", str(backup))
     assert code == 0, err
-    code, out, _ = run(
-        capsys, monkeypatch, "verify", "--vault", str(backup), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    code, out, _ = unlocked(capsys, monkeypatch, "verify", "--vault", str(backup))
     # Intact (no PROBLEM), and older than the vault this computer has opened, as a backup is: exit 5
     # (docs/security.md, "Rollback").
     assert code == 5 and "PROBLEM" not in out and "OLDER: This vault is older" in out
     restored = tmp_path / "restored"
-    code, _, err = run(
-        capsys,
-        monkeypatch,
-        "restore",
-        str(backup),
-        "--vault",
-        str(restored),
-        "--passphrase-stdin",
-        stdin=PASS + "\n",
-    )
+    code, _, err = unlocked(capsys, monkeypatch, "restore", str(backup), "--vault", str(restored))
     assert code == 0, err
-    _, original, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(demo_vault), "--passphrase-stdin", stdin=PASS + "\n"
-    )
-    _, copy, _ = run(
-        capsys, monkeypatch, "list", "--vault", str(restored), "--passphrase-stdin", stdin=PASS + "\n"
-    )
+    _, original, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(demo_vault))
+    _, copy, _ = unlocked(capsys, monkeypatch, "list", "--vault", str(restored))
     assert copy == original
 
 

@@ -2,36 +2,39 @@
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 import pytest
 
-from ihrp_desktop.cli import main
 from ihrp_desktop.cli.keys import _Progress
 from ihrp_desktop.core.vault import KdfParams, Vault, WrongPassphrase
+from tests.cli_run import run_cli
 
 OLD, NEW = "the old passphrase", "the new passphrase"
 
 
-def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
-         stdin: str) -> tuple[int, str]:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    return code, capsys.readouterr().err
-
-
-def test_rekey_replaces_the_passphrase_and_retires_the_recovery_sheet(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.fixture
+def with_sheet(tmp_path: Path) -> tuple[Path, str]:
+    """A vault with a recovery sheet and one client: (its folder, the sheet's key)."""
     folder = tmp_path / "vault"
     with Vault.create(folder, OLD, kdf=KdfParams.fast(), with_recovery_key=True) as v:
         sheet = v.recovery_key
         v.add_client("Ana")
     assert sheet is not None
-    code, err = _run(monkeypatch, capsys, "rekey", "--vault", str(folder), "--passphrase-stdin",
-                     stdin=f"{OLD}\n{NEW}\n")
+    return folder, sheet
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str,
+         stdin: str) -> tuple[int, str]:
+    code, _, err = run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=stdin)
+    return code, err
+
+
+def test_rekey_replaces_the_passphrase_and_retires_the_recovery_sheet(
+    with_sheet: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, sheet = with_sheet
+    code, err = _run(monkeypatch, capsys, "rekey", "--vault", str(folder), stdin=f"{OLD}\n{NEW}\n")
     assert code == 0, err
     assert "Older copies of the key file no longer open this vault" in err
     assert "Your recovery sheet, if you had one, no longer works" in err
@@ -40,20 +43,15 @@ def test_rekey_replaces_the_passphrase_and_retires_the_recovery_sheet(
             Vault.open(folder, secret)
     with Vault.open(folder, NEW) as v:
         assert [e.action for e in v.audit_events()][-1] == "keys_replaced"  # written inside, by the change
-    code, _ = _run(monkeypatch, capsys, "list", "--vault", str(folder), "--passphrase-stdin",
-                   stdin=OLD + "\n")
+    code, _ = _run(monkeypatch, capsys, "list", "--vault", str(folder), stdin=OLD + "\n")
     assert code == 3
 
 
 def test_passwd_keeps_the_recovery_sheet(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    with_sheet: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = tmp_path / "vault"
-    with Vault.create(folder, OLD, kdf=KdfParams.fast(), with_recovery_key=True) as v:
-        sheet = v.recovery_key
-    assert sheet is not None
-    code, err = _run(monkeypatch, capsys, "passwd", "--vault", str(folder), "--passphrase-stdin",
-                     stdin=f"{OLD}\n{NEW}\n")
+    folder, sheet = with_sheet
+    code, err = _run(monkeypatch, capsys, "passwd", "--vault", str(folder), stdin=f"{OLD}\n{NEW}\n")
     assert code == 0 and "recovery sheet" not in err
     Vault.open(folder, sheet).close()
     Vault.open(folder, NEW).close()

@@ -22,6 +22,7 @@ from ihrp_desktop.core.forms import FormDefinition, default_library
 from ihrp_desktop.core.forms.values import normalize
 from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vault.clients import printable_name
+from tests.export_docs import as_version_1
 
 LIBRARY = default_library()
 # Any Unicode a person can type or paste (no lone surrogates: they cannot be UTF-8 at all).
@@ -198,14 +199,7 @@ def test_a_client_takes_the_imported_name_only_from_a_newer_export(demo_pair) ->
 def test_version_1_files_still_import_as_new_records_with_their_links(demo_pair) -> None:
     _, target, doc = demo_pair
     v1 = copy.deepcopy(doc)
-    v1["version"] = 1
-    for c in v1["clients"]:
-        c.pop("uid")
-        for s in c["sessions"]:
-            s.pop("uid")
-            for w in s["worksheets"]:
-                w.pop("uid")
-                w.pop("previous_uid")
+    as_version_1(v1)
     for expected_clients in (3, 6):  # no uids: nothing can be recognised, every import adds
         summary = import_records(target, copy.deepcopy(v1), LIBRARY)
         assert (summary.clients.new, summary.worksheets.new) == (3, 9)

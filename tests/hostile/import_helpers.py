@@ -63,6 +63,12 @@ class Hostile:
         with Vault.open(self.vault, PASSPHRASE) as vault:
             return json.loads(json.dumps(export_records(vault), ensure_ascii=False))
 
+    def export_file(self, doc: dict[str, Any], *, ascii_only: bool = False) -> Path:
+        """``doc`` written as ``export.json`` in the work folder (all in ASCII escapes, or as UTF-8)."""
+        path = self.work / "export.json"
+        path.write_text(json.dumps(doc, ensure_ascii=ascii_only), encoding="ascii" if ascii_only else "utf-8")
+        return path
+
     def cli(self, *args: str) -> tuple[int, str, str]:
         self._capsys.readouterr()
         self._monkeypatch.setattr(sys, "stdin", io.StringIO(PASSPHRASE + "\n"))

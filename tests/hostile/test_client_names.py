@@ -7,7 +7,6 @@ before that without them.
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +14,7 @@ import pytest
 
 from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vault import clients as clients_module
+from tests.export_docs import as_version_1
 from tests.hostile.import_helpers import PASSPHRASE, Hostile, hostile, hostile_template  # noqa: F401 - fixtures
 
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -51,18 +51,10 @@ def test_a_name_of_only_control_characters_is_refused(tmp_path: Path) -> None:
 
 def test_an_imported_name_is_cleaned_the_same_way(hostile: Hostile) -> None:  # noqa: F811 - the fixture
     doc = hostile.good_export()
-    doc["version"] = 1  # imported as new records
-    for c in doc["clients"]:
-        c.pop("uid", None)
-        for s in c["sessions"]:
-            s.pop("uid", None)
-            for w in s["worksheets"]:
-                w.pop("uid", None)
-                w.pop("previous_uid", None)
+    as_version_1(doc)  # imported as new records
     doc["clients"] = doc["clients"][:1]
     doc["clients"][0]["name"] = HOSTILE_NAMES["an ESC sequence"][0] + " \u202eevil"
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc), encoding="ascii")
+    path = hostile.export_file(doc, ascii_only=True)
     code, err = hostile.import_file(path)
     assert code == 0, err
     with Vault.open(hostile.vault, PASSPHRASE) as vault:

@@ -9,7 +9,6 @@ so nothing of the file is in the vault (docs/export-format.md, "Import rules").
 from __future__ import annotations
 
 import copy
-import json
 import os
 import sys
 import uuid
@@ -21,6 +20,7 @@ import pytest
 
 from ihrp_desktop.core.exchange_check import MAX_ANSWERS_BYTES, MAX_NAME_CHARS, MAX_NOTE_CHARS
 from ihrp_desktop.core.exchange_file import MAX_DEPTH, MAX_FILE_BYTES, ExportFormatError, read_bytes
+from tests.export_docs import as_version_1
 from tests.hostile.import_helpers import Hostile, content, hostile, hostile_template  # noqa: F401 - fixtures
 
 Doc = dict[str, Any]
@@ -63,7 +63,7 @@ def _self_link(doc: Doc) -> None:
 
 
 def _self_link_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     sheet = first_sheet(doc)
     sheet["previous_id"] = sheet["id"]
 
@@ -74,7 +74,7 @@ def _cycle(doc: Doc) -> None:
 
 
 def _cycle_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     a, b = sheets(doc, with_two_sheets(doc))[:2]
     a["previous_id"], b["previous_id"] = b["id"], a["id"]
 
@@ -84,19 +84,8 @@ def _other_clients_sheet(doc: Doc) -> None:
     mine["previous_uid"] = theirs["uid"]
 
 
-def _as_v1(doc: Doc) -> None:
-    doc["version"] = 1
-    for c in doc["clients"]:
-        c.pop("uid")
-        for s in c["sessions"]:
-            s.pop("uid")
-            for w in s["worksheets"]:
-                w.pop("uid")
-                w.pop("previous_uid")
-
-
 def _duplicate_ids_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     a, b = sheets(doc)[:2]
     b["id"] = a["id"]
 
@@ -107,7 +96,7 @@ def _duplicate_uids(doc: Doc) -> None:
 
 
 def _previous_nowhere_v1(doc: Doc) -> None:
-    _as_v1(doc)
+    as_version_1(doc)
     first_sheet(doc)["previous_id"] = 987654
 
 
@@ -236,8 +225,7 @@ def test_a_bad_record_is_refused_and_nothing_is_imported(hostile: Hostile, case:
     mutate, words = MUTATIONS[case]
     doc = hostile.good_export()
     mutate(doc)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    path = hostile.export_file(doc)
     hostile.refused_unchanged(path, *words)
 
 
@@ -378,8 +366,7 @@ def test_a_refusal_never_quotes_the_answer(hostile: Hostile, case: str) -> None:
     form, values, words = QUOTING[case]
     doc = hostile.good_export()
     first_sheet(doc).update(form=form, values=values)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    path = hostile.export_file(doc)
     err = hostile.refused_unchanged(path, words)
     assert "Zofia" not in err and "secret" not in err
 
@@ -406,8 +393,7 @@ def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile
     mutate, place = SURROGATES[case]
     doc = hostile.good_export()
     mutate(doc)
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc), encoding="ascii")
+    path = hostile.export_file(doc, ascii_only=True)
     err = hostile.refused_unchanged(path, place, "holds text that is not valid Unicode")
     assert "UnicodeEncodeError" not in err and "did not expect" not in err, err
     assert sys.stdin.read() == hostile.passphrase + "\n"  # the passphrase was never read
@@ -416,9 +402,8 @@ def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile
 def test_a_surrogate_pair_and_an_escaped_backslash_u_import(hostile: Hostile) -> None:  # noqa: F811 - the fixture
     doc = hostile.good_export()
     _set("session.note", "\U0001F600 and the six letters \\ud800")(doc)
-    _as_v1(doc)  # imported as new records
-    path = hostile.work / "export.json"
-    path.write_text(json.dumps(doc), encoding="ascii")
+    as_version_1(doc)  # imported as new records
+    path = hostile.export_file(doc, ascii_only=True)
     code, err = hostile.import_file(path)
     assert code == 0, err
     notes = [s["note"] for c in content(hostile.vault)["records"]["clients"] for s in c["sessions"]]

@@ -148,7 +148,7 @@ def test_a_target_in_or_over_a_vault_or_not_a_file_is_refused(
 def test_a_device_is_still_a_device_when_run_as_a_separate_program(
     command: str, place: Place
 ) -> None:
-    """The real command in its own process (the quick path of ``blank`` included), as root here."""
+    """The real command in its own process, as root here."""
     import subprocess
     import sys
 

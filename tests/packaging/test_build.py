@@ -11,9 +11,8 @@ import ihrp_desktop
 
 PACKAGING = Path(__file__).resolve().parents[2] / "packaging"
 sys.path.insert(0, str(PACKAGING))
-from make_icons import ICO_SIZES, PNG_SIZES, make_icons  # noqa: E402
-
 import build  # noqa: E402
+from make_icons import ICO_SIZES, PNG_SIZES, make_icons  # noqa: E402
 
 
 def test_the_icons_come_in_every_format_an_installer_needs(qapp, tmp_path) -> None:

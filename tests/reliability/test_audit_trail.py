@@ -3,24 +3,20 @@ are recorded; any change to the audit rows is detected by ``verify`` (SHA-256 ha
 
 from __future__ import annotations
 
-import io
 import shutil
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ihrp_desktop.cli import EXIT_DAMAGED, EXIT_OK, main
+from ihrp_desktop.cli import EXIT_DAMAGED, EXIT_OK
 from ihrp_desktop.core.vault import Vault, unlock_key, verify
 from ihrp_desktop.core.vault.engine import connect_writable
+from tests.cli_run import run_cli
 
 
 def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *args: str) -> int:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    capsys.readouterr()
-    return code
+    return run_cli(capsys, monkeypatch, *args, stdin=stdin)[0]
 
 
 def test_every_disclosure_and_unlock_is_recorded(

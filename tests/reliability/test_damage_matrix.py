@@ -7,7 +7,6 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from ihrp_desktop.cli import EXIT_DAMAGED, EXIT_WRONG_PASSPHRASE, main
 from ihrp_desktop.core import backups
 from ihrp_desktop.core.vault import DamagedVault, NotAVault, Vault, VaultError, WrongPassphrase, verify
+from tests.vault_files import plain_sqlite
 
 PAGE = 4096
 
@@ -34,14 +34,6 @@ def _key_material_offset(path: Path, rng: Any) -> int:
     value = json.loads(text)["wraps"][0]["wrapped_key"].encode()
     start = text.index(value)
     return start + rng.randrange(len(value))
-
-
-def _plain_sqlite(path: Path) -> None:
-    path.unlink()
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE clients (name TEXT)")
-    conn.commit()
-    conn.close()
 
 
 # name -> (damage(folder, rng, foreign_vault), expected error, words verify must use)
@@ -63,7 +55,7 @@ FIXED: dict[str, tuple[Damage, type[VaultError], str]] = {
         DamagedVault,
         "vault.db",
     ),
-    "vault.db a plain SQLite file": (lambda d, r, f: _plain_sqlite(d / "vault.db"), NotAVault, "unencrypted"),
+    "vault.db a plain SQLite file": (lambda d, r, f: plain_sqlite(d / "vault.db"), NotAVault, "unencrypted"),
     "vault.db missing": (lambda d, r, f: (d / "vault.db").unlink(), DamagedVault, "vault.db"),
     "vault.key missing": (lambda d, r, f: (d / "vault.key").unlink(), DamagedVault, "vault.key"),
     "vault.key random bytes": (

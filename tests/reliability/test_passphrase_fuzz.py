@@ -3,16 +3,15 @@ open and change (core API, and the command line for those without line breaks)."
 
 from __future__ import annotations
 
-import io
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from ihrp_desktop.cli import EXIT_OK, main
+from ihrp_desktop.cli import EXIT_OK
 from ihrp_desktop.core.vault import KdfParams, Vault, WrongPassphrase, unlock_key
+from tests.cli_run import run_cli
 
 PUNCTUATION = "'\"`\\@:/%?#&;=+$,![]{}()<>|^~*x'00'%s%d%%20 \t"
 
@@ -55,10 +54,7 @@ def fuzz_passphrase(rng: Any) -> str:
 
 
 def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: str, *args: str) -> int:
-    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
-    code = main(list(args))
-    capsys.readouterr()
-    return code
+    return run_cli(capsys, monkeypatch, *args, stdin=stdin)[0]
 
 
 def test_any_passphrase_round_trips(

@@ -68,6 +68,10 @@
         <translation>Cambió el perfil de la consulta</translation>
     </message>
     <message>
+        <source>Changed the passphrase and the vault&apos;s key</source>
+        <translation>Cambió la frase de contraseña y la clave de la caja fuerte</translation>
+    </message>
+    <message>
         <source>Created the vault</source>
         <translation>Creó la caja fuerte</translation>
     </message>

@@ -6,10 +6,10 @@ from functools import cache
 
 from ..paths import forms_dir, user_forms_dir
 from .loader import FormDefinitionError, FormLibrary, load_definition, load_library, parse_definition
-from .model import LANGUAGES, Field, FormDefinition, MenuRow, Option, Section, Text
+from .model import Field, FormDefinition, MenuRow, Option, Section, Text
 
 __all__ = [
-    "LANGUAGES", "Field", "FormDefinition", "FormDefinitionError", "FormLibrary", "MenuRow", "Option",
+    "Field", "FormDefinition", "FormDefinitionError", "FormLibrary", "MenuRow", "Option",
     "Section", "Text", "default_library", "load_definition", "load_library", "parse_definition",
 ]
 

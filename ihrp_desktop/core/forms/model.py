@@ -12,10 +12,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from ..vocabulary import DEFAULT_LANGUAGE
 from .kinds import FieldKind, Traits, traits
-
-LANGUAGES: tuple[str, ...] = ("en", "es")
-DEFAULT_LANGUAGE = "en"
 
 Audience = Literal["shared", "clinician"]
 

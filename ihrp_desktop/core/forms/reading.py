@@ -15,8 +15,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from ..vocabulary import DEFAULT_LANGUAGE
 from ..words import word
-from .model import DEFAULT_LANGUAGE, Text
+from .model import Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 ID_PATTERN = _ID  # what a definition or field id may be (an import checks form ids with it)

@@ -19,6 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session as OrmSession
 
 from ..actor import current as current_actor
+from ..vocabulary import AuditAction
 from .errors import RecordNotFound, SaveFailed
 from .keyfile import DataKey
 from .records import AuditEventInfo
@@ -28,30 +29,10 @@ from .store import Store
 
 GENESIS = "0" * 64
 _ACTION_RE = re.compile(r"^[a-z][a-z_]{0,39}$")
-# Actions the program writes; callers may add others of the same shape.
-KNOWN_ACTIONS = frozenset(
-    {
-        "created",
-        "unlocked",
-        "failed_unlock",
-        "printed",
-        "exported",
-        "backed_up",
-        "restored",
-        "migrated",
-        "imported",
-        "passphrase_changed",
-        "recovery_key_replaced",
-        "recovery_key_made",
-        "opened",
-        "edited",
-        "locked",
-        "keys_replaced",
-        "practice_changed",
-    }
-)
+# The program's own actions are vocabulary.AuditAction; callers may add others of the same shape.
 # Key-file wrap kind -> the event its change is recorded as (at the next unlock: see record_key_changes).
-_KEY_CHANGE_ACTIONS = {"passphrase": "passphrase_changed", "recovery": "recovery_key_replaced"}
+_KEY_CHANGE_ACTIONS = {"passphrase": AuditAction.PASSPHRASE_CHANGED,
+                       "recovery": AuditAction.RECOVERY_KEY_REPLACED}
 
 
 def iso(at: dt.datetime) -> str:
@@ -136,6 +117,7 @@ def append_event(
     """
     if not _ACTION_RE.match(action):
         raise ValueError("an audit action is a short lower-case word such as 'printed'")
+    action = str(action)  # an AuditAction is stored and hashed as its plain text
     who = current_actor() if actor is None else actor
     last = session.execute(
         select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
@@ -181,7 +163,8 @@ class AuditTrail(Store):
     def record_failed_unlocks(self, count: int) -> None:
         """Write down failed unlock attempts, after the next successful unlock (a failed one cannot write)."""
         if count > 0:
-            self.record("failed_unlock", detail=f"{count} failed unlock attempt(s) before this unlock")
+            detail = f"{count} failed unlock attempt(s) before this unlock"
+            self.record(AuditAction.FAILED_UNLOCK, detail=detail)
 
     def record_key_changes(self, wraps: Iterable[dict[str, Any]]) -> None:
         """Record passphrase / recovery-key changes that key files of earlier versions mark, once each.
@@ -247,6 +230,8 @@ class AuditTrail(Store):
             row = session.get(WorksheetRow, worksheet_id)
             if row is None:
                 raise RecordNotFound("worksheet")
-            event = append_event(session, "opened", client_id=row.client_id, worksheet_id=worksheet_id)
+            event = append_event(
+                session, AuditAction.OPENED, client_id=row.client_id, worksheet_id=worksheet_id
+            )
         self._editing_sessions.add(worksheet_id)
         return event

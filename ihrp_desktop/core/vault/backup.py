@@ -61,15 +61,21 @@ def _publish(work: Path, target: Path) -> None:
     publish_dir(work, target)
 
 
+def _work_folder(target: Path, what: str) -> Path:
+    """The private folders above ``target`` and the work folder a copy is written into before it is
+    renamed to ``target``; a folder that cannot be made is CopyNotWritten naming ``what``."""
+    try:
+        make_private_dirs(target.parent)
+        return incomplete_sibling(target)
+    except OSError as exc:
+        raise CopyNotWritten(exc, what, str(target.parent)) from None
+
+
 def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os.PathLike[str]) -> Path:
     """Write a consistent encrypted copy of the open vault to ``out_dir`` (which must not exist yet)."""
     out = Path(out_dir).absolute()
     _refuse_existing(out)
-    try:
-        make_private_dirs(out.parent)
-        work = incomplete_sibling(out)
-    except OSError as exc:
-        raise CopyNotWritten(exc, "backup", str(out.parent)) from None
+    work = _work_folder(out, "backup")
     try:
         # Made here, 0600, so SQLite writes into it instead of creating it with its own mode (0644).
         os.close(create_private(work / DB_FILE))
@@ -123,11 +129,7 @@ def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Pa
     """Copy vault.key and vault.db into a new folder, atomically (work folder, fsync, rename)."""
     target = Path(target_dir).absolute()
     refuse_vault_places(target)
-    try:
-        make_private_dirs(target.parent)
-        work = incomplete_sibling(target)
-    except OSError as exc:
-        raise CopyNotWritten(exc, "restored vault", str(target.parent)) from None
+    work = _work_folder(target, "restored vault")
     try:
         for name in (KEY_FILE, DB_FILE):
             copy_private(source_dir / name, work / name)

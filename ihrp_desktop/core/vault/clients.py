@@ -8,10 +8,11 @@ import unicodedata
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from ..vocabulary import DEFAULT_LANGUAGE, AuditAction, Language, checked
 from .audit import AuditTrail, append_event
 from .errors import RecordNotFound
 from .records import ClientInfo, SessionInfo
-from .schema import LANGUAGES, Client, Session, utc_now
+from .schema import Client, Session, utc_now
 
 # Letters that carry their mark inside the letter itself, so Unicode decomposition cannot strip it.
 _BASE_LETTERS = str.maketrans(
@@ -58,9 +59,7 @@ def clean_name(name: str) -> str:
 
 
 def _check_language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
-    return language
+    return checked(language, Language, "language").value
 
 
 def _like_pattern(text: str) -> str:
@@ -107,7 +106,7 @@ def get_or_create_session(session: OrmSession, client_id: int, date: dt.date) ->
 class Clients(AuditTrail):
     """Client and session methods of ``Vault``."""
 
-    def add_client(self, name: str, language: str = "en") -> ClientInfo:
+    def add_client(self, name: str, language: str = DEFAULT_LANGUAGE) -> ClientInfo:
         """Add a client; records a 'created' audit event."""
         name = clean_name(name)
         now = utc_now()
@@ -122,7 +121,7 @@ class Clients(AuditTrail):
             )
             session.add(client)
             session.flush()
-            append_event(session, "created", client_id=client.id, detail="client")
+            append_event(session, AuditAction.CREATED, client_id=client.id, detail="client")
             return client_info(client)
 
     def _update_client(self, client_id: int, **changes: object) -> ClientInfo:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session as OrmSession
 
+from ..vocabulary import AuditAction
 from .audit import append_event
 from .clients import search_key
 from .schema import new_uid, utc_text
@@ -366,7 +367,7 @@ class Importing(Worksheets):
             ):
                 for chunk in _chunks(rows, BATCH):
                     run(statement, chunk)
-            append_event(session, "imported", detail=plan.counts.audit_detail())
+            append_event(session, AuditAction.IMPORTED, detail=plan.counts.audit_detail())
             if progress is not None:
                 progress("write", total, total)
         return plan.counts

@@ -7,6 +7,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..vocabulary import AuditAction
 from . import keyfile, rekey, rotation, seen
 from .errors import VaultError
 from .keyfile import DataKey, KdfParams
@@ -109,12 +110,14 @@ class KeyChanges:
         if not new:
             raise ValueError("the new passphrase is empty")
         with cls.open(path, old, exclusive=True) as vault:
-            vault.change_keys(old, new, "keep", action="passphrase_changed", kdf=kdf, progress=progress)
+            vault.change_keys(
+                old, new, "keep", action=AuditAction.PASSPHRASE_CHANGED, kdf=kdf, progress=progress
+            )
 
     @classmethod
     def new_recovery_key(cls, path: PathLike, passphrase: str, *, kdf: KdfParams | None = None) -> str:
         """Replace (or add) the recovery key of a closed vault with a new data key; returns the new one."""
         with cls.open(path, passphrase, exclusive=True) as vault:
-            made = vault.change_keys(passphrase, None, "new", action="recovery_key_made", kdf=kdf)
+            made = vault.change_keys(passphrase, None, "new", action=AuditAction.RECOVERY_KEY_MADE, kdf=kdf)
         assert made is not None
         return made

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..practice import Line, Practice
+from ..vocabulary import AuditAction
 from .audit import append_event
 from .schema import PracticeProfile, utc_now
 from .store import Store
@@ -53,6 +54,6 @@ class PracticeRecords(Store):
                 row.confirmed_at = None
             row.updated_at = utc_now()
             session.flush()
-            append_event(session, "practice_changed",
+            append_event(session, AuditAction.PRACTICE_CHANGED,
                          detail="lines confirmed" if row.confirmed_at is not None else "lines not confirmed")
             return _as_practice(row)

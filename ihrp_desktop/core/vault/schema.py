@@ -25,13 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..vocabulary import DEFAULT_LANGUAGE, FilledBy, Status
+
 # The newest Alembic revision this program knows. Compared with the database at every open so that
 # Alembic is imported only when a migration is actually needed (a test checks it equals the script head).
-SCHEMA_HEAD = "0003"
-
-LANGUAGES = ("en", "es")
-STATUSES = ("draft", "reviewed")
-FILLED_BY = ("together", "client", "therapist")
+SCHEMA_HEAD = "0004"
 
 
 def utc_now() -> dt.datetime:
@@ -69,7 +67,7 @@ def new_uid() -> str:
 
 
 def _in(column: str, allowed: tuple[str, ...]) -> str:
-    return f"{column} IN ({', '.join(repr(a) for a in allowed)})"
+    return f"{column} IN ({', '.join(repr(str(a)) for a in allowed)})"
 
 
 class Base(DeclarativeBase):
@@ -79,7 +77,6 @@ class Base(DeclarativeBase):
 class Client(Base):
     __tablename__ = "clients"
     __table_args__ = (
-        CheckConstraint(_in("language", LANGUAGES), name="ck_clients_language"),
         Index("ix_clients_name_key", "name_key"),
         Index("ux_clients_uid", "uid", unique=True),
     )
@@ -90,7 +87,9 @@ class Client(Base):
     name: Mapped[str] = mapped_column(Text)
     # clients.search_key(name), case and accents folded in Python: SQLite's lower()/LIKE fold ASCII only.
     name_key: Mapped[str] = mapped_column(Text)
-    language: Mapped[str] = mapped_column(String(8), default="en")
+    # No CHECK on languages (since 0003): the code checks them against vocabulary.Language, so a
+    # new language needs no table rebuild.
+    language: Mapped[str] = mapped_column(String(8), default=DEFAULT_LANGUAGE.value)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
@@ -115,9 +114,8 @@ class Session(Base):
 class Worksheet(Base):
     __tablename__ = "worksheets"
     __table_args__ = (
-        CheckConstraint(_in("status", STATUSES), name="ck_worksheets_status"),
-        CheckConstraint(_in("filled_by", FILLED_BY), name="ck_worksheets_filled_by"),
-        CheckConstraint(_in("language", LANGUAGES), name="ck_worksheets_language"),
+        CheckConstraint(_in("status", tuple(Status)), name="ck_worksheets_status"),
+        CheckConstraint(_in("filled_by", tuple(FilledBy)), name="ck_worksheets_filled_by"),
         Index("ix_worksheets_client", "client_id", "created_at"),
         Index("ix_worksheets_session", "session_id"),
         Index("ix_worksheets_previous", "previous_id"),
@@ -131,8 +129,8 @@ class Worksheet(Base):
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id"))
     form_id: Mapped[str] = mapped_column(Text)
     form_version: Mapped[int] = mapped_column(Integer)
-    status: Mapped[str] = mapped_column(String(16), default="draft")
-    filled_by: Mapped[str] = mapped_column(String(16), default="together")
+    status: Mapped[str] = mapped_column(String(16), default=Status.DRAFT.value)
+    filled_by: Mapped[str] = mapped_column(String(16), default=FilledBy.TOGETHER.value)
     language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())

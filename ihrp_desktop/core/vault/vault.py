@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from ..durable import create_private, make_private_dirs
+from ..vocabulary import AuditAction
 from . import keyfile, rotation, seen
 from .backup import check_copyable, copy_vault_files, export_copy, refuse_vault_places
 from .engine import (
@@ -121,7 +122,7 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             vault = cls(folder, engine, key, recovery_key=recovery)
             vault._folder_lock = VaultLock(folder)
             vault._folder_lock.shared()
-            vault.record("created", detail="vault")
+            vault.record(AuditAction.CREATED, detail="vault")
         except BaseException as exc:
             if engine is not None:
                 engine.dispose()
@@ -206,7 +207,8 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             vault = cls(folder, engine, key)
             if copy is not None:
                 vault.pre_migration_copy = copy
-                vault.record("migrated", detail=f"schema upgraded from {current}; copy kept in {copy.name}")
+                detail = f"schema upgraded from {current}; copy kept in {copy.name}"
+                vault.record(AuditAction.MIGRATED, detail=detail)
             vault._pending_wraps = key_file.wraps
             if full_check:  # else after check_pages proved the file intact: nothing is written before
                 vault._after_intact()
@@ -315,7 +317,7 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         refuse_vault_places(out_dir)
         with self._keys_lock:  # the copied key file always matches the copied database
             out = export_copy(self._live_engine(), self._key, self.path, out_dir)
-        self.record("backed_up")
+        self.record(AuditAction.BACKED_UP)
         return out
 
     @classmethod
@@ -340,6 +342,6 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         target = copy_vault_files(source, new_vault_dir)
         if key is not None:
             with cls.open_with_key(target, key) as restored:
-                restored.record("restored", detail="from a backup")
+                restored.record(AuditAction.RESTORED, detail="from a backup")
                 restored.accept_this_state()  # the person chose this state: not a rollback
         return target

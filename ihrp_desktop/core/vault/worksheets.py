@@ -13,11 +13,12 @@ from typing import Any
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session as OrmSession
 
+from ..vocabulary import AuditAction, FilledBy, Language, Status, checked
 from .audit import append_event
 from .clients import Clients, get_client, get_or_create_session
 from .errors import RecordNotFound
 from .records import RevisionInfo, Worksheet, WorksheetInfo
-from .schema import FILLED_BY, LANGUAGES, STATUSES, Revision, Session, from_utc_text, utc_now, utc_text
+from .schema import Revision, Session, from_utc_text, utc_now, utc_text
 from .schema import Worksheet as WorksheetRow
 from .store import dumps, loads
 
@@ -35,12 +36,6 @@ _INFO_COLUMNS = (
     WorksheetRow.updated_at,
     WorksheetRow.previous_id,
 )
-
-
-def _check(value: str, allowed: tuple[str, ...], what: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"{what} must be one of {', '.join(allowed)}")
-    return value
 
 
 def _client_rows(session: OrmSession, client_id: int) -> list[Row[Any]]:
@@ -130,7 +125,7 @@ class Worksheets(Clients):
         *,
         session_id: int | None = None,
         values: dict[str, Any] | None = None,
-        filled_by: str = "together",
+        filled_by: str = FilledBy.TOGETHER,
         language: str | None = None,
         previous_id: int | None = None,
     ) -> Worksheet:
@@ -139,10 +134,10 @@ class Worksheets(Clients):
         ``previous_id`` makes it a new version of that plan (see ``revise``).
         """
         text = dumps(dict(values or {}))
-        _check(filled_by, FILLED_BY, "filled_by")
+        filled_by = checked(filled_by, FilledBy, "filled_by").value
         with self._write() as session:
             client = get_client(session, client_id)
-            lang = _check(language or client.language, LANGUAGES, "language")
+            lang = checked(language or client.language, Language, "language").value
             if session_id is None:
                 session_id = get_or_create_session(session, client_id, dt.date.today())
             else:
@@ -159,7 +154,7 @@ class Worksheets(Clients):
                 session_id=session_id,
                 form_id=form_id,
                 form_version=int(form_version),
-                status="draft",
+                status=Status.DRAFT.value,
                 filled_by=filled_by,
                 language=lang,
                 created_at=now,
@@ -171,7 +166,8 @@ class Worksheets(Clients):
             session.flush()
             session.add(Revision(worksheet_id=row.id, number=1, saved_at=now, values_json=text))
             append_event(
-                session, "created", client_id=client_id, worksheet_id=row.id, detail=f"worksheet {form_id}"
+                session, AuditAction.CREATED, client_id=client_id, worksheet_id=row.id,
+                detail=f"worksheet {form_id}",
             )
             session.flush()
             return _full(session, row.id)
@@ -223,7 +219,7 @@ class Worksheets(Clients):
             first_edit = worksheet_id in self._editing_sessions
             if first_edit:  # once per opening on screen, not per keystroke (see record_opened)
                 client_id = run("SELECT client_id FROM worksheets WHERE id = ?", (worksheet_id,)).scalar()
-                append_event(session, "edited", client_id=client_id, worksheet_id=worksheet_id)
+                append_event(session, AuditAction.EDITED, client_id=client_id, worksheet_id=worksheet_id)
         if first_edit:
             self._editing_sessions.discard(worksheet_id)
         return number
@@ -241,15 +237,15 @@ class Worksheets(Clients):
 
     def set_status(self, worksheet_id: int, status: str) -> WorksheetInfo:
         """Mark a worksheet 'draft' or 'reviewed'."""
-        return self._update(worksheet_id, status=_check(status, STATUSES, "status"))
+        return self._update(worksheet_id, status=checked(status, Status, "status").value)
 
     def set_filled_by(self, worksheet_id: int, who: str) -> WorksheetInfo:
         """Record who filled it in: 'together', 'client' or 'therapist'."""
-        return self._update(worksheet_id, filled_by=_check(who, FILLED_BY, "filled_by"))
+        return self._update(worksheet_id, filled_by=checked(who, FilledBy, "filled_by").value)
 
     def set_language(self, worksheet_id: int, language: str) -> WorksheetInfo:
         """Change the language a worksheet is shown and printed in."""
-        return self._update(worksheet_id, language=_check(language, LANGUAGES, "language"))
+        return self._update(worksheet_id, language=checked(language, Language, "language").value)
 
     def revise(self, worksheet_id: int, *, session_id: int | None = None) -> Worksheet:
         """A new version of a plan (in today's session unless given): answers copied, ``previous_id`` set."""

@@ -1,8 +1,8 @@
 """Schema migrations: one source of truth, a copy before upgrading, no Alembic on the everyday path.
 
-The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision 0004 and
-opens a vault made at the head (0003) with that script folder. The shipped 0002 is tested on a vault
-taken back to 0001 by its own downgrade.
+The upgrade test is real: it copies the shipped Alembic scripts, adds a test-only revision after the
+head (SCHEMA_HEAD) and opens a vault made at the head with that script folder. Each shipped revision is
+tested on a vault taken back to the one before by the scripts' own downgrade.
 """
 
 from __future__ import annotations
@@ -25,13 +25,14 @@ from tests.kdf_floor import LOWER
 
 PASSPHRASE = "correct horse battery staple"
 
-REVISION_0004 = '''
+TEST_REVISION = "9999"
+REVISION_TEST = f'''
 """test-only: a nickname column"""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "{TEST_REVISION}"
+down_revision = "{SCHEMA_HEAD}"
 branch_labels = None
 depends_on = None
 
@@ -87,21 +88,21 @@ def test_an_older_vault_is_copied_then_upgraded(
 ) -> None:
     scripts = tmp_path / "scripts"
     shutil.copytree(SCRIPTS_DIR, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0004_test_nickname.py").write_text(REVISION_0004)
-    assert script_head(scripts) == "0004"
+    (scripts / "versions" / "9999_test_nickname.py").write_text(REVISION_TEST)
+    assert script_head(scripts) == TEST_REVISION
 
     key = unlock_key(closed_vault, PASSPHRASE)
     with Vault.open_with_key(closed_vault, key, migrations=scripts) as v:
         copy = v.pre_migration_copy
         assert copy is not None and copy.parent == closed_vault
-        assert copy.name.startswith("pre-migration-0003-")
+        assert copy.name.startswith(f"pre-migration-{SCHEMA_HEAD}-")
         assert len(v.clients()) == 3  # the data came through
         assert v.audit_events()[-1].action == "migrated"
-    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [(TEST_REVISION,)]
     assert "nickname" in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
 
     # The copy is an encrypted vault at the old revision that opens with the same passphrase.
-    assert _raw(copy, "SELECT version_num FROM alembic_version") == [("0003",)]
+    assert _raw(copy, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert verify(copy, PASSPHRASE).ok
     with Vault.open(copy, PASSPHRASE) as old:
         assert len(old.clients()) == 3
@@ -111,7 +112,7 @@ def test_an_older_vault_is_copied_then_upgraded(
         assert v.pre_migration_copy is None
     assert len(list(closed_vault.glob("pre-migration-*"))) == 1
 
-    # This program (head 0003) refuses the upgraded vault and writes nothing.
+    # This program (head SCHEMA_HEAD) refuses the upgraded vault and writes nothing.
     before = snapshot(closed_vault)
     with pytest.raises(VaultFromNewerVersion):
         Vault.open(closed_vault, PASSPHRASE)
@@ -133,8 +134,8 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
     assert result.stdout.strip() == "False", result.stderr
 
 
-def _downgrade_to_0001(folder: Path) -> None:
-    """Take a closed vault back to schema 0001 with the shipped scripts' own downgrade."""
+def _downgrade_to(folder: Path, revision: str) -> None:
+    """Take a closed vault back to schema ``revision`` with the shipped scripts' own downgrade."""
     from alembic import command
 
     from ihrp_desktop.core.vault.engine import make_engine
@@ -148,7 +149,7 @@ def _downgrade_to_0001(folder: Path) -> None:
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
             with conn.begin():
                 config.attributes["connection"] = conn
-                command.downgrade(config, "0001")
+                command.downgrade(config, revision)
     finally:
         engine.dispose()
     Path(folder / "vault.db-wal").unlink(missing_ok=True)
@@ -178,7 +179,7 @@ def _chain_as_0001_wrote_it(folder: Path) -> None:
 
 
 def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) -> None:
-    _downgrade_to_0001(closed_vault)
+    _downgrade_to(closed_vault, "0001")
     _chain_as_0001_wrote_it(closed_vault)
     assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert "uid" not in [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
@@ -196,3 +197,65 @@ def test_0002_gives_every_existing_record_its_own_stable_id(closed_vault: Path) 
     assert all(actor == "" for _, actor in actors[:upgraded])  # written before 0002: no actor
     assert all(actor.endswith("(program)") for _, actor in actors[upgraded:])  # account (program part)
     assert verify(closed_vault, PASSPHRASE).ok  # the audit chain holds for both, across the upgrade
+
+
+_TABLES = ("clients", "sessions", "worksheets", "revisions", "audit_events")
+INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+
+
+def _language_checks(folder: Path) -> list[str]:
+    tables = _raw(folder, "SELECT name, sql FROM sqlite_master WHERE type = 'table'")
+    return [name for name, sql in tables if "language IN" in str(sql)]
+
+
+def test_0004_takes_the_languages_out_of_the_schema_and_keeps_every_value(closed_vault: Path) -> None:
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        spanish = v.add_client("Lucía Pérez", "es")
+        v.new_worksheet(spanish.id, "decisional_balance", 1, values={"notes": "sí"}, filled_by="client")
+    _downgrade_to(closed_vault, "0003")
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [("0003",)]
+    assert _language_checks(closed_vault) == ["clients", "worksheets"]
+    before = {table: _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id") for table in _TABLES}
+    indexes = _raw(closed_vault, INDEXES)
+
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        assert v.pre_migration_copy is not None
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    assert _language_checks(closed_vault) == []
+    for table in _TABLES:  # every row, id and uid as it was; the trail only grew
+        after = _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")
+        assert after[: len(before[table])] == before[table], table
+        assert len(after) == len(before[table]) or table == "audit_events"
+    assert _raw(closed_vault, INDEXES) == indexes
+    # The other checks stay in the schema.
+    with pytest.raises(sqlcipher3.IntegrityError):
+        _write_raw(closed_vault, "UPDATE worksheets SET status = 'lost' WHERE id = 1")
+    assert verify(closed_vault, PASSPHRASE).ok
+
+
+def _write_raw(folder: Path, sql: str) -> None:
+    key = unlock_key(folder, PASSPHRASE)
+    conn = sqlcipher3.connect(str(folder / "vault.db"), isolation_level=None)
+    conn.execute(f'PRAGMA key = "{key.sql_literal()}"')
+    try:
+        conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def test_a_language_added_to_the_vocabulary_is_stored_without_a_schema_change(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from enum import StrEnum
+
+    from ihrp_desktop.core.vault import clients, worksheets
+
+    with pytest.raises(ValueError, match="language must be one of en, es"):
+        vault.add_client("Élise", "fr")
+    added = StrEnum("Language", {"EN": "en", "ES": "es", "FR": "fr"})  # type: ignore[misc]
+    monkeypatch.setattr(clients, "Language", added)
+    monkeypatch.setattr(worksheets, "Language", added)
+    client = vault.add_client("Élise", "fr")
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1)
+    assert (vault.client(client.id).language, vault.worksheet(sheet.id).language) == ("fr", "fr")
+    assert vault.set_language(sheet.id, "es").language == "es"

@@ -19,6 +19,7 @@ from ihrp_desktop.core.vault import (
     WrongPassphrase,
     unlock_key,
 )
+from tests.vault_files import plain_sqlite
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -97,14 +98,6 @@ def _truncate_pages(path: Path) -> None:
     path.write_bytes(data[: (len(data) // 4096 // 2) * 4096])  # on a page boundary
 
 
-def _plain_sqlite(path: Path) -> None:
-    path.unlink()
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE clients (name TEXT)")
-    conn.commit()
-    conn.close()
-
-
 DAMAGES: dict[str, tuple[Callable[[Path], None], type[VaultError]]] = {
     "byte flipped in the middle of vault.db": (
         lambda d: _flip(d / "vault.db", (d / "vault.db").stat().st_size // 2),
@@ -118,7 +111,7 @@ DAMAGES: dict[str, tuple[Callable[[Path], None], type[VaultError]]] = {
         lambda d: (d / "vault.db").write_bytes(os.urandom((d / "vault.db").stat().st_size)),
         DamagedVault,
     ),
-    "vault.db a plain SQLite file": (lambda d: _plain_sqlite(d / "vault.db"), NotAVault),
+    "vault.db a plain SQLite file": (lambda d: plain_sqlite(d / "vault.db"), NotAVault),
     "vault.db missing": (lambda d: (d / "vault.db").unlink(), DamagedVault),
     "byte flipped in vault.key": (
         lambda d: _flip(d / "vault.key", (d / "vault.key").stat().st_size // 2),

@@ -25,6 +25,12 @@ def _cli_verify(folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     return code, out + err
 
 
+def _put_back_the_old_files(tmp_path: Path, folder: Path) -> None:
+    """Whole files of the copy in ``tmp_path / "old"`` put back over the vault's, as a restore would."""
+    for name in ("vault.db", "vault.key"):
+        shutil.copyfile(tmp_path / "old" / name, folder / name)
+
+
 def _older_copy(tmp_path: Path, make_vault: Callable[..., Vault], fill: Callable[[Vault], list[int]]) -> Path:
     """A vault, and a copy of it taken before three more events were recorded (returns the vault)."""
     folder = tmp_path / "vault"
@@ -42,8 +48,7 @@ def test_whole_files_put_back_are_found_older(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
 ) -> None:
     folder = _older_copy(tmp_path, make_vault, fill)
-    for name in ("vault.db", "vault.key"):
-        shutil.copyfile(tmp_path / "old" / name, folder / name)
+    _put_back_the_old_files(tmp_path, folder)
     report = verify(folder, PASS)
     assert report.ok and report.older is not None and "UTC" in report.older
     code, text = _cli_verify(folder, monkeypatch, capsys)
@@ -113,8 +118,7 @@ def test_files_from_before_a_key_change_are_found_older(
         fill(v)
     shutil.copytree(folder, tmp_path / "old")
     Vault.change_passphrase(folder, PASS, "the new one", kdf=KdfParams.fast())
-    for name in ("vault.db", "vault.key"):
-        shutil.copyfile(tmp_path / "old" / name, folder / name)
+    _put_back_the_old_files(tmp_path, folder)
     code, text = _cli_verify(folder, monkeypatch, capsys)
     assert code == 5 and "change of its passphrase or keys" in text
 
@@ -160,8 +164,7 @@ def test_accept_older_on_the_command_line(
 ) -> None:
     """A copy restored elsewhere made the vault read older; the person says it is the one they use."""
     folder = _older_copy(tmp_path, make_vault, fill)
-    for name in ("vault.db", "vault.key"):
-        shutil.copyfile(tmp_path / "old" / name, folder / name)
+    _put_back_the_old_files(tmp_path, folder)
     monkeypatch.setattr(sys, "stdin", io.StringIO(PASS + "\n"))
     assert main(["list", "--vault", str(folder), "--passphrase-stdin"]) == 0
     warned = capsys.readouterr().err
