@@ -59,10 +59,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view[:_CHUNK]):]
 
 
-def make_private_dirs(path: str | os.PathLike[str]) -> None:
+def make_private_dirs(path: str | os.PathLike[str]) -> list[str]:
     """Create ``path`` and any missing folder above it, each 0700 whatever the umask.
 
-    Folders that already exist are left as they are (they are the person's own).
+    Folders that already exist are left as they are (they are the person's own). Returns the folders
+    this call made: only those are its to remove again (another process may make one meanwhile).
     """
     path = os.path.abspath(os.fspath(path))
     missing = []
@@ -72,6 +73,7 @@ def make_private_dirs(path: str | os.PathLike[str]) -> None:
         if parent == path:
             break
         path = parent
+    made = []
     for folder in reversed(missing):
         try:
             os.mkdir(folder, PRIVATE_FOLDER)
@@ -79,8 +81,10 @@ def make_private_dirs(path: str | os.PathLike[str]) -> None:
             if not os.path.isdir(folder):
                 raise
             continue  # made meanwhile by another process: not ours to change
+        made.append(folder)
         if os.name != "nt":
             os.chmod(folder, PRIVATE_FOLDER)
+    return made
 
 
 def make_private_dir(path: str | os.PathLike[str]) -> None:
@@ -112,15 +116,18 @@ def _short(name: str, limit: int = 120) -> str:
     return name
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folder: bool = True) -> None:
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folder: bool = True,
+                       new: bool = False) -> None:
     """Replace ``path`` with ``data`` so that after a crash it holds either the old or the new content.
 
     The content goes first to a new file beside it under a random hidden name,
     ``.NAME.tmp-XXXXXXXXXXXXXXXX`` (NAME cut to 120 bytes), created 0600 with ``create_private``;
     an error removes it. It is then flushed and renamed over ``path``: the file there ends up new,
     0600 and owned by whoever wrote it (a file that was there before is replaced, never written
-    into). ``flush_folder`` also flushes the rename to the disk; a folder that refuses it
-    (write-only, some network disks) then fails the write.
+    into). ``new``: the file must not exist yet; it is linked into place instead of renamed, so of
+    two processes writing the same new name at once exactly one succeeds and the other gets
+    FileExistsError, with the first one's file untouched. ``flush_folder`` also flushes the rename
+    to the disk; a folder that refuses it (write-only, some network disks) then fails the write.
     """
     folder, name = os.path.split(os.fspath(path))
     tmp = os.path.join(folder, f".{_short(name)}.tmp-{os.urandom(8).hex()}")
@@ -131,7 +138,11 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes, *, flush_folde
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, path)
+        if new:
+            os.link(tmp, path)  # atomic, and never over an existing name
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
     except BaseException:
         from contextlib import suppress  # here: a write that works never loads it
 

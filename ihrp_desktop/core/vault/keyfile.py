@@ -211,9 +211,11 @@ def render(key_file: KeyFile) -> bytes:
     return (json.dumps(body, indent=2, ensure_ascii=True) + "\n").encode("ascii")
 
 
-def write(vault_dir: Path, key_file: KeyFile) -> None:
-    """Write ``vault.key`` atomically (temp file, fsync, rename, fsync folder)."""
-    atomic_write_bytes(vault_dir / KEY_FILE, render(key_file))
+def write(vault_dir: Path, key_file: KeyFile, *, new: bool = False) -> None:
+    """Write ``vault.key`` atomically (temp file, fsync, rename, fsync folder). ``new``: a vault being
+    created, where an existing ``vault.key`` (another process creating the same vault) is never replaced:
+    FileExistsError instead."""
+    atomic_write_bytes(vault_dir / KEY_FILE, render(key_file), new=new)
 
 
 def _stat_is(path: Path, kind: Any) -> bool:

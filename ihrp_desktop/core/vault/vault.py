@@ -32,9 +32,10 @@ from .errors import (
     DamagedVault,
     VaultClosed,
     VaultError,
+    VaultExists,
     is_damage,
 )
-from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps, remove_tree
+from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps
 from .importing import Importing
 from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
@@ -48,13 +49,23 @@ PathLike = str | os.PathLike[str]
 def discard_new(folder: Path, *, made_folder: bool) -> None:
     """Remove a vault this program has just created (closed), after what followed failed.
 
-    Only the vault's own files, in a folder that was new or empty before: nothing else can be lost.
-    (No folder: its making failed, e.g. under a file; the caller's error names the place.)
+    Only the vault's own files, and its folder when it was new and is empty then: nothing else can
+    be lost. (No folder: its making failed, e.g. under a file; the caller's error names the place.)
     """
-    for name in (KEY_FILE, DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)) if folder.is_dir() else ():
+    if folder.is_dir():
+        _discard_made(folder, [str(folder)] if made_folder else [], key=True, db=True)
+
+
+def _discard_made(folder: Path, made_folders: list[str], *, key: bool, db: bool) -> None:
+    """Undo a failed create: the files and folders this call made, nothing another process made."""
+    names = ([KEY_FILE] if key else []) + ([DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)] if db else [])
+    for name in names:
         (folder / name).unlink(missing_ok=True)
-    if made_folder:
-        remove_tree(folder)
+    for made in reversed(made_folders):
+        try:
+            os.rmdir(made)  # only when empty: what another process put there meanwhile stays
+        except OSError:
+            break
 
 
 class Vault(KeyChanges, PracticeRecords, Importing):
@@ -108,14 +119,23 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         key_file, key, recovery = keyfile.new_key_file(
             passphrase, kdf or KdfParams.default(), with_recovery_key=with_recovery_key
         )
-        made_folder = not folder.exists()
         engine = None
+        # What this call made, and only that, is removed again on failure: two processes creating the
+        # same vault at once must never delete each other's files
+        # (tests/core/vault/test_create_race.py).
+        made_folders: list[str] = []
+        made_key = made_db = False
         try:
-            make_private_dirs(folder)  # 0700, and any folder above it this call makes
-            keyfile.write(folder, key_file)
+            made_folders = make_private_dirs(folder)  # 0700, and any folder above it this call makes
+            try:
+                keyfile.write(folder, key_file, new=True)  # the claim: exactly one creator gets here
+            except FileExistsError:
+                raise VaultExists() from None
+            made_key = True
             # Made here, 0600, so SQLite writes into it (and gives its -wal and -shm the same mode)
             # instead of creating it with its own mode (0644).
             os.close(create_private(folder / DB_FILE))
+            made_db = True
             engine = make_engine(folder / DB_FILE, key, driver)
             # The schema comes from the migrations (one source of truth), as for upgrades.
             upgrade_with_copy(engine, key, folder, None)
@@ -126,7 +146,7 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         except BaseException as exc:
             if engine is not None:
                 engine.dispose()
-            discard_new(folder, made_folder=made_folder)
+            _discard_made(folder, made_folders, key=made_key, db=made_db)
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
             raise
