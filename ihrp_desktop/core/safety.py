@@ -117,7 +117,8 @@ def _read(path: Path) -> SafetyContent:
                 raise SafetyDataError(f"{where}: 'when' names '{group}', which [keywords] does not have")
         blocks.append(Block(table["id"], tuple(table["when"]), table["title"], tuple(points),
                             tuple(sources[s] for s in table["source"]), str(table["checked"])))
-    negations = {tuple(folded_words(w)) for lang in ("en", "es") for w in doc.get("negations", {}).get(lang, [])}
+    said = doc.get("negations", {})
+    negations = {tuple(folded_words(w)) for lang in ("en", "es") for w in said.get(lang, [])}
     return SafetyContent(keywords, tuple(blocks), tuple(sorted(n for n in negations if n)))
 
 

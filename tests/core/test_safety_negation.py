@@ -57,3 +57,9 @@ def test_a_negation_at_the_end_of_one_answer_does_not_reach_the_next() -> None:
 def test_the_injecting_block_is_left_out_of_a_plan_that_never_injects() -> None:
     ids = [b.id for b in blocks_for(["Heroin"], ["Smoked, never injected"])]
     assert "injecting" not in ids and "opioids" in ids
+
+
+def test_the_any_substance_block_prints_on_every_plan() -> None:
+    """docs/forms.md: "The block for any substance prints on every plan", negated words or none."""
+    assert [b.id for b in blocks_for([], [])] == ["any"]
+    assert "any" in [b.id for b in blocks_for(["no alcohol"], ["never injected"])]

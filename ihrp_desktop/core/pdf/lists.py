@@ -69,6 +69,14 @@ def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool
     )
 
 
+def lead_prefix(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> str:
+    """The markup a bullet starts with: its muted lead-in ("No more than: "), or nothing.
+
+    The one place a list's lead is joined to an answer (the plan's bullets and the pocket card's).
+    """
+    return lead_markup(lead, hex_color(COLORS.muted)) if shows_lead(fld, row, lead, text) else ""
+
+
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the list reads well as a table (few, short columns, no very long answer).
 
@@ -111,9 +119,7 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
         text = bullet_text(fld, row)
         pieces = user_text(text, style)
         if pieces and isinstance(pieces[0], Paragraph):
-            first = pieces[0].text
-            if shows_lead(fld, row, lead, text):
-                first = lead_markup(lead, hex_color(COLORS.muted)) + first  # "No more than: 3 drinks"
+            first = lead_prefix(fld, row, lead, text) + pieces[0].text  # "No more than: 3 drinks"
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)
     return out
