@@ -108,11 +108,13 @@ def bullet_lead(fld: Field, ctx: RenderContext) -> str:
     return "" if lead.casefold() == ctx.text(fld.label).strip().casefold() else lead
 
 
-def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
-    """One-column rows as a bulleted list (lines to write on, on a blank copy)."""
+def bullets(
+    fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext, width: float | None = None
+) -> list[Flowable]:
+    """One-column rows as a bulleted list (lines to write on, on a blank copy, ``width`` wide)."""
     lead = bullet_lead(fld, ctx)
     if ctx.blank:
-        return [_blank_bullets(lead, ctx)]
+        return [_blank_bullets(lead, ctx, width)]
     style = ctx.style.bullet
     out: list[Flowable] = []
     for row in rows:
@@ -125,13 +127,15 @@ def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 3) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, width: float | None = None, lines: int = 3) -> Flowable:
+    """Lines to write on; the lead ("No more than") once, on the first, the others under its line."""
+    width = ctx.width if width is None else width
     if not lead:
-        return RuledLines(lines)
+        return RuledLines(lines, width=width)
     lead_width = string_width(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
     table = Table(
-        [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
-        colWidths=[lead_width, ctx.width - lead_width],
+        [[para("• " + lead if n == 0 else "•", ctx.style.cell_quiet), ""] for n in range(lines)],
+        colWidths=[lead_width, width - lead_width],
         rowHeights=[18] * lines,
         hAlign="LEFT",
     )
@@ -247,7 +251,7 @@ def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
 
 def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]:
     filled = len(data) - blank_rows
-    return [None] * filled + [22.0] * blank_rows
+    return [None] * filled + [20.0] * blank_rows
 
 
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
