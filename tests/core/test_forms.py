@@ -647,3 +647,14 @@ def test_the_optimal_use_plan_sets_my_optimal_use_beside_how_it_goes_now(
 ) -> None:
     sections = {s.id: s for s in shipped["optimal_use_plan"].sections}
     assert sections["ideal"].beside_previous and not sections["current"].beside_previous
+
+
+def test_beside_previous_refuses_a_grid(tmp_path: Path) -> None:
+    grid = HEAD.replace('id = "one"', 'id = "boxes"\nlayout = "grid"') + "".join(
+        _list_field(f"box{n}") for n in range(4)
+    )
+    second = '\n[[section]]\nid = "two"\ntitle = { en = "Two" }\nbeside_previous = true\n'
+    text = grid + second + TEXT_FIELD.format(id="a")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_definition(write(tmp_path, text))
+    assert "grid" in caught.value.message and caught.value.line == line_of(text, "beside_previous = true")

@@ -104,7 +104,8 @@ class _Reader(TomlReader):
             section = self.section(table, where, fields_seen)
             self.check_new(seen, section.id, "sections", where, None)
             if section.beside_previous and (not sections or "grid" in (section.layout, sections[-1].layout)):
-                raise self.fail("'beside_previous' needs a previous section; neither may be a 'grid'", where)
+                raise self.fail("'beside_previous' needs a previous section; neither may be a 'grid'", where,
+                                key="beside_previous")
             sections.append(section)
         if not sections:
             raise self.fail("a worksheet needs at least one [[section]]", top)

@@ -157,7 +157,7 @@ def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
             _section_rule(keep=False),
         ]
     if ctx.blank and len(visible) == 1 and visible[0].traits.on_heading:
-        # "This plan is about  Substance: ______": the heading carries its only short answer's line
+        # "This plan is about   Substance ______": the heading carries its only short answer's line
         label = label_markup(visible[0], ctx)
         label = f'<font size="{ctx.style.label.fontSize}" color="{hex_color(COLORS.muted)}">{label}</font>'
         heading = f'<font color="{hex_color(color)}">{title}</font>&nbsp;&nbsp; {label}'
