@@ -658,3 +658,15 @@ def test_beside_previous_refuses_a_grid(tmp_path: Path) -> None:
     with pytest.raises(FormDefinitionError) as caught:
         load_definition(write(tmp_path, text))
     assert "grid" in caught.value.message and caught.value.line == line_of(text, "beside_previous = true")
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [("pocket_card", 'pocket_card = { front_lists = 0 }'), ("safety", 'safety = { substances = 0 }')],
+)
+def test_an_error_inside_an_inline_table_names_its_line(tmp_path: Path, table: str, written: str) -> None:
+    """Found by the definition fuzz: ``pocket_card = { front_lists = 0 }`` gave an error with no line."""
+    text = HEAD.replace("[[section]]", f"{written}\n\n[[section]]") + TEXT_FIELD.format(id="a")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_definition(write(tmp_path, text))
+    assert caught.value.line == line_of(text, written), str(caught.value)
