@@ -87,6 +87,7 @@ class Block:
 class SafetyContent:
     keywords: Mapping[str, tuple[str, ...]]
     blocks: tuple[Block, ...]
+    negations: tuple[tuple[str, ...], ...] = ()  # folded words ("don't" -> ("don", "t"))
 
 
 class SafetyDataError(ValueError):
@@ -116,7 +117,9 @@ def _read(path: Path) -> SafetyContent:
                 raise SafetyDataError(f"{where}: 'when' names '{group}', which [keywords] does not have")
         blocks.append(Block(table["id"], tuple(table["when"]), table["title"], tuple(points),
                             tuple(sources[s] for s in table["source"]), str(table["checked"])))
-    return SafetyContent(keywords, tuple(blocks))
+    said = doc.get("negations", {})
+    negations = {tuple(folded_words(w)) for lang in ("en", "es") for w in said.get(lang, [])}
+    return SafetyContent(keywords, tuple(blocks), tuple(sorted(n for n in negations if n)))
 
 
 @cache
@@ -128,22 +131,32 @@ def safety_content() -> SafetyContent:
 ROUTE_GROUPS = ("injecting",)  # keyword groups matched in route answers only
 
 
+def _negated(words: list[str], i: int, negations: Iterable[tuple[str, ...]]) -> bool:
+    """True when the words just before ``words[i]`` are a negation ("never injected", "sin alcohol")."""
+    return any(i >= len(n) and tuple(words[i - len(n):i]) == n for n in negations)
+
+
 def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
     """The keyword groups a plan's substance and route answers name.
 
     A keyword matches a whole word or its plural; one of 5 letters or more also a word's start
-    ("benzo" matches "benzodiazepines", "gin" does not match "ginger").
+    ("benzo" matches "benzodiazepines", "gin" does not match "ginger"). A keyword right after a
+    negation word of ``[negations]`` does not count ("never injected", "no alcohol"); only the word
+    right before is looked at, so "no alcohol or benzos" still counts "benzos".
 
     Route groups ("injecting") are looked for in the route answers only; the others in both.
     """
     content = safety_content()
-    substance_words = [w for t in substances for w in folded_words(t)]
-    route_words = [w for t in routes for w in folded_words(t)]
+    substance_texts = [folded_words(t) for t in substances]
+    route_texts = [folded_words(t) for t in routes]
     found: set[str] = set()
     for group, keys in content.keywords.items():
-        words = route_words if group in ROUTE_GROUPS else substance_words + route_words
+        texts = route_texts if group in ROUTE_GROUPS else substance_texts + route_texts
         folded = [k for k in (" ".join(folded_words(key)) for key in keys) if k]
-        if any(_same(w, k) or (len(k) >= 5 and w.startswith(k)) for w in words for k in folded):
+        if any(
+            (_same(w, k) or (len(k) >= 5 and w.startswith(k))) and not _negated(words, i, content.negations)
+            for words in texts for i, w in enumerate(words) for k in folded
+        ):
             found.add(group)
     return found
 

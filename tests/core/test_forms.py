@@ -632,3 +632,41 @@ def test_the_pocket_card_and_not_marked_are_data(tmp_path: Path) -> None:
     assert own.pocket_card is not None and own.pocket_card.front == ("name",)
     plain = load_definition(write(tmp_path, HEAD + TEXT_FIELD.format(id="name"), "plain.toml"))
     assert plain.pocket_card is None
+
+
+def test_beside_previous_needs_a_previous_section(tmp_path: Path) -> None:
+    """``beside_previous`` (a blank copy sets the section beside the one before) on the first section."""
+    text = HEAD.replace('id = "one"', 'id = "one"\nbeside_previous = true') + TEXT_FIELD.format(id="a")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_definition(write(tmp_path, text))
+    assert "beside_previous" in caught.value.message and "previous section" in caught.value.message
+
+
+def test_the_optimal_use_plan_sets_my_optimal_use_beside_how_it_goes_now(
+    shipped: dict[str, FormDefinition],
+) -> None:
+    sections = {s.id: s for s in shipped["optimal_use_plan"].sections}
+    assert sections["ideal"].beside_previous and not sections["current"].beside_previous
+
+
+def test_beside_previous_refuses_a_grid(tmp_path: Path) -> None:
+    grid = HEAD.replace('id = "one"', 'id = "boxes"\nlayout = "grid"') + "".join(
+        _list_field(f"box{n}") for n in range(4)
+    )
+    second = '\n[[section]]\nid = "two"\ntitle = { en = "Two" }\nbeside_previous = true\n'
+    text = grid + second + TEXT_FIELD.format(id="a")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_definition(write(tmp_path, text))
+    assert "grid" in caught.value.message and caught.value.line == line_of(text, "beside_previous = true")
+
+
+@pytest.mark.parametrize(
+    ("table", "written"),
+    [("pocket_card", 'pocket_card = { front_lists = 0 }'), ("safety", 'safety = { substances = 0 }')],
+)
+def test_an_error_inside_an_inline_table_names_its_line(tmp_path: Path, table: str, written: str) -> None:
+    """Found by the definition fuzz: ``pocket_card = { front_lists = 0 }`` gave an error with no line."""
+    text = HEAD.replace("[[section]]", f"{written}\n\n[[section]]") + TEXT_FIELD.format(id="a")
+    with pytest.raises(FormDefinitionError) as caught:
+        load_definition(write(tmp_path, text))
+    assert caught.value.line == line_of(text, written), str(caught.value)

@@ -23,7 +23,7 @@ def read_pocket_card(
     table = doc.get("pocket_card")
     if table is None:
         return None
-    where = reader.root.children.get("pocket_card", [reader.root])[0]
+    where = reader.table_place("pocket_card")
     if not isinstance(table, dict):
         raise reader.fail("'pocket_card' must be a table: [pocket_card]", where, key="pocket_card")
     reader.check_keys(table, _KEYS, where)

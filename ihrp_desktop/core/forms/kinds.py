@@ -64,7 +64,9 @@ TRAITS: dict[FieldKind, Traits] = {
     ),
     FieldKind.DATETIME: Traits(**_V, short=True, summary=True, packs=True, packs_blank=True),
     FieldKind.SCALE: Traits(**_V, numeric=True, lead=True, summary=True),
-    FieldKind.CHOICE: Traits(**_V, options=True, lead=True, summary=True, packs=True, on_heading=True),
+    FieldKind.CHOICE: Traits(
+        **_V, options=True, lead=True, summary=True, packs=True, packs_blank=True, on_heading=True
+    ),
     FieldKind.MULTICHOICE: Traits(**_V, options=True, packs=True),
     FieldKind.CHECKBOX: Traits(
         **_V, short=True, lead=True, table_cell=True, summary=True, packs=True, packs_blank=True

@@ -37,7 +37,7 @@ _TOP_KEYS = frozenset(
     {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
     | {"pocket_card", "safety"}
 )
-_SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "field"})
+_SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "beside_previous", "field"})
 _COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
 # The settings each field type understands, beyond the common ones.
 _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
@@ -103,6 +103,9 @@ class _Reader(TomlReader):
         for table, where in self.tables(doc, "section", top):
             section = self.section(table, where, fields_seen)
             self.check_new(seen, section.id, "sections", where, None)
+            if section.beside_previous and (not sections or "grid" in (section.layout, sections[-1].layout)):
+                raise self.fail("'beside_previous' needs a previous section; neither may be a 'grid'", where,
+                                key="beside_previous")
             sections.append(section)
         if not sections:
             raise self.fail("a worksheet needs at least one [[section]]", top)
@@ -155,6 +158,7 @@ class _Reader(TomlReader):
             guidance=self.text(table, "guidance", where),
             layout=cast(Any, layout),
             audience=cast(Any, self.choice(table, "audience", ("shared", "clinician"), where)),
+            beside_previous=self.boolean(table, "beside_previous", where),
             fields=tuple(fields),
         )
 

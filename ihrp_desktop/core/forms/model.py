@@ -129,6 +129,9 @@ class Section:
     guidance: Text | None = None
     layout: Literal["stack", "grid"] = "stack"
     audience: Audience = "shared"
+    # A blank copy prints this section's fields beside the previous section's, row for row
+    # ("How it goes now" | "My optimal use"); its further fields follow at full width.
+    beside_previous: bool = False
 
     @property
     def is_clinician(self) -> bool:

@@ -106,6 +106,14 @@ class TomlReader:
     ) -> FormDefinitionError:
         return FormDefinitionError(self.path, message, line=self.line_of(where, key), field=field)
 
+    def table_place(self, name: str) -> Place:
+        """Where top-level table ``name`` is written: its ``[name]`` header, or the line of an inline
+        ``name = { ... }`` (so an error inside it still names a line)."""
+        if name in self.root.children:
+            return self.root.children[name][0]
+        line = self.line_of(self.root, name)
+        return Place(line, line) if line is not None else self.root
+
     def line_of(self, table: Place, key: str | None) -> int | None:
         """The line of ``key`` inside ``table`` if it is written there, else the table's header."""
         if key is not None:

@@ -24,7 +24,7 @@ def read_safety_links(
     table = doc.get("safety")
     if table is None:
         return None
-    where = reader.root.children.get("safety", [reader.root])[0]
+    where = reader.table_place("safety")
     if not isinstance(table, dict):
         raise reader.fail("'safety' must be a table: [safety]", where, key="safety")
     reader.check_keys(table, _KEYS, where)

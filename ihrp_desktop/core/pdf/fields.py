@@ -137,8 +137,11 @@ def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     return [*label_block(fld, ctx, suffix), bar]
 
 
-def option_boxes(labels: list[str], checked: list[bool], ctx: RenderContext) -> Flowable:
-    """Options laid out as tick boxes in two or three columns."""
+def option_boxes(
+    labels: list[str], checked: list[bool], ctx: RenderContext, width: float | None = None
+) -> Flowable:
+    """Options laid out as tick boxes in two or three columns, ``width`` wide (the page's)."""
+    width = ctx.width if width is None else width
     longest = max((len(label) for label in labels), default=0)
     columns = 1 if longest > 48 else 2 if longest > 24 else 3
     cells: list[Flowable | str] = [
@@ -147,7 +150,7 @@ def option_boxes(labels: list[str], checked: list[bool], ctx: RenderContext) -> 
     ]
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
-    table = Table(rows, colWidths=[ctx.width / columns] * columns, hAlign="LEFT")
+    table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

@@ -69,6 +69,14 @@ def shows_lead(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> bool
     )
 
 
+def lead_prefix(fld: Field, row: Mapping[str, Any], lead: str, text: str) -> str:
+    """The markup a bullet starts with: its muted lead-in ("No more than: "), or nothing.
+
+    The one place a list's lead is joined to an answer (the plan's bullets and the pocket card's).
+    """
+    return lead_markup(lead, hex_color(COLORS.muted)) if shows_lead(fld, row, lead, text) else ""
+
+
 def fits_table(fld: Field, rows: Sequence[Mapping[str, Any]]) -> bool:
     """Whether the list reads well as a table (few, short columns, no very long answer).
 
@@ -100,32 +108,34 @@ def bullet_lead(fld: Field, ctx: RenderContext) -> str:
     return "" if lead.casefold() == ctx.text(fld.label).strip().casefold() else lead
 
 
-def bullets(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
-    """One-column rows as a bulleted list (lines to write on, on a blank copy)."""
+def bullets(
+    fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext, width: float | None = None
+) -> list[Flowable]:
+    """One-column rows as a bulleted list (lines to write on, on a blank copy, ``width`` wide)."""
     lead = bullet_lead(fld, ctx)
     if ctx.blank:
-        return [_blank_bullets(lead, ctx)]
+        return [_blank_bullets(lead, ctx, width)]
     style = ctx.style.bullet
     out: list[Flowable] = []
     for row in rows:
         text = bullet_text(fld, row)
         pieces = user_text(text, style)
         if pieces and isinstance(pieces[0], Paragraph):
-            first = pieces[0].text
-            if shows_lead(fld, row, lead, text):
-                first = lead_markup(lead, hex_color(COLORS.muted)) + first  # "No more than: 3 drinks"
+            first = lead_prefix(fld, row, lead, text) + pieces[0].text  # "No more than: 3 drinks"
             pieces[0] = Paragraph(first, style, bulletText="•")
         out.extend(pieces)
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, lines: int = 3) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, width: float | None = None, lines: int = 3) -> Flowable:
+    """Lines to write on; the lead ("No more than") once, on the first, the others under its line."""
+    width = ctx.width if width is None else width
     if not lead:
-        return RuledLines(lines)
+        return RuledLines(lines, width=width)
     lead_width = string_width(lead, ctx.style.cell_quiet.fontName, ctx.style.cell_quiet.fontSize) + 16
     table = Table(
-        [[para("• " + lead, ctx.style.cell_quiet), ""] for _ in range(lines)],
-        colWidths=[lead_width, ctx.width - lead_width],
+        [[para("• " + lead if n == 0 else "•", ctx.style.cell_quiet), ""] for n in range(lines)],
+        colWidths=[lead_width, width - lead_width],
         rowHeights=[18] * lines,
         hAlign="LEFT",
     )
@@ -241,7 +251,7 @@ def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
 
 def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]:
     filled = len(data) - blank_rows
-    return [None] * filled + [22.0] * blank_rows
+    return [None] * filled + [20.0] * blank_rows
 
 
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from ..forms.kinds import FieldKind
 from ..forms.model import Field
 from .context import RenderContext
 from .drawings import BoxedLabel
-from .fields import WRITING_LINES, blank_box, label_markup, led_answer, value_text
-from .lists import bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list
-from .markup import escape_text
+from .fields import WRITING_LINES, blank_box, label_markup, led_answer, option_boxes, value_text
+from .lists import BLANK_ROWS, bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list, list_table
+from .markup import escape_text, para
 from .paragraphs import Paragraph
 from .registry import build_value
 
@@ -29,8 +29,8 @@ _TALL = 10_000.0  # room to measure in
 
 def packable(fld: Field, ctx: RenderContext) -> bool:
     """Whether ``fld`` may share a row with a neighbour on this copy."""
-    if ctx.blank:
-        return fld.traits.packs_blank
+    if ctx.blank:  # short lists ("my limits", "people I can call") sit beside a neighbour too
+        return fld.traits.packs_blank or (fld.type == FieldKind.LIST and len(fld.columns) <= 2)
     if len(ctx.text(fld.label)) > 90:
         return False
     if fld.type == FieldKind.LIST:  # a short bulleted list ("my limits") may sit beside another
@@ -57,25 +57,33 @@ def _may_pair(first: Field, second: Field, ctx: RenderContext) -> bool:
     """Whether two neighbours may share a row at all."""
     if not (packable(first, ctx) and packable(second, ctx)):
         return False
-    return (first.type == FieldKind.LIST) == (
-        second.type == FieldKind.LIST
-    )  # a list beside a single answer reads oddly
+    # A filled list beside a single answer reads oddly; empty lines to write on read alike.
+    return ctx.blank or (first.type == FieldKind.LIST) == (second.type == FieldKind.LIST)
 
 
-def _cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
+def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
     st = ctx.style
     value: Any = ctx.values.get(fld.id)
     if fld.type == FieldKind.LIST:
-        return [
-            Paragraph(label_markup(fld, ctx), st.cell_head),
-            *bullets(fld, filled_rows(fld, value, ctx), ctx),
-        ]
+        rows = filled_rows(fld, value, ctx)
+        inner = ctx.width / 2 - _PAD_RIGHT
+        if is_bullet_list(fld):
+            body = bullets(fld, rows, ctx, inner)
+        else:  # a blank copy's table of lines to write on ("people I can call")
+            body = [list_table(fld, rows, ctx, inner, BLANK_ROWS if ctx.blank else 0)]
+        # On a blank copy the list's prompt prints in the style of every blank prompt (label_block).
+        hint = [para(ctx.text(fld.guidance), st.hint)] if ctx.blank and fld.guidance is not None else []
+        return [Paragraph(label_markup(fld, ctx), st.cell_head), *hint, *body]
     if fld.type == FieldKind.CHECKBOX:
         out: list[Flowable] = [
             BoxedLabel(
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
             )
         ]
+    elif ctx.blank and fld.traits.options:  # "Was it realistic for me?" over its empty boxes
+        labels = [ctx.text(option.label) for option in fld.options]
+        boxes = option_boxes(labels, [False] * len(labels), ctx, ctx.width / 2 - _PAD_RIGHT)
+        out = [Paragraph(label_markup(fld, ctx), st.cell_head), boxes]
     elif ctx.blank:
         return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), st.cell_head)
     else:
@@ -142,6 +150,40 @@ class PairRow(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
                 y -= flowable.getSpaceAfter()
 
 
+_CHUNK = 5  # fields at most per block of two columns: a short block breaks across pages with little waste
+_CELL_GAP = 3  # points between fields stacked in a column
+
+
+def _stacked(cells: Sequence[list[Flowable]]) -> list[Flowable]:
+    """Cells one under another in a column, a little room between them."""
+    out: list[Flowable] = []
+    for cell in cells:
+        out += [Spacer(1, _CELL_GAP), *cell] if out else cell
+    return out
+
+
+def _columns(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
+    """Blank fields down two balanced columns, a few at a time: a short line beside a tall box
+    wastes no room, as it does in a row of two. The runs are cut where the page gets shortest."""
+    cells = [field_cell(f, ctx) for f in fields]
+
+    def block(start: int, end: int) -> PairRow:
+        heights = [PairRow([c, []], ctx.width).wrap(ctx.width, _TALL)[1] + _CELL_GAP
+                   for c in cells[start:end]]
+        split = min(range(1, end - start + 1), key=lambda k: max(sum(heights[:k]), sum(heights[k:])))
+        return PairRow([_stacked(cells[start:start + split]), _stacked(cells[start + split:end])], ctx.width)
+
+    count = len(cells)
+    best: list[tuple[float, list[PairRow]]] = [(0.0, [])] * (count + 1)
+    for start in range(count - 1, -1, -1):
+        options = []
+        for end in range(start + 1, min(count, start + _CHUNK) + 1):
+            row = block(start, end)
+            options.append((row.wrap(ctx.width, _TALL)[1] + best[end][0], [row, *best[end][1]]))
+        best[start] = min(options, key=lambda option: option[0])
+    return list(best[0][1])
+
+
 def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     """The fields' flowables in page order; neighbours side by side where that makes the page shortest.
 
@@ -150,6 +192,8 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     are the ones returned (built once; a paragraph's lines are not broken again at the same width).
     """
     count = len(fields)
+    if ctx.blank and count >= 3 and all(packable(f, ctx) for f in fields):
+        return _columns(fields, ctx)
     width = ctx.width
     alone = [build_value(f, ctx.values.get(f.id), ctx) for f in fields]
     may_pair = [i + 1 < count and _may_pair(fields[i], fields[i + 1], ctx) for i in range(count)]
@@ -163,7 +207,7 @@ def pack(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
         else:
             best[i] = best[i + 1]
         if may_pair[i]:
-            cells = [_cell(fields[i], ctx), _cell(fields[i + 1], ctx)]
+            cells = [field_cell(fields[i], ctx), field_cell(fields[i + 1], ctx)]
             # Blank fields pair whenever that is no taller: half the width is plenty to write a date.
             row = PairRow(cells, width)
             paired = row.wrap(width, _TALL)[1] + (0.0 if ctx.blank else _ROW_COST)

@@ -22,7 +22,7 @@ from .context import RenderContext
 from .document import build_pdf, metadata
 from .fields import value_text
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
-from .lists import bullet_lead, bullet_text, filled_rows, shows_lead
+from .lists import bullet_lead, bullet_text, filled_rows, lead_prefix
 from .markup import escape_text, lead_in
 from .options import PrintOptions
 from .paragraphs import Paragraph
@@ -133,8 +133,8 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
         lead = bullet_lead(fld, ctx)
         for row in rows:
             text = bullet_text(fld, row)
-            shown = f"{lead} {text}" if shows_lead(fld, row, lead, text) else text
-            front.append(Paragraph(escape_text(shown), st["bullet"], bulletText="•"))
+            shown = lead_prefix(fld, row, lead, text) + escape_text(text)  # "No más de: One pill"
+            front.append(Paragraph(shown, st["bullet"], bulletText="•"))
     front += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
     back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
     # The plan's safety points marked for the card (core.safety), neutral when discreet.

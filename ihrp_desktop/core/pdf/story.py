@@ -9,14 +9,14 @@ from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
 from .context import RenderContext
-from .drawings import RuledLines
+from .drawings import LabelledLines, RuledLines
 from .fallback import string_width
-from .fields import value_text
+from .fields import label_markup, value_text
 from .grid import build_grid_section
 from .keeping import keep_headings
 from .markup import escape_text, para, user_text
 from .options import PrintHeader
-from .packing import pack
+from .packing import PairRow, field_cell, pack
 from .paragraphs import Paragraph
 from .safety_section import safety_flowables
 from .styles import COLORS, hex_color
@@ -65,7 +65,7 @@ def title_block(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
     """Copy name, title, purpose, attribution and the header facts (or lines to fill in)."""
     st = ctx.style
     out: list[Flowable] = []
-    if not ctx.discreet and not ctx.take_home:  # the take-home copy says so in its footer
+    if not ctx.discreet and not ctx.take_home and not ctx.blank:  # those copies say so in their footer
         marker = ctx.word(f"copy.{ctx.copy}")
         color = COLORS.clinician if ctx.copy == "clinician" else COLORS.quiet
         out.append(
@@ -156,17 +156,56 @@ def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
             ),
             _section_rule(keep=False),
         ]
+    if ctx.blank and len(visible) == 1 and visible[0].traits.on_heading:
+        # "This plan is about   Substance ______": the heading carries its only short answer's line
+        label = label_markup(visible[0], ctx)
+        label = f'<font size="{ctx.style.label.fontSize}" color="{hex_color(COLORS.muted)}">{label}</font>'
+        heading = f'<font color="{hex_color(color)}">{title}</font>&nbsp;&nbsp; {label}'
+        line = LabelledLines(Paragraph(heading, ctx.style.section))
+        line.spaceBefore = ctx.style.section.spaceBefore
+        hint = [para(ctx.text(section.guidance), ctx.style.hint)] if section.guidance is not None else []
+        return [line, *hint]  # its writing line underlines the heading: no rule under it
+    out = section_heading(section, ctx)
+    if section.layout == "grid":
+        out.extend(build_grid_section(section, ctx, visible))
+    else:
+        out.extend(pack(visible, ctx))
+    return out
+
+
+def section_heading(section: Section, ctx: RenderContext) -> list[Flowable]:
+    """A section's title and rule, and (blank copies) its prompt."""
+    title = escape_text(ctx.text(section.title))
+    color = COLORS.clinician if section.is_clinician else COLORS.accent
+    if section.is_clinician:
+        title += f' <font size="8.5">· {escape_text(ctx.word("clinician_only"))}</font>'
     out: list[Flowable] = [
         Paragraph(f'<font color="{hex_color(color)}">{title}</font>', ctx.style.section),
         _section_rule(keep=True),
     ]
     if ctx.blank and section.guidance is not None:
         out.append(para(ctx.text(section.guidance), ctx.style.hint))
-    if section.layout == "grid":
-        out.extend(build_grid_section(section, ctx, visible))
-    else:
-        out.extend(pack(visible, ctx))
     return out
+
+
+def side_by_side(left: Section, right: Section, ctx: RenderContext) -> list[Flowable]:
+    """Two sections in two columns, their fields row for row ("How it goes now" | "My optimal use");
+    the fields one of them has beyond the other's follow at full width."""
+    shown = [[f for f in s.fields if ctx.shows_field(s, f)] for s in (left, right)]
+    head = PairRow([section_heading(left, ctx), section_heading(right, ctx)], ctx.width)
+    head.keepWithNext = 1  # the headings never end a page
+    rows = [PairRow([field_cell(a, ctx), field_cell(b, ctx)], ctx.width)
+            for a, b in zip(*shown, strict=False)]
+    count = len(rows)
+    return [head, *rows, *pack(shown[0][count:], ctx), *pack(shown[1][count:], ctx)]
+
+
+def _beside(sections: tuple[Section, ...], index: int, ctx: RenderContext) -> Section | None:
+    """The section to print beside ``sections[index]`` on this copy (blank copies only)."""
+    after = sections[index + 1] if index + 1 < len(sections) else None
+    if not ctx.blank or after is None or not after.beside_previous:
+        return None
+    return after if ctx.shows_section(sections[index]) and ctx.shows_section(after) else None
 
 
 def _section_rule(keep: bool) -> HRFlowable:
@@ -187,10 +226,15 @@ def worksheet_story(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
     """Every flowable of the printed worksheet, in page order."""
     story = title_block(header, ctx)
     after = ctx.form.safety.after if ctx.form.safety is not None else None
-    for section in ctx.form.sections:
-        printed = section_flowables(section, ctx)
+    sections = ctx.form.sections
+    skip = None
+    for index, section in enumerate(sections):
+        if section is skip:
+            continue
+        skip = _beside(sections, index, ctx)
+        printed = side_by_side(section, skip, ctx) if skip else section_flowables(section, ctx)
         story.extend(printed)
-        if section.id == after:
+        if after in (section.id, skip.id if skip else None):
             story.extend(safety_flowables(ctx, header.practice, under_heading=bool(printed)))
     if ctx.copy == "clinician":
         story.extend(earlier_answers(ctx))

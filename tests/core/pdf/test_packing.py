@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate, Table, TableStyle
 
 from ihrp_desktop.core.pdf.document import _context
 from ihrp_desktop.core.pdf.options import PrintOptions
-from ihrp_desktop.core.pdf.packing import PairRow, _cell, packable
+from ihrp_desktop.core.pdf.packing import PairRow, field_cell, packable
 from ihrp_desktop.core.pdf.printable import printable_values
 
 # The table the row used to be.
@@ -57,9 +57,11 @@ def test_pair_row_is_the_table_it_replaces(kit: SimpleNamespace, form_id: str) -
         rows: list[Flowable] = []
         tables: list[Flowable] = []
         for first, second in zip(fields, fields[1:], strict=False):
-            row = PairRow([_cell(first, ctx), _cell(second, ctx)], ctx.width)
+            row = PairRow([field_cell(first, ctx), field_cell(second, ctx)], ctx.width)
             table = Table(
-                [[_cell(first, ctx), _cell(second, ctx)]], colWidths=[ctx.width / 2] * 2, hAlign="LEFT",
+                [[field_cell(first, ctx), field_cell(second, ctx)]],
+                colWidths=[ctx.width / 2] * 2,
+                hAlign="LEFT",
                 style=TABLE_STYLE,
             )
             assert row.wrap(ctx.width, 10_000) == table.wrap(ctx.width, 10_000), (copy, first.id, second.id)

@@ -37,3 +37,19 @@ def test_card_in_spanish_and_for_a_worksheet_without_a_plan(kit: SimpleNamespace
     assert "Contacto" in text and "Mis límites" in text
     with pytest.raises(ValueError, match="pocket card"):
         render_pocket_card(kit.shipped_form("decisional_balance"), {}, PrintOptions())
+
+
+@pytest.mark.parametrize(
+    ("language", "lead", "never"), [("en", "No more than:", "Never"), ("es", "No más de:", "Nunca")]
+)
+def test_card_sets_a_lead_off_from_an_answer_in_another_language(
+    kit: SimpleNamespace, language: str, lead: str, never: str
+) -> None:
+    """The card joins a list's lead to an answer as the plan does (lists.lead_prefix): "No más de: One pill",
+    never "No más de One pill"; no lead before an answer that already starts with it in any language."""
+    values = {"limits": [{"limit": "One pill in a day"}], "never": [{"item": "Never after drinking"}]}
+    form = kit.shipped_form("optimal_use_plan")
+    text = " ".join(kit.pdf_text(render_pocket_card(form, values, PrintOptions(language=language))).split())
+    assert f"{lead} One pill in a day" in text, text
+    assert f"{lead[:-1]} One pill" not in text
+    assert "Never after drinking" in text and f"{never} Never after" not in text
