@@ -7,12 +7,14 @@ word out of the window (locking, or a vault found damaged). Mixed into ``MainWin
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtWidgets
 from PySide6.QtWidgets import QWidget
 
 from .. import APP_NAME
+from ..core.forms.revising import revised_values
 from .i18n import translate
 from .operations import VaultOp
 
@@ -94,9 +96,13 @@ class Navigation:
     def revise_current(self) -> None:
         if self.vault is None or self.page is None:
             return
+        if self.page.review_first():
+            return
         self.page.flush()
-        vault, worksheet_id = self.vault, self.page.worksheet_id
-        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id)).success(
+        vault, worksheet_id, form = self.vault, self.page.worksheet_id, self.page.form
+        # What the new version keeps is declared in the definition (core.forms.revising).
+        start = partial(revised_values, form)
+        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id, starts_with=start)).success(
             lambda new: self._open_worksheet_of(vault, new.id)).run()
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:

@@ -234,6 +234,8 @@ def test_revise_plan_starts_a_linked_version_showing_the_old_answers(
     wait_saved(qtbot, window)
     old_id = first.worksheet_id
 
+    qtbot.mouseClick(first.revise_button, Qt.MouseButton.LeftButton)  # the empty review shows first
+    assert window.page is first and first.banner.isVisibleTo(first)
     qtbot.mouseClick(first.revise_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.page is not None and window.page.worksheet_id != old_id)
     page = window.page

@@ -1408,12 +1408,20 @@ Close it anyway?</source>
         <translation>Revisar el plan</translation>
     </message>
     <message>
-        <source>Start a new version of this plan from these answers</source>
-        <translation>Empezar una nueva versión de este plan a partir de estas respuestas</translation>
+        <source>New version</source>
+        <translation>Nueva versión</translation>
+    </message>
+    <message>
+        <source>Review this version, then start a new one from the answers that still stand</source>
+        <translation>Revisar esta versión y luego empezar una nueva con las respuestas que siguen en pie</translation>
     </message>
     <message>
         <source>Print...</source>
         <translation>Imprimir...</translation>
+    </message>
+    <message>
+        <source>First, the review: how did each part go, and what did you learn? Press the button again to start the new version.</source>
+        <translation>Primero, la revisión: ¿cómo fue cada parte y qué aprendiste? Pulsa el botón otra vez para empezar la nueva versión.</translation>
     </message>
     <message>
         <source>Leave client view</source>

@@ -93,6 +93,9 @@ class Field:
     text: Text | None = None
     # text/multiline: a short hint shown inside the empty box
     placeholder: Text | None = None
+    # A revised version starts this answer empty (a review, a date, a prediction): the old answer
+    # shows beside it as "Before:" (``resets_on_revise = true``; see ``core.forms.revising``).
+    resets_on_revise: bool = False
 
     @property
     def is_clinician(self) -> bool:
@@ -181,6 +184,8 @@ class FormDefinition:
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
     pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
     safety: SafetyLinks | None = None  # answers that choose the printed safety content (``[safety]``)
+    # The section reviewed before a new version is made (``review_section``; revisable worksheets).
+    review_section: str | None = None
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""
