@@ -167,6 +167,26 @@ class SafetyLinks:
 
 
 @dataclass(frozen=True)
+class CarryRule:
+    """Items an earlier worksheet offers a new one (``[[carry]]`` in the receiving definition).
+
+    Each filled row of ``source_form``'s list or menu ``field`` (with ``when`` met and ``need``
+    filled) is one item. Into a text field it lands as one line made of the ``take`` cells (a menu
+    row's label first); into a list it lands as a row whose cells come from ``columns``
+    (target column -> source column). The person picks; nothing is carried on its own.
+    """
+
+    source_form: str
+    field: str
+    into: str
+    take: tuple[str, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)
+    when_column: str | None = None
+    when_values: tuple[str, ...] = ()
+    need: str | None = None
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -186,6 +206,8 @@ class FormDefinition:
     safety: SafetyLinks | None = None  # answers that choose the printed safety content (``[safety]``)
     # The section reviewed before a new version is made (``review_section``; revisable worksheets).
     review_section: str | None = None
+    # What earlier worksheets of the client offer a new one of this kind (``[[carry]]``).
+    carry: tuple[CarryRule, ...] = ()
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""
