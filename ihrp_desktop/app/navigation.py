@@ -48,8 +48,30 @@ class Navigation:
         if self.vault is None:
             return
         form, vault = self.library.get(form_id), self.vault
-        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version)).success(
+        values = self._carried_values(vault, client_id, form) if form.carry else {}
+        if values is None or self.vault is not vault:
+            return  # cancelled, or locked while the picker was open
+        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version,
+                                                               values=values)).success(
             lambda sheet: self._open_new(vault, sheet.id)).run()
+
+    def _carried_values(self, vault: Vault, client_id: int, form: Any) -> dict[str, Any] | None:
+        """What the person picks from the client's earlier worksheets ({} when none offer anything;
+        None when they cancel)."""
+        from ..core.forms.carrying import carry_into, gather_sources, offered_items
+        from .carry_picker import CarryPicker
+
+        language = vault.client(client_id).language
+        items = offered_items(form, gather_sources(vault, self.library, client_id, form), language)
+        if not items:
+            return {}
+        picker = CarryPicker(form, items, language, parent=self)
+        try:
+            if picker.exec() != CarryPicker.DialogCode.Accepted:
+                return None
+            return carry_into(form, {}, picker.picked())
+        finally:
+            picker.deleteLater()
 
     def _open_new(self, vault: Vault, worksheet_id: int) -> None:
         """A worksheet just made (new or revised), with the cursor in its first field."""

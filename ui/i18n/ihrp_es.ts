@@ -152,6 +152,37 @@
     </message>
 </context>
 <context>
+    <name>CarryPicker</name>
+    <message>
+        <source>Start {title}</source>
+        <translation>Empezar {title}</translation>
+    </message>
+    <message>
+        <source>Earlier worksheets offer these items for the new {title}. Tick the ones to bring in; each keeps a note of where it came from. Nothing is brought in unless you tick it.</source>
+        <translation>Hojas anteriores ofrecen estos puntos para empezar {title}. Marca los que quieras traer; cada uno guarda una nota de dónde vino. No se trae nada que no marques.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>Va a</translation>
+    </message>
+    <message>
+        <source>Items to bring in</source>
+        <translation>Puntos para traer</translation>
+    </message>
+    <message>
+        <source>Start with the ticked items</source>
+        <translation>Empezar con los puntos marcados</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Empezar en blanco</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>

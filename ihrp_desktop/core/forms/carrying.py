@@ -138,3 +138,26 @@ def carry_into(form: FormDefinition, values: Mapping[str, Any], picked: Iterable
             joiner = "\n" if target.type == FieldKind.MULTILINE else "; "
             result[item.into] = f"{old}{joiner}{line}" if old else line
     return result
+
+
+class _Library(Protocol):
+    forms: Mapping[str, FormDefinition]
+
+
+def gather_sources(vault: Any, library: _Library, client_id: int, form: FormDefinition,
+                   only: Iterable[int] | None = None) -> list[SourceSheet]:
+    """The client's worksheets that offer items to a new ``form``, newest first.
+
+    Without ``only``: every current version (a revised worksheet offers its newest version only) of
+    the kinds ``form`` declares. With ``only``: those worksheets, whatever their version. ``vault``
+    is a ``core.vault.Vault`` (read only); a worksheet whose definition is not installed offers nothing.
+    """
+    kinds = source_forms(form)
+    infos = vault.worksheets(client_id)
+    wanted = set(only) if only is not None else set(current_versions(infos))
+    found = []
+    for info in infos:
+        if info.id in wanted and info.form_id in kinds and info.form_id in library.forms:
+            sheet = vault.worksheet(info.id)
+            found.append(SourceSheet(info.id, library.forms[info.form_id], sheet.values, info.session_date))
+    return found
