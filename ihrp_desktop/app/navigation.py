@@ -7,14 +7,12 @@ word out of the window (locking, or a vault found damaged). Mixed into ``MainWin
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6 import QtWidgets
 from PySide6.QtWidgets import QWidget
 
 from .. import APP_NAME
-from ..core.forms.revising import revised_values
 from .i18n import translate
 from .operations import VaultOp
 
@@ -122,9 +120,11 @@ class Navigation:
             return
         self.page.flush()
         vault, worksheet_id, form = self.vault, self.page.worksheet_id, self.page.form
+        from ..core.forms.revising import revised_values  # loaded with the first worksheet, not at launch
+
         # What the new version keeps is declared in the definition (core.forms.revising).
-        start = partial(revised_values, form)
-        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id, starts_with=start)).success(
+        VaultOp(self, self.writer, lambda: vault.revise(
+            worksheet_id, starts_with=lambda values: revised_values(form, values))).success(
             lambda new: self._open_worksheet_of(vault, new.id)).run()
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:
