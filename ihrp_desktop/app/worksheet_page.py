@@ -110,10 +110,11 @@ class WorksheetPage(QWidget):
         self.client_view_button.clicked.connect(self.client_view_requested)
         tools.addWidget(self.client_view_button)
         if form.revisable:
-            self.revise_button = QPushButton(translate("WorksheetPage", "Revise plan") if form.discreet_title
-                                             == "plan" else translate("WorksheetPage", "New version"))
-            self.revise_button.setToolTip(translate(
-                "WorksheetPage", "Review this version, then start a new one from the answers that still stand"))
+            is_plan = form.discreet_title == "plan"
+            self.revise_button = QPushButton(translate("WorksheetPage", "Revise plan") if is_plan
+                                             else translate("WorksheetPage", "New version"))
+            self.revise_button.setToolTip(translate("WorksheetPage", "Review this version, then start a new "
+                                                    "one from the answers that still stand"))
             self.revise_button.clicked.connect(self.revise_requested)
             tools.addWidget(self.revise_button)
         self.print_button = QPushButton(translate("WorksheetPage", "Print..."))

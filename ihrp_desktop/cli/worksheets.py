@@ -17,8 +17,15 @@ def declare_new(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
     p.add_argument("--client", required=True, metavar="NAME", help="the client's name (exact)")
     _vault(p)
-    p.add_argument("--carry", metavar="WORKSHEET_ID", type=record_id, nargs="+", action="extend", default=[],
-                   help="start with every item this earlier worksheet of the client offers (repeatable)")
+    p.add_argument(
+        "--carry",
+        metavar="WORKSHEET_ID",
+        type=record_id,
+        nargs="+",
+        action="extend",
+        default=[],
+        help="start with every item this earlier worksheet of the client offers (repeatable)",
+    )
     _stdin(p)
 
 
@@ -26,8 +33,12 @@ def declare_revise(p: argparse.ArgumentParser) -> None:
     """The arguments of ``revise``."""
     from . import _stdin, _vault, record_id
 
-    p.add_argument("worksheet_id", metavar="WORKSHEET_ID", type=record_id,
-                   help="the worksheet to revise (see: ihrp-desktop list)")
+    p.add_argument(
+        "worksheet_id",
+        metavar="WORKSHEET_ID",
+        type=record_id,
+        help="the worksheet to revise (see: ihrp-desktop list)",
+    )
     _vault(p)
     _stdin(p)
 
@@ -53,8 +64,10 @@ def cmd_new(args: argparse.Namespace) -> int:
             for sheet_id in args.carry:
                 info = offering.get(sheet_id)
                 if info is None or info.form_id not in {rule.source_form for rule in form.carry}:
-                    say(f"Worksheet {sheet_id} is not one of this client's worksheets that offer items to a "
-                        f"new '{form.id}'. Nothing was written.")
+                    say(
+                        f"Worksheet {sheet_id} is not one of this client's worksheets that offer items to a "
+                        f"new '{form.id}'. Nothing was written."
+                    )
                     return EXIT_ERROR
             sources = gather_sources(vault, library, client.id, form, only=args.carry)
             values = carry_into(form, {}, offered_items(form, sources, client.language))

@@ -22,8 +22,9 @@ BALANCE = {"change_benefits": [{"item": "More money for the kids"}, {"item": "Sl
 ALTERNATIVES = {"alternatives": {"pace": {"status": "will_try", "my_version": "water between beers"}}}
 
 
-def _client_with_history(make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
-                         qtbot: Any) -> tuple[MainWindow, int]:
+def _client_with_history(
+    make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], qtbot: Any
+) -> tuple[MainWindow, int]:
     path = fast_vault()
     with Vault.open(path, PASSPHRASE) as vault:
         client = vault.add_client("Ana Gómez")
@@ -58,12 +59,16 @@ def test_only_ticked_items_start_the_new_worksheet(
     def tick_two(picker: CarryPicker) -> None:
         assert "Ana" not in picker.windowTitle()
         rows = {row.text(0): row for row, _ in picker._items}
-        assert set(rows) == {"More money for the kids", "Sleep through the night",
-                             "Pace it: space doses, eat, drink water — water between beers"}
+        assert set(rows) == {
+            "More money for the kids",
+            "Sleep through the night",
+            "Pace it: space doses, eat, drink water — water between beers",
+        }
         assert all(row.checkState(0) == Qt.CheckState.Unchecked for row in rows.values())  # none for them
         rows["More money for the kids"].setCheckState(0, Qt.CheckState.Checked)
         rows["Pace it: space doses, eat, drink water — water between beers"].setCheckState(
-            0, Qt.CheckState.Checked)
+            0, Qt.CheckState.Checked
+        )
         picker.resize(1366 - 80, 768 - 120)
         picker.grab().save(str(tmp_path / "carry-picker.png"))  # looked at; docs/screenshots has its copy
         qtbot.mouseClick(picker.start_button, Qt.MouseButton.LeftButton)
@@ -73,7 +78,9 @@ def test_only_ticked_items_start_the_new_worksheet(
     today = window.vault.worksheets(client_id)[0].session_date
     assert values["my_reasons"].startswith("More money for the kids (from Decisional balance, ")
     assert "Sleep through the night" not in values["my_reasons"]  # not ticked, not brought in
-    assert values["support_changes"].startswith("Pace it: space doses, eat, drink water — water between beers")
+    assert values["support_changes"].startswith(
+        "Pace it: space doses, eat, drink water — water between beers"
+    )
     assert window.page.editor.values()["my_reasons"] == values["my_reasons"]  # on screen too
     pdf = render_worksheet(window.page.form, values, PrintHeader(session_date=today), PrintOptions())
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)

@@ -13,8 +13,8 @@ from typing import Any
 import pypdf
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QApplication,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QInputDialog,

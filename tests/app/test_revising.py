@@ -25,8 +25,12 @@ REVIEWED = {
 }
 
 
-def _window_with(make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path],
-                 qtbot: Any, values: dict[str, Any]) -> tuple[MainWindow, int]:
+def _window_with(
+    make_window: Callable[[Path], MainWindow],
+    fast_vault: Callable[..., Path],
+    qtbot: Any,
+    values: dict[str, Any],
+) -> tuple[MainWindow, int]:
     path = fast_vault()
     with Vault.open(path, PASSPHRASE) as vault:
         client = vault.add_client("Ana Gómez")
@@ -66,8 +70,11 @@ def test_version_two_starts_empty_where_old_answers_no_longer_apply_and_shows_th
     stored = window.vault.worksheet(page.worksheet_id).values
     assert not set(resetting_fields(default_library().get("optimal_use_plan"))) & set(stored)
     blocks = page.editor._page.blocks
-    for field_id, old in (("review_learned", "Weekends with Marta"), ("experiment_prediction", "Weekdays"),
-                          ("clinician_note", "Ambivalent")):
+    for field_id, old in (
+        ("review_learned", "Weekends with Marta"),
+        ("experiment_prediction", "Weekdays"),
+        ("clinician_note", "Ambivalent"),
+    ):
         before = blocks[field_id].previous
         assert before.isVisibleTo(page) and old in before.text(), field_id
     assert not blocks["substance"].previous.isVisibleTo(page)  # kept as it was: nothing to show beside it

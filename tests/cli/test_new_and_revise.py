@@ -30,16 +30,32 @@ def vault_path(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     return path, ids
 
 
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[int, str, str]:
     return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=PASS + "\n")
 
 
 def test_new_carries_every_item_of_the_named_worksheets_and_prints_the_id(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vault_path: tuple[Path, dict[str, int]]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
 ) -> None:
     path, ids = vault_path
-    code, out, err = cli(capsys, monkeypatch, "new", "optimal_use_plan", "--client", "Ana Gómez",
-                         "--vault", str(path), "--carry", str(ids["balance"]), "--carry", str(ids["micro"]))
+    code, out, err = cli(
+        capsys,
+        monkeypatch,
+        "new",
+        "optimal_use_plan",
+        "--client",
+        "Ana Gómez",
+        "--vault",
+        str(path),
+        "--carry",
+        str(ids["balance"]),
+        "--carry",
+        str(ids["micro"]),
+    )
     assert code == 0, err
     new_id = int(out.strip())  # the id, alone on standard output
     with Vault.open(path, PASS) as vault:
@@ -51,23 +67,37 @@ def test_new_carries_every_item_of_the_named_worksheets_and_prints_the_id(
 
 
 def test_new_without_carry_starts_empty(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vault_path: tuple[Path, dict[str, int]]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
 ) -> None:
     path, _ = vault_path
-    code, out, _ = cli(capsys, monkeypatch, "new", "optimal_use_plan", "--client", "Ana Gómez", "--vault", str(path))
+    code, out, _ = cli(
+        capsys, monkeypatch, "new", "optimal_use_plan", "--client", "Ana Gómez", "--vault", str(path)
+    )
     assert code == 0
     with Vault.open(path, PASS) as vault:
         assert vault.worksheet(int(out)).values == {}
 
 
 def test_revise_prints_the_new_versions_id_and_it_starts_empty_where_declared(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vault_path: tuple[Path, dict[str, int]]
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
 ) -> None:
     path, _ = vault_path
     with Vault.open(path, PASS) as vault:
         client_id = vault.clients()[0].id
-        plan = vault.new_worksheet(client_id, "optimal_use_plan", 1, values={
-            "substance": "Cerveza", "review_learned": "Weekends are harder", "experiment_review": "2026-10-25"})
+        plan = vault.new_worksheet(
+            client_id,
+            "optimal_use_plan",
+            1,
+            values={
+                "substance": "Cerveza",
+                "review_learned": "Weekends are harder",
+                "experiment_review": "2026-10-25",
+            },
+        )
     code, out, err = cli(capsys, monkeypatch, "revise", str(plan.id), "--vault", str(path))
     assert code == 0, err
     with Vault.open(path, PASS) as vault:
@@ -81,13 +111,21 @@ def test_revise_prints_the_new_versions_id_and_it_starts_empty_where_declared(
     [
         (("new", "optimal_use_plan", "--client", "Nobody"), 1, "No client is called 'Nobody'"),
         (("new", "no_such_form", "--client", "Ana Gómez"), 2, "There is no worksheet called"),
-        (("new", "optimal_use_plan", "--client", "Ana Gómez", "--carry", "{bruno}"), 1, "Nothing was written"),
+        (
+            ("new", "optimal_use_plan", "--client", "Ana Gómez", "--carry", "{bruno}"),
+            1,
+            "Nothing was written",
+        ),
         (("revise", "{balance}"), 1, "is not one that is revised"),
     ],
 )
 def test_bad_requests_say_why_and_write_nothing(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, vault_path: tuple[Path, dict[str, int]],
-    args: tuple[str, ...], code: int, says: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
+    args: tuple[str, ...],
+    code: int,
+    says: str,
 ) -> None:
     path, ids = vault_path
     with Vault.open(path, PASS) as vault:

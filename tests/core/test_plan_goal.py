@@ -17,8 +17,13 @@ def test_the_goal_offers_every_direction_including_not_sure_yet() -> None:
 
 def test_existing_plans_keep_every_stored_value_and_start_the_new_fields_empty() -> None:
     plan = default_library().get("optimal_use_plan")
-    plans = [w.values for c in DEMO_CLIENTS for s in c.sessions for w in s.worksheets
-             if w.form_id == "optimal_use_plan"]
+    plans = [
+        w.values
+        for c in DEMO_CLIENTS
+        for s in c.sessions
+        for w in s.worksheets
+        if w.form_id == "optimal_use_plan"
+    ]
     assert plans
     for values in plans:
         assert "goal" not in values  # written before the goal existed

@@ -53,8 +53,13 @@ def test_revised_values_keep_what_stands_and_drop_what_no_longer_applies() -> No
     new = revised_values(plan(), OLD_PLAN)
     assert new["substance"] == "Cerveza" and new["limits"] == [{"limit": "3 beers a night"}]
     assert new["kept_from_an_older_definition"] == "still here"  # unknown keys are never dropped
-    for gone in ("experiment_start", "experiment_review", "experiment_prediction", "clinician_note",
-                 *OLD_REVIEW):
+    for gone in (
+        "experiment_start",
+        "experiment_review",
+        "experiment_prediction",
+        "clinician_note",
+        *OLD_REVIEW,
+    ):
         assert gone not in new
     new["limits"][0]["limit"] = "changed"
     assert OLD_PLAN["limits"][0]["limit"] == "3 beers a night"  # a copy, not the old version's lists
@@ -65,7 +70,9 @@ def test_the_alternatives_reset_their_start_dates_in_every_row_and_keep_the_rest
     assert form.revisable and form.review_section == "review"
     assert resetting_columns(form) == {"alternatives": ("start",), "other": ("start",)}
     old = {
-        "alternatives": {"pace": {"status": "will_try", "my_version": "water between", "start": "2026-10-02"}},
+        "alternatives": {
+            "pace": {"status": "will_try", "my_version": "water between", "start": "2026-10-02"}
+        },
         "other": [{"alternative": "Walk the dog first", "status": "will_try", "start": "2026-10-03"}],
         "review_tried": "Pacing worked on Fridays",
     }
@@ -100,8 +107,13 @@ def test_a_revised_plan_in_the_vault_holds_no_old_review_and_prints_none(tmp_pat
     assert "Weekends with Marta" in old_text  # version 1 prints its review: the check below can fail
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert "Cerveza" in text
-    for old in ("Weekends with Marta", "The wedding in October", "Three beers held", "easy on weekdays",
-                "Ambivalent about weekends"):
+    for old in (
+        "Weekends with Marta",
+        "The wedding in October",
+        "Three beers held",
+        "easy on weekdays",
+        "Ambivalent about weekends",
+    ):
         assert old not in text
 
 

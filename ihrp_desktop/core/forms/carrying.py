@@ -62,8 +62,12 @@ def offered_items(form: FormDefinition, sources: Iterable[SourceSheet], language
     """Every item ``sources`` offer a new ``form``, source by source, in each rule's order."""
     items: list[CarryItem] = []
     for source in sources:
-        note = word("carry.source", language, title=source.form.title.get(language),
-                    date=long_date(source.made_on, language))
+        note = word(
+            "carry.source",
+            language,
+            title=source.form.title.get(language),
+            date=long_date(source.made_on, language),
+        )
         for rule in form.carry:
             if rule.source_form == source.form.id:
                 items.extend(_items(form, rule, source, note, language))
@@ -76,17 +80,18 @@ def _source_rows(fld: Field, value: Any, language: str) -> Iterator[tuple[str, M
         labels = {row.id: row.label.get(language) for row in fld.rows}
         for row_id, cells in value.items():
             if isinstance(cells, dict):
-                yield labels.get(row_id, row_id), cells
+                yield labels.get(str(row_id)) or str(row_id), cells
     elif fld.type == FieldKind.LIST and isinstance(value, list):
         for cells in value:
             if isinstance(cells, dict):
                 yield "", cells
 
 
-def _items(form: FormDefinition, rule: CarryRule, source: SourceSheet, note: str,
-           language: str) -> Iterator[CarryItem]:
+def _items(
+    form: FormDefinition, rule: CarryRule, source: SourceSheet, note: str, language: str
+) -> Iterator[CarryItem]:
     try:
-        fld = source.form.field(rule.field)
+        fld = source.form.field(rule.source_field)
     except KeyError:
         return  # the source definition changed: it offers nothing here rather than failing
     columns = {col.id: col for col in fld.columns}
@@ -98,7 +103,7 @@ def _items(form: FormDefinition, rule: CarryRule, source: SourceSheet, note: str
             return ""
         return display_text(col, value, language).strip()
 
-    for heading, cells in _source_rows(fld, source.values.get(rule.field), language):
+    for heading, cells in _source_rows(fld, source.values.get(rule.source_field), language):
         if rule.when_column is not None and cells.get(rule.when_column) not in rule.when_values:
             continue
         if rule.need is not None and not cell(cells, rule.need):
@@ -116,7 +121,9 @@ def _items(form: FormDefinition, rule: CarryRule, source: SourceSheet, note: str
                 yield CarryItem(source.worksheet_id, rule.into, " — ".join(parts), note)
 
 
-def carry_into(form: FormDefinition, values: Mapping[str, Any], picked: Iterable[CarryItem]) -> dict[str, Any]:
+def carry_into(
+    form: FormDefinition, values: Mapping[str, Any], picked: Iterable[CarryItem]
+) -> dict[str, Any]:
     """``values`` with the picked items added to their fields, each followed by its source.
 
     A text answer gains one line per item (after what it already holds); a list gains one row per
@@ -144,8 +151,9 @@ class _Library(Protocol):
     forms: Mapping[str, FormDefinition]
 
 
-def gather_sources(vault: Any, library: _Library, client_id: int, form: FormDefinition,
-                   only: Iterable[int] | None = None) -> list[SourceSheet]:
+def gather_sources(
+    vault: Any, library: _Library, client_id: int, form: FormDefinition, only: Iterable[int] | None = None
+) -> list[SourceSheet]:
     """The client's worksheets that offer items to a new ``form``, newest first.
 
     Without ``only``: every current version (a revised worksheet offers its newest version only) of

@@ -170,14 +170,14 @@ class SafetyLinks:
 class CarryRule:
     """Items an earlier worksheet offers a new one (``[[carry]]`` in the receiving definition).
 
-    Each filled row of ``source_form``'s list or menu ``field`` (with ``when`` met and ``need``
+    Each filled row of ``source_form``'s list or menu ``source_field`` (with ``when`` met and ``need``
     filled) is one item. Into a text field it lands as one line made of the ``take`` cells (a menu
     row's label first); into a list it lands as a row whose cells come from ``columns``
     (target column -> source column). The person picks; nothing is carried on its own.
     """
 
     source_form: str
-    field: str
+    source_field: str
     into: str
     take: tuple[str, ...] = ()
     columns: Mapping[str, str] = field(default_factory=dict)

@@ -7,8 +7,8 @@ read. A revised plan is a new worksheet whose ``previous_id`` points at the vers
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from sqlalchemy import Row, select
