@@ -156,8 +156,11 @@ def carry_and_review_views(out: Path, vault_path: Path) -> None:
     picker.show()
     shoot(picker, out, "carry-picker")
     picker.close()
-    window.open_worksheet(first_sheet_of(window, "optimal_use_plan"))
-    window.page.editor.show_section("review")
+    # "Revise plan" on a plan not reviewed yet: the review comes first (at 1366x768).
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", plan.version, values={"substance": "Wine"})
+    window.open_worksheet(sheet.id)
+    window.resize(1366, 768)
+    window.revise_current()
     shoot(window, out, "worksheet-review")
     window.close()
 
