@@ -137,12 +137,41 @@ def activity_view(out: Path, vault_path: Path) -> None:
     window.close()
 
 
+def carry_and_review_views(out: Path, vault_path: Path) -> None:
+    """The carry-forward picker for a new plan, and a plan's review before revising it."""
+    from PySide6.QtCore import Qt
+
+    from ihrp_desktop.app.carry_picker import CarryPicker
+    from ihrp_desktop.core.forms.carrying import gather_sources, offered_items
+
+    window = build_window("light", vault_path)
+    unlock(window)
+    vault, library = window.vault, window.library
+    plan = library.get("optimal_use_plan")
+    client = next(c for c in vault.clients() if c.name.startswith("Agnieszka"))
+    items = offered_items(plan, gather_sources(vault, library, client.id, plan), "en")
+    picker = CarryPicker(plan, items, "en", parent=window)
+    for row, _item in picker._items[::3]:  # a few ticked, as a person would
+        row.setCheckState(0, Qt.CheckState.Checked)
+    picker.show()
+    shoot(picker, out, "carry-picker")
+    picker.close()
+    # "Revise plan" on a plan not reviewed yet: the review comes first (at 1366x768).
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", plan.version, values={"substance": "Wine"})
+    window.open_worksheet(sheet.id)
+    window.resize(1366, 768)
+    window.revise_current()
+    shoot(window, out, "worksheet-review")
+    window.close()
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
     "high_contrast": lambda out, vault: main_views(out, vault, "high_contrast", "-high-contrast"),
     "spanish": lambda out, vault: main_views(out, vault, "light", "-es", language="es"),
     "activity": activity_view,
+    "carry": carry_and_review_views,
 }
 
 

@@ -46,8 +46,30 @@ class Navigation:
         if self.vault is None:
             return
         form, vault = self.library.get(form_id), self.vault
-        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version)).success(
+        values = self._carried_values(vault, client_id, form) if form.carry else {}
+        if values is None or self.vault is not vault:
+            return  # cancelled, or locked while the picker was open
+        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version,
+                                                               values=values)).success(
             lambda sheet: self._open_new(vault, sheet.id)).run()
+
+    def _carried_values(self, vault: Vault, client_id: int, form: Any) -> dict[str, Any] | None:
+        """What the person picks from the client's earlier worksheets ({} when none offer anything;
+        None when they cancel)."""
+        from ..core.forms.carrying import carry_into, gather_sources, offered_items
+        from .carry_picker import CarryPicker
+
+        language = vault.client(client_id).language
+        items = offered_items(form, gather_sources(vault, self.library, client_id, form), language)
+        if not items:
+            return {}
+        picker = CarryPicker(form, items, language, parent=self)
+        try:
+            if picker.exec() != CarryPicker.DialogCode.Accepted:
+                return None
+            return carry_into(form, {}, picker.picked())
+        finally:
+            picker.deleteLater()
 
     def _open_new(self, vault: Vault, worksheet_id: int) -> None:
         """A worksheet just made (new or revised), with the cursor in its first field."""
@@ -94,9 +116,15 @@ class Navigation:
     def revise_current(self) -> None:
         if self.vault is None or self.page is None:
             return
+        if self.page.review_first():
+            return
         self.page.flush()
-        vault, worksheet_id = self.vault, self.page.worksheet_id
-        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id)).success(
+        vault, worksheet_id, form = self.vault, self.page.worksheet_id, self.page.form
+        from ..core.forms.revising import revised_values  # loaded with the first worksheet, not at launch
+
+        # What the new version keeps is declared in the definition (core.forms.revising).
+        VaultOp(self, self.writer, lambda: vault.revise(
+            worksheet_id, starts_with=lambda values: revised_values(form, values))).success(
             lambda new: self._open_worksheet_of(vault, new.id)).run()
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:

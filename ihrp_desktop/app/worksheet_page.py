@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
+from ..core.forms.revising import review_is_blank
 from ..core.vocabulary import LANGUAGE_NAMES
 from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
@@ -105,9 +106,11 @@ class WorksheetPage(QWidget):
         self.client_view_button.clicked.connect(self.client_view_requested)
         tools.addWidget(self.client_view_button)
         if form.revisable:
-            self.revise_button = QPushButton(translate("WorksheetPage", "Revise plan"))
-            self.revise_button.setToolTip(translate("WorksheetPage",
-                                                    "Start a new version of this plan from these answers"))
+            is_plan = form.discreet_title == "plan"
+            self.revise_button = QPushButton(translate("WorksheetPage", "Revise plan") if is_plan
+                                             else translate("WorksheetPage", "New version"))
+            self.revise_button.setToolTip(translate("WorksheetPage", "Review this version, then start a new "
+                                                    "one from the answers that still stand"))
             self.revise_button.clicked.connect(self.revise_requested)
             tools.addWidget(self.revise_button)
         self.print_button = QPushButton(translate("WorksheetPage", "Print..."))
@@ -133,7 +136,26 @@ class WorksheetPage(QWidget):
                                                                      coalesce_seconds=REVISION_COALESCE_S),
                                    self)
         self.autosaver.state_changed.connect(self._show_save_state)
+        self._review_shown = False
         self.editor.changed.connect(self.autosaver.changed)
+
+    def review_first(self) -> bool:
+        """Review first, then revise: while the review is empty, the first press of "Revise" shows it.
+
+        Returns True when it did (the next press revises). tests/app/test_revising.py
+        """
+        if self._review_shown or self.form.review_section is None:
+            return False
+        if not review_is_blank(self.form, self.editor.values()):
+            return False
+        self._review_shown = True
+        self.editor.show_section(self.form.review_section)
+        # Shown in the page's banner (tests/app/test_revising.py::test_revise_opens_the_review_first).
+        self.banner.setText(translate(
+            "WorksheetPage", "First, the review: how did each part go, and what did you learn? "
+            "Press the button again to start the new version."))
+        self.banner.show()
+        return True
 
     @staticmethod
     def _combo(choices: dict[str, str], current: str, name: str) -> QComboBox:

@@ -159,6 +159,18 @@ def _practice(p: argparse.ArgumentParser) -> None:
     declare(p)
 
 
+def _new(p: argparse.ArgumentParser) -> None:
+    from .worksheets import declare_new
+
+    declare_new(p)
+
+
+def _revise(p: argparse.ArgumentParser) -> None:
+    from .worksheets import declare_revise
+
+    declare_revise(p)
+
+
 def _verify(p: argparse.ArgumentParser) -> None:
     _vault_only(p)
     p.add_argument("--accept-older", action="store_true",
@@ -173,6 +185,10 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
     "init": ("create a new vault", _init),
     "list": ("clients, their sessions and worksheet ids, one per line", _vault_only),
     "print": ("print a worksheet to a PDF file", _print),
+    "new": ("start a worksheet for a client, optionally with every item earlier worksheets offer "
+            "(--carry); prints its id", _new),
+    "revise": ("start the next version of a plan (answers that no longer apply start empty); prints its id",
+               _revise),
     "export-json": ("write all (or one client's) records to a JSON file (NOT encrypted)", _export_json),
     "import": ("add the records of an export file to a vault", _import),
     "passwd": ("change the vault passphrase (a new data key: the vault is re-encrypted)", _vault_only),

@@ -302,7 +302,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "rekey": cmd_rekey,
     "backup": cmd_backup, "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
     "practice": lambda args: _practice_command(args),
+    "new": lambda args: _worksheet_command(args),
+    "revise": lambda args: _worksheet_command(args),
 }
+
+
+def _worksheet_command(args: argparse.Namespace) -> int:
+    from .worksheets import cmd_new, cmd_revise
+
+    return cmd_new(args) if args.command == "new" else cmd_revise(args)
 
 
 def _practice_command(args: argparse.Namespace) -> int:

@@ -84,6 +84,7 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     _choose(page.filled_by, "client")
     page.set_language("en")
     first_id = page.worksheet_id
+    window.revise_current()  # shows the empty review first
     window.revise_current()
     qtbot.waitUntil(lambda: window.page is not None and window.page is not page)
     dialog = PrintDialog(window.vault, window.page.form, window.page.worksheet_id, window.runner,

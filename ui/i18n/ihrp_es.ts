@@ -156,6 +156,37 @@
     </message>
 </context>
 <context>
+    <name>CarryPicker</name>
+    <message>
+        <source>Start {title}</source>
+        <translation>Empezar {title}</translation>
+    </message>
+    <message>
+        <source>Earlier worksheets offer these items for the new {title}. Tick the ones to bring in; each keeps a note of where it came from. Nothing is brought in unless you tick it.</source>
+        <translation>Hojas anteriores ofrecen estos puntos para empezar {title}. Marca los que quieras traer; cada uno guarda una nota de dónde vino. No se trae nada que no marques.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>Va a</translation>
+    </message>
+    <message>
+        <source>Items to bring in</source>
+        <translation>Puntos para traer</translation>
+    </message>
+    <message>
+        <source>Start with the ticked items</source>
+        <translation>Empezar con los puntos marcados</translation>
+    </message>
+    <message>
+        <source>Start empty</source>
+        <translation>Empezar en blanco</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -1412,12 +1443,20 @@ Close it anyway?</source>
         <translation>Revisar el plan</translation>
     </message>
     <message>
-        <source>Start a new version of this plan from these answers</source>
-        <translation>Empezar una nueva versión de este plan a partir de estas respuestas</translation>
+        <source>New version</source>
+        <translation>Nueva versión</translation>
+    </message>
+    <message>
+        <source>Review this version, then start a new one from the answers that still stand</source>
+        <translation>Revisar esta versión y luego empezar una nueva con las respuestas que siguen en pie</translation>
     </message>
     <message>
         <source>Print...</source>
         <translation>Imprimir...</translation>
+    </message>
+    <message>
+        <source>First, the review: how did each part go, and what did you learn? Press the button again to start the new version.</source>
+        <translation>Primero, la revisión: ¿cómo fue cada parte y qué aprendiste? Pulsa el botón otra vez para empezar la nueva versión.</translation>
     </message>
     <message>
         <source>Leave client view</source>

@@ -275,6 +275,18 @@ class WorksheetEditor(QWidget):
         for field_id, view in self._page.totals.items():
             view.set_total(sums.get(field_id, 0))
 
+    def show_section(self, section_id: str) -> None:
+        """Bring a section into view with the cursor in its first answer (the review before revising)."""
+        for section in self.form.sections:
+            if section.id != section_id:
+                continue
+            for fld in section.fields:
+                editor = self._editors().get(fld.id)
+                if editor is not None:
+                    editor.setFocus(Qt.FocusReason.OtherFocusReason)
+                    self._reveal(editor)
+                    return
+
     # -- scrolling -------------------------------------------------------------------------------
     def _reveal(self, widget: QWidget) -> None:
         def show() -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .card import read_pocket_card
+from .carry_links import read_carry
 from .discreet import check_discreet
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
@@ -35,10 +36,12 @@ _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd 
 
 _TOP_KEYS = frozenset(
     {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
-    | {"pocket_card", "safety"}
+    | {"pocket_card", "safety", "review_section", "carry"}
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "beside_previous", "field"})
-_COMMON_FIELD_KEYS = frozenset({"id", "type", "label", "audience", "guidance", "placeholder"})
+_COMMON_FIELD_KEYS = frozenset(
+    {"id", "type", "label", "audience", "guidance", "placeholder", "resets_on_revise"}
+)
 # The settings each field type understands, beyond the common ones.
 _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.NUMBER: frozenset({"unit", "min", "max"}),
@@ -110,6 +113,10 @@ class _Reader(TomlReader):
         if not sections:
             raise self.fail("a worksheet needs at least one [[section]]", top)
         self.check_totals([f for s in sections for f in s.fields])
+        review = doc.get("review_section")
+        if review is not None and (not isinstance(review, str) or review not in seen):
+            raise self.fail(f"'review_section' names '{review}', which is not a section here", top,
+                            key="review_section")
         return FormDefinition(
             id=form_id,
             version=version,
@@ -122,6 +129,8 @@ class _Reader(TomlReader):
             source=self.path,
             pocket_card=read_pocket_card(self, doc, {f.id: f for s in sections for f in s.fields}),
             safety=read_safety_links(self, doc, {f.id: f for s in sections for f in s.fields}, sections),
+            review_section=cast(Any, review),
+            carry=read_carry(self, doc, {f.id: f for s in sections for f in s.fields}),
         )
 
     def section(self, table: Mapping[str, Any], where: Place, fields_seen: set[str]) -> Section:
@@ -220,6 +229,7 @@ class _Reader(TomlReader):
             audience=cast(Any, self.choice(table, "audience", ("shared", "clinician"), where, name)),
             guidance=self.text(table, "guidance", where, field=name),
             placeholder=self.text(table, "placeholder", where, field=name),
+            resets_on_revise=self.boolean(table, "resets_on_revise", where, name),
             **kwargs,
         )
 
@@ -373,13 +383,9 @@ def load_library(builtin_dir: Path, user_dir: Path | None = None) -> FormLibrary
             taken = library.forms.get(form.id)
             if taken is not None:
                 owner = taken.source.name if taken.source else "another worksheet"
-                library.errors.append(
-                    FormDefinitionError(
-                        path,
-                        f"the id '{form.id}' is already used by {owner}; give this worksheet its own id",
-                        line=_top_id_line(path),
-                    )
-                )
+                library.errors.append(FormDefinitionError(
+                    path, f"the id '{form.id}' is already used by {owner}; give this worksheet its own id",
+                    line=_top_id_line(path)))
                 continue
             library.forms[form.id] = form
     return library

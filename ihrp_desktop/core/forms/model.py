@@ -91,6 +91,9 @@ class Field:
     text: Text | None = None
     # text/multiline: a short hint shown inside the empty box
     placeholder: Text | None = None
+    # A revised version starts this answer empty (a review, a date, a prediction): the old answer
+    # shows beside it as "Before:" (``resets_on_revise = true``; see ``core.forms.revising``).
+    resets_on_revise: bool = False
 
     @property
     def is_clinician(self) -> bool:
@@ -165,6 +168,26 @@ class SafetyLinks:
 
 
 @dataclass(frozen=True)
+class CarryRule:
+    """Items an earlier worksheet offers a new one (``[[carry]]`` in the receiving definition).
+
+    Each filled row of ``source_form``'s list or menu ``source_field`` (with ``when`` met and ``need``
+    filled) is one item. Into a text field it lands as one line made of the ``take`` cells (a menu
+    row's label first); into a list it lands as a row whose cells come from ``columns``
+    (target column -> source column). The person picks; nothing is carried on its own.
+    """
+
+    source_form: str
+    source_field: str
+    into: str
+    take: tuple[str, ...] = ()
+    columns: Mapping[str, str] = field(default_factory=dict)
+    when_column: str | None = None
+    when_values: tuple[str, ...] = ()
+    need: str | None = None
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A whole worksheet definition, as loaded from one ``forms/*.toml`` file."""
 
@@ -182,6 +205,10 @@ class FormDefinition:
     attribution: Text | None = None  # e.g. "adapted from harm reduction practice"
     pocket_card: PocketCard | None = None  # a worksheet with a wallet card (the Optimal Use Plan)
     safety: SafetyLinks | None = None  # answers that choose the printed safety content (``[safety]``)
+    # The section reviewed before a new version is made (``review_section``; revisable worksheets).
+    review_section: str | None = None
+    # What earlier worksheets of the client offer a new one of this kind (``[[carry]]``).
+    carry: tuple[CarryRule, ...] = ()
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""

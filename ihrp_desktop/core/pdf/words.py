@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..words import has_word, section
+from ..words import has_word, long_date, section
 
 word = section("page")
+__all__ = ["iso_date_text", "known_word", "long_date", "word"]
 
 
 def known_word(prefix: str, value: str, language: str = "en") -> str:
@@ -20,12 +21,6 @@ def known_word(prefix: str, value: str, language: str = "en") -> str:
     if has_word(f"page.{key}"):
         return word(key, language)
     return value
-
-
-def long_date(day: dt.date, language: str = "en") -> str:
-    """A date as people write it ("March 5, 2025", "5 de marzo de 2025")."""
-    month = word("months", language).split()[day.month - 1]
-    return word("date_format", language, month=month, day=day.day, year=day.year)
 
 
 def iso_date_text(text: str, language: str = "en") -> str:

@@ -7,6 +7,7 @@ read. A revised plan is a new worksheet whose ``previous_id`` points at the vers
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
 
@@ -247,8 +248,18 @@ class Worksheets(Clients):
         """Change the language a worksheet is shown and printed in."""
         return self._update(worksheet_id, language=checked(language, Language, "language").value)
 
-    def revise(self, worksheet_id: int, *, session_id: int | None = None) -> Worksheet:
-        """A new version of a plan (in today's session unless given): answers copied, ``previous_id`` set."""
+    def revise(
+        self,
+        worksheet_id: int,
+        *,
+        session_id: int | None = None,
+        starts_with: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+    ) -> Worksheet:
+        """A new version of a plan (in today's session unless given), ``previous_id`` set.
+
+        It starts with the old answers, or with what ``starts_with`` makes of them (callers pass
+        ``core.forms.revising.revised_values`` for the worksheet's definition).
+        """
         with self._lock:  # read + create as one step for this process's single writer
             old = self.worksheet(worksheet_id)
             return self.new_worksheet(
@@ -256,7 +267,7 @@ class Worksheets(Clients):
                 old.form_id,
                 old.form_version,
                 session_id=session_id,
-                values=old.values,
+                values=starts_with(old.values) if starts_with is not None else old.values,
                 filled_by=old.filled_by,
                 language=old.language,
                 previous_id=old.id,

@@ -14,7 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 _HERE = Path(__file__).parent
 FALLBACK = "en"  # a word a language lacks, or a language this catalogue lacks, is shown in English
@@ -68,3 +71,9 @@ def section(name: str) -> Callable[..., str]:
 
     lookup.__name__ = f"{name}_word"
     return lookup
+
+
+def long_date(day: dt.date, language: str = FALLBACK) -> str:
+    """A date as people write it ("March 5, 2025", "5 de marzo de 2025")."""
+    month = word("page.months", language).split()[day.month - 1]
+    return word("page.date_format", language, month=month, day=day.day, year=day.year)

@@ -1,0 +1,94 @@
+"""``ihrp-desktop new`` and ``ihrp-desktop revise``: start a worksheet or a new version of one from a
+script, printing the new worksheet's id on standard output (and nothing else there)."""
+
+from __future__ import annotations
+
+import argparse
+
+from .codes import EXIT_ERROR, EXIT_OK
+from .output import say
+from .passphrase import UsageProblem
+
+
+def declare_new(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``new``."""
+    from . import _stdin, _vault, record_id
+
+    p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
+    p.add_argument("--client", required=True, metavar="NAME", help="the client's name (exact)")
+    _vault(p)
+    p.add_argument(
+        "--carry",
+        metavar="WORKSHEET_ID",
+        type=record_id,
+        nargs="+",
+        action="extend",
+        default=[],
+        help="start with every item this earlier worksheet of the client offers (repeatable)",
+    )
+    _stdin(p)
+
+
+def declare_revise(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``revise``."""
+    from . import _stdin, _vault, record_id
+
+    p.add_argument(
+        "worksheet_id",
+        metavar="WORKSHEET_ID",
+        type=record_id,
+        help="the worksheet to revise (see: ihrp-desktop list)",
+    )
+    _vault(p)
+    _stdin(p)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ..core.forms.carrying import carry_into, gather_sources, offered_items
+    from .commands import _library, open_vault
+
+    library = _library()
+    if args.form_id not in library.forms:
+        raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
+    form = library.forms[args.form_id]
+    with open_vault(args) as vault:
+        named = [c for c in vault.clients(include_archived=True) if c.name == args.client]
+        if len(named) != 1:
+            how = "No client is" if not named else f"{len(named)} clients are"
+            say(f"{how} called '{args.client}' exactly. Nothing was written. See: ihrp-desktop list")
+            return EXIT_ERROR
+        client = named[0]
+        values: dict[str, object] = {}
+        if args.carry:
+            offering = {info.id: info for info in vault.worksheets(client.id)}
+            for sheet_id in args.carry:
+                info = offering.get(sheet_id)
+                if info is None or info.form_id not in {rule.source_form for rule in form.carry}:
+                    say(
+                        f"Worksheet {sheet_id} is not one of this client's worksheets that offer items to a "
+                        f"new '{form.id}'. Nothing was written."
+                    )
+                    return EXIT_ERROR
+            sources = gather_sources(vault, library, client.id, form, only=args.carry)
+            values = carry_into(form, {}, offered_items(form, sources, client.language))
+        sheet = vault.new_worksheet(client.id, form.id, form.version, values=values)
+        print(sheet.id)
+    return EXIT_OK
+
+
+def cmd_revise(args: argparse.Namespace) -> int:
+    from ..core.forms.revising import revised_values
+    from .commands import _library, open_vault
+
+    library = _library()
+    with open_vault(args) as vault:
+        old = vault.worksheet(args.worksheet_id)
+        form = library.forms.get(old.form_id)
+        if form is None or not form.revisable:
+            what = "is not installed" if form is None else "is not one that is revised into versions"
+            say(f"Worksheet {old.id} uses the definition '{old.form_id}', which {what}. Nothing was written.")
+            return EXIT_ERROR
+        # What the new version keeps is declared in the definition (core.forms.revising).
+        new = vault.revise(old.id, starts_with=lambda values: revised_values(form, values))
+        print(new.id)
+    return EXIT_OK
