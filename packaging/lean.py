@@ -36,7 +36,8 @@ UNUSED_MODULES = [
     # Mako (under alembic) colours its error pages with Pygments when present; nothing here shows them.
     "pygments", "charset_normalizer",
     # Codecs for East Asian legacy encodings: every file the app reads or writes is UTF-8.
-    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw", "_multibytecodec",
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_multibytecodec",
     # decimal's pure-Python twin (the C module stays); doctest.
     "_pydecimal", "doctest",
     # fontTools' parts for variable fonts, font building and conversion: pikepdf's PDF/A check reads the
