@@ -1,8 +1,10 @@
 """What the bundle leaves out (ihrp-desktop.spec): Qt modules the app does not use, the test and
 bench code, and Qt's translations for languages the app does not ship.
 
-The app imports QtCore, QtGui, QtWidgets, QtPrintSupport, QtPdf, QtPdfWidgets and QtDBus; QtPdf
-needs QtNetwork and QtSvg draws the icons, so those stay.
+The app imports QtCore, QtGui, QtWidgets, QtPrintSupport, QtPdf, QtPdfWidgets and QtDBus; QtPdf's
+library needs Qt's network library and QtSvg draws the icons, so those libraries stay (PySide6's
+QtNetwork module, which nothing imports, goes). Nothing draws with OpenGL: the plugins for it go.
+On Linux the libraries of the desktop's display and fonts come from the system, as they must match it.
 """
 
 from __future__ import annotations
@@ -19,9 +21,35 @@ QT_EXCLUDES = [f"PySide6.{name}" for name in (
     "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
     "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine",
     "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick",
-    "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
+    "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml", "QtNetwork",
 )]
 NOT_SHIPPED = ["tests", "bench"]
+# Python modules the app never runs, though something it imports could reach them.
+UNUSED_MODULES = [
+    "tkinter", "unittest", "pydoc", "pytest", "hypothesis", "pypdf", "readline",
+    # ReportLab needs Pillow's core only: not its AVIF and WebP codecs, its font drawing (FreeType and
+    # HarfBuzz), nor Tk or Qt glue.
+    "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL.ImageTk", "PIL._imagingtk",
+    "PIL.ImageQt", "PIL._imagingft", "PIL.ImageFont",
+    # pikepdf reads and writes XMP with lxml.etree only.
+    "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.builder",
+    # Mako (under alembic) colours its error pages with Pygments when present; nothing here shows them.
+    "pygments", "charset_normalizer",
+    # Codecs for East Asian legacy encodings: every file the app reads or writes is UTF-8.
+    "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
+    "_multibytecodec",
+    # decimal's pure-Python twin (the C module stays); doctest.
+    "_pydecimal", "doctest",
+    # fontTools' parts for variable fonts, font building and conversion: pikepdf's PDF/A check reads the
+    # app's own static TrueType fonts only.
+    "fontTools.varLib", "fontTools.designspaceLib", "fontTools.colorLib", "fontTools.otlLib",
+    "fontTools.ufoLib", "fontTools.subset", "fontTools.merge", "fontTools.svgLib", "fontTools.mtiLib",
+    "fontTools.voltLib", "fontTools.cu2qu", "fontTools.qu2cu",
+]
+# Linux: libraries of the display and fonts that every desktop has and that must match the system's
+# own (a bundled FreeType older than the system's fontconfig expects breaks font loading).
+SYSTEM_LIBRARIES = ("libX11.so.6", "libX11-xcb.so.1", "libxcb.so.1", "libfontconfig.so.1", "libfreetype.so.6",
+                    "libz.so.1")
 
 # The languages the app ships (ui/i18n/ihrp_<lang>.qm) besides English: Qt's own words in them stay.
 SHIPPED_LANGUAGES = ("es",)
@@ -34,7 +62,9 @@ _UNUSED_PLUGIN_DIRS = ("qmltooling", "sqldrivers", "multimedia", "position", "se
                        "virtualkeyboard", "webview", "sceneparsers", "renderers", "geometryloaders",
                        "designer", "canbus", "assetimporters", "scxmldatamodel",
                        # embedded-device input and displays; no network use, so no TLS or network status
-                       "egldeviceintegrations", "generic", "networkinformation", "tls")
+                       "egldeviceintegrations", "generic", "networkinformation", "tls",
+                       # OpenGL on X11 and Wayland: the app draws with Qt's raster engine only
+                       "xcbglintegrations", "wayland-graphics-integration-client")
 # Plugins kept in part: the windowing systems of a desktop (and offscreen, for the smoke test), the
 # desktop portal's dialogs (the GTK theme needs the system's GTK and pulls its libraries in), SVG icons,
 # the input methods of a desktop.
@@ -44,6 +74,8 @@ _PLUGIN_CHOICE = {
     "imageformats": ("qsvg", "qico"),
     # typing with a compose key or an input method (accents, other scripts); not the on-screen keyboard
     "platforminputcontexts": ("composeplatforminputcontextplugin", "ibusplatforminputcontextplugin"),
+    # the shell protocol of today's Wayland desktops (the others are for cars, kiosks and Qt's own compositor)
+    "wayland-shell-integration": ("xdg-shell",),
 }
 
 
@@ -61,6 +93,8 @@ def wanted(dest: str) -> bool:
         stem = path.name.split(".")[0].removeprefix("lib")
         return stem in _PLUGIN_CHOICE[path.parent.name]
     if "qml" in parts:
+        return False
+    if len(parts) == 1 and path.name in SYSTEM_LIBRARIES:
         return False
     return not _UNUSED_QT.search(path.name)
 

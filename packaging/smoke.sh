@@ -3,12 +3,13 @@
 #   packaging/smoke.sh dist/ihrp-desktop-<version>-linux-<arch>.tar.gz   (Linux: installs it with
 #                                                                          install.sh, checks, uninstalls)
 #   packaging/smoke.sh FOLDER VERSION     (a folder holding the installed programs: Windows, macOS)
-# It runs the command line (--version, forms, blank, init --demo, list, print, verify), checks on Linux
-# that the command line loads no Qt, and opens the window offscreen on the demo vault until it is shown.
+# It runs the command line (--version, forms, blank, init --demo, list, practice --confirm, print, verify),
+# checks that the PDFs are PDF/A with their fonts embedded, checks on Linux that the command line loads no
+# Qt, and opens the window offscreen on the demo vault until it is shown.
 set -euo pipefail
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-home="$work/home"
+home="$work/a home"  # a space, which the menu entry must quote (install.sh)
 mkdir -p "$home"
 if [ -f "$1" ]; then
     archive=$(realpath "$1")
@@ -29,8 +30,22 @@ esac
 if [ "$installed_by_script" = 1 ]; then
     clean sh "$work"/ihrp-desktop-*/install.sh
     bin="$home/.local/bin"
+    if command -v desktop-file-validate >/dev/null; then
+        desktop-file-validate "$home/.local/share/applications/ihrp-desktop.desktop"
+    fi
 fi
 say() { printf '== %s\n' "$*"; }
+# A PDF/A file: its XMP metadata declares the PDF/A part, and (where poppler's pdffonts is installed)
+# every font is embedded.
+pdf_a() {
+    head -c 5 "$1" | grep -q "%PDF-" || { echo "$1 is not a PDF"; exit 1; }
+    grep -aq "<pdfaid:part>2</pdfaid:part>" "$1" || { echo "$1 does not declare PDF/A-2"; exit 1; }
+    if command -v pdffonts >/dev/null; then
+        pdffonts "$1" | tail -n +3 >"$work/fonts"
+        [ -s "$work/fonts" ] || { echo "$1 has no fonts"; exit 1; }
+        if awk '$(NF-4) != "yes"' "$work/fonts" | grep -q .; then echo "$1 has a font not embedded"; exit 1; fi
+    fi
+}
 
 say "--version"
 out=$(clean "$bin/ihrp-desktop" --version)
@@ -45,9 +60,18 @@ if [ "$(uname -s)" = Linux ]; then
     grep -q "libpython3" "$work/loaded" || { echo "LD_DEBUG printed nothing"; exit 1; }
     if grep -Eq "shiboken6|pyside6|libQt6" "$work/loaded"; then echo "the command line loaded Qt"; exit 1; fi
 fi
+if [ "$(uname -s)" = Linux ] && [ "$installed_by_script" = 1 ] && command -v objdump >/dev/null; then
+    say "the glibc the bundle needs (docs/install.md, \"Linux: which systems\")"
+    # The newest GLIBC_x.y symbol version any file of the bundle asks for: the oldest glibc it runs on.
+    needs=$(find "$home/.local/lib/ihrp-desktop" -type f \( -name "*.so*" -o -perm -u+x \) \
+                -exec objdump -T {} + 2>/dev/null | grep -oE "GLIBC_[0-9]+\.[0-9]+" | sort -uV | tail -n 1)
+    has=$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)
+    echo "needs glibc ${needs#GLIBC_}; built with glibc $has"
+    [ "$(printf '%s\n%s\n' "${needs#GLIBC_}" "$has" | sort -V | tail -n 1)" = "$has" ]
+fi
 say "blank"
 clean "$bin/ihrp-desktop" blank optimal_use_plan -o "$work/blank.pdf"
-head -c 5 "$work/blank.pdf" | grep -q "%PDF-"
+pdf_a "$work/blank.pdf"
 vault="$work/vault"
 say "init --demo"
 echo "smoke test passphrase" | clean "$bin/ihrp-desktop" init --demo --vault "$vault" --passphrase-stdin
@@ -56,10 +80,13 @@ echo "smoke test passphrase" | clean "$bin/ihrp-desktop" list --vault "$vault" -
     > "$work/list"
 id=$(grep -m1 -oE "worksheet [0-9]+" "$work/list" | cut -d' ' -f2)
 [ -n "$id" ] || { echo "list shows no worksheet"; exit 1; }
-say "print"
-echo "smoke test passphrase" | clean "$bin/ihrp-desktop" print "$id" --vault "$vault" -o "$work/sheet.pdf" \
-    --passphrase-stdin
-head -c 5 "$work/sheet.pdf" | grep -q "%PDF-"
+say "practice --confirm (a take-home copy prints the practice's confirmed lines)"
+echo "smoke test passphrase" | clean "$bin/ihrp-desktop" practice --confirm --vault "$vault" --passphrase-stdin \
+    >/dev/null
+say "print a take-home copy"
+echo "smoke test passphrase" | clean "$bin/ihrp-desktop" print "$id" --copy take-home --vault "$vault" \
+    -o "$work/sheet.pdf" --passphrase-stdin
+pdf_a "$work/sheet.pdf"
 say "verify"
 echo "smoke test passphrase" | clean "$bin/ihrp-desktop" verify --vault "$vault" --passphrase-stdin
 if [ "$(uname -s)" = Linux ]; then

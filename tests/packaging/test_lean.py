@@ -44,6 +44,18 @@ from lean import wanted  # noqa: E402
     ("PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so", False),
     ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
     ("PySide6/Qt/qml/QtQuick/qmldir", False),
+    # no OpenGL, and Wayland's desktop shell protocol only
+    ("PySide6/Qt/plugins/xcbglintegrations/libqxcb-glx-integration.so", False),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", False),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+    # the display's and fonts' libraries come from the system; the rest is bundled
+    ("libX11.so.6", False),
+    ("libfontconfig.so.1", False),
+    ("libfreetype.so.6", False),
+    ("libcups.so.2", True),
+    ("libstdc++.so.6", True),
+    ("pillow.libs/libxcb-9065bb12.so.1.1.0", True),
     # what is not Qt's stays
     ("sqlcipher3/_sqlite3.cpython-311-x86_64-linux-gnu.so", True),
     ("ihrp_desktop/core/vault/migrations/versions/0001_initial.py", True),
