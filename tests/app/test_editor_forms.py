@@ -24,7 +24,10 @@ from ihrp_desktop.app.editor.rows import ListEditor
 from ihrp_desktop.core.forms import FormDefinition, default_library
 from ihrp_desktop.core.forms.values import empty_values, normalize
 
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+)
 INPUTS = (QLineEdit, QPlainTextEdit, QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit)
 
 

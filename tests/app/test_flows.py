@@ -31,7 +31,10 @@ from ihrp_desktop.core import backups
 from ihrp_desktop.core.vault import Vault
 from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock, visible_texts
 
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+)
 # Several scripts and an emoji in every answer: Polish, Cyrillic, Spanish, Greek.
 WORDS = "Zażółć gęślą jaźń · Съешь ещё этих булок · ñandú, ¿sí? · Ελπίδα 🌱"
 
