@@ -26,7 +26,7 @@ from ihrp_desktop.core.forms.values import empty_values, normalize
 
 SHIPPED = (
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 )
 INPUTS = (QLineEdit, QPlainTextEdit, QAbstractButton, QAbstractSpinBox, QComboBox, QDateEdit)
 

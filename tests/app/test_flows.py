@@ -33,7 +33,7 @@ from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock,
 
 SHIPPED = (
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 )
 # Several scripts and an emoji in every answer: Polish, Cyrillic, Spanish, Greek.
 WORDS = "Zażółć gęślą jaźń · Съешь ещё этих булок · ñandú, ¿sí? · Ελπίδα 🌱"

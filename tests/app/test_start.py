@@ -24,7 +24,7 @@ from tests.kdf_floor import LOWER
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = {
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 }
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from ihrp_desktop.core.forms import default_library
 from tests.cli_run import run_cli
 
-NEW = ("urge_log", "awareness_practice", "session_check_in", "safety_plan")
+NEW = ("urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c")
 
 
 @pytest.mark.parametrize("language", ["en", "es"])

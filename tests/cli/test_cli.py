@@ -46,7 +46,8 @@ def test_forms_lists_every_shipped_worksheet_in_both_languages(capsys, monkeypat
     assert code == 0
     ids = [line.split("\t")[0] for line in out.splitlines()]
     assert {"decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-            "urge_log", "awareness_practice", "session_check_in", "safety_plan"} <= set(ids)
+            "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+            "audit", "audit_c"} <= set(ids)
     _, out_es, _ = run(capsys, monkeypatch, "forms", "--lang", "es")
     assert out_es != out  # titles are translated
 

@@ -22,7 +22,7 @@ PRACTICE = Practice(name="Harm Reduction Psychotherapy Clinic", phone="555-0100"
 HEADER = PrintHeader(client_name="Zofia", practice=PRACTICE)
 SHIPPED = (
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 )
 
 DEFINITION = """

@@ -19,6 +19,7 @@ from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
 from .safety_links import read_safety_links
+from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring
 
 __all__ = [
     "ID_PATTERN",
@@ -48,6 +49,7 @@ _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.LIST: frozenset({"column", "row_label"}),
     FieldKind.MENU: frozenset({"column", "row", "row_label"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
+    FieldKind.SCORE: SCORE_KEYS,
     FieldKind.GUIDANCE: frozenset({"text"}),
 }
 _ALL_FIELD_KEYS = _COMMON_FIELD_KEYS.union(*_TYPE_KEYS.values())
@@ -107,6 +109,7 @@ class _Reader(TomlReader):
         if not sections:
             raise self.fail("a worksheet needs at least one [[section]]", top)
         self.check_totals([f for s in sections for f in s.fields])
+        check_scores(self, [f for s in sections for f in s.fields], top)
         return FormDefinition(
             id=form_id,
             version=version,
@@ -208,6 +211,8 @@ class _Reader(TomlReader):
             kwargs["total_of"] = TotalOf(*target.split("."))  # parsed once; every reader uses its parts
         elif ftype == FieldKind.GUIDANCE:
             kwargs["text"] = self.text(table, "text", where, field=name, required=True)
+        elif ftype == FieldKind.SCORE:
+            kwargs["scoring"] = read_scoring(self, table, where, name)
         label = self.text(table, "label", where, field=name, required=ftype != FieldKind.GUIDANCE)
         return Field(
             id=fid,
@@ -247,11 +252,12 @@ class _Reader(TomlReader):
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label", "not_marked"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked", "score"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
             label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
-            options.append(Option(oid, label, self.boolean(opt, "not_marked", owhere, name)))
+            marked = self.boolean(opt, "not_marked", owhere, name)
+            options.append(Option(oid, label, marked, option_score(self, opt, owhere, name)))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)

@@ -19,7 +19,7 @@ from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_blank, rende
 HERE = Path(__file__).parent
 SHIPPED = (
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 )
 
 CLIENT = "Zofia Wąsowska-Крылова"

@@ -12,7 +12,7 @@ from ihrp_desktop.core.pdf.fields import unit_suffix
 
 SHIPPED = (
     "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
-    "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
 )
 
 

@@ -18,7 +18,7 @@ from ihrp_desktop.core.pdf.fields import value_text
 from ihrp_desktop.core.practice import Practice
 from ihrp_desktop.core.vault import KdfParams, Vault
 
-NEW = ("urge_log", "awareness_practice", "session_check_in", "safety_plan")
+NEW = ("urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c")
 PASS = "demo ✓ pass"
 
 
@@ -63,7 +63,7 @@ def test_the_demo_holds_one_filled_example_of_each(demo: SimpleNamespace) -> Non
     for form_id in NEW:
         assert len(demo.sheets.get(form_id, [])) == 1, form_id
         values = demo.sheets[form_id][0]
-        assert sum(1 for _ in typed_texts(library.get(form_id), values, clinician=False)) >= 5, form_id
+        assert sum(1 for _ in typed_texts(library.get(form_id), values, clinician=False)) >= 3, form_id
         assert any(typed_texts(library.get(form_id), values, clinician=True)), form_id
 
 
@@ -74,7 +74,9 @@ def test_every_copy_prints_back_every_typed_value(
 ) -> None:
     form = default_library().get(form_id)
     values = demo.sheets[form_id][0]
-    options = PrintOptions(copy="clinician") if copy == "clinician" else PrintOptions(discreet=copy == "discreet")
+    copies = {"take-home": PrintOptions(), "clinician": PrintOptions(copy="clinician"),
+              "discreet": PrintOptions(discreet=True)}
+    options = copies[copy]
     text = kit.squash(kit.pdf_text(render_worksheet(form, values, _header(demo.practice), options)))
     shared = list(typed_texts(form, values, clinician=False))
     clinical = list(typed_texts(form, values, clinician=True))
@@ -100,3 +102,26 @@ def test_the_safety_plan_prints_the_practice_lines(kit: SimpleNamespace, demo: S
     for label, _ in lines:
         assert kit.squash(label) not in discreet or label in ("Emergency",)
     assert "naloxone" not in discreet.lower() and "Mysafetyplan" not in discreet
+
+
+def test_the_audit_score_and_zone_print_on_the_clinician_copy_only(
+    kit: SimpleNamespace, demo: SimpleNamespace
+) -> None:
+    form = default_library().get("audit")
+    values = demo.sheets["audit"][0]
+    header = _header(demo.practice)
+    def text(answers: dict[str, Any], options: PrintOptions) -> str:
+        return kit.squash(kit.pdf_text(render_worksheet(form, answers, header, options)))
+
+    clinician = text(values, PrintOptions(copy="clinician"))
+    assert kit.squash("AUDIT score: 14 of 40 · Zone II (8-15): simple advice") in clinician
+    assert kit.squash("AUDIT-C (questions 1-3): 8 of 12 · At or above") in clinician
+    for options in (PrintOptions(), PrintOptions(discreet=True)):
+        take_home = text(values, options)
+        assert "Zone" not in take_home and "of40" not in take_home
+    spanish = text(values, PrintOptions(copy="clinician", language="es"))
+    assert kit.squash("Puntuación AUDIT: 14 de 40 · Zona II (8-15): consejo simple") in spanish
+    unanswered = {k: v for k, v in values.items() if k not in ("audit_5", "clinician_note")}
+    partial = text(unanswered, PrintOptions(copy="clinician"))
+    assert kit.squash("AUDIT score: Incomplete: 9 of 10 questions answered (14 points so far)") in partial
+    assert "Zone" not in partial  # no zone until every question is answered
