@@ -21,7 +21,7 @@ class TotalView(QWidget):
         super().__init__(parent)
         self.field = fld
         self._label_text = fld.label.get(ctx.language)
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.label = QLabel(self._label_text)
@@ -54,6 +54,8 @@ class ScoreView(TotalView):
         super().__init__(fld, ctx, parent)
         self._language = ctx.language
         self.number.setWordWrap(True)
+        self._row.takeAt(self._row.count() - 1)  # no trailing stretch: a long band wraps across the row
+        self._row.setStretchFactor(self.number, 1)
 
     def show_score(self, form: FormDefinition, values: Mapping[str, Any]) -> None:
         shown = score_text(self.field, score(form, self.field, values), self._language)
