@@ -3,7 +3,8 @@
     .venv/bin/python docs/make_printouts.py [--out docs/printouts]
 
 The demo's Optimal Use Plans (the wine-only plan and the opioid plan: take-home, discreet copy and the
-pocket-card sheet) and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
+pocket-card sheet), the take-home copy of the demo's urge log, practice log, session check-in and safety
+plan, and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
 (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the PDFs are rendered in
 memory and handed to pdftoppm on its standard input.
 """
@@ -50,6 +51,21 @@ def demo_plans() -> dict[str, tuple[str, dict[str, Any]]]:
     return plans
 
 
+# The worksheets whose demo example is rendered as a take-home copy (the first one of each in the demo).
+TAKE_HOME = ("urge_log", "awareness_practice", "session_check_in", "safety_plan")
+
+
+def demo_sheets() -> dict[str, tuple[str, dict[str, Any]]]:
+    """The first demo worksheet of each form in TAKE_HOME: {form id: (client name, answers)}."""
+    sheets: dict[str, tuple[str, dict[str, Any]]] = {}
+    for client in demo_clients():
+        for session in client.sessions:
+            for sheet in session.worksheets:
+                if sheet.form_id in TAKE_HOME:
+                    sheets.setdefault(sheet.form_id, (client.name, dict(sheet.values)))
+    return sheets
+
+
 def papers() -> dict[str, Callable[[], bytes]]:
     """Every paper to render, by file name stem."""
     library = default_library()
@@ -65,6 +81,11 @@ def papers() -> dict[str, Callable[[], bytes]]:
             card = PrintOptions(language=language, discreet=True)
             out[f"pocket-card-{substance}-{language}"] = (
                 lambda o=card, v=values: render_pocket_card_sheet(plan_form, v, o, PRACTICE))
+        for form_id, (name, values) in demo_sheets().items():
+            form, header = library.get(form_id), PrintHeader(client_name=name, practice=PRACTICE)
+            options = PrintOptions(language=language)
+            out[f"take-home-{form_id}-{language}"] = (
+                lambda f=form, o=options, v=values, h=header: render_worksheet(f, v, h, o))
         for form in library.forms.values():
             out[f"blank-{form.id}-{language}"] = lambda f=form, lang=language: render_blank(f, lang)
     return out

@@ -86,7 +86,10 @@ def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "", langua
     window.client_list.select(client.id)
     window.show_client(client.id)
     shoot(window, out, "client-page" + suffix)
-    for form_id in ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"):
+    shots = ["decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"]
+    if not suffix:  # the demo fills these for Agnieszka only (English): shot in the light theme
+        shots += ["urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit"]
+    for form_id in shots:
         window.open_worksheet(first_sheet_of(window, form_id, language))
         shoot(window, out, f"worksheet-{form_id.replace('_', '-')}" + suffix)
     window.open_worksheet(first_sheet_of(window, "optimal_use_plan", language))

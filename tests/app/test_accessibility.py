@@ -74,7 +74,8 @@ def test_every_input_of_every_worksheet_has_an_accessible_name(
     editor.resize(1100, 900)
     editor.show()
     found = focusable_inputs(editor)
-    assert len(found) > 10
+    # at least one input per answer (the three-question AUDIT-C has 8 inputs, the others far more)
+    assert len(found) >= sum(1 for _, f in form.all_fields() if f.stores_value) > 2
     unnamed = [
         f"{type(w).__name__} in {type(w.parentWidget()).__name__}"
         for w in found

@@ -54,7 +54,7 @@ def test_file_import_shows_progress_then_a_summary_and_refreshes_the_list(
     assert dialog.bar.value() == 100
     texts = "\n".join(visible_texts(dialog))
     assert "Clients: 3 new, 0 updated, 0 already here." in texts
-    assert "Worksheets: 9 new" in texts
+    assert "Worksheets: 15 new" in texts
     assert not any(c.name in texts for c in DEMO_CLIENTS)  # counts only, never a name
     assert window.client_list.list.count() == len(DEMO_CLIENTS)
     dialog.grab().save(str(tmp_path / "import-summary.png"))

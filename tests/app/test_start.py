@@ -22,7 +22,10 @@ from tests.app.driving import PASSPHRASE, unlock
 from tests.kdf_floor import LOWER
 
 ROOT = Path(__file__).resolve().parents[2]
-SHIPPED = {"decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"}
+SHIPPED = {
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
+}
 
 
 def bare_window(qtbot: Any, path: Path) -> MainWindow:

@@ -43,11 +43,13 @@ def worksheet_ids(out: str) -> list[int]:
     return [int(line.split()[1]) for line in out.splitlines() if line.strip().startswith("worksheet ")]
 
 
-def test_forms_lists_the_four_worksheets_in_both_languages(capsys, monkeypatch):
+def test_forms_lists_every_shipped_worksheet_in_both_languages(capsys, monkeypatch):
     code, out, _ = run(capsys, monkeypatch, "forms")
     assert code == 0
     ids = [line.split("\t")[0] for line in out.splitlines()]
-    assert {"decisional_balance", "microanalysis", "alternatives", "optimal_use_plan"} <= set(ids)
+    assert {"decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+            "urge_log", "awareness_practice", "session_check_in", "safety_plan",
+            "audit", "audit_c"} <= set(ids)
     _, out_es, _ = run(capsys, monkeypatch, "forms", "--lang", "es")
     assert out_es != out  # titles are translated
 

@@ -43,11 +43,11 @@ def test_import_prints_progress_then_what_was_new_and_adds_nothing_twice(
     assert out == ""  # stdout stays for data
     lines = err.splitlines()
     assert "Reading the file: 100%" in lines
-    assert "Checking: 9 of 9 worksheets" in lines
-    assert "Writing: 9 of 9 worksheets" in lines
+    assert "Checking: 15 of 15 worksheets" in lines
+    assert "Writing: 15 of 15 worksheets" in lines
     assert lines[-1] == (
-        "Imported. Clients: 3 new, 0 updated, 0 already there; Sessions: 10 new, 0 updated, "
-        "0 already there; Worksheets: 9 new, 0 updated, 0 already there."
+        "Imported. Clients: 3 new, 0 updated, 0 already there; Sessions: 12 new, 0 updated, "
+        "0 already there; Worksheets: 15 new, 0 updated, 0 already there."
     )
     monkeypatch.setattr(progress, "EVERY_SECONDS", 3.0)
     code, _, err = run(
@@ -55,8 +55,8 @@ def test_import_prints_progress_then_what_was_new_and_adds_nothing_twice(
     )
     assert code == 0
     assert err.splitlines() == [
-        "Imported. Clients: 0 new, 0 updated, 3 already there; Sessions: 0 new, 0 updated, 10 already there; "
-        "Worksheets: 0 new, 0 updated, 9 already there."
+        "Imported. Clients: 0 new, 0 updated, 3 already there; Sessions: 0 new, 0 updated, 12 already there; "
+        "Worksheets: 0 new, 0 updated, 15 already there."
     ]  # a quick import prints no progress lines
 
 

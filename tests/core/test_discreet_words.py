@@ -20,7 +20,10 @@ from tests.core.pdf.conftest import every_value
 PRACTICE = Practice(name="Harm Reduction Psychotherapy Clinic", phone="555-0100",
                     confirmed=True).with_country("US")
 HEADER = PrintHeader(client_name="Zofia", practice=PRACTICE)
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
+)
 
 DEFINITION = """
 id = "mine"

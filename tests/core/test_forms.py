@@ -21,7 +21,10 @@ from ihrp_desktop.core.forms import (
 )
 from ihrp_desktop.core.paths import forms_dir, user_forms_dir
 
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
+)
 
 
 @pytest.fixture(scope="module")

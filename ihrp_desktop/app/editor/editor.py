@@ -24,6 +24,7 @@ from .page import BuiltPage, build_page
 from .rows import ListEditor
 from .taborder import apply_page_order
 from .undo import FieldEdit
+from .views import ScoreView
 
 _FORGET_SCROLL_MS = 3000
 
@@ -273,7 +274,10 @@ class WorksheetEditor(QWidget):
             return
         sums = totals(self.form, self._values)
         for field_id, view in self._page.totals.items():
-            view.set_total(sums.get(field_id, 0))
+            if isinstance(view, ScoreView):  # a measure's score: points, completeness and band
+                view.show_score(self.form, self._values)
+            else:
+                view.set_total(sums.get(field_id, 0))
 
     def show_section(self, section_id: str) -> None:
         """Bring a section into view with the cursor in its first answer (the review before revising)."""

@@ -16,7 +16,7 @@ from .base import EditorContext
 from .fields import VALUE_EDITORS
 from .menu import MenuEditor
 from .rows import ListEditor
-from .views import GuidanceView, TotalView
+from .views import GuidanceView, ScoreView, TotalView
 
 WidgetFactory = Callable[[Field, EditorContext], QWidget]
 
@@ -25,6 +25,7 @@ WIDGETS: dict[FieldKind, WidgetFactory] = {
     FieldKind.LIST: ListEditor,
     FieldKind.MENU: MenuEditor,
     FieldKind.TOTAL: TotalView,
+    FieldKind.SCORE: ScoreView,
     FieldKind.GUIDANCE: GuidanceView,
 }
 

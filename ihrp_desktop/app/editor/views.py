@@ -1,11 +1,15 @@
-"""Fields that keep no value: a live total and a piece of guidance text."""
+"""Fields that keep no value: a live total, a measure's live score and a piece of guidance text."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ...core.forms.model import Field
+from ...core.forms.model import Field, FormDefinition
+from ...core.forms.scoring import score, score_text
 from .base import EditorContext
 from .wrapped import wrapped_label
 
@@ -17,7 +21,7 @@ class TotalView(QWidget):
         super().__init__(parent)
         self.field = fld
         self._label_text = fld.label.get(ctx.language)
-        layout = QHBoxLayout(self)
+        self._row = layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         self.label = QLabel(self._label_text)
@@ -40,6 +44,23 @@ class TotalView(QWidget):
 
     def total_text(self) -> str:
         return self.number.text()
+
+
+class ScoreView(TotalView):
+    """A measure's score, updated as its questions are answered: "14 of 40 · Zone II ...", or
+    incomplete with no band while a question is unanswered (``core.forms.scoring``)."""
+
+    def __init__(self, fld: Field, ctx: EditorContext, parent: QWidget | None = None):
+        super().__init__(fld, ctx, parent)
+        self._language = ctx.language
+        self.number.setWordWrap(True)
+        self._row.takeAt(self._row.count() - 1)  # no trailing stretch: a long band wraps across the row
+        self._row.setStretchFactor(self.number, 1)
+
+    def show_score(self, form: FormDefinition, values: Mapping[str, Any]) -> None:
+        shown = score_text(self.field, score(form, self.field, values), self._language)
+        self.number.setText(shown)
+        self.number.setAccessibleName(f"{self._label_text}: {shown}")
 
 
 class GuidanceView(QWidget):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from ..paths import forms_dir, user_forms_dir
-from .loader import FormDefinitionError, FormLibrary, load_definition, load_library, parse_definition
+from .library import FormLibrary, load_library
+from .loader import FormDefinitionError, load_definition, parse_definition
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text
 
 __all__ = [

@@ -27,6 +27,7 @@ class FieldKind(StrEnum):
     LIST = "list"
     MENU = "menu"
     TOTAL = "total"
+    SCORE = "score"
     GUIDANCE = "guidance"
 
 
@@ -74,6 +75,7 @@ TRAITS: dict[FieldKind, Traits] = {
     FieldKind.LIST: Traits(container=True),
     FieldKind.MENU: Traits(container=True),
     FieldKind.TOTAL: Traits(derived=True),
+    FieldKind.SCORE: Traits(derived=True),  # a measure's score from its items' chosen options
     FieldKind.GUIDANCE: Traits(derived=True),
 }
 

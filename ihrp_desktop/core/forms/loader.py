@@ -8,7 +8,7 @@ never stops the other worksheets from loading.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, cast
 
@@ -20,13 +20,12 @@ from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
 from .safety_links import read_safety_links
+from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring
 
 __all__ = [
     "ID_PATTERN",
     "FormDefinitionError",
-    "FormLibrary",
     "load_definition",
-    "load_library",
     "parse_definition",
 ]
 
@@ -51,35 +50,10 @@ _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.LIST: frozenset({"column", "row_label"}),
     FieldKind.MENU: frozenset({"column", "row", "row_label"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
+    FieldKind.SCORE: SCORE_KEYS,
     FieldKind.GUIDANCE: frozenset({"text"}),
 }
 _ALL_FIELD_KEYS = _COMMON_FIELD_KEYS.union(*_TYPE_KEYS.values())
-
-
-@dataclass
-class FormLibrary:
-    """All usable definitions by id, plus the files that could not be used."""
-
-    forms: dict[str, FormDefinition] = field(default_factory=dict)
-    errors: list[FormDefinitionError] = field(default_factory=list)
-
-    def get(self, form_id: str) -> FormDefinition:
-        try:
-            return self.forms[form_id]
-        except KeyError:
-            raise KeyError(f"There is no worksheet definition called '{form_id}'.") from None
-
-    def ordered(self) -> list[FormDefinition]:
-        """Built-in worksheets first in their shipped order, then user-added ones by title."""
-        return sorted(self.forms.values(), key=lambda f: (not f.builtin, _order_key(f), f.title.get()))
-
-
-def _order_key(form: FormDefinition) -> str:
-    # Built-in files are named "10_decisional_balance.toml" etc.; the prefix keeps the book's order.
-    # User files sort by title only.
-    if not form.builtin:
-        return ""
-    return form.source.name if form.source is not None else form.id
 
 
 class _Reader(TomlReader):
@@ -117,6 +91,7 @@ class _Reader(TomlReader):
         if review is not None and (not isinstance(review, str) or review not in seen):
             raise self.fail(f"'review_section' names '{review}', which is not a section here", top,
                             key="review_section")
+        check_scores(self, [f for s in sections for f in s.fields], top)
         return FormDefinition(
             id=form_id,
             version=version,
@@ -221,6 +196,8 @@ class _Reader(TomlReader):
             kwargs["total_of"] = TotalOf(*target.split("."))  # parsed once; every reader uses its parts
         elif ftype == FieldKind.GUIDANCE:
             kwargs["text"] = self.text(table, "text", where, field=name, required=True)
+        elif ftype == FieldKind.SCORE:
+            kwargs["scoring"] = read_scoring(self, table, where, name)
         label = self.text(table, "label", where, field=name, required=ftype != FieldKind.GUIDANCE)
         return Field(
             id=fid,
@@ -261,11 +238,12 @@ class _Reader(TomlReader):
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label", "not_marked"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked", "score"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
             label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
-            options.append(Option(oid, label, self.boolean(opt, "not_marked", owhere, name)))
+            marked = self.boolean(opt, "not_marked", owhere, name)
+            options.append(Option(oid, label, marked, option_score(self, opt, owhere, name)))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)
@@ -362,38 +340,3 @@ def parse_definition(text: str, path: Path, *, builtin: bool = False) -> FormDef
     form = replace(_Reader(path, text).form(doc), builtin=builtin)
     check_discreet(form)  # a discreet copy never prints a listed word the client did not type
     return form
-
-
-def load_library(builtin_dir: Path, user_dir: Path | None = None) -> FormLibrary:
-    """Load every shipped definition, then a clinic's own ones from ``user_dir``.
-
-    A user file whose id is already taken is reported, and the shipped worksheet stays.
-    """
-    library = FormLibrary()
-    for directory, builtin in ((builtin_dir, True), (user_dir, False)):
-        if directory is None or not directory.is_dir():
-            continue
-        # Hidden files ("._name.toml" from macOS on shared drives) are not definitions.
-        for path in sorted(p for p in directory.glob("*.toml") if not p.name.startswith(".")):
-            try:
-                form = load_definition(path, builtin=builtin)
-            except FormDefinitionError as exc:
-                library.errors.append(exc)
-                continue
-            taken = library.forms.get(form.id)
-            if taken is not None:
-                owner = taken.source.name if taken.source else "another worksheet"
-                library.errors.append(FormDefinitionError(
-                    path, f"the id '{form.id}' is already used by {owner}; give this worksheet its own id",
-                    line=_top_id_line(path)))
-                continue
-            library.forms[form.id] = form
-    return library
-
-
-def _top_id_line(path: Path) -> int | None:
-    try:
-        reader = _Reader(path, path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeError):
-        return None
-    return reader.line_of(reader.root, "id")

@@ -52,6 +52,8 @@ class Option:
     label: Text
     # Choosing it does not mark the row as chosen (the 18 Alternatives' "Not now").
     not_marked: bool = False
+    # The points a measure's item gives this answer (a ``score`` field adds them up).
+    score: int | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ class Field:
     row_label: Text | None = None  # "Link", "Item": what one row is called
     # total: the list column it adds up
     total_of: TotalOf | None = None
+    # score: the measure's items, skip rules and bands (``core.forms.scoring`` computes it)
+    scoring: Scoring | None = None
     # guidance: the body text (label is its optional heading)
     text: Text | None = None
     # text/multiline: a short hint shown inside the empty box
@@ -241,3 +245,30 @@ class TotalOf:
 
     def __str__(self) -> str:
         return f"{self.list_id}.{self.column_id}"
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A measure's skip rule: when the items ``when_zero`` are answered and add up to 0, the items
+    ``then`` are skipped (they count 0 and may stay empty), as the AUDIT's questions 1 to 3 direct."""
+
+    when_zero: tuple[str, ...]
+    then: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Band:
+    """A range of a measure's score (both ends included) and what it means, for the clinician."""
+
+    min: int
+    max: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scoring:
+    """What a ``score`` field adds up: the chosen options' points of its ``choice`` items."""
+
+    items: tuple[str, ...]
+    skips: tuple[Skip, ...] = ()
+    bands: tuple[Band, ...] = ()

@@ -63,6 +63,7 @@ _DEFAULTS: dict[FieldKind, Callable[[Field], Any]] = {
     FieldKind.LIST: lambda f: [],
     FieldKind.MENU: lambda f: {},
     FieldKind.TOTAL: lambda f: None,
+    FieldKind.SCORE: lambda f: None,
     FieldKind.GUIDANCE: lambda f: None,
 }
 

@@ -62,6 +62,8 @@ class RenderContext:
             return self.shows_guidance_field(section, fld)
         if fld.type == FieldKind.TOTAL:
             return self.has_value(self.total_source(fld))
+        if fld.type == FieldKind.SCORE and fld.scoring is not None:  # once any of its items is answered
+            return any(self.has_value(self.form.field(item)) for item in fld.scoring.items)
         return self.has_value(fld)
 
     def shows_guidance_field(self, section: Section, fld: Field) -> bool:

@@ -13,16 +13,31 @@ from reportlab.platypus import Flowable
 
 from ..forms.kinds import FieldKind
 from ..forms.model import Field
+from ..forms.scoring import score, score_text
 from .context import RenderContext
 from .fields import VALUE_BUILDERS, Builder, build_guidance, build_total
 from .lists import build_list
+from .markup import escape_text
 from .menu import build_menu
+from .paragraphs import Paragraph
+
+
+def build_score(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
+    """A measure's score, written as "AUDIT score: 14 of 40 · Zone II ..." (a line on a blank copy);
+    an incomplete one says so and gives no band (``core.forms.scoring``)."""
+    if ctx.blank:
+        shown = "_____"
+    else:
+        shown = escape_text(score_text(fld, score(ctx.form, fld, ctx.values), ctx.language))
+    return [Paragraph(f"<b>{escape_text(ctx.text(fld.label))}:</b> {shown}", ctx.style.value)]
+
 
 BUILDERS: dict[FieldKind, Builder] = {
     **VALUE_BUILDERS,
     FieldKind.LIST: build_list,
     FieldKind.MENU: build_menu,
     FieldKind.TOTAL: build_total,
+    FieldKind.SCORE: build_score,
     FieldKind.GUIDANCE: build_guidance,
 }
 

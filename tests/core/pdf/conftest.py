@@ -17,7 +17,10 @@ from ihrp_desktop.core.forms import FormDefinition, default_library, load_defini
 from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
 
 HERE = Path(__file__).parent
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
+)
 
 CLIENT = "Zofia Wąsowska-Крылова"
 HEADER = PrintHeader(

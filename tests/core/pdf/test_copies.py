@@ -10,7 +10,10 @@ from ihrp_desktop.core.forms import Field, FormDefinition, Text
 from ihrp_desktop.core.pdf import render_blank
 from ihrp_desktop.core.pdf.fields import unit_suffix
 
-SHIPPED = ("decisional_balance", "microanalysis", "alternatives", "optimal_use_plan")
+SHIPPED = (
+    "decisional_balance", "microanalysis", "alternatives", "optimal_use_plan",
+    "urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c",
+)
 
 
 def _t(text: Text | None, language: str) -> str:
