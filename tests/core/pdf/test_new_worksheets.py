@@ -95,7 +95,7 @@ def test_the_safety_plan_prints_the_practice_lines(kit: SimpleNamespace, demo: S
     plain = kit.squash(kit.pdf_text(render_worksheet(form, values, _header(demo.practice), PrintOptions())))
     for label, number in lines:
         assert kit.squash(f"{label}: {number}") in plain
-    assert kit.squash("After a break, the old amount can be an overdose") in plain  # the "for everyone" points
+    assert kit.squash("After a break, the old amount can be an overdose") in plain  # "for everyone"
     discreet = kit.squash(kit.pdf_text(
         render_worksheet(form, values, _header(demo.practice), PrintOptions(discreet=True))))
     for label, number in demo.practice.printed_lines("en", discreet=True):
