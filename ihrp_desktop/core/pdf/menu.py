@@ -17,6 +17,7 @@ from ..forms.kinds import FieldKind
 from ..forms.model import Field, MenuRow
 from .context import RenderContext
 from .drawings import TickBox
+from .fallback import string_width
 from .fields import label_block, value_text
 from .lists import cell_padding, column_widths, kept_lines
 from .markup import lead_in, lead_markup, para, user_text
@@ -52,6 +53,10 @@ def _menu_rows(fld: Field, value: Any) -> list[tuple[MenuRow, Mapping[str, Any]]
 
 def build_menu(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """A menu field: label, then the grouped table (blank or filled)."""
+    if ctx.blank and (flat := _flat_table(fld, ctx)) is not None:
+        # Its label heads the options' column: only its prompt, if any, prints above.
+        hint = [para(ctx.text(fld.guidance), ctx.style.hint)] if fld.guidance is not None else []
+        return [*hint, flat]
     out = label_block(fld, ctx)
     out.append(_blank_table(fld, ctx) if ctx.blank else _filled_table(fld, value, ctx))
     return out
@@ -138,6 +143,14 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _flat_table(fld: Field, ctx: RenderContext) -> Flowable | None:
+    """A blank menu's one-row-per-option table, when its options allow one (else None)."""
+    choices = [c for c in fld.columns if c.type == FieldKind.CHOICE]
+    others = [c for c in fld.columns if c.type != FieldKind.CHOICE]
+    widths = _flat_widths(fld, others, sum(len(c.options) for c in choices), ctx)
+    return None if widths is None else _flat_blank_table(fld, choices, others, widths, ctx)
 
 
 def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
@@ -232,3 +245,70 @@ def _write_in(columns: list[Field], ctx: RenderContext) -> Table:
         )
     )
     return table
+
+
+_FLAT_BOX = 48.0  # points per tick-box column of a one-row-per-option blank menu
+_FLAT_LINE = 150.0  # points at least for its line to write on: a short sentence by hand
+_FLAT_PAD = 4.0  # points each side of a cell
+_FLAT_ROW = 20.0  # points at least per option row, as a blank list's row: room to write on its line
+
+
+def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext) -> list[float] | None:
+    """Column widths (label, boxes, line) when each option's label, its boxes and one line to write on
+    fit in a single row: no groups, one write-in ``text`` column, every label on at most two lines and
+    the line at least ``_FLAT_LINE`` wide. Else None: the write-in goes under its option, as on the
+    18 Alternatives (tests/core/pdf/test_blank_layout.py)."""
+    if len(others) != 1 or others[0].type != FieldKind.TEXT or any(row.group for row in fld.rows):
+        return None
+    style = ctx.style.cell
+    longest = max(string_width(ctx.text(row.label), style.fontName, style.fontSize) for row in fld.rows)
+    room = ctx.width - _FLAT_BOX * boxes - _FLAT_LINE  # the most the labels may take
+    label = min(longest + 2 * _FLAT_PAD + 1, room)
+    if label < longest * 0.6 + 2 * _FLAT_PAD:  # a label on three lines or more: too tall a row
+        return None
+    return [label] + [_FLAT_BOX] * boxes + [ctx.width - label - _FLAT_BOX * boxes]
+
+
+def _flat_blank_table(
+    fld: Field, choices: list[Field], others: list[Field], widths: list[float], ctx: RenderContext
+) -> Flowable:
+    """A blank menu one row per option: its label, a tick box per status, then the line to write on,
+    under heads that name them ("Each part of the experiment | Yes Partly No Didn't try | What I
+    learned"): the menu's label heads its options' column, so it is not printed above the table too."""
+    head_style = ctx.style.menu_head
+    above: list[Any] = [para(ctx.text(fld.label) or ctx.text(fld.row_label), ctx.style.cell_head)]
+    below: list[Any] = [""]
+    commands: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, 1))]
+    for col in choices:
+        start = len(above)
+        above += [para(ctx.text(col.label), head_style)] + [""] * (len(col.options) - 1)
+        below += [para(ctx.text(o.label), head_style) for o in col.options]
+        commands.append(("SPAN", (start, 0), (len(above) - 1, 0)))
+        commands.append(("LINEBELOW", (start, 0), (len(above) - 1, 0), 0.4, COLORS.faint))
+    line = len(above)
+    above.append(para(ctx.text(others[0].label), ctx.style.cell_head))
+    below.append("")
+    rows = [
+        [para(ctx.text(row.label), ctx.style.cell), *[TickBox() for _ in below[1:-1]], ""] for row in fld.rows
+    ]
+    commands += [
+        ("SPAN", (line, 0), (line, 1)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 1), (line - 1, -1), "CENTER"),
+        ("LEFTPADDING", (0, 0), (-1, -1), _FLAT_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _FLAT_PAD),
+        ("LEFTPADDING", (1, 0), (line - 1, 1), 1),
+        ("RIGHTPADDING", (1, 0), (line - 1, 1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.6, COLORS.accent_mid),
+        ("LINEBELOW", (line, 2), (line, -1), 0.6, COLORS.rule),
+    ]
+    table = LongTable([above, below, *rows], colWidths=widths, repeatRows=2, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    # Each option row at least _FLAT_ROW tall, its line at the foot: a two-line label's row grows.
+    table.wrap(ctx.width, 10_000.0)
+    heights = [*table._rowHeights[:2], *[max(_FLAT_ROW, h) for h in table._rowHeights[2:]]]  # noqa: SLF001
+    out = LongTable([above, below, *rows], colWidths=widths, rowHeights=heights, repeatRows=2, hAlign="LEFT")
+    out.setStyle(TableStyle(commands))
+    return out

@@ -66,7 +66,7 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
     value: Any = ctx.values.get(fld.id)
     if fld.type == FieldKind.LIST:
         rows = filled_rows(fld, value, ctx)
-        inner = ctx.width / 2 - _PAD_RIGHT
+        inner = column_width(ctx.width)
         if is_bullet_list(fld):
             body = bullets(fld, rows, ctx, inner)
         else:  # a blank copy's table of lines to write on ("people I can call")
@@ -82,7 +82,7 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
         ]
     elif ctx.blank and fld.traits.options:  # "Was it realistic for me?" over its empty boxes
         labels = [ctx.text(option.label) for option in fld.options]
-        boxes = option_boxes(labels, [False] * len(labels), ctx, ctx.width / 2 - _PAD_RIGHT)
+        boxes = option_boxes(labels, [False] * len(labels), ctx, column_width(ctx.width))
         out = [Paragraph(label_markup(fld, ctx), st.cell_head), boxes]
     elif ctx.blank:
         return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), st.cell_head)
@@ -94,6 +94,11 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
 
 
 _PAD_RIGHT = 14  # gutter after each cell (points)
+
+
+def column_width(width: float) -> float:
+    """The room a field has in one of a :class:`PairRow`'s two columns, ``width`` wide in all."""
+    return width / 2 - _PAD_RIGHT
 _PAD_TOP = 2
 _ROOM = 72000 - _PAD_TOP  # the height ReportLab offers a table cell's flowables to measure them
 
@@ -162,23 +167,36 @@ def _stacked(cells: Sequence[list[Flowable]]) -> list[Flowable]:
     return out
 
 
+class ColumnsRow(PairRow):
+    """A few blank fields down two balanced columns. Unlike a pair of fields it splits where a page
+    ends, between fields: those that fit are balanced again above the break and the rest below, so
+    they still read in order and the page is not left with a block's height empty at its foot."""
+
+    def __init__(self, cells: Sequence[list[Flowable]], width: float):
+        self.fields = list(cells)
+        self.full_width = width
+        heights = [PairRow([c, []], width).wrap(width, _TALL)[1] + _CELL_GAP for c in self.fields]
+        split = min(range(1, len(heights) + 1), key=lambda k: max(sum(heights[:k]), sum(heights[k:])))
+        super().__init__([_stacked(self.fields[:split]), _stacked(self.fields[split:])], width)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        for end in range(len(self.fields) - 1, 0, -1):
+            above = ColumnsRow(self.fields[:end], self.full_width)
+            if above.wrap(avail_width, avail_height)[1] <= avail_height:
+                return [above, ColumnsRow(self.fields[end:], self.full_width)]
+        return []
+
+
 def _columns(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     """Blank fields down two balanced columns, a few at a time: a short line beside a tall box
     wastes no room, as it does in a row of two. The runs are cut where the page gets shortest."""
     cells = [field_cell(f, ctx) for f in fields]
-
-    def block(start: int, end: int) -> PairRow:
-        heights = [PairRow([c, []], ctx.width).wrap(ctx.width, _TALL)[1] + _CELL_GAP
-                   for c in cells[start:end]]
-        split = min(range(1, end - start + 1), key=lambda k: max(sum(heights[:k]), sum(heights[k:])))
-        return PairRow([_stacked(cells[start:start + split]), _stacked(cells[start + split:end])], ctx.width)
-
     count = len(cells)
     best: list[tuple[float, list[PairRow]]] = [(0.0, [])] * (count + 1)
     for start in range(count - 1, -1, -1):
         options = []
         for end in range(start + 1, min(count, start + _CHUNK) + 1):
-            row = block(start, end)
+            row = ColumnsRow(cells[start:end], ctx.width)
             options.append((row.wrap(ctx.width, _TALL)[1] + best[end][0], [row, *best[end][1]]))
         best[start] = min(options, key=lambda option: option[0])
     return list(best[0][1])

@@ -16,7 +16,7 @@ from .grid import build_grid_section
 from .keeping import keep_headings
 from .markup import escape_text, para, user_text
 from .options import PrintHeader
-from .packing import PairRow, field_cell, pack
+from .packing import PairRow, column_width, field_cell, pack
 from .paragraphs import Paragraph
 from .safety_section import safety_flowables
 from .styles import COLORS, hex_color
@@ -173,26 +173,43 @@ def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
     return out
 
 
-def section_heading(section: Section, ctx: RenderContext) -> list[Flowable]:
-    """A section's title and rule, and (blank copies) its prompt."""
+def section_heading(section: Section, ctx: RenderContext, width: float | None = None) -> list[Flowable]:
+    """A section's title and rule, and (blank copies) its prompt: on the title's line when it fits
+    in ``width`` (the page's, or a column's), else under it."""
+    width = ctx.width if width is None else width
     title = escape_text(ctx.text(section.title))
     color = COLORS.clinician if section.is_clinician else COLORS.accent
     if section.is_clinician:
         title += f' <font size="8.5">· {escape_text(ctx.word("clinician_only"))}</font>'
-    out: list[Flowable] = [
-        Paragraph(f'<font color="{hex_color(color)}">{title}</font>', ctx.style.section),
-        _section_rule(keep=True),
-    ]
-    if ctx.blank and section.guidance is not None:
-        out.append(para(ctx.text(section.guidance), ctx.style.hint))
+    heading = f'<font color="{hex_color(color)}">{title}</font>'
+    hint = ctx.text(section.guidance) if ctx.blank and section.guidance is not None else ""
+    if hint and _hint_fits_beside(ctx.text(section.title), hint, width, ctx):
+        # A one-line prompt on the heading's line, in its own quiet face: a line saved per section.
+        st = ctx.style.hint
+        heading += (
+            f'&nbsp;&nbsp; <font name="{st.fontName}" size="{st.fontSize}" color="{hex_color(st.textColor)}">'
+            f"{escape_text(hint)}</font>"
+        )
+        hint = ""
+    out: list[Flowable] = [Paragraph(heading, ctx.style.section), _section_rule(keep=True)]
+    if hint:
+        out.append(para(hint, ctx.style.hint))
     return out
+
+
+def _hint_fits_beside(title: str, hint: str, width: float, ctx: RenderContext) -> bool:
+    """Whether a section's prompt fits on one line after its title, ``width`` wide."""
+    head, st = ctx.style.section, ctx.style.hint
+    title_width = string_width(title + "    ", head.fontName, head.fontSize)
+    return title_width + string_width(hint, st.fontName, st.fontSize) <= width - 6
 
 
 def side_by_side(left: Section, right: Section, ctx: RenderContext) -> list[Flowable]:
     """Two sections in two columns, their fields row for row ("How it goes now" | "My optimal use");
     the fields one of them has beyond the other's follow at full width."""
     shown = [[f for f in s.fields if ctx.shows_field(s, f)] for s in (left, right)]
-    head = PairRow([section_heading(left, ctx), section_heading(right, ctx)], ctx.width)
+    column = column_width(ctx.width)
+    head = PairRow([section_heading(left, ctx, column), section_heading(right, ctx, column)], ctx.width)
     head.keepWithNext = 1  # the headings never end a page
     rows = [PairRow([field_cell(a, ctx), field_cell(b, ctx)], ctx.width)
             for a, b in zip(*shown, strict=False)]

@@ -91,3 +91,90 @@ def test_room_to_write_by_hand(language: str, paper: str) -> None:
     multiline = [f for s in form.sections for f in s.fields if f.type == "multiline" and not f.is_clinician]
     two_lines = [f for f in drawn if f.lines >= 2]
     assert len(two_lines) >= len(multiline)
+
+
+PARTS = {
+    "en": ("My limits and days without using", "My “never” list", "Staying safe", "High-risk situations"),
+    "es": (
+        "Mis límites y días sin usar",
+        "Mi lista de “nunca”",
+        "Cuidar mi seguridad",
+        "Situaciones de alto riesgo",
+    ),
+}
+LEARNED = {
+    "en": ("What I learned", "Each part of the experiment"),
+    "es": ("Lo que aprendí", "Cada parte del experimento"),
+}
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_review_menu_prints_each_part_on_one_row(language: str, paper: str) -> None:
+    """Each part of the experiment: its label, its tick boxes and its "What I learned" line on one row,
+    18 pt or more apart (room to write), the column heads printed once instead of a lead per part."""
+    found = positions(blank(language, paper))
+    learned, menu_label = LEARNED[language]
+    page, top = next((p, y) for p, text, _, y in found if text == menu_label)
+    below = sorted(
+        {
+            y
+            for p, text, _, y in found
+            if p == page
+            and top - 160 < y < top
+            and len(text) > 3
+            and any(part.startswith(text) for part in PARTS[language])
+        },
+        reverse=True,
+    )
+    assert len(below) == 4  # a part that wraps prints its first line at its row's top
+    gaps = [a - b for a, b in zip(below, below[1:], strict=False)]
+    assert all(18 <= gap <= 40 for gap in gaps)
+    texts = [text for _, text, _, _ in found]
+    assert not any(text.startswith(f"{learned}:") for text in texts)  # no lead under each part
+    assert sum(text == menu_label for text in texts) == 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_menu_with_long_options_keeps_its_write_in_under_each_option(language: str) -> None:
+    """The 18 Alternatives' options are too long to share a row with a line: each keeps its own lead."""
+    form = default_library().get("alternatives")
+    options = PrintOptions(copy="blank", language=language)
+    text = "".join(
+        p.extract_text()
+        for p in PdfReader(io.BytesIO(render_worksheet(form, {}, PrintHeader(), options))).pages
+    )
+    menu = next(f for s in form.sections for f in s.fields if f.type == "menu")
+    lead = {"en": "How it would look for me:", "es": "Cómo sería para mí:"}[language]
+    assert text.count(lead) == len(menu.rows)
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_short_section_prompt_sits_on_its_headings_line(language: str, paper: str) -> None:
+    """ "Review   Filled in together at the review session...": one line saved under the heading."""
+    form = default_library().get("optimal_use_plan")
+    review = next(s for s in form.sections if s.id == "review")
+    title, hint = review.title.get(language), review.guidance.get(language)  # type: ignore[union-attr]
+    found = positions(blank(language, paper))
+    head = next((p, y) for p, text, _, y in found if text == title)
+    prompt = next((p, y) for p, text, _, y in found if hint.startswith(text) and len(text) > 10)
+    assert head[0] == prompt[0] and abs(head[1] - prompt[1]) < 3
+
+
+def test_blank_columns_split_between_fields_in_order() -> None:
+    """A block of blank fields in two columns that does not fit breaks between fields, in reading order:
+    the fields that fit above the break, the rest below."""
+    from ihrp_desktop.core.pdf.packing import ColumnsRow, field_cell
+
+    form = default_library().get("optimal_use_plan")
+    ctx = _context(form, {}, PrintOptions(copy="blank"))
+    fields = [f for s in form.sections if s.id == "safety" for f in s.fields][:5]
+    cells = [field_cell(f, ctx) for f in fields]
+    block = ColumnsRow(cells, ctx.width)
+    _, height = block.wrap(ctx.width, 10_000)
+    above, below = block.split(ctx.width, height - 20)
+    assert isinstance(above, ColumnsRow) and isinstance(below, ColumnsRow)
+    assert above.fields + below.fields == cells
+    assert above.wrap(ctx.width, 10_000)[1] <= height - 20
+    assert block.split(ctx.width, 5) == []  # nothing fits: the whole block goes to the next page

@@ -128,14 +128,15 @@ def headings(form: FormDefinition, language: str, blank: bool = False) -> set[st
     return {text for text in out if text}
 
 
-def last_lines(data: bytes) -> list[str]:
-    """The lowest line of the body of every page but the last (footer left out)."""
+def last_lines(data: bytes) -> list[tuple[str, float]]:
+    """The lowest line of the body of every page but the last (footer left out), with its largest size."""
     out = []
     pages = runs(data)
     for page in pages[:-1]:
-        body = [(y, text) for text, _, y, _ in page if y > 32]  # the footer's baseline is at 8 mm
-        lowest = min(y for y, _ in body)
-        out.append(" ".join(text for y, text in body if abs(y - lowest) < 2))
+        body = [(y, text, size) for text, size, y, _ in page if y > 32]  # the footer's baseline is at 8 mm
+        lowest = min(y for y, _, _ in body)
+        line = [(text, size) for y, text, size in body if abs(y - lowest) < 2]
+        out.append((" ".join(text for text, _ in line), max(size for _, size in line)))
     return out
 
 
@@ -155,8 +156,11 @@ def test_no_page_ends_with_a_heading(kit: SimpleNamespace, language: str, paper:
             copies.append((form_id, False, render_worksheet(form, values, kit.HEADER, options)))
     for form_id, is_blank, data in copies:
         stops = headings(kit.shipped_form(form_id), language, is_blank)
-        for line in last_lines(data):
-            assert line.rstrip(":").strip() not in stops, (form_id, line)
+        for line, size in last_lines(data):
+            # A blank's stops are section titles, in the section face: a row of the plan's review
+            # menu that names a section ("High-risk situations", in the body face) may end a page.
+            heading = not is_blank or size >= styles().section.fontSize - 0.01
+            assert not heading or line.rstrip(":").strip() not in stops, (form_id, line)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
