@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_pocket_card_sheet, render_worksheet
+from ..core.pdf.fallback import texts_of, unprintable, unprintable_note
+from ..core.pdf.options import DISCREET_ONLY_TAKE_HOME
 from ..core.practice import Practice
 from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .file_choice import save_file
@@ -100,6 +102,12 @@ class PrintDialog(QDialog):
         self.state.setObjectName("quiet")
         options.addWidget(self.state)
         layout.addLayout(options)
+        # Characters that print as placeholders, said above the preview
+        # (tests/app/test_print_paper.py::test_dialog_says_what_cannot_print).
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
 
         self.preview = PdfPreview(self, name=translate("PrintDialog", "Print preview"),
                                   save_text=translate("PrintDialog", "Save PDF..."),
@@ -151,7 +159,11 @@ class PrintDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.discreet.setEnabled(self.kind() in TAKEN_HOME)
+        can_be_discreet = self.kind() in TAKEN_HOME
+        self.discreet.setEnabled(can_be_discreet)
+        if not can_be_discreet:
+            self.discreet.setToolTip(DISCREET_ONLY_TAKE_HOME)
+        self._say_unprintable()
         self._generation += 1
         generation = self._generation
         options = self.options()
@@ -173,6 +185,13 @@ class PrintDialog(QDialog):
         self.preview.set_ready(False)
         self._runner.run(render, lambda data: self._show(generation, data),
                          lambda exc: self._failed(generation, exc))
+
+    def _say_unprintable(self) -> None:
+        options = self.options()
+        lost = 0 if options.copy == "blank" else unprintable(
+            [*texts_of(self._sheet.values), "" if options.is_discreet else self._client_name])
+        self.note.setText(unprintable_note(lost) if lost else "")
+        self.note.setVisible(bool(lost))
 
     def done(self, result: int) -> None:  # noqa: D102 - Qt's close (accept, reject, Escape)
         # A preview that finishes once the dialog is closed (its widgets may be gone) is dropped.
