@@ -71,7 +71,7 @@ def test_dialog_says_what_cannot_print(
     assert dialog.note.text().startswith("6 characters in this worksheet cannot be printed")
     assert "□" in " ".join(pypdf.PdfReader(io.BytesIO(dialog.pdf_bytes)).pages[0].extract_text().split())
     dialog.resize(1366, 768)
-    dialog.grab().save("/tmp/fixprint-note.png")
+    dialog.grab().save(str(tmp_path / "note.png"))  # looked at by hand, 1366x768
     dialog.copy.setCurrentIndex(dialog.copy.findData("clinician"))
     dialog.discreet.setChecked(True)
     assert not dialog.discreet.isEnabled() and not dialog.options().discreet
