@@ -98,3 +98,21 @@ def test_paper_defaults_said_as_they_are(capsys, monkeypatch) -> None:
     with pytest.raises(SystemExit):
         run_cli(capsys, monkeypatch, "blank", "--help")
     assert "(default: letter)" in " ".join(capsys.readouterr().out.split())
+
+
+def test_shortened_card_said_once(capsys, monkeypatch, tmp_path) -> None:
+    folder = tmp_path / "v"
+    with Vault.create(folder, PASS, kdf=KdfParams.fast()) as v:
+        client = v.add_client("Ana")
+        v.new_worksheet(client.id, "optimal_use_plan", 1, values={
+            "limits": [{"limit": "Two drinks, then water. " * 125}], "never": [{"item": "Alone. " * 700}]})
+    for args in (("--name", "R", "--phone", "555-0100", "--country", "us"), ("--confirm",)):
+        assert _run(capsys, monkeypatch, "practice", "--vault", str(folder), *args)[0] == 0
+    out = tmp_path / "card.pdf"
+    code, _, err = _run(capsys, monkeypatch, "print", "1", "--copy", "pocket-card", "--vault", str(folder),
+                        "-o", str(out))
+    assert code == 0, err
+    assert err.count("too long for the pocket card") == 1
+    assert "More in your plan" in _text(out)
+    code, _, err = _run(capsys, monkeypatch, "print", "1", "--vault", str(folder), "-o", str(tmp_path / "t.pdf"))
+    assert code == 0 and "pocket card" not in err  # the take-home copy holds every word

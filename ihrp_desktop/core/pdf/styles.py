@@ -45,6 +45,10 @@ FOOTER_OFFSET = 8 * mm  # footer baseline, from the bottom edge
 ANSWER_SIZE = 11.0  # points: every answer
 LABEL_SIZE = 9.5  # points: every field label and column head
 SAFETY_SIZE = 11.0  # points: the ``safety`` style
+# The pocket card's smallest type, after any shrinking to fit: a card too full for it is shortened
+# instead, each long item ending in "…" (tests/core/pdf/test_pocket_card_fit.py reads the sizes back).
+CARD_MIN_SIZE = 6.5  # points
+CARD_TEXT_SIZE = 7.0  # points: the card's items and headings before shrinking
 
 
 def hex_color(color: Color) -> str:
