@@ -17,7 +17,9 @@ PASS = "correct horse battery staple"
 FOREIGN = "一包 مرة 🧪"
 
 
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+def _run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[int, str, str]:
     return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=PASS + "\n")
 
 
@@ -114,5 +116,6 @@ def test_shortened_card_said_once(capsys, monkeypatch, tmp_path) -> None:
     assert code == 0, err
     assert err.count("too long for the pocket card") == 1
     assert "More in your plan" in _text(out)
-    code, _, err = _run(capsys, monkeypatch, "print", "1", "--vault", str(folder), "-o", str(tmp_path / "t.pdf"))
+    code, _, err = _run(capsys, monkeypatch, "print", "1", "--vault", str(folder),
+                        "-o", str(tmp_path / "t.pdf"))
     assert code == 0 and "pocket card" not in err  # the take-home copy holds every word

@@ -14,8 +14,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fallback import draw_string, string_width
 from .fonts import BOLD, REGULAR
-from .styles import (COLORS, FOOT_CONTACT_SIZE, FOOTER_OFFSET, FURNITURE_SIZE, HEADER_OFFSET, MARGIN_SIDE,
-                     RUNNING_HEADER_SIZE)
+from .styles import (
+    COLORS,
+    FOOT_CONTACT_SIZE,
+    FOOTER_OFFSET,
+    FURNITURE_SIZE,
+    HEADER_OFFSET,
+    MARGIN_SIDE,
+    RUNNING_HEADER_SIZE,
+)
 from .words import word
 
 
@@ -69,7 +76,8 @@ class Furniture:
         page_of = word("page_of", self.language, page=page, total=total)
         draw_string(canvas, right, y, page_of, REGULAR, small, "end")
         # The contact in the middle, at label size, shortened only if it would run into the sides.
-        sides = 2 * max(string_width(self.footer_left, left_font, small), string_width(page_of, REGULAR, small))
+        sides = 2 * max(string_width(self.footer_left, left_font, small),
+                        string_width(page_of, REGULAR, small))
         canvas.setFillColor(COLORS.muted)
         center = _fit(self.footer_center, REGULAR, FOOT_CONTACT_SIZE, right - left - sides - 24)
         draw_string(canvas, width / 2, y, center, REGULAR, FOOT_CONTACT_SIZE, "middle")

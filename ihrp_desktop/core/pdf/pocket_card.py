@@ -163,12 +163,14 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None,
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"
             front.append(Paragraph(shown, st["bullet"], bulletText="•"))
-    front += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+    front += [p for fid in card.front
+              if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
     more = word("card.more", ctx.language)  # said on each face where something was cut
     if short.cut:
         front.append(Paragraph(escape_text(more), st["head"]))
     short = _Shortener(limit)
-    back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+    back = [p for fid in card.back
+            if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
     # The plan's safety points marked for the card (core.safety), neutral when discreet.
     points = [pt for block in plan_blocks(form, ctx.values) for pt in block.points if pt.card]
     lines = line_markup(practice, ctx)

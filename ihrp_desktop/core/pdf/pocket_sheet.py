@@ -20,10 +20,10 @@ from reportlab.platypus.flowables import _listWrapOn
 
 from ..forms.model import FormDefinition
 from ..practice import Practice
+from .context import RenderContext
 from .document import build_pdf
 from .options import PrintOptions
 from .pocket_card import CARD_MARGIN, CARD_SIZE, card_context, card_faces, card_metadata
-from .context import RenderContext
 from .styles import CARD_MIN_SIZE, CARD_TEXT_SIZE, COLORS, PAGE_SIZES
 
 SHEET_MARGIN = 15 * mm
@@ -95,7 +95,7 @@ class CutMarks:
         canvas.restoreState()
 
 
-class _Face(KeepInFrame):  # type: ignore[misc] - ReportLab has no type hints
+class _Face(KeepInFrame):  # type: ignore[misc]  # ReportLab has no type hints
     """ReportLab's shrink-to-fit, never past :data:`MOST_SHRINK` (its solver may overshoot a little;
     :func:`card_limit` has made sure the content fits at that scale)."""
 

@@ -137,7 +137,8 @@ def styles() -> Styles:
         cell_quiet=cell_quiet,
         cell_right=style("cell_right", 9.5, 12.5, alignment=TA_RIGHT),
         box_title=style("box_title", 9.5, 12.5, BOLD, c.accent),
-        # The header facts: "Date", "Next appointment", the client's name (tests/core/pdf/test_header_sizes.py).
+        # The header facts: "Date", "Next appointment", the client's name
+        # (tests/core/pdf/test_header_sizes.py).
         meta_label=style("meta_label", LABEL_SIZE, 12, REGULAR, c.muted),
         meta_value=style("meta_value", ANSWER_SIZE, 13.2, BOLD, c.ink),
         marker=style("marker", 8, 10, BOLD, c.clinician),

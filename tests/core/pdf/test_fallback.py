@@ -21,7 +21,7 @@ def test_emoji_and_arrows_are_cut_out_to_the_symbols_face() -> None:
 
 def test_a_variation_selector_is_dropped_and_an_unknown_character_is_a_placeholder() -> None:
     assert pieces("❤️ x", REGULAR) == [("❤", SYMBOLS), (" x", REGULAR)]
-    # U+1F972 is newer than the symbols face: it prints as the placeholder (tests/core/pdf/test_unprintable.py).
+    # U+1F972 is newer than the symbols face: it prints as the placeholder (test_unprintable.py).
     assert pieces("a🥲", REGULAR) == [("a", REGULAR), ("□", SYMBOLS)]
 
 
