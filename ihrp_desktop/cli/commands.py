@@ -173,7 +173,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         vault.record(AuditAction.PRINTED, client_id=sheet.client_id, worksheet_id=sheet.id,
                      detail=f"{args.copy}{' discreet' if discreet else ''} to file")
         write_file(args.output, pdf)
-        lost = unprintable([*texts_of(sheet.values), "" if discreet else client.name])
+        # The card and a discreet copy never print the client's name.
+        lost = unprintable([*texts_of(sheet.values), "" if discreet or card else client.name])
     say(f"Written to {args.output}")
     if lost:
         say(unprintable_note(lost))  # tests/cli/test_print_options.py::test_unprintable_said_once
