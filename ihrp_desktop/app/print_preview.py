@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
-from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_pocket_card_sheet, render_worksheet
+from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
+from ..core.pdf.fallback import texts_of, unprintable, unprintable_note
+from ..core.pdf.options import DISCREET_ONLY_TAKE_HOME
+from ..core.pdf.pocket_sheet import CARD_SHORTENED, card_sheet
 from ..core.practice import Practice
 from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
 from .file_choice import save_file
@@ -100,6 +103,12 @@ class PrintDialog(QDialog):
         self.state.setObjectName("quiet")
         options.addWidget(self.state)
         layout.addLayout(options)
+        # Characters that print as placeholders, said above the preview
+        # (tests/app/test_print_paper.py::test_dialog_says_what_cannot_print).
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
 
         self.preview = PdfPreview(self, name=translate("PrintDialog", "Print preview"),
                                   save_text=translate("PrintDialog", "Save PDF..."),
@@ -151,7 +160,11 @@ class PrintDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        self.discreet.setEnabled(self.kind() in TAKEN_HOME)
+        can_be_discreet = self.kind() in TAKEN_HOME
+        self.discreet.setEnabled(can_be_discreet)
+        if not can_be_discreet:
+            self.discreet.setToolTip(DISCREET_ONLY_TAKE_HOME)
+        self._say()
         self._generation += 1
         generation = self._generation
         options = self.options()
@@ -162,26 +175,36 @@ class PrintDialog(QDialog):
                              practice=self._practice)
         kind, practice = self.kind(), self._practice
 
-        def render() -> bytes:
+        def render() -> tuple[bytes, bool]:
             if options.copy == "blank":
-                return render_blank(form, language=options.language, paper=options.paper)
+                return render_blank(form, language=options.language, paper=options.paper), False
             if kind == "pocket-card":
-                return render_pocket_card_sheet(form, values, options, practice)
-            return render_worksheet(form, values, header, options)
+                return card_sheet(form, values, options, practice)
+            return render_worksheet(form, values, header, options), False
 
         self.state.setText(translate("PrintDialog", "Preparing preview..."))
         self.preview.set_ready(False)
-        self._runner.run(render, lambda data: self._show(generation, data),
+        self._runner.run(render, lambda made: self._show(generation, *made),
                          lambda exc: self._failed(generation, exc))
+
+    def _say(self, shortened: bool = False) -> None:
+        """The note above the preview: characters that print as placeholders, a shortened card."""
+        options = self.options()
+        lost = 0 if options.copy == "blank" else unprintable(
+            [*texts_of(self._sheet.values), "" if options.is_discreet else self._client_name])
+        notes = ([unprintable_note(lost)] if lost else []) + ([CARD_SHORTENED] if shortened else [])
+        self.note.setText("\n".join(notes))
+        self.note.setVisible(bool(notes))
 
     def done(self, result: int) -> None:  # noqa: D102 - Qt's close (accept, reject, Escape)
         # A preview that finishes once the dialog is closed (its widgets may be gone) is dropped.
         self._generation += 1
         super().done(result)
 
-    def _show(self, generation: int, data: bytes) -> None:
+    def _show(self, generation: int, data: bytes, shortened: bool = False) -> None:
         if generation != self._generation:
             return
+        self._say(shortened)
         self.preview.show(data)
         pages = self.document.pageCount()
         # Two strings, not Qt's %n plurals: pyside6-lupdate misses those when the count is a variable.

@@ -80,11 +80,11 @@ def _blank(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
     _output(p, "OUT.pdf", "the PDF file to write")
     _language(p, DEFAULT_LANGUAGE.value, "language of the worksheet (default: en)")
-    _paper(p)
+    _paper(p, "letter")
 
 
-def _paper(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--paper", choices=PAPERS, default=None, help="paper size (default: letter)")
+def _paper(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument("--paper", choices=PAPERS, default=None, help=f"paper size (default: {default})")
 
 
 def _init(p: argparse.ArgumentParser) -> None:
@@ -102,11 +102,14 @@ def _print(p: argparse.ArgumentParser) -> None:
                    help="take-home leaves out the clinician's fields; pocket-card prints the plan's wallet "
                         "cards, several to a sheet with cut marks, discreet unless --not-discreet "
                         "(default: take-home)")
-    p.add_argument("--discreet", action="store_true", help="neutral title, no name or clinic words")
-    p.add_argument("--not-discreet", action="store_true",
-                   help="pocket card only: print the plan's own title instead of \"My plan\"")
+    # One or the other (tests/cli/test_print_options.py::test_discreet_and_not_discreet_refused).
+    discretion = p.add_mutually_exclusive_group()
+    discretion.add_argument("--discreet", action="store_true",
+                            help="take-home copy: neutral title, no name or clinic words")
+    discretion.add_argument("--not-discreet", action="store_true",
+                            help="pocket card only: print the plan's own title instead of \"My plan\"")
     _language(p, None, "default: the worksheet's language")
-    _paper(p)
+    _paper(p, "the practice's paper size")
     _stdin(p)
 
 

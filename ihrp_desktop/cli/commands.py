@@ -125,9 +125,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_print(args: argparse.Namespace) -> int:
-    from ..core.pdf import PrintHeader, PrintOptions, render_pocket_card_sheet, render_worksheet
+    from ..core.pdf import PrintHeader, PrintOptions, render_worksheet
+    from ..core.pdf.fallback import texts_of, unprintable, unprintable_note
+    from ..core.pdf.options import DISCREET_ONLY_TAKE_HOME
+    from ..core.pdf.pocket_sheet import CARD_SHORTENED, card_sheet
     from ..core.practice import NotConfirmed
 
+    if args.discreet and args.copy == "clinician":
+        # Never ignored without a word (tests/cli/test_print_options.py::test_discreet_clinician_refused).
+        raise UsageProblem(DISCREET_ONLY_TAKE_HOME)
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
     library = _library()
     with open_vault(args) as vault:
@@ -156,9 +162,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         paper = getattr(args, "paper", None) or practice.paper
         discreet = not args.not_discreet if card else args.discreet
         language = args.lang or sheet.language
+        shortened = False
         if card:
             options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)
-            pdf = render_pocket_card_sheet(form, sheet.values, options, practice=practice)
+            pdf, shortened = card_sheet(form, sheet.values, options, practice=practice)
         else:
             options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper)
             pdf = render_worksheet(form, sheet.values, header, options)
@@ -166,7 +173,13 @@ def cmd_print(args: argparse.Namespace) -> int:
         vault.record(AuditAction.PRINTED, client_id=sheet.client_id, worksheet_id=sheet.id,
                      detail=f"{args.copy}{' discreet' if discreet else ''} to file")
         write_file(args.output, pdf)
+        # The card and a discreet copy never print the client's name.
+        lost = unprintable([*texts_of(sheet.values), "" if discreet or card else client.name])
     say(f"Written to {args.output}")
+    if lost:
+        say(unprintable_note(lost))  # tests/cli/test_print_options.py::test_unprintable_said_once
+    if shortened:
+        say(CARD_SHORTENED)  # tests/cli/test_print_options.py::test_shortened_card_said_once
     return EXIT_OK
 
 

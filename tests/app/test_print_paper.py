@@ -48,3 +48,58 @@ def test_paper_choice_sets_the_page_size(
         assert dialog.options().paper == "a4"
         dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
     dialog.reject()
+
+
+def test_dialog_says_what_cannot_print(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Issue 14's stranger, cases 2 and 3: the note above the preview; no discreet clinician copy."""
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
+    client = vault.add_client("Ana Gómez")
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1,
+                                values={"limits": [{"limit": "一包 مرة 🧪"}]})
+    vault.close()
+    window = make_window(path)
+    unlock(qtbot, window)
+    form = default_library().get("optimal_use_plan")
+    dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
+    assert dialog.note.isVisible()
+    assert dialog.note.text().startswith("6 characters in this worksheet cannot be printed")
+    assert "□" in " ".join(pypdf.PdfReader(io.BytesIO(dialog.pdf_bytes)).pages[0].extract_text().split())
+    dialog.resize(1366, 768)
+    dialog.grab().save(str(tmp_path / "note.png"))  # looked at by hand, 1366x768
+    dialog.copy.setCurrentIndex(dialog.copy.findData("clinician"))
+    dialog.discreet.setChecked(True)
+    assert not dialog.discreet.isEnabled() and not dialog.options().discreet
+    assert "never discreet" in dialog.discreet.toolTip()
+    dialog.copy.setCurrentIndex(dialog.copy.findData("blank"))
+    assert not dialog.note.isVisible()
+    dialog.reject()
+
+
+def test_dialog_says_the_card_was_shortened(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Issue 14's stranger, case 7: a card too full for 6.5 pt type is shortened, and the dialog says so."""
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
+    client = vault.add_client("Ana Gómez")
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1,
+                                values={"limits": [{"limit": "Two drinks, then water. " * 200}]})
+    vault.close()
+    window = make_window(path)
+    unlock(qtbot, window)
+    form = default_library().get("optimal_use_plan")
+    dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
+    assert not dialog.note.isVisible()  # the take-home copy holds every word
+    dialog.copy.setCurrentIndex(dialog.copy.findData("pocket-card"))
+    qtbot.waitUntil(lambda: dialog.note.isVisible(), timeout=20_000)
+    assert "too long for the pocket card" in dialog.note.text()
+    dialog.reject()

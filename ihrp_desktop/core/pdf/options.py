@@ -14,6 +14,11 @@ Copy = Literal["take-home", "clinician", "blank"]
 COPIES: tuple[Copy, ...] = ("take-home", "clinician", "blank")
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
 
+#: Said by the command line (usage error) and shown by the print dialog's disabled discreet box
+#: when a copy that cannot be discreet is chosen (tests/cli/test_print_options.py).
+DISCREET_ONLY_TAKE_HOME = ("Discreet applies to the take-home copy and the pocket card; "
+                           "the clinician copy and the blank worksheet are never discreet.")
+
 
 @dataclass(frozen=True)
 class PrintOptions:

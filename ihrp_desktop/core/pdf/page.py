@@ -14,7 +14,15 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .fallback import draw_string, string_width
 from .fonts import BOLD, REGULAR
-from .styles import COLORS, FOOTER_OFFSET, HEADER_OFFSET, MARGIN_SIDE
+from .styles import (
+    COLORS,
+    FOOT_CONTACT_SIZE,
+    FOOTER_OFFSET,
+    FURNITURE_SIZE,
+    HEADER_OFFSET,
+    MARGIN_SIDE,
+    RUNNING_HEADER_SIZE,
+)
 from .words import word
 
 
@@ -47,12 +55,13 @@ class Furniture:
         if page > 1 or self.header_on_first_page:
             y = height - HEADER_OFFSET
             # The title gets what it needs up to half the width; the client line gets the rest.
-            title = _fit(self.header_left, BOLD, 8, (right - left) * 0.5)
+            size = RUNNING_HEADER_SIZE
+            title = _fit(self.header_left, BOLD, size, (right - left) * 0.5)
             canvas.setFillColor(COLORS.accent)
-            draw_string(canvas, left, y, title, BOLD, 8)
+            draw_string(canvas, left, y, title, BOLD, size)
             canvas.setFillColor(COLORS.muted)
-            room = right - left - string_width(title, BOLD, 8) - 16
-            draw_string(canvas, right, y, _fit(self.header_right, REGULAR, 8, room), REGULAR, 8, "end")
+            room = right - left - string_width(title, BOLD, size) - 16
+            draw_string(canvas, right, y, _fit(self.header_right, REGULAR, size, room), REGULAR, size, "end")
             canvas.setStrokeColor(COLORS.faint)
             canvas.setLineWidth(0.6)
             canvas.line(left, y - 5, right, y - 5)
@@ -60,12 +69,18 @@ class Furniture:
         canvas.setStrokeColor(COLORS.faint)
         canvas.setLineWidth(0.6)
         canvas.line(left, y + 10, right, y + 10)
+        small = FURNITURE_SIZE
         canvas.setFillColor(COLORS.clinician if self.alert else COLORS.quiet)
-        draw_string(canvas, left, y, self.footer_left, BOLD if self.alert else REGULAR, 7.5)
-        canvas.setFillColor(COLORS.quiet)
-        draw_string(canvas, width / 2, y, self.footer_center, REGULAR, 7.5, "middle")
-        draw_string(canvas, right, y, word("page_of", self.language, page=page, total=total), REGULAR, 7.5,
-                    "end")
+        left_font = BOLD if self.alert else REGULAR
+        draw_string(canvas, left, y, self.footer_left, left_font, small)
+        page_of = word("page_of", self.language, page=page, total=total)
+        draw_string(canvas, right, y, page_of, REGULAR, small, "end")
+        # The contact in the middle, at label size, shortened only if it would run into the sides.
+        sides = 2 * max(string_width(self.footer_left, left_font, small),
+                        string_width(page_of, REGULAR, small))
+        canvas.setFillColor(COLORS.muted)
+        center = _fit(self.footer_center, REGULAR, FOOT_CONTACT_SIZE, right - left - sides - 24)
+        draw_string(canvas, width / 2, y, center, REGULAR, FOOT_CONTACT_SIZE, "middle")
         canvas.restoreState()
 
 

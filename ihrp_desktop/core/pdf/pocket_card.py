@@ -7,7 +7,7 @@ titled "My plan" with neutral file metadata, like a discreet take-home copy.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +28,7 @@ from .options import PrintOptions
 from .paragraphs import Paragraph
 from .printable import printable_values
 from .safety_section import line_markup, plan_blocks
-from .styles import COLORS, hex_color
+from .styles import CARD_MIN_SIZE, CARD_TEXT_SIZE, COLORS, hex_color
 from .words import word
 
 CARD_SIZE = (85.6 * mm, 54 * mm)
@@ -45,7 +45,7 @@ class CardCorner:
             return
         width, _ = canvas._pagesize  # noqa: SLF001 - ReportLab keeps the page size here
         canvas.saveState()
-        canvas.setFont(REGULAR, 5.5)
+        canvas.setFont(REGULAR, CARD_MIN_SIZE)
         canvas.setFillColor(COLORS.quiet)
         canvas.drawRightString(width - CARD_MARGIN, 2 * mm, f"{page}/{total}")
         canvas.restoreState()
@@ -57,7 +57,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = {
         "fontName": REGULAR,
         "bulletFontName": REGULAR,
-        "fontSize": 7,
+        "fontSize": CARD_TEXT_SIZE,
         "leading": 8.6,
         "textColor": COLORS.ink,
         "splitLongWords": 1,
@@ -72,8 +72,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             **{
                 **base,
                 "fontName": BOLD,
-                "fontSize": 6.5,
-                "leading": 8,
+                "fontSize": CARD_TEXT_SIZE,
+                "leading": 8.6,
                 "textColor": COLORS.muted,
                 "spaceBefore": 2.5,
             },
@@ -84,7 +84,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         ),
         "quiet": ParagraphStyle(
             "card_quiet",
-            **{**base, "fontName": ITALIC, "fontSize": 6.2, "leading": 7.6, "textColor": COLORS.muted},
+            **{**base, "fontName": ITALIC, "fontSize": CARD_TEXT_SIZE, "textColor": COLORS.muted},
         ),
     }
 
@@ -96,8 +96,30 @@ def _known(form: FormDefinition, field_id: str) -> Field | None:
         return None
 
 
-def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle) -> Paragraph | None:
-    text = value_text(fld, ctx.values.get(fld.id), ctx.language)
+def shortened(text: str, limit: int | None) -> str:
+    """``text`` cut to about ``limit`` characters at a space, ending in "…" (whole when it fits)."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[:limit]
+    at_space = cut.rsplit(" ", 1)[0]
+    return (at_space if len(at_space) > limit // 2 else cut).rstrip(" ,;:.·-") + "…"
+
+
+class _Shortener:
+    """:func:`shortened` with ``limit``, remembering whether it cut anything."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.limit, self.cut = limit, False
+
+    def __call__(self, text: str) -> str:
+        short = shortened(text, self.limit)
+        self.cut = self.cut or short != text
+        return short
+
+
+def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle,
+          cut: Callable[[str], str] = str) -> Paragraph | None:
+    text = cut(value_text(fld, ctx.values.get(fld.id), ctx.language))
     if not text:
         return None
     short = card.short_labels.get(fld.id)
@@ -105,7 +127,7 @@ def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyl
     after = card.joined.get(fld.id)
     if after is not None:  # "Check-in: Marta, +48 600 123 456" on one line
         other = ctx.values.get(after)
-        text = f"{text}, {other}" if isinstance(other, str) and other.strip() else text
+        text = f"{text}, {cut(other)}" if isinstance(other, str) and other.strip() else text
     elif any(
         joined == fld.id and str(ctx.values.get(first) or "").strip() for first, joined in card.joined.items()
     ):
@@ -114,8 +136,13 @@ def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyl
     return Paragraph(f"{label} {escape_text(text)}", style)
 
 
-def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[list[Flowable], list[Flowable]]:
-    """Front (title, limits, never list) and back (safety points, the client's steps, the lines)."""
+def card_faces(ctx: RenderContext, practice: Practice | None = None,
+               limit: int | None = None) -> tuple[list[Flowable], list[Flowable]]:
+    """Front (title, limits, never list) and back (safety points, the client's steps, the lines).
+
+    With ``limit``, each of the client's items longer than it is shortened with "…" and the face
+    says "More in your plan" (:mod:`.pocket_sheet` asks for it when the card would be too full).
+    """
     st = _styles()
     form = ctx.form
     card = form.pocket_card or PocketCard()
@@ -124,6 +151,7 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
         Paragraph(escape_text(title), st["title"]),
         HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
     ]
+    short = _Shortener(limit)
     for list_id in card.front_lists:
         fld = _known(form, list_id)
         rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
@@ -132,11 +160,17 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         lead = bullet_lead(fld, ctx)
         for row in rows:
-            text = bullet_text(fld, row)
-            shown = lead_prefix(fld, row, lead, text) + escape_text(text)  # "No más de: One pill"
+            whole = bullet_text(fld, row)
+            shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"
             front.append(Paragraph(shown, st["bullet"], bulletText="•"))
-    front += [p for fid in card.front if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
-    back = [p for fid in card.back if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"]))]
+    front += [p for fid in card.front
+              if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+    more = word("card.more", ctx.language)  # said on each face where something was cut
+    if short.cut:
+        front.append(Paragraph(escape_text(more), st["head"]))
+    short = _Shortener(limit)
+    back = [p for fid in card.back
+            if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
     # The plan's safety points marked for the card (core.safety), neutral when discreet.
     points = [pt for block in plan_blocks(form, ctx.values) for pt in block.points if pt.card]
     lines = line_markup(practice, ctx)
@@ -155,6 +189,8 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None) -> tuple[li
         side.append(Paragraph(escape_text(ctx.text(steps.text)), st["text"]))
     if lines:
         side.append(Paragraph(" · ".join(lines), st["text"]))
+    if short.cut:
+        side.append(Paragraph(escape_text(more), st["head"]))
     return front, side
 
 

@@ -1,9 +1,10 @@
 """The pocket card, several to a Letter or A4 sheet: cut along the marks, fold in the middle.
 
 Each row of the sheet is one card opened flat: the front on the left, the back on the right, a dashed
-fold line between them. A face that holds more than a card has room for shrinks to fit (a very full
-plan prints smaller type rather than losing a line). The same card repeats on every row: one for the
-wallet, others for the people who check in.
+fold line between them. A face that holds more than a card has room for shrinks to fit, never below
+``CARD_MIN_SIZE``; a plan too full for that has each long item shortened with "…" and the card says
+"More in your plan" (:func:`card_sheet` reports it). The same card repeats on every row: one for
+the wallet, others for the people who check in.
 """
 
 from __future__ import annotations
@@ -15,15 +16,24 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak, KeepInFrame
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..forms.model import FormDefinition
 from ..practice import Practice
+from .context import RenderContext
 from .document import build_pdf
 from .options import PrintOptions
 from .pocket_card import CARD_MARGIN, CARD_SIZE, card_context, card_faces, card_metadata
-from .styles import COLORS, PAGE_SIZES
+from .styles import CARD_MIN_SIZE, CARD_TEXT_SIZE, COLORS, PAGE_SIZES
 
 SHEET_MARGIN = 15 * mm
+# The most a face may shrink: its smallest type stays at CARD_MIN_SIZE.
+MOST_SHRINK = CARD_TEXT_SIZE / CARD_MIN_SIZE
+# Tried in turn when a face would need more shrinking: the longest an item of the client's may be.
+# Said once by the command line and the print dialog when it happens (tests/cli/test_print_options.py).
+CARD_SHORTENED = ("Some answers were too long for the pocket card and were shortened (\u2026); "
+                  "the card says \u201cMore in your plan\u201d.")
+LIMITS = (None, 400, 250, 160, 110, 80, 60, 45, 32, 24)
 MARK = 5 * mm  # length of a cut mark, drawn outside the cards
 
 
@@ -85,21 +95,60 @@ class CutMarks:
         canvas.restoreState()
 
 
+class _Face(KeepInFrame):  # type: ignore[misc]  # ReportLab has no type hints
+    """ReportLab's shrink-to-fit, never past :data:`MOST_SHRINK` (its solver may overshoot a little;
+    :func:`card_limit` has made sure the content fits at that scale)."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = super().wrap(avail_width, avail_height)
+        if getattr(self, "_scale", 1.0) <= MOST_SHRINK:
+            return width, height
+        self._scale = MOST_SHRINK
+        w, h = _listWrapOn(self._content, self.maxWidth * MOST_SHRINK, self.canv)
+        self.width, self.height = w / MOST_SHRINK, h / MOST_SHRINK
+        return self.width, self.height
+
+
 def _face(content: list[Flowable]) -> KeepInFrame:
     w, h = CARD_SIZE
-    return KeepInFrame(w - 2 * CARD_MARGIN, h - 2 * CARD_MARGIN, content, mode="shrink")
+    return _Face(w - 2 * CARD_MARGIN, h - 2 * CARD_MARGIN, content, mode="shrink")
+
+
+def _fits(content: list[Flowable]) -> bool:
+    """Whether ``content`` fits a face shrunk by at most :data:`MOST_SHRINK` (laid out at that scale)."""
+    w, h = CARD_SIZE
+    _, height = _listWrapOn(content, (w - 2 * CARD_MARGIN) * MOST_SHRINK, None)
+    return bool(height <= (h - 2 * CARD_MARGIN) * MOST_SHRINK)
+
+
+def card_limit(ctx: RenderContext, practice: Practice | None) -> int | None:
+    """The longest an item may be for both faces to fit (None: nothing is shortened)."""
+    for limit in LIMITS:
+        if all(_fits(face) for face in card_faces(ctx, practice, limit)):
+            return limit
+    return LIMITS[-1]
+
+
+def card_sheet(
+    form: FormDefinition, values: Mapping[str, Any], options: PrintOptions, practice: Practice | None = None
+) -> tuple[bytes, bool]:
+    """The plan's pocket card, one per row of a ``options.paper`` sheet, with cut and fold marks;
+    and whether long items were shortened to keep the type at ``CARD_MIN_SIZE`` or larger."""
+    ctx = card_context(form, values, options)
+    grid = SheetGrid(PAGE_SIZES[options.paper])
+    limit = card_limit(ctx, practice)
+    story: list[Flowable] = []
+    for _ in range(grid.rows):
+        # Built again for every row: a flowable is laid out once.
+        front, back = card_faces(ctx, practice, limit)
+        story += [_face(front), FrameBreak(), _face(back), FrameBreak()]
+    pdf = build_pdf(story[:-1], ctx.language, CutMarks(grid), card_metadata(form, options), grid.page,
+                    frames=grid.frames())
+    return pdf, limit is not None
 
 
 def render_pocket_card_sheet(
     form: FormDefinition, values: Mapping[str, Any], options: PrintOptions, practice: Practice | None = None
 ) -> bytes:
     """The plan's pocket card, one per row of a ``options.paper`` sheet, with cut and fold marks."""
-    ctx = card_context(form, values, options)
-    grid = SheetGrid(PAGE_SIZES[options.paper])
-    story: list[Flowable] = []
-    for _ in range(grid.rows):
-        # Built again for every row: a flowable is laid out once.
-        front, back = card_faces(ctx, practice)
-        story += [_face(front), FrameBreak(), _face(back), FrameBreak()]
-    return build_pdf(story[:-1], ctx.language, CutMarks(grid), card_metadata(form, options), grid.page,
-                     frames=grid.frames())
+    return card_sheet(form, values, options, practice)[0]

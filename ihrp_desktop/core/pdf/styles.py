@@ -45,6 +45,20 @@ FOOTER_OFFSET = 8 * mm  # footer baseline, from the bottom edge
 ANSWER_SIZE = 11.0  # points: every answer
 LABEL_SIZE = 9.5  # points: every field label and column head
 SAFETY_SIZE = 11.0  # points: the ``safety`` style
+# The foot's contact ("Call: 555-0100", the practice's name and phone) is a label the client acts on.
+FOOT_CONTACT_SIZE = LABEL_SIZE
+# The running header of later pages (the worksheet's title, the client's name, the date): labels.
+RUNNING_HEADER_SIZE = LABEL_SIZE
+# The copy's name and "Page 1 of 2" in the foot: page furniture, neither a label the client reads
+# for the plan nor a promise.
+FURNITURE_SIZE = 8.0
+# The "small" style: the safety section's "Not medical advice. Sources: ..." line and the form's
+# attribution are citations, not a promise or safety text, so they may stay below the label size.
+CITATION_SIZE = 8.0
+# The pocket card's smallest type, after any shrinking to fit: a card too full for it is shortened
+# instead, each long item ending in "…" (tests/core/pdf/test_pocket_card_fit.py reads the sizes back).
+CARD_MIN_SIZE = 6.5  # points
+CARD_TEXT_SIZE = 7.0  # points: the card's items and headings before shrinking
 
 
 def hex_color(color: Color) -> str:
@@ -117,14 +131,16 @@ def styles() -> Styles:
         value=value,
         value_strong=style("value_strong", ANSWER_SIZE, 13.2, BOLD),
         quiet=style("quiet", 9, 11.5, ITALIC, c.quiet, spaceBefore=1, spaceAfter=1),
-        small=style("small", 8, 10.5, REGULAR, c.quiet),
+        small=style("small", CITATION_SIZE, 10.5, REGULAR, c.quiet),
         cell=cell,
         cell_head=cell_head,
         cell_quiet=cell_quiet,
         cell_right=style("cell_right", 9.5, 12.5, alignment=TA_RIGHT),
         box_title=style("box_title", 9.5, 12.5, BOLD, c.accent),
-        meta_label=style("meta_label", 7.5, 9.5, REGULAR, c.quiet),
-        meta_value=style("meta_value", 10, 13, BOLD, c.ink),
+        # The header facts: "Date", "Next appointment", the client's name
+        # (tests/core/pdf/test_header_sizes.py).
+        meta_label=style("meta_label", LABEL_SIZE, 12, REGULAR, c.muted),
+        meta_value=style("meta_value", ANSWER_SIZE, 13.2, BOLD, c.ink),
         marker=style("marker", 8, 10, BOLD, c.clinician),
         bullet=ParagraphStyle(
             "bullet", parent=value, leftIndent=13, bulletIndent=2, spaceBefore=0.5, bulletColor=c.accent

@@ -19,10 +19,10 @@ def test_emoji_and_arrows_are_cut_out_to_the_symbols_face() -> None:
     assert pieces("Łucja 👍🏽.", REGULAR) == [("Łucja ", REGULAR), ("👍🏽", SYMBOLS), (".", REGULAR)]
 
 
-def test_a_variation_selector_is_dropped_and_an_unknown_character_stays() -> None:
+def test_a_variation_selector_is_dropped_and_an_unknown_character_is_a_placeholder() -> None:
     assert pieces("❤️ x", REGULAR) == [("❤", SYMBOLS), (" x", REGULAR)]
-    # U+1F972 is newer than the symbols face: it stays in the text face (its "missing" sign).
-    assert pieces("a🥲", REGULAR) == [("a🥲", REGULAR)]
+    # U+1F972 is newer than the symbols face: it prints as the placeholder (test_unprintable.py).
+    assert pieces("a🥲", REGULAR) == [("a", REGULAR), ("□", SYMBOLS)]
 
 
 def test_widths_add_up_face_by_face() -> None:
