@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.pdf import PrintHeader, PrintOptions, render_worksheet
 
-# At most this many pages (issue 14: the paper worksheets clinicians use run 1 to 2). The Optimal Use Plan's
-# blank met 2 until its review section and goal (issue 15) were added; it is 3 now, and issue 14 stays open on it.
+# At most this many pages (issue 14: the paper worksheets clinicians use run 1 to 2). The Optimal Use
+# Plan's blank met 2 until its review section and goal (issue 15) came; it is 3 now (issue 14 open on it).
 MOST_PAGES = {"decisional_balance": 2, "microanalysis": 3, "alternatives": 3, "optimal_use_plan": 3}
 
 
