@@ -97,7 +97,7 @@ def _known(form: FormDefinition, field_id: str) -> Field | None:
 
 
 def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle) -> Paragraph | None:
-    text = value_text(fld, ctx.values.get(fld.id), ctx.language)
+    text = value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet)
     if not text:
         return None
     short = card.short_labels.get(fld.id)
