@@ -45,7 +45,8 @@ def test_practice_without_options_shows_the_profile_and_each_number_s_source(cap
                         "--phone", "555-0100", "--country", "us")
     assert code == 0
     assert "crisis line: 988 Suicide & Crisis Lifeline (call or text): 988" in out
-    assert re.search(r"source: https://988lifeline\.org/.*checked \d{4}-\d\d-\d\d", out)
+    assert re.search(r"source: https://988lifeline\.org/.*, not re-read", out)  # lines.toml: checked = ""
+    assert re.search(r"source: https://www\.poisonhelp\.hrsa\.gov/.*, checked \d{4}-\d\d-\d\d", out)
     assert "poison line: Poison Help: 1-800-222-1222" in out and "NOT confirmed" in out
     code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--confirm")
     assert "lines:       confirmed" in out and "Riverside Counseling" in out  # the rest kept
