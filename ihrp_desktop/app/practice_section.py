@@ -76,7 +76,8 @@ class PracticeSection(QGroupBox):
 
     def _country_chosen(self) -> None:
         # The lines were filled for the previous country: which of them were typed is judged there.
-        filled = replace(self.practice(), country=self._country).with_country(self.country.currentData() or "")
+        before = replace(self.practice(), country=self._country)
+        filled = before.with_country(self.country.currentData() or "")
         self._country = filled.country
         self.crisis_label.setText(filled.crisis.label)
         self.crisis_number.setText(filled.crisis.number)

@@ -128,7 +128,8 @@ class Practice:
 
         def line(kind: str) -> Line:
             if self.is_typed(kind):
-                return getattr(self, kind)
+                kept: Line = getattr(self, kind)
+                return kept
             source = shipped(code, kind)
             return Line("", source.number) if source else Line()
 

@@ -105,7 +105,8 @@ def test_every_demo_worksheet_s_discreet_copy_and_card_hold_no_listed_word_it_di
 STRANGER_PHRASES = {  # fixed text the stranger found on discreet copies (issue 14, case 9)
     "en": ["A small test dose first", "space doses", "Don't use alone", "What using did for me",
            "My days without using"],
-    "es": ["Primero una dosis pequeña de prueba", "Una vía de consumo de menor riesgo", "Ya había consumido algo"],
+    "es": ["Primero una dosis pequeña de prueba", "Una vía de consumo de menor riesgo",
+           "Ya había consumido algo"],
 }
 
 
@@ -124,7 +125,7 @@ def test_discreet_copies_and_the_card_print_none_of_the_stranger_s_phrases(langu
             values["vulnerabilities"] = {"selected": ["already_intoxicated"]}  # a chosen option prints
         printed = [render_worksheet(form, values, HEADER, PrintOptions(language=language, discreet=True))]
         if form.pocket_card is not None:
-            printed.append(render_pocket_card_sheet(form, values, PrintOptions(language=language, discreet=True),
-                                                    PRACTICE))
+            options = PrintOptions(language=language, discreet=True)
+            printed.append(render_pocket_card_sheet(form, values, options, PRACTICE))
         text = " ".join(" ".join(_text(data).split()) for data in printed)
         assert not [p for p in STRANGER_PHRASES[language] if p in text], form_id

@@ -17,8 +17,8 @@ from ihrp_desktop.core.safety import listed_words_in
 from ihrp_desktop.core.vault import KdfParams, Vault
 
 
-@pytest.mark.parametrize("number", ["988", "112", "024", "1-800-222-1222", "+34 91 562 04 20", "(555) 010.0100",
-                                    "555-0100 x12", "555-0100 ext. 1234"])
+@pytest.mark.parametrize("number", ["988", "112", "024", "1-800-222-1222", "+34 91 562 04 20",
+                                    "(555) 010.0100", "555-0100 x12", "555-0100 ext. 1234"])
 def test_numbers_as_people_write_them_are_accepted(number: str) -> None:
     assert number_problem(number) == ""
 

@@ -112,7 +112,8 @@ class Field:
                 return col
         raise KeyError(column_id)
 
-    def option_label(self, option_id: str, language: str = DEFAULT_LANGUAGE, *, discreet: bool = False) -> str:
+    def option_label(self, option_id: str, language: str = DEFAULT_LANGUAGE, *,
+                     discreet: bool = False) -> str:
         for opt in self.options:
             if opt.id == option_id:
                 return opt.label.get_discreet(language) if discreet else opt.label.get(language)

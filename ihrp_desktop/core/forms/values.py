@@ -329,7 +329,8 @@ def display_text(fld: Field, value: Any, language: str = "en", *, discreet: bool
     if fld.type == FieldKind.DATETIME and isinstance(value, str):
         return value.replace("T", " ")
     if fld.type == FieldKind.LIST and isinstance(value, list):
-        return "\n".join(_row_text(fld, row, language, discreet) for row in value if row_has_content(fld, row))
+        return "\n".join(_row_text(fld, row, language, discreet)
+                         for row in value if row_has_content(fld, row))
     if fld.type == FieldKind.MENU and isinstance(value, dict):
         labels = {row.id: row.label.get_discreet(language) if discreet else row.label.get(language)
                   for row in fld.rows}

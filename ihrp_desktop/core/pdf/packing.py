@@ -36,7 +36,8 @@ def packable(fld: Field, ctx: RenderContext) -> bool:
     if fld.type == FieldKind.LIST:  # a short bulleted list ("my limits") may sit beside another
         texts = _texts(fld, ctx)
         return is_bullet_list(fld) and len(texts) <= 10 and sum(len(t) for t in texts) <= PACK_MAX
-    return fld.traits.packs and len(value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet)) <= PACK_MAX
+    text = value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet)
+    return fld.traits.packs and len(text) <= PACK_MAX
 
 
 def _texts(fld: Field, ctx: RenderContext) -> list[str]:

@@ -28,13 +28,15 @@ def _blocks(kit: SimpleNamespace, substance: str, route: str = "", language: str
     """The blocks whose title the printed plan shows."""
     header = SimpleNamespace(**{**kit.HEADER.__dict__, "practice": PRACTICE})
     values: dict[str, Any] = {"substance": substance, "current_route": route}
-    data = render_worksheet(kit.shipped_form("optimal_use_plan"), values, header, PrintOptions(language=language))
+    data = render_worksheet(kit.shipped_form("optimal_use_plan"), values, header,
+                            PrintOptions(language=language))
     text = kit.squash(kit.pdf_text(data))
     return {block for block, title in TITLES[language].items() if kit.squash(title + ".") in text}
 
 
 @pytest.mark.parametrize(("substance", "language"), [
-    ("nitazenes", "en"), ("carfentanil", "en"), ("fentanyl analogues, acetylfentanyl", "en"), ("kratom", "en"),
+    ("nitazenes", "en"), ("carfentanil", "en"), ("fentanyl analogues, acetylfentanyl", "en"),
+    ("kratom", "en"),
     ("xylazine (tranq)", "en"), ("tranq dope", "en"), ("buprenorphine / suboxone", "en"), ("bupe", "en"),
     ("H", "en"), ("dope", "en"), ("goofball", "en"), ("methadone", "en"),
     ("nitacenos", "es"), ("carfentanilo", "es"), ("xilacina", "es"), ("buprenorfina", "es"), ("kratom", "es"),
@@ -47,7 +49,9 @@ def test_potent_opioids_and_their_street_names_print_the_overdose_block(
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_a_speedball_prints_both_the_opioid_and_the_stimulant_blocks(kit: SimpleNamespace, language: str) -> None:
+def test_a_speedball_prints_both_the_opioid_and_the_stimulant_blocks(
+    kit: SimpleNamespace, language: str
+) -> None:
     assert {"opioids", "stimulants"} <= _blocks(kit, "speedball", language=language)
 
 
@@ -66,7 +70,8 @@ def test_pills_print_the_opioid_block_with_the_counterfeit_pill_warning_and_its_
     assert kit.squash(warning) in text and "DEA" in text
 
 
-@pytest.mark.parametrize(("substance", "language"), [("GHB", "en"), ("G", "en"), ("GBL", "en"), ("GHB", "es")])
+@pytest.mark.parametrize(("substance", "language"),
+                         [("GHB", "en"), ("G", "en"), ("GBL", "en"), ("GHB", "es")])
 def test_ghb_prints_the_depressants_block_and_no_opioid_block(
     kit: SimpleNamespace, substance: str, language: str
 ) -> None:
@@ -75,7 +80,8 @@ def test_ghb_prints_the_depressants_block_and_no_opioid_block(
 
 
 @pytest.mark.parametrize(("substance", "language"), [
-    ("ketamine", "en"), ("ket", "en"), ("special K", "en"), ("ketamina", "es"), ("keta", "es"), ("tusi", "es"),
+    ("ketamine", "en"), ("ket", "en"), ("special K", "en"),
+    ("ketamina", "es"), ("keta", "es"), ("tusi", "es"),
 ])
 def test_ketamine_prints_the_dissociatives_block(kit: SimpleNamespace, substance: str, language: str) -> None:
     assert "dissociatives" in _blocks(kit, substance, language=language)
