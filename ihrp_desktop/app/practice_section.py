@@ -22,6 +22,7 @@ class PracticeSection(QGroupBox):
         super().__init__(translate("Preferences", "Practice"), parent)
         self.setObjectName("practiceSection")
         self._start = practice
+        self._country = practice.country  # the country the lines were filled for (before a change)
         form = QFormLayout(self)
         form.setVerticalSpacing(8)
         self.name = QLineEdit(practice.name)
@@ -63,13 +64,21 @@ class PracticeSection(QGroupBox):
             form.addRow(text, widget)
         form.addRow("", self.sources)
         form.addRow("", self.confirmed)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        form.addRow("", self.problem)
         self.country.currentIndexChanged.connect(self._country_chosen)
         for edit in (self.crisis_label, self.crisis_number, self.poison_label, self.poison_number):
             edit.textEdited.connect(lambda _text: self.confirmed.setChecked(False))
         self._show_sources()
 
     def _country_chosen(self) -> None:
-        filled = self.practice().with_country(self.country.currentData() or "")
+        # The lines were filled for the previous country: which of them were typed is judged there.
+        before = replace(self.practice(), country=self._country)
+        filled = before.with_country(self.country.currentData() or "")
+        self._country = filled.country
         self.crisis_label.setText(filled.crisis.label)
         self.crisis_number.setText(filled.crisis.number)
         self.poison_label.setText(filled.poison.label)
@@ -82,10 +91,16 @@ class PracticeSection(QGroupBox):
         code = self.country.currentData() or ""
         found = [shipped(code, kind) for kind in ("crisis", "poison")]
         # The address only: the full citation is in the data file and in `ihrp-desktop practice`.
-        notes = [f"{line.number}: {line.source.split()[0]} ({translate('Preferences', 'checked')} "
-                 f"{line.checked})" for line in found if line is not None]
+        notes = [f"{line.number}: {line.source.split()[0]} ("
+                 + (f"{translate('Preferences', 'checked')} {line.checked}" if line.checked
+                    else translate("Preferences", "not re-read")) + ")" for line in found if line is not None]
         self.sources.setText("\n".join(notes))
         self.sources.setVisible(bool(notes))
+
+    def show_problem(self, text: str) -> None:
+        """Why the profile was not saved (the field named in plain words), under the inputs."""
+        self.problem.setText(text)
+        self.problem.setVisible(True)
 
     def practice(self) -> Practice:
         """The profile as the inputs now say."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.practice import PracticeProblem
 from .i18n import translate
 from .practice_section import PracticeSection
 from .settings import SETTINGS, AppSettings, Setting
@@ -99,5 +100,9 @@ class PreferencesDialog(QDialog):
         if self.practice_section is not None and self.vault is not None:
             chosen = self.practice_section.practice()
             if chosen != self.vault.practice():
-                self.vault.save_practice(chosen)
+                try:
+                    self.vault.save_practice(chosen)
+                except PracticeProblem as exc:  # a phone with letters: say which field, stay open
+                    self.practice_section.show_problem(str(exc))
+                    return
         super().accept()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from ..core.practice import PAPERS, Line, Practice, countries, shipped
+from ..core.practice import PAPERS, Line, Practice, PracticeProblem, check_practice, countries, shipped
 from .codes import EXIT_OK
 from .output import say
 from .passphrase import UsageProblem
@@ -44,7 +44,8 @@ def changed(before: Practice, args: argparse.Namespace) -> Practice:
     after = before
     if args.country is not None:
         if args.country.strip().upper() not in countries() and args.country.strip():
-            say(f"No lines are shipped for '{args.country}': type them with --crisis-line and --poison-line.")
+            say(f"No lines are shipped for '{args.country}': the shipped lines are cleared; type them with "
+                "--crisis-line and --poison-line.")
         after = after.with_country(args.country)
     if args.crisis_line is not None:
         after = replace(after, crisis=_line(args.crisis_line))
@@ -72,8 +73,10 @@ def describe(practice: Practice) -> list[str]:
         rows.append((f"{kind} line:",
                      f"{practice.label(kind, 'en')}: {line.number}" if line.number else "(not set)"))
         source = shipped(practice.country, kind)
-        if source is not None and source.number == line.number:
-            rows.append(("", f"source: {source.source}, checked {source.checked}"))
+        if line.number and not practice.is_typed(kind) and source is not None:
+            rows.append(("", f"source: {source.source}, {source.checked_text}"))
+        elif line.number:
+            rows.append(("", "typed in this profile"))
     rows.append(("lines:", "confirmed" if practice.confirmed
                  else "NOT confirmed: take-home papers wait for --confirm"))
     out = [f"{name:<13}{value}" for name, value in rows]
@@ -87,6 +90,10 @@ def cmd_practice(args: argparse.Namespace) -> int:
         before = vault.practice()
         after = changed(before, args)
         if after != before:
+            try:
+                check_practice(after)
+            except PracticeProblem as exc:
+                raise UsageProblem(f"{exc} Nothing was changed.") from None
             after = vault.save_practice(after)
         for line in describe(after):
             print(line)

@@ -8,6 +8,7 @@ a wrong crisis number on paper is worse than none.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -51,7 +52,11 @@ class LineSource:
     number: str
     label: dict[str, str]
     source: str
-    checked: str
+    checked: str  # the day the source was read; "" = not re-read (``practice`` says so)
+
+    @property
+    def checked_text(self) -> str:
+        return f"checked {self.checked}" if self.checked else "not re-read"
 
 
 @dataclass(frozen=True)
@@ -103,16 +108,36 @@ class Practice:
         if self.paper not in PAPERS:
             raise ValueError(f"Unknown paper size '{self.paper}'; use 'letter' or 'a4'.")
 
+    def is_typed(self, kind: str) -> bool:
+        """Whether the ``kind`` line was typed by the person, not filled in from the shipped data.
+
+        Recorded by the line itself: a shipped line is stored as the country's number with no label,
+        so any other number, or any label, is typed (a typed copy of the shipped number counts as
+        shipped: the same digits either way)."""
+        line: Line = getattr(self, kind)
+        if not line.number.strip():
+            return False
+        source = shipped(self.country, kind)
+        return line.label.strip() != "" or source is None or source.number != line.number.strip()
+
     def with_country(self, country: str) -> Practice:
-        """This profile for ``country``: its shipped lines fill the lines (the labels follow the page's
-        language); a line the country has no cited number for keeps what was typed. Needs confirming."""
+        """This profile for ``country``: the shipped lines of the old country are replaced by the new
+        one's, or cleared when it has none (they must be typed); a line the person typed is kept.
+        Always needs confirming again (tests/core/test_practice_country.py)."""
         code = country.strip().upper()
-        crisis, poison = shipped(code, "crisis"), shipped(code, "poison")
+
+        def line(kind: str) -> Line:
+            if self.is_typed(kind):
+                kept: Line = getattr(self, kind)
+                return kept
+            source = shipped(code, kind)
+            return Line("", source.number) if source else Line()
+
         return replace(
             self,
             country=code,
-            crisis=Line("", crisis.number) if crisis else self.crisis,
-            poison=Line("", poison.number) if poison else self.poison,
+            crisis=line("crisis"),
+            poison=line("poison"),
             paper="a4" if code and code not in ("US", "CA", "MX", "PH") else "letter",
             confirmed=False,
         )
@@ -153,6 +178,41 @@ class Practice:
     @property
     def has_lines(self) -> bool:
         return bool(self.crisis.number.strip() or self.poison.number.strip())
+
+
+# A number as people write one: digits, spaces, + - ( ) . and at most a short extension ("x12",
+# "ext. 1234"); at least three digits (112, 988). Letters ("1-800-NALOXONE", "abc") are refused.
+_NUMBER = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*(?:\s*(?:x|ext\.?)\s*\d{1,5})?", re.IGNORECASE)
+
+
+def number_problem(text: str) -> str:
+    """Why ``text`` is not a phone number ("" when it is one, or empty)."""
+    text = text.strip()
+    if not text:
+        return ""
+    main = re.split(r"(?i)\s*(?:x|ext\.?)\s*\d", text)[0]
+    if _NUMBER.fullmatch(text) is None or sum(c.isdigit() for c in main) < 3:
+        return (f"'{text}' is not a phone number: use digits, spaces and + - ( ) . only "
+                "(an extension may follow as x123).")
+    return ""
+
+
+class PracticeProblem(ValueError):
+    """A practice profile that cannot be saved; the message names the field, in plain words."""
+
+
+def check_practice(practice: Practice) -> None:
+    """Refuse (PracticeProblem) a profile whose phone or line numbers are not numbers.
+
+    A line's label may hold words; labels and the practice's name never print on a discreet copy
+    (it prints "Call: <phone>" and neutral line labels: tests/core/test_practice_numbers.py).
+    """
+    fields = (("practice phone", practice.phone), ("crisis line number", practice.crisis.number),
+              ("poison line number", practice.poison.number))
+    for name, value in fields:
+        problem = number_problem(value)
+        if problem:
+            raise PracticeProblem(f"The {name}: {problem}")
 
 
 class NotConfirmed(Exception):

@@ -80,7 +80,7 @@ class Block:
     title: Mapping[str, str]
     points: tuple[Point, ...]
     sources: tuple[str, ...]  # full citations
-    checked: str
+    checked: tuple[str, ...]  # the day each source was read ("" = not re-read), in the same order
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ class SafetyContent:
     keywords: Mapping[str, tuple[str, ...]]
     blocks: tuple[Block, ...]
     negations: tuple[tuple[str, ...], ...] = ()  # folded words ("don't" -> ("don", "t"))
+    route_groups: frozenset[str] = frozenset()  # groups looked for in route answers; the rest in substances
 
 
 class SafetyDataError(ValueError):
@@ -97,7 +98,16 @@ class SafetyDataError(ValueError):
 def _read(path: Path) -> SafetyContent:
     doc: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     keywords = {group: tuple(words) for group, words in doc.get("keywords", {}).items()}
-    sources: dict[str, str] = doc.get("sources", {})
+    match = doc.get("match", {})
+    substance, route = set(match.get("substance", [])), set(match.get("route", []))
+    if substance & route or substance | route != set(keywords):
+        raise SafetyDataError(f"{path.name}, [match]: every [keywords] group is in exactly one of substance "
+                              f"and route (both: {sorted(substance & route)}, "
+                              f"neither: {sorted(set(keywords) - substance - route)})")
+    sources: dict[str, dict[str, str]] = doc.get("sources", {})
+    for sid, src in sources.items():
+        if not isinstance(src, dict) or not src.get("cite") or "checked" not in src:
+            raise SafetyDataError(f"{path.name}, source '{sid}': needs cite and checked (\"\" = not re-read)")
     blocks = []
     for table in doc.get("block", []):
         where = f"{path.name}, block '{table.get('id', '?')}'"
@@ -112,23 +122,23 @@ def _read(path: Path) -> SafetyContent:
                 raise SafetyDataError(f"{where}: every point needs a discreet form in en and es without "
                                       f"listed words (found: {', '.join(bad) or 'none'})")
             points.append(Point({"en": p["en"], "es": p["es"]}, discreet, bool(p.get("card", False))))
+        if "checked" in table:
+            raise SafetyDataError(f"{where}: 'checked' belongs to each source, not to the block")
         for group in table["when"]:
             if group != "any" and group not in keywords:
                 raise SafetyDataError(f"{where}: 'when' names '{group}', which [keywords] does not have")
         blocks.append(Block(table["id"], tuple(table["when"]), table["title"], tuple(points),
-                            tuple(sources[s] for s in table["source"]), str(table["checked"])))
+                            tuple(sources[s]["cite"] for s in table["source"]),
+                            tuple(str(sources[s]["checked"]) for s in table["source"])))
     said = doc.get("negations", {})
     negations = {tuple(folded_words(w)) for lang in ("en", "es") for w in said.get(lang, [])}
-    return SafetyContent(keywords, tuple(blocks), tuple(sorted(n for n in negations if n)))
+    return SafetyContent(keywords, tuple(blocks), tuple(sorted(n for n in negations if n)), frozenset(route))
 
 
 @cache
 def safety_content() -> SafetyContent:
     """The shipped safety blocks and keyword table."""
     return _read(safety_dir() / "safety.toml")
-
-
-ROUTE_GROUPS = ("injecting",)  # keyword groups matched in route answers only
 
 
 def _negated(words: list[str], i: int, negations: Iterable[tuple[str, ...]]) -> bool:
@@ -140,22 +150,26 @@ def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
     """The keyword groups a plan's substance and route answers name.
 
     A keyword matches a whole word or its plural; one of 5 letters or more also a word's start
-    ("benzo" matches "benzodiazepines", "gin" does not match "ginger"). A keyword right after a
+    ("benzo" matches "benzodiazepines", "gin" does not match "ginger"), unless written with a leading
+    "=" (whole word only: "=tranq" does not match "tranquilizante"). A keyword right after a
     negation word of ``[negations]`` does not count ("never injected", "no alcohol"); only the word
     right before is looked at, so "no alcohol or benzos" still counts "benzos".
 
-    Route groups ("injecting") are looked for in the route answers only; the others in both.
+    Route groups (safety.toml's ``[match] route``: "injecting") are looked for in the route answers
+    only; substance groups in the substance answers only ("drinking it" as a route is not alcohol).
     """
     content = safety_content()
     substance_texts = [folded_words(t) for t in substances]
     route_texts = [folded_words(t) for t in routes]
     found: set[str] = set()
     for group, keys in content.keywords.items():
-        texts = route_texts if group in ROUTE_GROUPS else substance_texts + route_texts
-        folded = [k for k in (" ".join(folded_words(key)) for key in keys) if k]
+        texts = route_texts if group in content.route_groups else substance_texts
+        folded = [(k, key.startswith("=")) for k, key in
+                  ((" ".join(folded_words(key)), key) for key in keys) if k]
         if any(
-            (_same(w, k) or (len(k) >= 5 and w.startswith(k))) and not _negated(words, i, content.negations)
-            for words in texts for i, w in enumerate(words) for k in folded
+            (_same(w, k) or (not whole and len(k) >= 5 and w.startswith(k)))
+            and not _negated(words, i, content.negations)
+            for words in texts for i, w in enumerate(words) for k, whole in folded
         ):
             found.add(group)
     return found

@@ -100,3 +100,37 @@ def test_the_pocket_card_is_a_copy_to_choose_discreet_by_default(qtbot: Any, vau
 
 def _text(data: bytes) -> str:
     return "\n".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_preferences_refuses_a_phone_with_letters_and_says_which_field(qtbot: Any, vault: Vault,
+                                                                      tmp_path: Path) -> None:
+    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    section = dialog.practice_section
+    assert section is not None
+    section.phone.setText("Harm Reduction Clinic 555-0100")
+    dialog.accept()
+    assert dialog.isVisible() and section.problem.isVisible()  # still open, nothing lost
+    assert section.problem.text().startswith("The practice phone: ")
+    assert vault.practice().phone == ""
+    dialog.resize(1366 // 2, 700)
+    dialog.grab().save(str(tmp_path / "preferences-problem.png"))
+    section.phone.setText("555-0100")
+    dialog.accept()
+    assert vault.practice().phone == "555-0100"
+
+
+def test_preferences_country_change_replaces_shipped_lines_and_keeps_a_typed_one(
+    qtbot: Any, vault: Vault, tmp_path: Path
+) -> None:
+    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
+    qtbot.addWidget(dialog)
+    section = dialog.practice_section
+    assert section is not None
+    section.country.setCurrentIndex(section.country.findData("US"))
+    section.poison_number.setText("555-0199")  # typed over the shipped one
+    section.confirmed.setChecked(True)
+    section.country.setCurrentIndex(section.country.findData("ES"))
+    assert section.crisis_number.text() == "" and section.poison_number.text() == "555-0199"
+    assert not section.confirmed.isChecked()

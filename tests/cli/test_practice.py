@@ -45,7 +45,8 @@ def test_practice_without_options_shows_the_profile_and_each_number_s_source(cap
                         "--phone", "555-0100", "--country", "us")
     assert code == 0
     assert "crisis line: 988 Suicide & Crisis Lifeline (call or text): 988" in out
-    assert re.search(r"source: https://988lifeline\.org/.*checked \d{4}-\d\d-\d\d", out)
+    assert re.search(r"source: https://988lifeline\.org/.*, not re-read", out)  # lines.toml: checked = ""
+    assert re.search(r"source: https://www\.poisonhelp\.hrsa\.gov/.*, checked \d{4}-\d\d-\d\d", out)
     assert "poison line: Poison Help: 1-800-222-1222" in out and "NOT confirmed" in out
     code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--confirm")
     assert "lines:       confirmed" in out and "Riverside Counseling" in out  # the rest kept
@@ -110,3 +111,34 @@ def test_the_demo_vault_has_a_fictional_practice_with_the_real_lines_confirmed(c
     code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(path))
     assert code == 0 and "(fictional)" in out and "988" in out and "1-800-222-1222" in out
     assert "lines:       confirmed" in out
+
+
+def test_a_phone_or_line_with_letters_is_refused_with_exit_2_naming_the_field(capsys, monkeypatch, vault):
+    code, _, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--phone", "555-0100")
+    assert code == 0
+    for option, value, field in (("--phone", "Harm Reduction Clinic 555-0100", "practice phone"),
+                                 ("--poison-line", "Line=1-800-NALOXONE", "poison line number"),
+                                 ("--crisis-line", "abc def", "crisis line number")):
+        code, out, err = _run(capsys, monkeypatch, "practice", "--vault", str(vault), option, value)
+        assert code == 2 and f"The {field}: " in err and "Nothing was changed." in err, (option, err)
+        assert "Traceback" not in err
+    code, out, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault))
+    assert code == 0 and "phone:       555-0100" in out and "NALOXONE" not in out
+
+
+def test_country_fr_after_us_clears_the_us_lines_and_one_confirm_prints_none_of_them(
+    capsys, monkeypatch, vault, tmp_path
+):
+    code, _, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--country", "US",
+                      "--poison-line", "555-0199", "--confirm")
+    assert code == 0
+    code, out, err = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--country", "FR")
+    assert code == 0 and "the shipped lines are cleared" in err
+    assert "crisis line: (not set)" in out and "poison line: Poison line: 555-0199" in out  # typed: kept
+    assert "typed in this profile" in out and "NOT confirmed" in out
+    code, _, _ = _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--confirm")
+    out_pdf = tmp_path / "fr.pdf"
+    code, _, err = _run(capsys, monkeypatch, "print", "1", "--vault", str(vault), "-o", str(out_pdf))
+    assert code == 0, err
+    text = _text(out_pdf)
+    assert "555-0199" in text and "988" not in text and "1-800-222-1222" not in text and "911" not in text

@@ -103,3 +103,32 @@ def test_every_demo_worksheet_s_discreet_copy_and_card_hold_no_listed_word_it_di
             assert _untyped(_text(card), values) == set(), form_id
     assert ("optimal_use_plan", "Wine") in seen  # the wine-only plan of the issue is among them
     assert any(form_id == "alternatives" for form_id, _ in seen)
+
+
+STRANGER_PHRASES = {  # fixed text the stranger found on discreet copies (issue 14, case 9)
+    "en": ["A small test dose first", "space doses", "Don't use alone", "What using did for me",
+           "My days without using"],
+    "es": ["Primero una dosis pequeña de prueba", "Una vía de consumo de menor riesgo",
+           "Ya había consumido algo"],
+}
+
+
+@pytest.mark.parametrize("text", [p for phrases in STRANGER_PHRASES.values() for p in phrases]
+                         + ["ketamina", "perico", "pastillas", "consumo", "poison", "veneno", "doses"])
+def test_the_list_holds_the_words_a_reader_takes_as_drug_talk(text: str) -> None:
+    assert listed_words_in(text)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_discreet_copies_and_the_card_print_none_of_the_stranger_s_phrases(language: str) -> None:
+    for form_id in ("microanalysis", "alternatives", "optimal_use_plan"):
+        form = default_library().get(form_id)
+        values, _ = every_value(form)
+        if form_id == "microanalysis":
+            values["vulnerabilities"] = {"selected": ["already_intoxicated"]}  # a chosen option prints
+        printed = [render_worksheet(form, values, HEADER, PrintOptions(language=language, discreet=True))]
+        if form.pocket_card is not None:
+            options = PrintOptions(language=language, discreet=True)
+            printed.append(render_pocket_card_sheet(form, values, options, PRACTICE))
+        text = " ".join(" ".join(_text(data).split()) for data in printed)
+        assert not [p for p in STRANGER_PHRASES[language] if p in text], form_id

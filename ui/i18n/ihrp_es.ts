@@ -814,6 +814,10 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <source>Paper</source>
         <translation>Papel</translation>
     </message>
+    <message>
+        <source>not re-read</source>
+        <translation>no revisada de nuevo</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>

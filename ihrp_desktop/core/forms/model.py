@@ -119,10 +119,11 @@ class Field:
                 return col
         raise KeyError(column_id)
 
-    def option_label(self, option_id: str, language: str = DEFAULT_LANGUAGE) -> str:
+    def option_label(self, option_id: str, language: str = DEFAULT_LANGUAGE, *,
+                     discreet: bool = False) -> str:
         for opt in self.options:
             if opt.id == option_id:
-                return opt.label.get(language)
+                return opt.label.get_discreet(language) if discreet else opt.label.get(language)
         return option_id  # a value from an older definition: show it as stored
 
 

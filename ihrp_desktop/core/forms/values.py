@@ -307,14 +307,15 @@ def totals(form: FormDefinition, values: Mapping[str, Any]) -> dict[str, int | f
 # -- display -----------------------------------------------------------------------------------
 
 
-def display_text(fld: Field, value: Any, language: str = "en") -> str:
-    """A value as a person reads it (choices by label, numbers with units, rows one per line)."""
+def display_text(fld: Field, value: Any, language: str = "en", *, discreet: bool = False) -> str:
+    """A value as a person reads it (choices by label, numbers with units, rows one per line); ``discreet``:
+    the definition's words in their discreet form (a discreet copy)."""
     if is_blank(fld, value):
         return ""
     if fld.type == FieldKind.CHOICE:
-        return fld.option_label(str(value), language)
+        return fld.option_label(str(value), language, discreet=discreet)
     if fld.type == FieldKind.MULTICHOICE and isinstance(value, dict):
-        parts = [fld.option_label(str(s), language) for s in value.get("selected", [])]
+        parts = [fld.option_label(str(s), language, discreet=discreet) for s in value.get("selected", [])]
         if str(value.get("other") or "").strip():
             parts.append(str(value["other"]).strip())
         return ", ".join(parts)
@@ -322,29 +323,31 @@ def display_text(fld: Field, value: Any, language: str = "en") -> str:
         # A word, not a tick: the bundled font has no check-mark glyph.
         return word("yes", language)
     if fld.type == FieldKind.NUMBER:
-        unit = fld.unit.get(language) if fld.unit else ""
+        unit = (fld.unit.get_discreet(language) if discreet else fld.unit.get(language)) if fld.unit else ""
         return f"{value} {unit}".strip()
     if fld.type == FieldKind.SCALE:
         return f"{value} / {int(fld.max if fld.max is not None else 10)}"
     if fld.type == FieldKind.DATETIME and isinstance(value, str):
         return value.replace("T", " ")
     if fld.type == FieldKind.LIST and isinstance(value, list):
-        return "\n".join(_row_text(fld, row, language) for row in value if row_has_content(fld, row))
+        return "\n".join(_row_text(fld, row, language, discreet)
+                         for row in value if row_has_content(fld, row))
     if fld.type == FieldKind.MENU and isinstance(value, dict):
-        labels = {row.id: row.label.get(language) for row in fld.rows}
+        labels = {row.id: row.label.get_discreet(language) if discreet else row.label.get(language)
+                  for row in fld.rows}
         lines = []
         for row_id, row in value.items():
             if row_has_content(fld, row):
-                lines.append(f"{labels.get(row_id, row_id)}: {_row_text(fld, row, language)}")
+                lines.append(f"{labels.get(row_id, row_id)}: {_row_text(fld, row, language, discreet)}")
         return "\n".join(lines)
     return str(value)
 
 
-def _row_text(fld: Field, row: Any, language: str) -> str:
+def _row_text(fld: Field, row: Any, language: str, discreet: bool = False) -> str:
     """One row as "cell · cell · cell", in column order, empty cells left out."""
     if not isinstance(row, dict):
         return str(row)
-    cells = [display_text(col, row.get(col.id), language) for col in fld.columns]
+    cells = [display_text(col, row.get(col.id), language, discreet=discreet) for col in fld.columns]
     known = {col.id for col in fld.columns}
     cells += [str(cell) for key, cell in row.items() if key not in known and cell not in (None, "", False)]
     return " · ".join(cell for cell in cells if cell)

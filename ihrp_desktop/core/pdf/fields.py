@@ -30,13 +30,14 @@ from .words import iso_date_text, word
 WRITING_LINES = {FieldKind.TEXT: 1, FieldKind.MULTILINE: 2}
 
 
-def value_text(fld: Field, value: Any, language: str) -> str:
-    """A value in words for a page: dates written out, ticked boxes as "Yes"."""
+def value_text(fld: Field, value: Any, language: str, *, discreet: bool = False) -> str:
+    """A value in words for a page: dates written out, ticked boxes as "Yes"; ``discreet``: chosen
+    options in their discreet form."""
     if fld.type in (FieldKind.DATE, FieldKind.DATETIME) and isinstance(value, str) and value.strip():
         return iso_date_text(value.strip(), language)
     if fld.type == FieldKind.CHECKBOX:
         return word("yes", language) if value is True else ""
-    return display_text(fld, value, language)
+    return display_text(fld, value, language, discreet=discreet)
 
 
 def unit_suffix(fld: Field, language: str) -> str:
@@ -114,7 +115,7 @@ def build_short(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Numbers and dates: one short answer, or a short line on a blank copy."""
     if ctx.blank:
         return blank_box(fld, ctx, 1, ctx.style.label)
-    return led_answer(fld, value_text(fld, value, ctx.language), ctx)
+    return led_answer(fld, value_text(fld, value, ctx.language, discreet=ctx.discreet), ctx)
 
 
 def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
@@ -168,7 +169,7 @@ def option_boxes(
 def build_choice(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """Single or multiple choice: the chosen labels, or every option with an empty box."""
     if not ctx.blank:
-        return led_answer(fld, value_text(fld, value, ctx.language), ctx)
+        return led_answer(fld, value_text(fld, value, ctx.language, discreet=ctx.discreet), ctx)
     labels = [ctx.text(opt.label) for opt in fld.options]
     if fld.type == FieldKind.CHOICE and fld.guidance is None and 0 < len(labels) <= 4:
         # "Was it realistic for me?  [] Yes  [] Partly  [] No" on one line when it fits.

@@ -186,7 +186,7 @@ def cell(col: Field, value: Any, ctx: RenderContext) -> Flowable | str:
     """One table cell: the value as text, or an empty tick box for a blank checkbox."""
     if ctx.blank:
         return TickBox() if col.type == FieldKind.CHECKBOX else ""
-    return para(value_text(col, value, ctx.language), ctx.style.cell)
+    return para(value_text(col, value, ctx.language, discreet=ctx.discreet), ctx.style.cell)
 
 
 def list_table(
@@ -325,7 +325,7 @@ def card_body(fld: Field, row: Mapping[str, Any], ctx: RenderContext) -> list[Fl
         if is_blank(col, value):
             continue
         lead = lead_markup(ctx.text(col.label), hex_color(COLORS.muted), bold=True)
-        pieces = user_text(value_text(col, value, ctx.language), style)
+        pieces = user_text(value_text(col, value, ctx.language, discreet=ctx.discreet), style)
         if pieces and isinstance(pieces[0], Paragraph):
             pieces[0] = Paragraph(lead + pieces[0].text, style)
         out.extend(pieces)

@@ -96,7 +96,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
         style = ctx.style.value_strong if marked else ctx.style.cell_quiet
         first: list[Flowable] = [para(ctx.text(row.label), style)]
         for col in details:
-            text = value_text(col, answers.get(col.id), ctx.language)
+            text = value_text(col, answers.get(col.id), ctx.language, discreet=ctx.discreet)
             if text:
                 lead = lead_markup(ctx.text(col.label), hex_color(COLORS.muted))
                 pieces = user_text(text, detail_style)
@@ -105,7 +105,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
         first.extend(kept_lines(fld, answers, detail_style))
         cells = [
             para(
-                value_text(c, answers.get(c.id), ctx.language),
+                value_text(c, answers.get(c.id), ctx.language, discreet=ctx.discreet),
                 ctx.style.cell if marked else ctx.style.cell_quiet,
             )
             for c in summary

@@ -36,7 +36,8 @@ def packable(fld: Field, ctx: RenderContext) -> bool:
     if fld.type == FieldKind.LIST:  # a short bulleted list ("my limits") may sit beside another
         texts = _texts(fld, ctx)
         return is_bullet_list(fld) and len(texts) <= 10 and sum(len(t) for t in texts) <= PACK_MAX
-    return fld.traits.packs and len(value_text(fld, ctx.values.get(fld.id), ctx.language)) <= PACK_MAX
+    text = value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet)
+    return fld.traits.packs and len(text) <= PACK_MAX
 
 
 def _texts(fld: Field, ctx: RenderContext) -> list[str]:
@@ -45,7 +46,7 @@ def _texts(fld: Field, ctx: RenderContext) -> list[str]:
         lead = bullet_lead(fld, ctx) if is_bullet_list(fld) else ""
         rows = filled_rows(fld, ctx.values.get(fld.id), ctx)
         return [f"{lead} {bullet_text(fld, row)}" for row in rows]
-    return value_text(fld, ctx.values.get(fld.id), ctx.language).split("\n")
+    return value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet).split("\n")
 
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:
@@ -87,7 +88,7 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
     elif ctx.blank:
         return blank_box(fld, ctx, WRITING_LINES.get(fld.type, 1), st.cell_head)
     else:
-        out = led_answer(fld, value_text(fld, value, ctx.language), ctx)
+        out = led_answer(fld, value_text(fld, value, ctx.language, discreet=ctx.discreet), ctx)
     if ctx.blank and fld.guidance is not None:
         out.append(Paragraph(escape_text(ctx.text(fld.guidance)), st.cell_quiet))
     return out

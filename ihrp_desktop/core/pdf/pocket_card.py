@@ -119,7 +119,7 @@ class _Shortener:
 
 def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle,
           cut: Callable[[str], str] = str) -> Paragraph | None:
-    text = cut(value_text(fld, ctx.values.get(fld.id), ctx.language))
+    text = cut(value_text(fld, ctx.values.get(fld.id), ctx.language, discreet=ctx.discreet))
     if not text:
         return None
     short = card.short_labels.get(fld.id)

@@ -235,7 +235,7 @@ def _one_line_answer(visible: list[Field], ctx: RenderContext) -> str | None:
     """The answer of a filled section that holds one short answer only, else None."""
     if ctx.blank or len(visible) != 1 or not visible[0].traits.on_heading:
         return None
-    text = value_text(visible[0], ctx.values.get(visible[0].id), ctx.language)
+    text = value_text(visible[0], ctx.values.get(visible[0].id), ctx.language, discreet=ctx.discreet)
     return text if len(text) <= 60 and "\n" not in text else None
 
 

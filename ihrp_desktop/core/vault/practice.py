@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..practice import Line, Practice
+from ..practice import Line, Practice, check_practice
 from ..vocabulary import AuditAction
 from .audit import append_event
 from .schema import PracticeProfile, utc_now
@@ -34,6 +34,7 @@ class PracticeRecords(Store):
     def save_practice(self, practice: Practice) -> Practice:
         """Store ``practice``; ``practice.confirmed`` says whether the person confirmed these lines
         (callers clear it when a line changes: ``Practice.with_country``, the command line, Preferences)."""
+        check_practice(practice)  # PracticeProblem names the field: nothing is written
         with self._write("practice profile") as session:
             row = session.get(PracticeProfile, 1)
             before = _as_practice(row)
