@@ -46,7 +46,8 @@ class Navigation:
         if self.vault is None:
             return
         form, vault = self.library.get(form_id), self.vault
-        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version)).success(
+        VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version),
+                op="new_worksheet").success(
             lambda sheet: self._open_new(vault, sheet.id)).run()
 
     def _open_new(self, vault: Vault, worksheet_id: int) -> None:
@@ -96,7 +97,7 @@ class Navigation:
             return
         self.page.flush()
         vault, worksheet_id = self.vault, self.page.worksheet_id
-        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id)).success(
+        VaultOp(self, self.writer, lambda: vault.revise(worksheet_id), op="revision").success(
             lambda new: self._open_worksheet_of(vault, new.id)).run()
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import errno
 
 from .forms.reading import FormDefinitionError
-from .vault.errors import VaultError, error_message
+from .vault.errors import CopyNotWritten, SaveFailed, VaultError, error_message
 from .words import word
 
 # errno -> the catalogue's sentence for that family of storage failures
@@ -28,12 +28,21 @@ _OS_FAMILIES: dict[int, str] = {
 
 
 def describe_failure(exc: BaseException, language: str = "en", *, screen: bool = True,
-                     target: str | None = None) -> str:
+                     target: str | None = None, op: str | None = None) -> str:
     """``exc`` as a sentence for a person, in ``language``.
 
     ``screen=False`` where no typed text waits on a screen (the command line). ``target``: the path
     the person named, added to a storage failure's sentence (never taken from the exception itself).
+    ``op``: a write of the window that is not typed text (``vault.op.*``: a status, a new worksheet,
+    a client), said once as not done, with no promise of a later save (tests/app/test_op_failures.py).
     """
+    if op is not None:
+        if isinstance(exc, SaveFailed) and not isinstance(exc, CopyNotWritten):
+            todo = word(f"vault.todo.{exc.reason}", language)
+            return word("vault.op_failed", language, what=word(f"vault.op.{op}", language),
+                        why=word(f"vault.why.{exc.reason}", language), Todo=todo[:1].upper() + todo[1:])
+        return word("vault.op_failed_other", language, what=word(f"vault.op.{op}", language),
+                    reason=describe_failure(exc, language, screen=False, target=target))
     if isinstance(exc, VaultError):
         return error_message(exc, language, screen=screen)
     if isinstance(exc, FormDefinitionError):

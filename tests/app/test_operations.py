@@ -144,7 +144,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     answer_next_dialog(read_and_close)
     _choose(page.status, "reviewed")
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
-    assert said[0].startswith("The change could not be saved; the vault keeps what it had. ")
+    assert said[0].startswith("The status was not changed. ")
     assert "The vault is locked." in said[0]  # why, in describe_failure's words
     assert "Traceback" not in said[0] and "Error" not in said[0]
     assert page.status.currentData() == "draft"  # the box shows what the vault holds again
@@ -153,7 +153,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     answer_next_dialog(read_and_close)
     window.new_worksheet(sheet.client_id, "decisional_balance")
     qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
-    assert said[1].startswith("The change could not be saved; the vault keeps what it had. ")
+    assert said[1].startswith("The new worksheet was not made. ")
     assert window.page is page  # still the worksheet that was open, as it was
     QApplication.processEvents()
 

@@ -28,8 +28,10 @@ from .engine import (
     page_problems,
 )
 from .errors import (
+    CannotOpen,
     CopyNotWritten,
     DamagedVault,
+    SaveFailed,
     VaultClosed,
     VaultError,
     VaultExists,
@@ -149,6 +151,10 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             _discard_made(folder, made_folders, key=made_key, db=made_db)
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
+            # The new vault's own database refused (a full disk while it is made): a new vault that was
+            # not written, not one that "could not be opened" (tests/reliability/test_create_full.py).
+            if isinstance(exc, (CannotOpen, SaveFailed)) and not isinstance(exc, CopyNotWritten):
+                raise CopyNotWritten(None, "new vault", str(folder), reason=exc.reason) from None
             raise
         return vault
 
