@@ -13,7 +13,9 @@ import errno
 
 from .forms.reading import FormDefinitionError
 from .vault.errors import CopyNotWritten, SaveFailed, VaultError, error_message
-from .words import word
+from .words import section, word
+
+_vault = section("vault")
 
 # errno -> the catalogue's sentence for that family of storage failures
 _OS_FAMILIES: dict[int, str] = {
@@ -38,11 +40,11 @@ def describe_failure(exc: BaseException, language: str = "en", *, screen: bool =
     """
     if op is not None:
         if isinstance(exc, SaveFailed) and not isinstance(exc, CopyNotWritten):
-            todo = word(f"vault.todo.{exc.reason}", language)
-            return word("vault.op_failed", language, what=word(f"vault.op.{op}", language),
-                        why=word(f"vault.why.{exc.reason}", language), Todo=todo[:1].upper() + todo[1:])
-        return word("vault.op_failed_other", language, what=word(f"vault.op.{op}", language),
-                    reason=describe_failure(exc, language, screen=False, target=target))
+            todo = _vault(f"todo.{exc.reason}", language)
+            return _vault("op_failed", language, what=_vault(f"op.{op}", language),
+                          why=_vault(f"why.{exc.reason}", language), Todo=todo[:1].upper() + todo[1:])
+        return _vault("op_failed_other", language, what=_vault(f"op.{op}", language),
+                      reason=describe_failure(exc, language, screen=False, target=target))
     if isinstance(exc, VaultError):
         return error_message(exc, language, screen=screen)
     if isinstance(exc, FormDefinitionError):

@@ -96,8 +96,8 @@ def describe_cipher_problems(rows: list[tuple[Any, ...]]) -> list[str]:
             other += 1
     out: list[str] = []
     if pages:
-        more = "_more" if len(pages) > 20 else ""
-        out.append(Said(f"problem.pages_hmac{more}", count=len(pages), pages=", ".join(pages[:20])))
+        key = "problem.pages_hmac_more" if len(pages) > 20 else "problem.pages_hmac"
+        out.append(Said(key, count=len(pages), pages=", ".join(pages[:20])))
     if other:
         out.append(Said("problem.db_cut"))
     return out

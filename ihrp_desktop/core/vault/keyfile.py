@@ -314,8 +314,8 @@ def unlock(key_file: KeyFile, passphrase: str, *, passphrase_only: bool = False)
             continue
         try:
             raw = _unwrap(wrap, secret, key_file.vault_id)
-        except KdfRefused as exc:
-            raise DamagedVault([Said("problem.key_refused", why=exc)]) from None
+        except KdfRefused:  # its own words are in English only; the catalogue's sentence says the same
+            raise DamagedVault([Said("problem.key_refused")]) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise DamagedVault([Said("problem.key_wrap_unreadable")]) from None
         if raw is not None:

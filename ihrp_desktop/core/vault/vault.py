@@ -7,6 +7,7 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -36,6 +37,7 @@ from .errors import (
     VaultError,
     VaultExists,
     is_damage,
+    save_reason,
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps
 from .importing import Importing
@@ -69,6 +71,15 @@ def _discard_made(folder: Path, made_folders: list[str], *, key: bool, db: bool)
         except OSError:
             break
 
+
+def _free_bytes(path: Path) -> int:
+    """Free space on the disk of ``path`` or of its nearest folder that exists."""
+    for place in (path, *path.parents):
+        try:
+            return shutil.disk_usage(place).free
+        except OSError:
+            continue
+    return 0
 
 class Vault(KeyChanges, PracticeRecords, Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
@@ -155,6 +166,11 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             # not written, not one that "could not be opened" (tests/reliability/test_create_full.py).
             if isinstance(exc, (CannotOpen, SaveFailed)) and not isinstance(exc, CopyNotWritten):
                 raise CopyNotWritten(None, "new vault", str(folder), reason=exc.reason) from None
+            reason = save_reason(getattr(exc, "orig", exc))  # the schema's first write (SQLAlchemy)
+            if reason is not None and not isinstance(exc, VaultError):
+                # SQLite says "disk I/O error" when its journal cannot grow on a full disk.
+                full = reason == "io" and _free_bytes(folder) < 64 * 1024
+                raise CopyNotWritten(None, "new vault", str(folder), reason="disk_full" if full else reason) from None
             raise
         return vault
 
