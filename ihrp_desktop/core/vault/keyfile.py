@@ -176,7 +176,16 @@ def make_wrap(
 
 
 class KdfRefused(Exception):
-    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits)."""
+    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits); ``kind`` is
+    kdf_limits.refusal's word for why."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        super().__init__(kind)
+
+
+_REFUSED = {"invalid": "problem.key_refused_invalid", "weak": "problem.key_refused_weak",
+            "strong": "problem.key_refused_strong"}
 
 
 def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
@@ -187,12 +196,14 @@ def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
     numbers = [k["memory_kib"], k["iterations"], k["lanes"]]
     # Whole numbers written as such: "196608", 196608.5 or true are an edited file, not settings.
     if not all(type(n) is int for n in numbers):
-        raise KdfRefused("its key-derivation settings are not valid")
+        raise KdfRefused("invalid")
     params = KdfParams(*numbers)
-    try:
-        params.check()  # before any derivation: an edited file can neither weaken nor stall an unlock
-    except ValueError as exc:
-        raise KdfRefused(str(exc)) from None
+    from .. import kdf_limits  # here, as in KdfParams.check: not on the first frame's path
+
+    # Before any derivation: an edited file can neither weaken nor stall an unlock.
+    kind = kdf_limits.refusal(params.memory_kib, params.iterations, params.lanes)
+    if kind is not None:
+        raise KdfRefused(kind)
     wrapping = params.derive(secret, _unb64(k["salt"]))
     try:
         raw = AESGCM(wrapping).decrypt(
@@ -314,8 +325,10 @@ def unlock(key_file: KeyFile, passphrase: str, *, passphrase_only: bool = False)
             continue
         try:
             raw = _unwrap(wrap, secret, key_file.vault_id)
-        except KdfRefused:  # its own words are in English only; the catalogue's sentence says the same
-            raise DamagedVault([Said("problem.key_refused")]) from None
+        except KdfRefused as exc:
+            from .. import kdf_limits
+
+            raise DamagedVault([Said(_REFUSED[exc.kind], **kdf_limits.limits())]) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
             raise DamagedVault([Said("problem.key_wrap_unreadable")]) from None
         if raw is not None:
