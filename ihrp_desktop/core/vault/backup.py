@@ -12,8 +12,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from ..durable import copy_private, create_private, make_private_dirs
 from .. import file_guard
+from ..durable import copy_private, create_private, make_private_dirs
 from ..file_guard import NOT_A_FOLDER, NOT_A_FOLDER_OTHER, RefusedTarget, checked_folder, holds_vault
 from .errors import CopyNotWritten, DamagedVault, NotAVault, Said, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
@@ -58,7 +58,8 @@ def refuse_vault_places(target: str | os.PathLike[str], *, new_vault: bool = Fal
         checked_folder(target, in_backups=not new_vault)
     except RefusedTarget as exc:
         if exc.message in (file_guard.IS_VAULT, NOT_A_FOLDER, NOT_A_FOLDER_OTHER):
-            raise VaultExists(_refused(exc.message)) from None  # something is there already: never overwritten
+            # Something is there already: never overwritten.
+            raise VaultExists(_refused(exc.message)) from None
         raise VaultError(_refused(exc.message) or exc.message) from None
     _refuse_existing(Path(target).absolute())
 

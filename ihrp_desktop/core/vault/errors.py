@@ -41,7 +41,7 @@ def _said(key: str, fill: dict[str, object]) -> Said:
 
 
 def in_language(line: str, language: str) -> str:
-    """A problem line or reason in ``language``: a :class:`Said` is worded there; plain text stays as it is."""
+    """A problem line or reason in ``language``: a :class:`Said` is worded there; plain text stays."""
     return line.text(language) if isinstance(line, Said) else line
 
 

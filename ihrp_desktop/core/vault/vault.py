@@ -163,14 +163,15 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
             # The new vault's own database refused (a full disk while it is made): a new vault that was
-            # not written, not one that "could not be opened" (tests/reliability/test_create_full.py).
+            # not written, not one that "could not be opened" (tests/core/vault/test_words_of_errors.py).
             if isinstance(exc, (CannotOpen, SaveFailed)) and not isinstance(exc, CopyNotWritten):
                 raise CopyNotWritten(None, "new vault", str(folder), reason=exc.reason) from None
             reason = save_reason(getattr(exc, "orig", exc))  # the schema's first write (SQLAlchemy)
             if reason is not None and not isinstance(exc, VaultError):
                 # SQLite says "disk I/O error" when its journal cannot grow on a full disk.
                 full = reason == "io" and _free_bytes(folder) < 64 * 1024
-                raise CopyNotWritten(None, "new vault", str(folder), reason="disk_full" if full else reason) from None
+                reason = "disk_full" if full else reason
+                raise CopyNotWritten(None, "new vault", str(folder), reason=reason) from None
             raise
         return vault
 

@@ -121,9 +121,11 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
-def test_init_on_a_full_disk_says_the_new_vault_was_not_written(full_disk: Path, capsys, monkeypatch) -> None:
-    code, out, err = run_cli(capsys, monkeypatch, "init", "--vault", str(full_disk / "v"), "--passphrase-stdin",
-                             stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n")
+def test_init_on_a_full_disk_says_the_new_vault_was_not_written(
+    full_disk: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, err = run_cli(capsys, monkeypatch, "init", "--vault", str(full_disk / "v"),
+                             "--passphrase-stdin", stdin=f"{PASSPHRASE}\n{PASSPHRASE}\n")
     assert code == 1, err
     assert "The new vault could not be written to" in err and "the disk there is full" in err, err
     assert "opened" not in err and "did not expect" not in err and "Traceback" not in err + out
