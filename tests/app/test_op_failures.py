@@ -6,7 +6,6 @@ screen says at once when no vault can be made at its path."""
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from ihrp_desktop.app import i18n
 from ihrp_desktop.app.main_window import MainWindow
 from ihrp_desktop.core.vault import KdfParams, Vault
 from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock
+from tests.full_disk import fill, small_tmpfs
 
 # The words each language must show, and must never show, for a write on a full disk.
 WORDS = {
@@ -33,37 +33,10 @@ WORDS = {
 }
 
 
-def _run(*cmd: str) -> bool:
-    return subprocess.run(cmd, capture_output=True, timeout=30).returncode == 0
-
-
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 4 MiB tmpfs (as tests/reliability/test_storage_failures.py mounts one)."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or not _run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mount)):
-        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
-    try:
+    with small_tmpfs(tmp_path / "disk", "4m") as mount:
         yield mount
-    finally:
-        _run("umount", "-l", str(mount))
-
-
-def _fill(mount: Path) -> Path:
-    """Write until the kernel says the disk is full."""
-    filler = mount / "filler.bin"
-    fd = os.open(filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-    try:
-        for size in (65536, 4096, 1):
-            try:
-                while os.write(fd, b"\0" * size):
-                    pass
-            except OSError:
-                pass
-    finally:
-        os.close(fd)
-    return filler
 
 
 @pytest.fixture(params=["en", "es"])
@@ -107,7 +80,7 @@ def test_a_write_on_a_full_disk_says_once_it_was_not_done(
     assert page is not None
     window.writer.wait()
     window.session.backup_runner.wait()
-    filler = _fill(small_disk)
+    filler = fill(small_disk)
     words = WORDS[language]
     said: list[str] = []
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from ihrp_desktop.core.vault.backup import HOLDS_FILES, REFUSED_KEYS
 from ihrp_desktop.core.vault.errors import Said
 from ihrp_desktop.core.words import word
 from tests.cli_run import run_cli
+from tests.full_disk import fill, small_tmpfs
 
 PASSPHRASE = "Correct horse battery staple 7781"
 # English fragments that must never reach a Spanish message.
@@ -98,27 +98,9 @@ def test_a_vault_given_as_its_file_says_so_in_spanish(tmp_path: Path) -> None:
 @pytest.fixture
 def full_disk(tmp_path: Path) -> Iterator[Path]:
     """A real 1 MiB tmpfs filled but for 16 KiB: room for the key file, not for the database."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
-                                           capture_output=True).returncode:
-        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
-    try:
-        (mount / "spare").write_bytes(b"x" * 16384)
-        fd = os.open(mount / "fill", os.O_WRONLY | os.O_CREAT)
-        try:
-            for size in (65536, 4096, 1):
-                try:
-                    while os.write(fd, b"\0" * size):
-                        pass
-                except OSError:
-                    pass
-        finally:
-            os.close(fd)
-        (mount / "spare").unlink()
+    with small_tmpfs(tmp_path / "disk", "1m") as mount:
+        fill(mount, leave=16384)
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], capture_output=True)
 
 
 def test_init_on_a_full_disk_says_the_new_vault_was_not_written(
@@ -129,4 +111,4 @@ def test_init_on_a_full_disk_says_the_new_vault_was_not_written(
     assert code == 1, err
     assert "The new vault could not be written to" in err and "the disk there is full" in err, err
     assert "opened" not in err and "did not expect" not in err and "Traceback" not in err + out
-    assert sorted(os.listdir(full_disk)) == ["fill"]  # nothing of the new vault is left
+    assert sorted(os.listdir(full_disk)) == ["filler.bin"]  # nothing of the new vault is left
