@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 from ihrp_desktop.app import i18n
 from ihrp_desktop.app.main_window import MainWindow
 from ihrp_desktop.core.vault import KdfParams, Vault
-from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock
+from tests.app.driving import PASSPHRASE, answer_next_dialog, open_and_settle, type_text
 from tests.full_disk import fill, small_tmpfs
 
 # The words each language must show, and must never show, for a write on a full disk.
@@ -74,12 +74,7 @@ def test_a_write_on_a_full_disk_says_once_it_was_not_done(
         client = vault.add_client("Ana Gómez")
         sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1, values={"substance": "Té"})
     window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet.id)
-    page = window.page
-    assert page is not None
-    window.writer.wait()
-    window.session.backup_runner.wait()
+    page = open_and_settle(qtbot, window, sheet.id)
     filler = fill(small_disk)
     words = WORDS[language]
     said: list[str] = []
