@@ -117,14 +117,27 @@ class ClientList(QWidget):
             self._chosen(self.list.item(0))
 
     def add_client(self) -> None:
+        self._ask_client("")
+
+    def _ask_client(self, typed: str) -> None:
+        """Ask for a name and add the client; a write that fails says so and asks again with the name
+        as typed, so nothing typed is lost (tests/app/test_op_failures.py)."""
         if self.vault is None:
             return
         name, ok = QInputDialog.getText(self, translate("ClientList", "Add client"),
-                                        translate("ClientList", "Name (as you want to see it on screen):"))
+                                        translate("ClientList", "Name (as you want to see it on screen):"),
+                                        text=typed)
         name = name.strip()
         if ok and name:
             vault = self.vault
-            VaultOp(self, self._writer, lambda: vault.add_client(name)).success(self._added).run()
+
+            def failed(exc: BaseException) -> None:
+                say_not_saved(self, exc, "client")
+                if self.vault is vault:  # not locked meanwhile
+                    self._ask_client(name)
+
+            VaultOp(self, self._writer, lambda: vault.add_client(name)).success(self._added).failure(
+                failed).run()
 
     def _added(self, client: Any) -> None:
         if self.vault is None:

@@ -84,9 +84,9 @@ def remove_translators(app: QCoreApplication) -> None:
     _current = "en"
 
 
-def failure_message(exc: BaseException) -> str:
+def failure_message(exc: BaseException, *, op: str | None = None) -> str:
     """Any failure (a vault error, a disk or permission problem, ...) as a sentence in the interface
     language: the core's one :func:`~ihrp_desktop.core.failure.describe_failure`."""
     from ..core.failure import describe_failure
 
-    return describe_failure(exc, _current)
+    return describe_failure(exc, _current, op=op)

@@ -240,7 +240,8 @@ class MainWindow(Navigation, QMainWindow):
             self.unlock_screen.reset()
         else:
             self.stack.setCurrentWidget(self.create_screen)
-            self.create_screen.setFocus()
+            if self.create_screen.check_place():
+                self.create_screen.setFocus()
 
     def vault_opened(self, vault: Vault) -> None:
         self.build_workspace()

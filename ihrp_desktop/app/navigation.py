@@ -50,7 +50,8 @@ class Navigation:
         if values is None or self.vault is not vault:
             return  # cancelled, or locked while the picker was open
         VaultOp(self, self.writer, lambda: vault.new_worksheet(client_id, form.id, form.version,
-                                                               values=values)).success(
+                                                               values=values),
+                op="new_worksheet").success(
             lambda sheet: self._open_new(vault, sheet.id)).run()
 
     def _carried_values(self, vault: Vault, client_id: int, form: Any) -> dict[str, Any] | None:
@@ -124,7 +125,7 @@ class Navigation:
 
         # What the new version keeps is declared in the definition (core.forms.revising).
         VaultOp(self, self.writer, lambda: vault.revise(
-            worksheet_id, starts_with=lambda values: revised_values(form, values))).success(
+            worksheet_id, starts_with=lambda values: revised_values(form, values)), op="revision").success(
             lambda new: self._open_worksheet_of(vault, new.id)).run()
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:

@@ -20,23 +20,25 @@ from PySide6 import QtWidgets
 
 from .. import APP_NAME
 from .background import Runner
-from .i18n import failure_message, translate
+from .i18n import failure_message
 
 T = TypeVar("T")
 
 
-def say_not_saved(parent: QtWidgets.QWidget | None, exc: BaseException) -> None:
-    """The default failure: a plain message (tests/app/test_operations.py::test_a_failed_write_...)."""
-    QtWidgets.QMessageBox.warning(parent, APP_NAME, translate(
-        "VaultOp", "The change could not be saved; the vault keeps what it had. {reason}").format(
-        reason=failure_message(exc)))
+def say_not_saved(parent: QtWidgets.QWidget | None, exc: BaseException, op: str = "change") -> None:
+    """The default failure: once, in plain words, that ``op`` (``vault.op.*``: what the write was) was
+    not done, why, and no promise of a later save (tests/app/test_op_failures.py)."""
+    QtWidgets.QMessageBox.warning(parent, APP_NAME, failure_message(exc, op=op))
 
 
 class VaultOp(Generic[T]):
-    """One write: ``VaultOp(parent, writer, work).success(show).run()``."""
+    """One write: ``VaultOp(parent, writer, work).success(show).run()``; ``op`` names it for the
+    default failure's words (``vault.op.*``: "The new worksheet was not made ...")."""
 
-    def __init__(self, parent: QtWidgets.QWidget | None, writer: Runner, work: Callable[[], T]):
+    def __init__(self, parent: QtWidgets.QWidget | None, writer: Runner, work: Callable[[], T],
+                 op: str = "change"):
         self._parent = parent
+        self._op = op
         self._writer = writer
         self._work = work
         self._success: Callable[[T], None] | None = None
@@ -61,7 +63,7 @@ class VaultOp(Generic[T]):
             if self._failure is not None:
                 self._failure(exc)
             else:
-                say_not_saved(parent, exc)
+                say_not_saved(parent, exc, self._op)
 
         self._writer.run(self._work, self._success, failed)
 

@@ -223,7 +223,26 @@ class CreateVaultScreen(QWidget):
         layout.addWidget(self.message)
         self.setFocusProxy(self.fields)
 
+    def check_place(self) -> bool:
+        """Say at once when no vault can be made at this path (a file, a device, inside a vault
+        folder ...), in the core's words, instead of offering to create one
+        (tests/app/test_op_failures.py::test_the_create_screen_says_at_once_the_place_is_refused)."""
+        from ..core.vault.backup import refuse_vault_places
+
+        try:
+            refuse_vault_places(self.vault_path, new_vault=True)
+        except VaultError as exc:
+            self._error(failure_message(exc))
+            self.fields.setEnabled(False)
+            self.create_button.setEnabled(False)
+            return False
+        self.fields.setEnabled(True)
+        self.create_button.setEnabled(True)
+        return True
+
     def try_create(self) -> None:
+        if not self.check_place():
+            return
         problem = self.fields.problem()
         if problem is not None:
             self._error(problem)

@@ -83,12 +83,13 @@ class WorksheetPage(QWidget):
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
         self.status = self._combo(STATUS_WORDS, sheet.status, translate("WorksheetPage", "Worksheet status"))
-        self.status.activated.connect(lambda: self._write_choice(self.status, vault.set_status, sheet.status))
+        self.status.activated.connect(
+            lambda: self._write_choice(self.status, vault.set_status, sheet.status, "status"))
         tools.addWidget(self.status)
         self.filled_by = self._combo(FILLED_BY_WORDS, sheet.filled_by,
                                      translate("WorksheetPage", "Who filled it"))
         self.filled_by.activated.connect(
-            lambda: self._write_choice(self.filled_by, vault.set_filled_by, sheet.filled_by))
+            lambda: self._write_choice(self.filled_by, vault.set_filled_by, sheet.filled_by, "filled_by"))
         tools.addWidget(self.filled_by)
         self.language_box = self._combo(LANGUAGE_NAMES, sheet.language,
                                         translate("WorksheetPage", "Language of this worksheet"))
@@ -202,9 +203,10 @@ class WorksheetPage(QWidget):
 
     def _language_not_saved(self, exc: BaseException) -> None:
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))
-        say_not_saved(self, exc)
+        say_not_saved(self, exc, "language")
 
-    def _write_choice(self, combo: QComboBox, write: Callable[[int, str], object], stored: str) -> None:
+    def _write_choice(self, combo: QComboBox, write: Callable[[int, str], object], stored: str,
+                      op: str) -> None:
         """A status or "filled by" choice, written through the writer; on failure the box shows the
         vault's value again and says so."""
         worksheet_id, value = self.worksheet_id, combo.currentData()
@@ -212,7 +214,7 @@ class WorksheetPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             combo.setCurrentIndex(max(0, combo.findData(before)))
-            say_not_saved(self, exc)
+            say_not_saved(self, exc, op)
 
         combo.setProperty("stored", value)
         VaultOp(self, self._writer, lambda: write(worksheet_id, value)).failure(failed).run()

@@ -12,8 +12,10 @@ from __future__ import annotations
 import errno
 
 from .forms.reading import FormDefinitionError
-from .vault.errors import VaultError, error_message
-from .words import word
+from .vault.errors import CopyNotWritten, SaveFailed, VaultError, error_message
+from .words import section, word
+
+_vault = section("vault")
 
 # errno -> the catalogue's sentence for that family of storage failures
 _OS_FAMILIES: dict[int, str] = {
@@ -28,12 +30,21 @@ _OS_FAMILIES: dict[int, str] = {
 
 
 def describe_failure(exc: BaseException, language: str = "en", *, screen: bool = True,
-                     target: str | None = None) -> str:
+                     target: str | None = None, op: str | None = None) -> str:
     """``exc`` as a sentence for a person, in ``language``.
 
     ``screen=False`` where no typed text waits on a screen (the command line). ``target``: the path
     the person named, added to a storage failure's sentence (never taken from the exception itself).
+    ``op``: a write of the window that is not typed text (``vault.op.*``: a status, a new worksheet,
+    a client), said once as not done, with no promise of a later save (tests/app/test_op_failures.py).
     """
+    if op is not None:
+        if isinstance(exc, SaveFailed) and not isinstance(exc, CopyNotWritten):
+            todo = _vault(f"todo.{exc.reason}", language)
+            return _vault("op_failed", language, what=_vault(f"op.{op}", language),
+                          why=_vault(f"why.{exc.reason}", language), Todo=todo[:1].upper() + todo[1:])
+        return _vault("op_failed_other", language, what=_vault(f"op.{op}", language),
+                      reason=describe_failure(exc, language, screen=False, target=target))
     if isinstance(exc, VaultError):
         return error_message(exc, language, screen=screen)
     if isinstance(exc, FormDefinitionError):

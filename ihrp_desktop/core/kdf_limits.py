@@ -24,17 +24,36 @@ CEILING_LANES = 16
 CEILING_COST = 4 * (192 * 1024) * 3  # KiB x passes: four times the default's
 
 
+def refusal(memory_kib: int, iterations: int, lanes: int) -> str | None:
+    """Why these settings are refused: "invalid", "weak" or "strong"; None when within limits."""
+    if not (1 <= lanes <= CEILING_LANES) or memory_kib < 8 * lanes:
+        return "invalid"
+    if memory_kib < FLOOR_MEMORY_KIB or iterations < FLOOR_ITERATIONS:
+        return "weak"
+    if (memory_kib > CEILING_MEMORY_KIB or iterations > CEILING_ITERATIONS
+            or memory_kib * iterations > CEILING_COST):
+        return "strong"
+    return None
+
+
+def limits() -> dict[str, int]:
+    """The floor and ceiling as a sentence names them (the catalogue's ``vault.problem.key_refused_*``)."""
+    return {"floor_mib": FLOOR_MEMORY_KIB // 1024, "floor_passes": FLOOR_ITERATIONS,
+            "ceiling_gib": CEILING_MEMORY_KIB // (1024 * 1024), "ceiling_passes": CEILING_ITERATIONS,
+            "ceiling_lanes": CEILING_LANES, "ceiling_cost": CEILING_COST // (1024 * 1024)}
+
+
 def problem(memory_kib: int, iterations: int, lanes: int) -> str | None:
     """Why these Argon2id settings are refused, in plain words, or None when they are within limits."""
-    if not (1 <= lanes <= CEILING_LANES) or memory_kib < 8 * lanes:
+    kind = refusal(memory_kib, iterations, lanes)
+    if kind == "invalid":
         return "its key-derivation settings are not valid"
-    if memory_kib < FLOOR_MEMORY_KIB or iterations < FLOOR_ITERATIONS:
+    if kind == "weak":
         return (
             "its key-derivation settings are weaker than this program accepts "
             f"(at least {FLOOR_MEMORY_KIB // 1024} MiB and {FLOOR_ITERATIONS} passes)"
         )
-    if (memory_kib > CEILING_MEMORY_KIB or iterations > CEILING_ITERATIONS
-            or memory_kib * iterations > CEILING_COST):
+    if kind == "strong":
         return (
             "its key-derivation settings ask for more than this program allows "
             f"(at most {CEILING_MEMORY_KIB // (1024 * 1024)} GiB, {CEILING_ITERATIONS} passes, "

@@ -59,3 +59,13 @@ def visible_texts(root: QWidget) -> list[str]:
         elif isinstance(widget, QPlainTextEdit):
             texts.append(widget.toPlainText())
     return texts
+
+
+def open_and_settle(qtbot: Any, window: Any, worksheet_id: int) -> Any:
+    """Unlock ``window``, open the worksheet and wait until no write or backup is under way; its page."""
+    unlock(qtbot, window)
+    window.open_worksheet(worksheet_id)
+    assert window.page is not None
+    window.writer.wait()
+    window.session.backup_runner.wait()
+    return window.page

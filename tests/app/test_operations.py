@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QM
 from ihrp_desktop.app.main_window import MainWindow
 from ihrp_desktop.app.print_preview import PrintDialog
 from ihrp_desktop.core.vault import Vault, store
-from tests.app.driving import PASSPHRASE, answer_next_dialog, type_text, unlock
+from tests.app.driving import PASSPHRASE, answer_next_dialog, open_and_settle, type_text, unlock
 
 
 class Writes:
@@ -127,12 +127,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     with Vault.open(path, PASSPHRASE) as vault:
         sheet = vault.new_worksheet(vault.clients()[0].id, "optimal_use_plan", 1, values={"substance": "Té"})
     window = make_window(path)
-    unlock(qtbot, window)
-    window.open_worksheet(sheet.id)
-    page = window.page
-    assert page is not None
-    window.writer.wait()
-    window.session.backup_runner.wait()
+    page = open_and_settle(qtbot, window, sheet.id)
     window.vault.close()  # the store is closed under the window: every write now fails
 
     said: list[str] = []
@@ -145,7 +140,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     answer_next_dialog(read_and_close)
     _choose(page.status, "reviewed")
     qtbot.waitUntil(lambda: bool(said), timeout=10_000)
-    assert said[0].startswith("The change could not be saved; the vault keeps what it had. ")
+    assert said[0].startswith("The status was not changed. ")
     assert "The vault is locked." in said[0]  # why, in describe_failure's words
     assert "Traceback" not in said[0] and "Error" not in said[0]
     assert page.status.currentData() == "draft"  # the box shows what the vault holds again
@@ -154,7 +149,7 @@ def test_a_failed_write_says_so_in_plain_words_and_loses_nothing(
     answer_next_dialog(read_and_close)
     window.new_worksheet(sheet.client_id, "decisional_balance")
     qtbot.waitUntil(lambda: len(said) == 2, timeout=10_000)
-    assert said[1].startswith("The change could not be saved; the vault keeps what it had. ")
+    assert said[1].startswith("The new worksheet was not made. ")
     assert window.page is page  # still the worksheet that was open, as it was
     QApplication.processEvents()
 

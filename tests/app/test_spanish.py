@@ -284,4 +284,4 @@ def test_a_damaged_vault_in_the_spanish_interface_says_what_is_damaged(
     screen.try_unlock()
     text = screen.message.text()
     assert "La caja fuerte está dañada" in text
-    assert "vault.db is empty" in text
+    assert "El archivo de base de datos vault.db está vacío." in text  # the problem, in Spanish too

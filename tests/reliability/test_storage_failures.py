@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 
 from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault, verify
+from tests.full_disk import fill
 from tests.kdf_floor import LOWER
 
 
@@ -41,16 +42,7 @@ class SmallDisk:
 
     def fill(self) -> None:
         """Write until the kernel says the disk is full."""
-        fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-        try:
-            for size in (65536, 4096, 1):
-                try:
-                    while os.write(fd, b"\0" * size):
-                        pass
-                except OSError:
-                    pass
-        finally:
-            os.close(fd)
+        fill(self.path)
 
     def free(self) -> None:
         self.filler.unlink(missing_ok=True)

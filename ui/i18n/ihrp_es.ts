@@ -1358,13 +1358,6 @@ Close it anyway?</source>
     </message>
 </context>
 <context>
-    <name>VaultOp</name>
-    <message>
-        <source>The change could not be saved; the vault keeps what it had. {reason}</source>
-        <translation>No se pudo guardar el cambio; la caja fuerte conserva lo que tenía. {reason}</translation>
-    </message>
-</context>
-<context>
     <name>WorksheetPage</name>
     <message>
         <source>Draft</source>

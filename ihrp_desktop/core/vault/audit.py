@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from ..actor import current as current_actor
 from ..vocabulary import AuditAction
-from .errors import RecordNotFound, SaveFailed
+from .errors import RecordNotFound, Said, SaveFailed
 from .keyfile import DataKey
 from .records import AuditEventInfo
 from .schema import AuditEvent, utc_now
@@ -90,14 +90,12 @@ def chain_problems(rows: Iterable[Sequence[Any]]) -> list[str]:
     for row in rows:
         event_id, at, action, client_id, worksheet_id, detail, actor, prev_hash, stored = row
         if prev_hash != prev:
-            problems.append(
-                f"The audit trail is broken before event {event_id}: an event was removed or reordered."
-            )
+            problems.append(Said("problem.audit_broken", id=event_id))
         expected = event_hash(
             prev_hash, event_id, str(at), action, client_id, worksheet_id, detail or "", actor or ""
         )
         if stored != expected:
-            problems.append(f"Audit event {event_id} was changed after it was written.")
+            problems.append(Said("problem.audit_changed", id=event_id))
         prev = stored
     return problems
 

@@ -12,20 +12,31 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from .. import file_guard
 from ..durable import copy_private, create_private, make_private_dirs
-from ..file_guard import (
-    IS_VAULT,
-    NOT_A_FOLDER,
-    NOT_A_FOLDER_OTHER,
-    RefusedTarget,
-    checked_folder,
-    holds_vault,
-)
-from .errors import CopyNotWritten, DamagedVault, NotAVault, VaultError, VaultExists, save_reason
+from ..file_guard import NOT_A_FOLDER, NOT_A_FOLDER_OTHER, RefusedTarget, checked_folder, holds_vault
+from .errors import CopyNotWritten, DamagedVault, NotAVault, Said, VaultError, VaultExists, save_reason
 from .files import DB_FILE, KEY_FILE, incomplete_sibling, publish_dir, remove_tree, side_files
 from .keyfile import DataKey
 
 HOLDS_FILES = "That folder holds other files. Nothing was overwritten; choose a new or empty folder."
+# The guard's refusals of a folder, by the catalogue key that words them in every language
+# (``vault.refused.*``; the English is the guard's own sentence: tests/core/test_words.py).
+REFUSED_KEYS: dict[str, str] = {
+    file_guard.IS_VAULT: "",  # VaultExists's own words
+    NOT_A_FOLDER: "refused.not_a_folder",
+    NOT_A_FOLDER_OTHER: "refused.not_a_folder_other",
+    file_guard.IN_VAULT: "refused.in_vault",
+    file_guard.IN_BACKUPS: "refused.in_backups",
+    file_guard.EMPTY_FOLDER: "refused.empty_folder",
+    file_guard.IS_LINK_FOLDER: "refused.is_link_folder",
+    HOLDS_FILES: "refused.holds_files",
+}
+
+
+def _refused(message: str) -> Said | None:
+    key = REFUSED_KEYS.get(message)
+    return Said(key) if key else None
 
 
 def _refuse_existing(target: Path) -> None:
@@ -33,11 +44,11 @@ def _refuse_existing(target: Path) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise VaultExists(NOT_A_FOLDER if target.is_file() else NOT_A_FOLDER_OTHER)
+        raise VaultExists(_refused(NOT_A_FOLDER if target.is_file() else NOT_A_FOLDER_OTHER))
     if holds_vault(target):
         raise VaultExists()
     if any(target.iterdir()):
-        raise VaultExists(HOLDS_FILES)
+        raise VaultExists(_refused(HOLDS_FILES))
 
 
 def refuse_vault_places(target: str | os.PathLike[str], *, new_vault: bool = False) -> None:
@@ -46,11 +57,10 @@ def refuse_vault_places(target: str | os.PathLike[str], *, new_vault: bool = Fal
     try:
         checked_folder(target, in_backups=not new_vault)
     except RefusedTarget as exc:
-        if exc.message == IS_VAULT:
-            raise VaultExists() from None
-        if exc.message in (NOT_A_FOLDER, NOT_A_FOLDER_OTHER):
-            raise VaultExists(exc.message) from None  # something is there already: never overwritten
-        raise VaultError(exc.message) from None
+        if exc.message in (file_guard.IS_VAULT, NOT_A_FOLDER, NOT_A_FOLDER_OTHER):
+            # Something is there already: never overwritten.
+            raise VaultExists(_refused(exc.message)) from None
+        raise VaultError(_refused(exc.message) or exc.message) from None
     _refuse_existing(Path(target).absolute())
 
 
@@ -111,18 +121,14 @@ def check_copyable(vault_dir: Path) -> None:
     """Checks a vault folder can be copied file by file: both files there, no open connection's side files."""
     key_path, db_path = vault_dir / KEY_FILE, vault_dir / DB_FILE
     if vault_dir.exists() and not vault_dir.is_dir():
-        raise NotAVault(f"{vault_dir} is a file, not a backup folder. Give the backup's folder, the one "
-                        "that holds vault.key and vault.db.")
+        raise NotAVault(Said("reason.backup_is_file", path=vault_dir))
     if not key_path.is_file() and not db_path.is_file():
         raise NotAVault()
     missing = [name for name, p in ((KEY_FILE, key_path), (DB_FILE, db_path)) if not p.is_file()]
     if missing:
-        raise DamagedVault([f"The file {name} is missing from the backup." for name in missing])
+        raise DamagedVault([Said("problem.backup_missing", name=name) for name in missing])
     if side_files(db_path):
-        raise VaultError(
-            "This folder is a vault that is open (or was not closed cleanly). Close IHRP Desktop, or make a "
-            "backup with the Backup command instead of restoring from this folder."
-        )
+        raise VaultError(Said("reason.open_copy"))
 
 
 def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Path:

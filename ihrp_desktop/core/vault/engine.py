@@ -25,6 +25,7 @@ from .errors import (
     DamagedVault,
     NotAVault,
     PlainSqliteRefused,
+    Said,
     is_damage,
     save_reason,
     sqlite_code,
@@ -95,10 +96,10 @@ def describe_cipher_problems(rows: list[tuple[Any, ...]]) -> list[str]:
             other += 1
     out: list[str] = []
     if pages:
-        shown = ", ".join(pages[:20]) + (" and more" if len(pages) > 20 else "")
-        out.append(f"{len(pages)} page(s) of the database failed their tamper check (HMAC): page {shown}.")
+        key = "problem.pages_hmac_more" if len(pages) > 20 else "problem.pages_hmac"
+        out.append(Said(key, count=len(pages), pages=", ".join(pages[:20])))
     if other:
-        out.append("The database file has a damaged or cut-off part.")
+        out.append(Said("problem.db_cut"))
     return out
 
 
@@ -114,21 +115,18 @@ def check_database(
     vault_dir = db_path.parent
     if not db_path.is_file():
         if (vault_dir / KEY_FILE).exists():
-            raise DamagedVault(["The database file vault.db is missing from the vault folder."])
+            raise DamagedVault([Said("problem.db_missing")])
         raise NotAVault()
     size = db_path.stat().st_size
     if size == 0 and not db_path.with_name(db_path.name + "-wal").exists():
-        raise DamagedVault(["The database file vault.db is empty."])
+        raise DamagedVault([Said("problem.db_empty")])
     with open(db_path, "rb") as f:
         head = f.read(len(SQLITE_MAGIC))
     if head == SQLITE_MAGIC:
-        raise NotAVault(
-            "The file vault.db in this folder is an ordinary, unencrypted database, "
-            "not an IHRP Desktop vault."
-        )
+        raise NotAVault(Said("reason.plain_db"))
     problems: list[str] = []
     if size % PAGE_SIZE:
-        problems.append("The database file vault.db is shorter than it should be (it looks cut off).")
+        problems.append(Said("problem.db_short"))
     try:
         conn = connect_read_only(db_path, key, driver)
     except PlainSqliteRefused:
@@ -140,13 +138,7 @@ def check_database(
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except driver.Error as exc:
             if sqlite_code(exc) == SQLITE_NOTADB:  # page 1 failed its HMAC
-                raise DamagedVault(
-                    problems
-                    + [
-                        "The database file vault.db cannot be decrypted with this vault's key: either it is "
-                        "damaged, or it and vault.key come from different vaults."
-                    ]
-                ) from None
+                raise DamagedVault(problems + [Said("problem.db_wrong_key")]) from None
             raise _damage_or_cannot_open(exc, problems) from None
         try:
             if full:
@@ -154,7 +146,7 @@ def check_database(
             revision = read_schema_revision(conn)
         except driver.Error as exc:
             if is_damage(exc):
-                problems.append("A part of the database file vault.db cannot be read.")
+                problems.append(Said("problem.db_part_unreadable"))
                 raise DamagedVault(problems) from None
             raise
     finally:
@@ -172,15 +164,14 @@ def page_problems(conn: Any) -> list[str]:
     problems = describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
     result = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
     if result != ["ok"]:
-        problems.append("The database structure is damaged (SQLite's quick check failed).")
+        problems.append(Said("problem.db_structure"))
     return problems
 
 
 def _damage_or_cannot_open(exc: BaseException, problems: list[str]) -> Exception:
     if is_damage(exc):
-        return DamagedVault(
-            problems + ["The database file vault.db is damaged: its structure cannot be read."]
-        )
+        # After "vault.db is shorter ...", the file is not named a second time.
+        return DamagedVault(problems + [Said("problem.db_damaged_too" if problems else "problem.db_damaged")])
     return CannotOpen(save_reason(exc) or "io")
 
 
@@ -231,7 +222,7 @@ def connect_writable(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_D
     except driver.Error as exc:
         conn.close()
         if is_damage(exc):
-            raise DamagedVault(["The database file vault.db cannot be read."]) from None
+            raise DamagedVault([Said("problem.db_unreadable")]) from None
         raise _cannot_open(exc, db_path) from None
     except BaseException:
         conn.close()

@@ -14,12 +14,43 @@ from typing import Any, Literal
 from ..words import word
 
 
+class Said(str):
+    """A sentence of the catalogue (``vault.<key>``) with its parameters (file names, page numbers).
+
+    It is the English sentence (what ``verify`` prints and tests pin), and :meth:`text` gives it in
+    any language: a problem line of DamagedVault, or the precise reason an error is raised with.
+    """
+
+    key: str
+    fill: dict[str, object]
+
+    def __new__(cls, key: str, **fill: object) -> Said:
+        said = super().__new__(cls, _w(key, "en", **fill))
+        said.key, said.fill = key, fill
+        return said
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a copy across processes keeps its key
+        return (_said, (self.key, self.fill))
+
+    def text(self, language: str) -> str:
+        return _w(self.key, language, **self.fill)
+
+
+def _said(key: str, fill: dict[str, object]) -> Said:
+    return Said(key, **fill)
+
+
+def in_language(line: str, language: str) -> str:
+    """A problem line or reason in ``language``: a :class:`Said` is worded there; plain text stays."""
+    return line.text(language) if isinstance(line, Said) else line
+
+
 class VaultError(Exception):
     """Base class of every vault error; ``message`` is ready to show to the person (in English).
 
     The words of each error, in every language, come from one table, :data:`ERROR_WORDS`, keyed by
     the error's class: :func:`error_message` gives them in another language. A ``message`` given where
-    the error is raised is a more precise English sentence; other languages show the class's words.
+    the error is raised is a more precise sentence: a :class:`Said` is worded in every language.
     """
 
     def __init__(self, message: str | None = None):
@@ -115,10 +146,10 @@ class CopyNotWritten(SaveFailed):
     message names that folder, not the vault, which is unchanged (tests/hostile/test_cli_messages.py).
     A SaveFailed (same ``reason``) with words of its own: no text on a screen is waiting for it."""
 
-    def __init__(self, exc: BaseException, what: str, folder: str):
+    def __init__(self, exc: BaseException | None, what: str, folder: str, reason: SaveReason | None = None):
         self.folder = folder
         self.place = _PLACE_ERRNO.get(getattr(exc, "errno", None) or 0, "")
-        super().__init__(save_reason(exc) or "io", what)
+        super().__init__(reason or (save_reason(exc) if exc is not None else None) or "io", what)
 
 
 class KeyChangeFailed(VaultError):
@@ -163,7 +194,8 @@ def _copy_not_written(exc: Any, language: str) -> str:
 ERROR_WORDS: dict[type[VaultError], Callable[[Any, str], str]] = {
     WrongPassphrase: _say("wrong_passphrase"),
     DamagedVault: lambda exc, language: " ".join(
-        [_w("damaged", language), *exc.problems, _w("damaged_then", language)]),
+        [_w("damaged", language), *(in_language(p, language) for p in exc.problems),
+         _w("damaged_then", language)]),
     NotAVault: _say("not_a_vault"),
     PlainSqliteRefused: _say("plain_sqlite"),
     VaultExists: _say("exists"),
@@ -181,6 +213,8 @@ ERROR_WORDS: dict[type[VaultError], Callable[[Any, str], str]] = {
 def error_message(exc: VaultError, language: str, *, screen: bool = True) -> str:
     """``exc``'s message in ``language``. ``screen=False``: for the command line, where no typed
     text waits on a screen (a failed save says to run the command again instead)."""
+    if isinstance(exc.given, Said):
+        return exc.given.text(language)
     if exc.given and language == "en":
         return exc.given
     if not screen and type(exc) is SaveFailed:

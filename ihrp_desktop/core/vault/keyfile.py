@@ -30,7 +30,15 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ..durable import atomic_write_bytes
-from .errors import CannotOpen, DamagedVault, NotAVault, VaultFromNewerVersion, WrongPassphrase, save_reason
+from .errors import (
+    CannotOpen,
+    DamagedVault,
+    NotAVault,
+    Said,
+    VaultFromNewerVersion,
+    WrongPassphrase,
+    save_reason,
+)
 from .files import DB_FILE, KEY_FILE
 from .kdf import _KEY_BYTES as _KEY_BYTES
 from .kdf import KdfParams as KdfParams  # re-exported: callers know it from here
@@ -168,7 +176,16 @@ def make_wrap(
 
 
 class KdfRefused(Exception):
-    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits)."""
+    """A wrap's Argon2id settings are outside the floor and ceiling (see core.kdf_limits); ``kind`` is
+    kdf_limits.refusal's word for why."""
+
+    def __init__(self, kind: str):
+        self.kind = kind
+        super().__init__(kind)
+
+
+_REFUSED = {"invalid": "problem.key_refused_invalid", "weak": "problem.key_refused_weak",
+            "strong": "problem.key_refused_strong"}
 
 
 def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
@@ -179,12 +196,14 @@ def _unwrap(wrap: dict[str, Any], secret: bytes, vault_id: str) -> bytes | None:
     numbers = [k["memory_kib"], k["iterations"], k["lanes"]]
     # Whole numbers written as such: "196608", 196608.5 or true are an edited file, not settings.
     if not all(type(n) is int for n in numbers):
-        raise KdfRefused("its key-derivation settings are not valid")
+        raise KdfRefused("invalid")
     params = KdfParams(*numbers)
-    try:
-        params.check()  # before any derivation: an edited file can neither weaken nor stall an unlock
-    except ValueError as exc:
-        raise KdfRefused(str(exc)) from None
+    from .. import kdf_limits  # here, as in KdfParams.check: not on the first frame's path
+
+    # Before any derivation: an edited file can neither weaken nor stall an unlock.
+    kind = kdf_limits.refusal(params.memory_kib, params.iterations, params.lanes)
+    if kind is not None:
+        raise KdfRefused(kind)
     wrapping = params.derive(secret, _unb64(k["salt"]))
     try:
         raw = AESGCM(wrapping).decrypt(
@@ -236,27 +255,18 @@ def read(vault_dir: Path) -> KeyFile:
     key_ok = folder_ok and _stat_is(key_path, stat.S_ISREG)
     if not folder_ok:
         if _stat_is(vault_dir, stat.S_ISREG):  # e.g. --vault v/vault.db: the file, not its folder
-            here = f" (here: {vault_dir.parent})" if vault_dir.name in (KEY_FILE, DB_FILE) else ""
-            raise NotAVault(
-                f"{vault_dir} is a file, not a vault folder. Give the vault's folder, the one that holds "
-                f"vault.key and vault.db{here}."
-            )
+            if vault_dir.name in (KEY_FILE, DB_FILE):
+                raise NotAVault(Said("reason.file_not_folder_here", path=vault_dir, parent=vault_dir.parent))
+            raise NotAVault(Said("reason.file_not_folder", path=vault_dir))
         if os.path.exists(vault_dir):  # e.g. --vault /dev/null
-            raise NotAVault(
-                f"{vault_dir} is not a folder (it is a device, a pipe or a socket). Give the vault's "
-                "folder, the one that holds vault.key and vault.db."
-            )
-        raise NotAVault(
-            "This vault folder does not exist. Choose the folder that holds vault.key and vault.db."
-        )
+            raise NotAVault(Said("reason.device_not_folder", path=vault_dir))
+        raise NotAVault(Said("reason.no_folder"))
     if not key_ok:
         if db_path.exists():
-            raise DamagedVault(
-                ["The key file vault.key is missing from the vault folder, so it cannot be unlocked."]
-            )
+            raise DamagedVault([Said("problem.key_missing")])
         raise NotAVault()
-    unreadable = DamagedVault(["The key file vault.key is damaged: it cannot be read."])
-    damaged = DamagedVault(["The key file vault.key is damaged: its content does not match its checksum."])
+    unreadable = DamagedVault([Said("problem.key_unreadable")])
+    damaged = DamagedVault([Said("problem.key_checksum")])
     try:
         body = json.loads(key_path.read_bytes().decode("utf-8"))
     except OSError as exc:
@@ -266,7 +276,7 @@ def read(vault_dir: Path) -> KeyFile:
     if not isinstance(body, dict):
         raise unreadable
     if body.get("format") != FORMAT and "checksum" not in body:
-        raise NotAVault("The file vault.key in this folder is not an IHRP Desktop key file.")
+        raise NotAVault(Said("reason.not_key_file"))
     stated = body.pop("checksum", None)
     if stated != _checksum(body):
         raise damaged
@@ -316,12 +326,11 @@ def unlock(key_file: KeyFile, passphrase: str, *, passphrase_only: bool = False)
         try:
             raw = _unwrap(wrap, secret, key_file.vault_id)
         except KdfRefused as exc:
-            raise DamagedVault(
-                [f"The key file vault.key was refused: {exc}. It may have been edited; restore vault.key "
-                 "from a backup."]
-            ) from None
+            from .. import kdf_limits
+
+            raise DamagedVault([Said(_REFUSED[exc.kind], **kdf_limits.limits())]) from None
         except (KeyError, TypeError, ValueError, binascii.Error):
-            raise DamagedVault(["The key file vault.key holds a wrapped key that cannot be read."]) from None
+            raise DamagedVault([Said("problem.key_wrap_unreadable")]) from None
         if raw is not None:
             return DataKey(raw, key_file.vault_id)
     raise WrongPassphrase()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 
 from .backup import export_copy
-from .errors import DamagedVault, VaultFromNewerVersion
+from .errors import DamagedVault, Said, VaultFromNewerVersion
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
 
@@ -91,9 +91,7 @@ def needs_upgrade(current: str | None, *, new_vault: bool = False, scripts: Path
     scripts = scripts or SCRIPTS_DIR
     if current is None:
         if not new_vault:
-            raise DamagedVault(
-                ["The database file vault.db holds no vault tables (it may be from a failed set-up)."]
-            )
+            raise DamagedVault([Said("problem.db_no_tables")])
         return True
     if not _known(scripts, current):
         raise VaultFromNewerVersion()

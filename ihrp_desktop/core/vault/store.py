@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session as OrmSession
 
-from .errors import DamagedVault, SaveFailed, VaultClosed, is_damage, save_reason
+from .errors import DamagedVault, Said, SaveFailed, VaultClosed, is_damage, save_reason
 from .keyfile import DataKey
 
 
@@ -43,13 +43,7 @@ def loads(text: str) -> dict[str, Any]:
 
 
 def _runtime_damage() -> DamagedVault:
-    return DamagedVault(
-        ["A part of the database file vault.db cannot be read (a page failed its tamper check)."],
-        message=(
-            "A part of the vault could not be read because the file is damaged. Nothing was changed. "
-            "Close the vault, run Verify, and restore your most recent backup if it reports damage."
-        ),
-    )
+    return DamagedVault([Said("problem.page_tamper")], message=Said("reason.runtime_damage"))
 
 
 # Called at the start of every write transaction when set; None in normal use. A test hook:

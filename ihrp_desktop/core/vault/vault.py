@@ -7,6 +7,7 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -28,12 +29,15 @@ from .engine import (
     page_problems,
 )
 from .errors import (
+    CannotOpen,
     CopyNotWritten,
     DamagedVault,
+    SaveFailed,
     VaultClosed,
     VaultError,
     VaultExists,
     is_damage,
+    save_reason,
 )
 from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps
 from .importing import Importing
@@ -67,6 +71,15 @@ def _discard_made(folder: Path, made_folders: list[str], *, key: bool, db: bool)
         except OSError:
             break
 
+
+def _free_bytes(path: Path) -> int:
+    """Free space on the disk of ``path`` or of its nearest folder that exists."""
+    for place in (path, *path.parents):
+        try:
+            return shutil.disk_usage(place).free
+        except OSError:
+            continue
+    return 0
 
 class Vault(KeyChanges, PracticeRecords, Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
@@ -149,6 +162,16 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             _discard_made(folder, made_folders, key=made_key, db=made_db)
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
+            # The new vault's own database refused (a full disk while it is made): a new vault that was
+            # not written, not one that "could not be opened" (tests/core/vault/test_words_of_errors.py).
+            if isinstance(exc, (CannotOpen, SaveFailed)) and not isinstance(exc, CopyNotWritten):
+                raise CopyNotWritten(None, "new vault", str(folder), reason=exc.reason) from None
+            reason = save_reason(getattr(exc, "orig", exc))  # the schema's first write (SQLAlchemy)
+            if reason is not None and not isinstance(exc, VaultError):
+                # SQLite says "disk I/O error" when its journal cannot grow on a full disk.
+                full = reason == "io" and _free_bytes(folder) < 64 * 1024
+                reason = "disk_full" if full else reason
+                raise CopyNotWritten(None, "new vault", str(folder), reason=reason) from None
             raise
         return vault
 

@@ -12,7 +12,7 @@ from typing import Any
 from . import keyfile, rotation, seen
 from .audit import chain_problems, stored_rows
 from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
-from .errors import DamagedVault, PlainSqliteRefused
+from .errors import DamagedVault, PlainSqliteRefused, Said
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
 
@@ -71,19 +71,19 @@ def verify_with_key(
     with open(db_path, "rb") as f:
         if f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
             return VerifyReport(
-                False, ["vault.db is an ordinary unencrypted database, not a vault database."], checks
+                False, [Said("problem.verify_plain_db")], checks
             )
     if size == 0:
-        return VerifyReport(False, ["The database file vault.db is empty."], checks)
+        return VerifyReport(False, [Said("problem.db_empty")], checks)
     if size % PAGE_SIZE:
-        problems.append("The database file vault.db is shorter than it should be (it looks cut off).")
+        problems.append(Said("problem.db_short"))
     checks.append("file size")
     try:
         conn = connect_read_only(db_path, key, driver)
     except PlainSqliteRefused:
         raise
     except driver.Error:
-        return VerifyReport(False, [*problems, "The database file vault.db cannot be opened."], checks)
+        return VerifyReport(False, [*problems, Said("problem.db_not_opened")], checks)
     older: str | None = None
     try:
         problems += _database_checks(conn, driver, checks)
@@ -111,24 +111,21 @@ def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[s
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.Error:
-        return [
-            "The database file vault.db cannot be decrypted with this vault's key "
-            "(damaged, or from another vault)."
-        ]
+        return [Said("problem.verify_wrong_key")]
     checks.append("key opens the database")
 
     try:
         problems += describe_cipher_problems(conn.execute("PRAGMA cipher_integrity_check").fetchall())
     except driver.Error:
-        problems.append("The page tamper check (HMAC) could not run to the end.")
+        problems.append(Said("problem.hmac_unfinished"))
     checks.append("page tamper check (cipher_integrity_check)")
 
     try:
         rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
         if rows != ["ok"]:
-            problems.append(f"The database structure check found {len(rows)} problem(s).")
+            problems.append(Said("problem.structure_count", count=len(rows)))
     except driver.Error:
-        problems.append("The database structure check could not run to the end: the file is damaged.")
+        problems.append(Said("problem.structure_unfinished"))
     checks.append("database structure (integrity_check)")
 
     if problems:
@@ -136,7 +133,7 @@ def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[s
     try:
         problems += _content_checks(conn, checks)
     except driver.Error:
-        problems.append("A part of the vault's content cannot be read.")
+        problems.append(Said("problem.content_unreadable"))
     return problems
 
 
@@ -161,11 +158,11 @@ def _content_checks(conn: Any, checks: list[str]) -> list[str]:
         "(SELECT max(number) FROM revisions WHERE worksheet_id = r.worksheet_id)"
     ):
         if latest.get(ws_id) != text:
-            problems.append(f"Worksheet {ws_id}: its latest answers differ from its latest saved revision.")
+            problems.append(Said("problem.worksheet_differs", id=ws_id))
     for (text,) in conn.execute("SELECT values_json FROM revisions"):
         bad += not _is_json_object(text)
     if bad:
-        problems.append(f"{bad} stored set(s) of worksheet answers cannot be read as JSON.")
+        problems.append(Said("problem.answers_json", count=bad))
     checks.append(f"worksheet answers readable ({len(latest)} worksheets)")
     return problems
 
