@@ -36,8 +36,25 @@ def package_data(root: Path) -> list[tuple[str, str]]:
     return [(str(src), dest.as_posix()) for src, dest in pairs]
 
 
-def bundle_data(root: Path) -> list[tuple[str, str]]:
-    """All the data files of the bundle: the package's and pikepdf's (not its type stubs)."""
-    from PyInstaller.utils.hooks import collect_data_files
+_NOT_DATA = {".py", ".pyc", ".pyo", ".pyi", ".so", ".pyd", ".dylib", ".dll"}
 
-    return [*package_data(root), *collect_data_files("pikepdf", excludes=["**/*.pyi"])]
+
+def installed_data(package: str) -> list[tuple[str, str]]:
+    """An installed package's data files (not code, type stubs or libraries), where it keeps them.
+
+    Read from the package's own folder rather than through PyInstaller, so that the test of this list
+    runs with the test tools alone (the README's test command installs no PyInstaller).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed")
+    folder = Path(spec.origin).parent
+    return [(str(path), (Path(package) / path.parent.relative_to(folder)).as_posix())
+            for path in _files(folder) if path.suffix not in _NOT_DATA]
+
+
+def bundle_data(root: Path) -> list[tuple[str, str]]:
+    """All the data files of the bundle: the package's and pikepdf's (not its code or type stubs)."""
+    return [*package_data(root), *installed_data("pikepdf")]
