@@ -289,6 +289,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         say("No damage found, but this vault is older than one this computer has opened (above). If it "
             "is the copy you work in now, run this again with --accept-older.")
         return EXIT_OLDER
+    if report.ok and report.older_format:
+        # tests/cli/test_verify_older_format.py: exit 0, no "Damage found"
+        say("No damage found. This vault is intact and in an older format, which opening it upgrades "
+            "(a copy is kept first).")
+        return EXIT_OK
     if report.ok:
         say("No damage found.")
         return EXIT_OK

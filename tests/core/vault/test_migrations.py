@@ -18,7 +18,7 @@ import pytest
 import sqlcipher3
 from sqlalchemy import create_engine
 
-from ihrp_desktop.core.vault import Vault, VaultFromNewerVersion, unlock_key, verify
+from ihrp_desktop.core.vault import KeptCopy, Vault, VaultFromNewerVersion, unlock_key, verify
 from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
 from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
 from tests.kdf_floor import LOWER
@@ -104,7 +104,12 @@ def test_an_older_vault_is_copied_then_upgraded(
     # The copy is an encrypted vault at the old revision that opens with the same passphrase.
     assert _raw(copy, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert verify(copy, PASSPHRASE).ok
-    with Vault.open(copy, PASSPHRASE) as old:
+    # A kept copy is never opened where it is kept (that would upgrade it in place): restored into a
+    # new folder, it opens with the same passphrase.
+    with pytest.raises(KeptCopy, match="restore"):
+        Vault.open(copy, PASSPHRASE)
+    restored = Vault.restore(copy, tmp_path / "restored", PASSPHRASE)
+    with Vault.open(restored, PASSPHRASE) as old:
         assert len(old.clients()) == 3
 
     # Opening again with the same scripts: already at head, no second copy.
