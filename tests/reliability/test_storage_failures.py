@@ -25,6 +25,7 @@ import pytest
 
 from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault, verify
 from tests.kdf_floor import LOWER
+from tests.small_disk import SmallDisk
 
 
 def _run(*cmd: str) -> bool:
@@ -32,40 +33,6 @@ def _run(*cmd: str) -> bool:
         return subprocess.run(cmd, capture_output=True, timeout=30).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
-
-
-class SmallDisk:
-    def __init__(self, mount: Path):
-        self.path = mount
-        self.filler = mount / "filler.bin"
-
-    def fill(self) -> None:
-        """Write until the kernel says the disk is full."""
-        fd = os.open(self.filler, os.O_WRONLY | os.O_CREAT | os.O_APPEND)
-        try:
-            for size in (65536, 4096, 1):
-                try:
-                    while os.write(fd, b"\0" * size):
-                        pass
-                except OSError:
-                    pass
-        finally:
-            os.close(fd)
-
-    def free(self) -> None:
-        self.filler.unlink(missing_ok=True)
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or not _run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)):
-        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
-    try:
-        yield SmallDisk(mount)
-    finally:
-        _run("umount", "-l", str(mount))
 
 
 @pytest.fixture

@@ -103,7 +103,7 @@ class KeptCopy(NotAVault):
 class UpgradeFailed(VaultError):
     """The vault's format could not be upgraded (disk full, ...): the upgrade was rolled back and the
     copy this open made was removed, so the vault is as it was
-    (tests/reliability/test_upgrade_failures.py)."""
+    (tests/core/vault/test_upgrade_failures.py)."""
 
     def __init__(self, reason: SaveReason):
         self.reason: SaveReason = reason

@@ -11,6 +11,7 @@ run is swept at the next open (``sweep_killed_copies``); a kept copy is never op
 from __future__ import annotations
 
 import datetime as dt
+import random
 import re
 import time
 from pathlib import Path
@@ -167,23 +168,23 @@ def upgrade_alone(
     """
     held = lock.mode
     for _ in range(UPGRADE_TRIES):
-        if held != "exclusive":
+        if held == "exclusive" or lock.attempt(exclusive=True):
             try:
-                lock.exclusive()
-            except VaultInUse:  # back at shared, once any other upgrade has ended: it may be done
-                if not needs_upgrade(_revision(engine), scripts=scripts):
+                current = _revision(engine)
+                if not needs_upgrade(current, scripts=scripts):
                     return None, None
-                time.sleep(UPGRADE_PAUSE)
-                continue
-        try:
-            current = _revision(engine)
-            if not needs_upgrade(current, scripts=scripts):
+                return current, upgrade_with_copy(engine, key, vault_dir, current, scripts=scripts)
+            finally:
+                if held == "shared":
+                    lock.downgrade()
+        # Refused: another opener holds the vault (maybe trying the same). Back at shared, it may be
+        # done; else let go for a random moment, so that one of two openers gets it alone.
+        if lock.attempt(exclusive=False):
+            if not needs_upgrade(_revision(engine), scripts=scripts):
                 return None, None
-            return current, upgrade_with_copy(engine, key, vault_dir, current, scripts=scripts)
-        finally:
-            if held == "shared":
-                lock.downgrade()
-    raise VaultBeingUpgraded()
+            lock.release()
+        time.sleep(UPGRADE_PAUSE * random.uniform(0.2, 1.0))
+    raise VaultBeingUpgraded()  # the caller lets go of the vault
 
 
 def being_upgraded(db_path: Path, key: DataKey, driver: ModuleType, scripts: Path | None) -> bool:

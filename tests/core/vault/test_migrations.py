@@ -22,6 +22,7 @@ from ihrp_desktop.core.vault import KeptCopy, Vault, VaultFromNewerVersion, unlo
 from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
 from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
 from tests.kdf_floor import LOWER
+from tests.old_vault import downgrade_to
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -140,25 +141,7 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
 
 
 def _downgrade_to(folder: Path, revision: str) -> None:
-    """Take a closed vault back to schema ``revision`` with the shipped scripts' own downgrade."""
-    from alembic import command
-
-    from ihrp_desktop.core.vault.engine import make_engine
-    from ihrp_desktop.core.vault.migrate import _config
-
-    engine = make_engine(folder / "vault.db", unlock_key(folder, PASSPHRASE), sqlcipher3)
-    config = _config(SCRIPTS_DIR)
-    try:
-        with engine.connect() as conn:
-            # Batch rebuilds drop tables: foreign keys off, outside the transaction (as migrate does).
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.downgrade(config, revision)
-    finally:
-        engine.dispose()
-    Path(folder / "vault.db-wal").unlink(missing_ok=True)
-    Path(folder / "vault.db-shm").unlink(missing_ok=True)
+    downgrade_to(folder, revision, PASSPHRASE)
 
 
 def _chain_as_0001_wrote_it(folder: Path) -> None:
