@@ -49,10 +49,13 @@ def _sweep_old_cache() -> None:
     global _old_cache_swept
     _old_cache_swept = True
     old = _place("cache") / "blank-copies"
-    if old.is_dir() and not old.is_symlink():
-        import shutil
+    try:
+        if old.is_dir() and not old.is_symlink():
+            import shutil
 
-        shutil.rmtree(old, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass  # a home this user may not read: nothing of the program's to tidy there
 
 
 def user_data_dir() -> Path:
