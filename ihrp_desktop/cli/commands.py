@@ -290,7 +290,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
             "is the copy you work in now, run this again with --accept-older.")
         return EXIT_OLDER
     if report.ok and report.older_format:
-        # tests/cli/test_verify_older_format.py: exit 0, no "Damage found"
+        # tests/core/vault/test_upgrade_failures.py::test_verify_calls_an_older_format_intact
         say("No damage found. This vault is intact and in an older format, which opening it upgrades "
             "(a copy is kept first).")
         return EXIT_OK
