@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.vault import DamagedVault, NotAVault, VaultError, WrongPassphrase
+from ..core.vault import DamagedVault, KeptCopy, NotAVault, VaultError, WrongPassphrase
 from .background import Runner
 from .feedback import error_label
 from .i18n import failure_message, translate
@@ -155,7 +155,7 @@ class UnlockScreen(QWidget):
             self.failed_attempts += 1
             self.show_error(translate("UnlockScreen", "That passphrase did not open the vault. Check Caps "
                                       "Lock and the keyboard language, then try again."))
-        elif isinstance(exc, DamagedVault | NotAVault):
+        elif isinstance(exc, DamagedVault | NotAVault) and not isinstance(exc, KeptCopy):
             latest = backups.latest_backup(self.vault_path)
             if latest is None:
                 self.show_error(failure_message(exc) + " " + translate(

@@ -24,6 +24,12 @@ _CHECKOUT_ROOT = _PACKAGE_ROOT.parent
 
 def _per_user_dir(kind: str) -> Path:
     """``IHRP_HOME/<kind>`` when set, else the platform's per-user ``kind`` folder ("data", "config"...)."""
+    if not _old_cache_swept:
+        _sweep_old_cache()
+    return _place(kind)
+
+
+def _place(kind: str) -> Path:
     home = os.environ.get("IHRP_HOME")
     if home:
         return Path(home) / kind
@@ -31,6 +37,25 @@ def _per_user_dir(kind: str) -> Path:
     import platformdirs
 
     return Path(getattr(platformdirs, f"user_{kind}_dir")(APP_DIR_NAME, APP_AUTHOR))
+
+
+_old_cache_swept = False
+
+
+def _sweep_old_cache() -> None:
+    """Remove the previous build's ``cache/blank-copies/`` (its removed ``blank`` quick path kept PDFs
+    there), once per run at the first per-user folder look-up: every command that opens a vault or
+    reads a setting, and the app (tests/core/test_old_cache.py). Nothing else in the cache is touched."""
+    global _old_cache_swept
+    _old_cache_swept = True
+    old = _place("cache") / "blank-copies"
+    try:
+        if old.is_dir() and not old.is_symlink():
+            import shutil
+
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError:
+        pass  # a home this user may not read: nothing of the program's to tidy there
 
 
 def user_data_dir() -> Path:

@@ -30,6 +30,9 @@ EXAMPLES: dict[type[VaultError], Callable[[], VaultError]] = {
     errors.CopyNotWritten: lambda: errors.CopyNotWritten(OSError(errno.ENOENT, SECRET), "backup", "/media"),
     errors.KeyChangeFailed: lambda: errors.KeyChangeFailed("io"),
     errors.CannotOpen: lambda: errors.CannotOpen("permission"),
+    errors.VaultBeingUpgraded: errors.VaultBeingUpgraded,
+    errors.KeptCopy: lambda: errors.KeptCopy("/media/vault/pre-migration-0003-20261207T031500000000Z"),
+    errors.UpgradeFailed: lambda: errors.UpgradeFailed("disk_full"),
 }
 
 

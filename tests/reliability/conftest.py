@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.small_disk import small_disk  # noqa: F401 - a real full disk, shared fixture
 
 HERE = Path(__file__).resolve().parent
 MODE = "full" if os.environ.get("IHRP_RELIABILITY", "").strip().lower() == "full" else "fast"

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 
 from ihrp_desktop.core.vault import CannotOpen, SaveFailed, Vault, verify
-from tests.full_disk import fill
 from tests.kdf_floor import LOWER
+from tests.small_disk import SmallDisk
 
 
 def _run(*cmd: str) -> bool:
@@ -33,31 +33,6 @@ def _run(*cmd: str) -> bool:
         return subprocess.run(cmd, capture_output=True, timeout=30).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
         return False
-
-
-class SmallDisk:
-    def __init__(self, mount: Path):
-        self.path = mount
-        self.filler = mount / "filler.bin"
-
-    def fill(self) -> None:
-        """Write until the kernel says the disk is full."""
-        fill(self.path)
-
-    def free(self) -> None:
-        self.filler.unlink(missing_ok=True)
-
-
-@pytest.fixture
-def small_disk(tmp_path: Path) -> Iterator[SmallDisk]:
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if os.geteuid() != 0 or not _run("mount", "-t", "tmpfs", "-o", "size=6m", "tmpfs", str(mount)):
-        pytest.skip("needs root to mount a small tmpfs (a real full disk)")
-    try:
-        yield SmallDisk(mount)
-    finally:
-        _run("umount", "-l", str(mount))
 
 
 @pytest.fixture

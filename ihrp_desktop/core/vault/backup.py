@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 from sqlalchemy import Engine
 
@@ -105,16 +106,21 @@ def export_copy(engine: Engine, key: DataKey, vault_dir: Path, out_dir: str | os
                     conn.invalidate()  # never hand a connection with a stray attachment back to the pool
         copy_private(vault_dir / KEY_FILE, work / KEY_FILE)
         _publish(work, out)
-    except VaultError:
-        remove_tree(work)
-        raise
-    except Exception as exc:
-        remove_tree(work)
-        reason = save_reason(getattr(exc, "orig", exc))
-        if reason is None:
-            raise
-        raise CopyNotWritten(getattr(exc, "orig", exc), "backup", str(out.parent)) from None
+    except BaseException as exc:
+        _failed(work, exc, "backup", out.parent, any_os_error=False)
     return out
+
+
+def _failed(work: Path, exc: BaseException, what: str, folder: Path, *, any_os_error: bool) -> NoReturn:
+    """After a failed copy: its work folder removed; a write the system refused (any OSError with
+    ``any_os_error``) becomes CopyNotWritten naming ``what`` and ``folder``, anything else goes on."""
+    remove_tree(work)
+    orig = getattr(exc, "orig", exc)
+    if isinstance(exc, VaultError) or not isinstance(exc, Exception):
+        raise exc
+    if save_reason(orig) is None and not (any_os_error and isinstance(exc, OSError)):
+        raise exc
+    raise CopyNotWritten(orig, what, str(folder)) from None
 
 
 def check_copyable(vault_dir: Path) -> None:
@@ -140,10 +146,6 @@ def copy_vault_files(source_dir: Path, target_dir: str | os.PathLike[str]) -> Pa
         for name in (KEY_FILE, DB_FILE):
             copy_private(source_dir / name, work / name)
         _publish(work, target)
-    except VaultError:
-        remove_tree(work)
-        raise
-    except OSError as exc:
-        remove_tree(work)
-        raise CopyNotWritten(exc, "restored vault", str(target.parent)) from None
+    except BaseException as exc:
+        _failed(work, exc, "restored vault", target.parent, any_os_error=True)
     return target

@@ -118,6 +118,29 @@ class VaultInUse(VaultError):
     """Another window or command has the vault open, or is changing its keys: a key change must wait."""
 
 
+class VaultBeingUpgraded(VaultInUse):
+    """Another window or command is upgrading the vault's format (migrate.upgrade_alone): try again soon."""
+
+
+class KeptCopy(NotAVault):
+    """The folder is a copy kept before an upgrade (``<vault>/pre-migration-*``): never opened, so never
+    upgraded in place; restoring it into a new folder is how to work with it (migrate.is_kept_copy)."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        super().__init__()
+
+
+class UpgradeFailed(VaultError):
+    """The vault's format could not be upgraded (disk full, ...): the upgrade was rolled back and the
+    copy this open made was removed, so the vault is as it was
+    (tests/core/vault/test_upgrade_failures.py)."""
+
+    def __init__(self, reason: SaveReason):
+        self.reason: SaveReason = reason
+        super().__init__()
+
+
 SaveReason = Literal["disk_full", "read_only", "permission", "io", "busy"]
 
 
@@ -203,6 +226,9 @@ ERROR_WORDS: dict[type[VaultError], Callable[[Any, str], str]] = {
     RecordNotFound: lambda exc, language: _w("not_found", language, kind=_w(f"kind.{exc.kind}", language)),
     VaultClosed: _say("closed"),
     VaultInUse: _say("in_use"),
+    VaultBeingUpgraded: _say("being_upgraded"),
+    KeptCopy: lambda exc, language: _w("kept_copy", language, folder=exc.folder),
+    UpgradeFailed: lambda exc, language: _w("upgrade_failed", language, **_because(exc, language)),
     SaveFailed: lambda exc, language: _w("save_failed", language, **_because(exc, language)),
     CopyNotWritten: _copy_not_written,
     KeyChangeFailed: lambda exc, language: _w("key_change_failed", language, **_because(exc, language)),

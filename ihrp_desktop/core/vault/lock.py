@@ -61,6 +61,14 @@ class VaultLock:
                 self.mode = "shared"
             raise
 
+    def attempt(self, *, exclusive: bool) -> bool:
+        """One non-blocking try; a refused one leaves this handle holding nothing (``mode`` None)."""
+        try:
+            self._take(exclusive=exclusive)
+        except VaultInUse:
+            return False
+        return True
+
     def _take(self, *, exclusive: bool) -> None:
         fd = self._open()
         if not _lock(fd, exclusive=exclusive, wait=False):

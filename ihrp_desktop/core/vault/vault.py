@@ -32,10 +32,12 @@ from .errors import (
     CannotOpen,
     CopyNotWritten,
     DamagedVault,
+    KeptCopy,
     SaveFailed,
     VaultClosed,
     VaultError,
     VaultExists,
+    VaultInUse,
     is_damage,
     save_reason,
 )
@@ -44,7 +46,15 @@ from .importing import Importing
 from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
 from .lock import VaultLock
-from .migrate import needs_upgrade, upgrade_with_copy
+from .migrate import (
+    being_upgraded,
+    is_kept_copy,
+    needs_upgrade,
+    sweep_killed_copies,
+    upgrade_alone,
+    upgrade_with_copy,
+    wait_for_upgrade,
+)
 from .practice import PracticeRecords
 
 PathLike = str | os.PathLike[str]
@@ -184,6 +194,8 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         Raises WrongPassphrase, DamagedVault, NotAVault, PlainSqliteRefused, CannotOpen. A failed
         open writes nothing to the vault's files.
         """
+        if is_kept_copy(Path(path).absolute()):
+            raise KeptCopy(str(Path(path).absolute()))  # before the slow unlock
         key = keyfile.unlock_key(path, passphrase)
         try:
             return cls.open_with_key(path, key, driver=driver, exclusive=exclusive)
@@ -215,18 +227,25 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         undone first (rotation.settle).
         """
         folder = Path(path).absolute()
+        if is_kept_copy(folder):
+            raise KeptCopy(str(folder))  # opening would upgrade the kept copy in place
         key_file = keyfile.read(folder)
         if key_file.vault_id != key.vault_id:
             raise VaultError("This key belongs to another vault. Unlock this vault with its own passphrase.")
         lock = VaultLock(folder)
         try:
-            lock.exclusive() if exclusive else lock.shared()
+            try:
+                lock.exclusive() if exclusive else lock.shared()
+            except VaultInUse:
+                if exclusive or not being_upgraded(folder / DB_FILE, key, driver, migrations):
+                    raise
+                wait_for_upgrade(lock)  # VaultBeingUpgraded when it takes too long
             if rotation.pending(folder):
                 lock.exclusive()  # VaultInUse while another process has it open
                 rotation.settle(folder)
                 if not exclusive:
                     lock.shared()
-            vault = cls._open_locked(folder, key, driver, migrations, full_check)
+            vault = cls._open_locked(folder, key, driver, migrations, full_check, lock)
         except BaseException:
             lock.release()
             raise
@@ -235,7 +254,8 @@ class Vault(KeyChanges, PracticeRecords, Importing):
 
     @classmethod
     def _open_locked(
-        cls, folder: Path, key: DataKey, driver: ModuleType, migrations: Path | None, full_check: bool
+        cls, folder: Path, key: DataKey, driver: ModuleType, migrations: Path | None, full_check: bool,
+        lock: VaultLock,
     ) -> Vault:
         key_file = keyfile.read(folder)
         # Everything that can refuse the vault runs before the first writable connection.
@@ -246,7 +266,11 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         try:
             with engine.connect():
                 pass  # open the first writable connection now, so a read-only place fails here, not at a save
-            copy = upgrade_with_copy(engine, key, folder, current, scripts=migrations) if upgrade else None
+            sweep_killed_copies(folder)  # the lock is held: no upgrade of another is writing one
+            copy = None
+            if upgrade:  # under the folder's exclusive lock; another opener may have done it meanwhile
+                upgraded_from, copy = upgrade_alone(engine, key, folder, lock, scripts=migrations)
+                current = upgraded_from or current
             vault = cls(folder, engine, key)
             if copy is not None:
                 vault.pre_migration_copy = copy

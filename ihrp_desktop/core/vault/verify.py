@@ -12,7 +12,7 @@ from typing import Any
 from . import keyfile, rotation, seen
 from .audit import chain_problems, stored_rows
 from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
-from .errors import DamagedVault, PlainSqliteRefused, Said
+from .errors import DamagedVault, PlainSqliteRefused, Said, VaultError
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
 
@@ -23,12 +23,15 @@ class VerifyReport:
 
     ``older`` (not damage, so ``ok`` can be True): the vault is older than one this computer has
     opened, in plain words (seen.py); the command line exits 5 for it.
+    ``older_format`` (not damage either): the schema is an earlier one this program upgrades at the
+    next open (migrate.py).
     """
 
     ok: bool
     problems: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
     older: str | None = None
+    older_format: bool = False
 
 
 def verify(
@@ -85,16 +88,23 @@ def verify_with_key(
     except driver.Error:
         return VerifyReport(False, [*problems, Said("problem.db_not_opened")], checks)
     older: str | None = None
+    older_format = False
     try:
         problems += _database_checks(conn, driver, checks)
         if not problems:
+            older_format = _revision(conn) != SCHEMA_HEAD  # else a problem above
             older = _older(conn, key)
             note = seen.record_note(key)
             checks.append("newer than every state this computer has seen (rollback)" if note == "checked"
                           else f"rollback {note}")
     finally:
         conn.close()
-    return VerifyReport(not problems, problems, checks, older)
+    return VerifyReport(not problems, problems, checks, older, older_format)
+
+
+def _revision(conn: Any) -> str | None:
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return None if row is None else str(row[0])
 
 
 def _older(conn: Any, key: DataKey) -> str | None:
@@ -139,10 +149,15 @@ def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[s
 
 def _content_checks(conn: Any, checks: list[str]) -> list[str]:
     problems: list[str] = []
-    version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    if not version or version[0] != SCHEMA_HEAD:
-        problems.append("The vault's schema version is not the one this program writes (open it to upgrade).")
-    checks.append("schema version")
+    version = _revision(conn)
+    if version == SCHEMA_HEAD:
+        checks.append("schema version")
+    elif version is not None and _upgradable(version):
+        checks.append(f"schema version ({version}: an older format, which opening the vault upgrades)")
+    else:
+        problems.append("The vault's schema version is not one this program knows (it may be from a newer "
+                        "version of IHRP Desktop).")
+        checks.append("schema version")
 
     audit = stored_rows(conn.execute)
     problems += chain_problems(audit)
@@ -165,6 +180,16 @@ def _content_checks(conn: Any, checks: list[str]) -> list[str]:
         problems.append(Said("problem.answers_json", count=bad))
     checks.append(f"worksheet answers readable ({len(latest)} worksheets)")
     return problems
+
+
+def _upgradable(version: str) -> bool:
+    """An earlier revision among this program's migrations (imports Alembic: only for an old vault)."""
+    from .migrate import needs_upgrade
+
+    try:
+        return needs_upgrade(version)
+    except VaultError:  # unknown revision: from a newer program
+        return False
 
 
 def _is_json_object(text: Any) -> bool:

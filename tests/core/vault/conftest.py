@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.small_disk import small_disk  # noqa: F401 - a real full disk, shared fixture
 
 PASSPHRASE = "correct horse battery staple"
 

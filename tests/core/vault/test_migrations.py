@@ -18,10 +18,11 @@ import pytest
 import sqlcipher3
 from sqlalchemy import create_engine
 
-from ihrp_desktop.core.vault import Vault, VaultFromNewerVersion, unlock_key, verify
+from ihrp_desktop.core.vault import KeptCopy, Vault, VaultFromNewerVersion, unlock_key, verify
 from ihrp_desktop.core.vault.migrate import SCRIPTS_DIR, script_head
 from ihrp_desktop.core.vault.schema import SCHEMA_HEAD, Base
 from tests.kdf_floor import LOWER
+from tests.old_vault import downgrade_to
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -104,7 +105,12 @@ def test_an_older_vault_is_copied_then_upgraded(
     # The copy is an encrypted vault at the old revision that opens with the same passphrase.
     assert _raw(copy, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert verify(copy, PASSPHRASE).ok
-    with Vault.open(copy, PASSPHRASE) as old:
+    # A kept copy is never opened where it is kept (that would upgrade it in place): restored into a
+    # new folder, it opens with the same passphrase.
+    with pytest.raises(KeptCopy, match="restore"):
+        Vault.open(copy, PASSPHRASE)
+    restored = Vault.restore(copy, tmp_path / "restored", PASSPHRASE)
+    with Vault.open(restored, PASSPHRASE) as old:
         assert len(old.clients()) == 3
 
     # Opening again with the same scripts: already at head, no second copy.
@@ -112,7 +118,8 @@ def test_an_older_vault_is_copied_then_upgraded(
         assert v.pre_migration_copy is None
     assert len(list(closed_vault.glob("pre-migration-*"))) == 1
 
-    # This program (head SCHEMA_HEAD) refuses the upgraded vault and writes nothing.
+    # This program (head SCHEMA_HEAD) refuses the upgraded vault and writes nothing; verify names why.
+    assert any("not one this program knows" in p for p in verify(closed_vault, PASSPHRASE).problems)
     before = snapshot(closed_vault)
     with pytest.raises(VaultFromNewerVersion):
         Vault.open(closed_vault, PASSPHRASE)
@@ -135,25 +142,7 @@ def test_everyday_open_does_not_import_alembic(closed_vault: Path) -> None:
 
 
 def _downgrade_to(folder: Path, revision: str) -> None:
-    """Take a closed vault back to schema ``revision`` with the shipped scripts' own downgrade."""
-    from alembic import command
-
-    from ihrp_desktop.core.vault.engine import make_engine
-    from ihrp_desktop.core.vault.migrate import _config
-
-    engine = make_engine(folder / "vault.db", unlock_key(folder, PASSPHRASE), sqlcipher3)
-    config = _config(SCRIPTS_DIR)
-    try:
-        with engine.connect() as conn:
-            # Batch rebuilds drop tables: foreign keys off, outside the transaction (as migrate does).
-            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
-            with conn.begin():
-                config.attributes["connection"] = conn
-                command.downgrade(config, revision)
-    finally:
-        engine.dispose()
-    Path(folder / "vault.db-wal").unlink(missing_ok=True)
-    Path(folder / "vault.db-shm").unlink(missing_ok=True)
+    downgrade_to(folder, revision, PASSPHRASE)
 
 
 def _chain_as_0001_wrote_it(folder: Path) -> None:
