@@ -77,7 +77,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
 def cmd_init(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
     from ..core.vault.backup import refuse_vault_places
-    from ..core.vault.vault import discard_new
+    from ..core.vault.undo_create import discard_new
 
     path = Path(args.vault)
     if args.vault and Vault.exists(path):

@@ -7,7 +7,6 @@ this module is about the vault's life cycle.
 from __future__ import annotations
 
 import os
-import shutil
 import threading
 from contextlib import suppress
 from pathlib import Path
@@ -41,7 +40,7 @@ from .errors import (
     is_damage,
     save_reason,
 )
-from .files import DB_FILE, KEY_FILE, SIDE_SUFFIXES, holds_vault, remove_stale_key_temps
+from .files import DB_FILE, holds_vault, remove_stale_key_temps
 from .importing import Importing
 from .keychange import KeyChanges
 from .keyfile import DataKey, KdfParams
@@ -56,40 +55,10 @@ from .migrate import (
     wait_for_upgrade,
 )
 from .practice import PracticeRecords
+from .undo_create import discard_made, free_bytes
 
 PathLike = str | os.PathLike[str]
 
-
-def discard_new(folder: Path, *, made_folder: bool) -> None:
-    """Remove a vault this program has just created (closed), after what followed failed.
-
-    Only the vault's own files, and its folder when it was new and is empty then: nothing else can
-    be lost. (No folder: its making failed, e.g. under a file; the caller's error names the place.)
-    """
-    if folder.is_dir():
-        _discard_made(folder, [str(folder)] if made_folder else [], key=True, db=True)
-
-
-def _discard_made(folder: Path, made_folders: list[str], *, key: bool, db: bool) -> None:
-    """Undo a failed create: the files and folders this call made, nothing another process made."""
-    names = ([KEY_FILE] if key else []) + ([DB_FILE, *(DB_FILE + s for s in SIDE_SUFFIXES)] if db else [])
-    for name in names:
-        (folder / name).unlink(missing_ok=True)
-    for made in reversed(made_folders):
-        try:
-            os.rmdir(made)  # only when empty: what another process put there meanwhile stays
-        except OSError:
-            break
-
-
-def _free_bytes(path: Path) -> int:
-    """Free space on the disk of ``path`` or of its nearest folder that exists."""
-    for place in (path, *path.parents):
-        try:
-            return shutil.disk_usage(place).free
-        except OSError:
-            continue
-    return 0
 
 class Vault(KeyChanges, PracticeRecords, Importing):
     """An open (unlocked) vault. Close it to lock; usable as a context manager.
@@ -169,7 +138,7 @@ class Vault(KeyChanges, PracticeRecords, Importing):
         except BaseException as exc:
             if engine is not None:
                 engine.dispose()
-            _discard_made(folder, made_folders, key=made_key, db=made_db)
+            discard_made(folder, made_folders, key=made_key, db=made_db)
             if isinstance(exc, OSError):
                 raise CopyNotWritten(exc, "new vault", str(folder)) from None
             # The new vault's own database refused (a full disk while it is made): a new vault that was
@@ -179,7 +148,7 @@ class Vault(KeyChanges, PracticeRecords, Importing):
             reason = save_reason(getattr(exc, "orig", exc))  # the schema's first write (SQLAlchemy)
             if reason is not None and not isinstance(exc, VaultError):
                 # SQLite says "disk I/O error" when its journal cannot grow on a full disk.
-                full = reason == "io" and _free_bytes(folder) < 64 * 1024
+                full = reason == "io" and free_bytes(folder) < 64 * 1024
                 reason = "disk_full" if full else reason
                 raise CopyNotWritten(None, "new vault", str(folder), reason=reason) from None
             raise

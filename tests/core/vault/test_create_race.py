@@ -14,7 +14,7 @@ import pytest
 from ihrp_desktop.core.durable import atomic_write_bytes, make_private_dirs
 from ihrp_desktop.core.vault import Vault, VaultExists
 from ihrp_desktop.core.vault.keyfile import KdfParams
-from ihrp_desktop.core.vault.vault import discard_new
+from ihrp_desktop.core.vault.undo_create import discard_new
 
 PASSPHRASE = "a race between two creators"
 
