@@ -32,11 +32,17 @@ def vault(tmp_path: Path) -> Iterator[Vault]:
     v.close()
 
 
+def _preferences(qtbot: Any, vault: Vault, tmp_path: Path) -> PreferencesDialog:
+    """Preferences with the vault open (its Practice section shown)."""
+    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_preferences_practice_section_fills_the_country_s_lines_and_saves_them_in_the_vault(
     qtbot: Any, vault: Vault, tmp_path: Path
 ) -> None:
-    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
-    qtbot.addWidget(dialog)
+    dialog = _preferences(qtbot, vault, tmp_path)
     section = dialog.practice_section
     assert section is not None
     section.name.setText("Riverside Counseling")
@@ -104,8 +110,7 @@ def _text(data: bytes) -> str:
 
 def test_preferences_refuses_a_phone_with_letters_and_says_which_field(qtbot: Any, vault: Vault,
                                                                       tmp_path: Path) -> None:
-    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
-    qtbot.addWidget(dialog)
+    dialog = _preferences(qtbot, vault, tmp_path)
     dialog.show()
     section = dialog.practice_section
     assert section is not None
@@ -124,8 +129,7 @@ def test_preferences_refuses_a_phone_with_letters_and_says_which_field(qtbot: An
 def test_preferences_country_change_replaces_shipped_lines_and_keeps_a_typed_one(
     qtbot: Any, vault: Vault, tmp_path: Path
 ) -> None:
-    dialog = PreferencesDialog(AppSettings(tmp_path / "settings.ini"), vault=vault)
-    qtbot.addWidget(dialog)
+    dialog = _preferences(qtbot, vault, tmp_path)
     section = dialog.practice_section
     assert section is not None
     section.country.setCurrentIndex(section.country.findData("US"))

@@ -22,19 +22,26 @@ def width(data: bytes) -> float:
     return float(pypdf.PdfReader(io.BytesIO(data)).pages[0].mediabox.width)
 
 
-def test_paper_choice_sets_the_page_size(
-    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
-) -> None:
+def _plan_dialog(qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path,
+                 values: dict[str, Any]) -> PrintDialog:
+    """The print dialog of a new plan holding ``values``, in an unlocked window."""
     path = tmp_path / "vault"
     vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
     client = vault.add_client("Ana Gómez")
-    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1, values={"substance": "Té"})
+    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1, values=values)
     vault.close()
     window = make_window(path)
     unlock(qtbot, window)
     form = default_library().get("optimal_use_plan")
     dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_paper_choice_sets_the_page_size(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    dialog = _plan_dialog(qtbot, make_window, tmp_path, {"substance": "Té"})
     qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
     assert width(dialog.pdf_bytes) == pytest.approx(612.0, abs=0.1)  # Letter first
     for copy in ("take-home", "blank"):
@@ -54,17 +61,7 @@ def test_dialog_says_what_cannot_print(
     qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     """Issue 14's stranger, cases 2 and 3: the note above the preview; no discreet clinician copy."""
-    path = tmp_path / "vault"
-    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
-    client = vault.add_client("Ana Gómez")
-    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1,
-                                values={"limits": [{"limit": "一包 مرة 🧪"}]})
-    vault.close()
-    window = make_window(path)
-    unlock(qtbot, window)
-    form = default_library().get("optimal_use_plan")
-    dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
-    qtbot.addWidget(dialog)
+    dialog = _plan_dialog(qtbot, make_window, tmp_path, {"limits": [{"limit": "一包 مرة 🧪"}]})
     dialog.show()
     qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
     assert dialog.note.isVisible()
@@ -85,17 +82,8 @@ def test_dialog_says_the_card_was_shortened(
     qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
     """Issue 14's stranger, case 7: a card too full for 6.5 pt type is shortened, and the dialog says so."""
-    path = tmp_path / "vault"
-    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
-    client = vault.add_client("Ana Gómez")
-    sheet = vault.new_worksheet(client.id, "optimal_use_plan", 1,
-                                values={"limits": [{"limit": "Two drinks, then water. " * 200}]})
-    vault.close()
-    window = make_window(path)
-    unlock(qtbot, window)
-    form = default_library().get("optimal_use_plan")
-    dialog = PrintDialog(window.vault, form, sheet.id, BackgroundRunner(), parent=window)
-    qtbot.addWidget(dialog)
+    long_limit = {"limits": [{"limit": "Two drinks, then water. " * 200}]}
+    dialog = _plan_dialog(qtbot, make_window, tmp_path, long_limit)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
     assert not dialog.note.isVisible()  # the take-home copy holds every word
