@@ -81,6 +81,7 @@ class Block:
     points: tuple[Point, ...]
     sources: tuple[str, ...]  # full citations
     checked: tuple[str, ...]  # the day each source was read ("" = not re-read), in the same order
+    every: bool = False  # ``when_all``: printed only when every group is named (a combination's risk)
 
 
 @dataclass(frozen=True)
@@ -124,12 +125,14 @@ def _read(path: Path) -> SafetyContent:
             points.append(Point({"en": p["en"], "es": p["es"]}, discreet, bool(p.get("card", False))))
         if "checked" in table:
             raise SafetyDataError(f"{where}: 'checked' belongs to each source, not to the block")
-        for group in table["when"]:
+        every = "when_all" in table
+        when = table["when_all"] if every else table["when"]
+        for group in when:
             if group != "any" and group not in keywords:
                 raise SafetyDataError(f"{where}: 'when' names '{group}', which [keywords] does not have")
-        blocks.append(Block(table["id"], tuple(table["when"]), table["title"], tuple(points),
+        blocks.append(Block(table["id"], tuple(when), table["title"], tuple(points),
                             tuple(sources[s]["cite"] for s in table["source"]),
-                            tuple(str(sources[s]["checked"]) for s in table["source"])))
+                            tuple(str(sources[s]["checked"]) for s in table["source"]), every))
     said = doc.get("negations", {})
     negations = {tuple(folded_words(w)) for lang in ("en", "es") for w in said.get(lang, [])}
     return SafetyContent(keywords, tuple(blocks), tuple(sorted(n for n in negations if n)), frozenset(route))
@@ -178,4 +181,4 @@ def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
 def blocks_for(substances: Iterable[str], routes: Iterable[str]) -> list[Block]:
     """The blocks to print for these answers, in the file's order; the "any" block always."""
     groups = groups_for(substances, routes) | {"any"}
-    return [b for b in safety_content().blocks if groups.intersection(b.when)]
+    return [b for b in safety_content().blocks if (groups.issuperset(b.when) if b.every else groups & set(b.when))]

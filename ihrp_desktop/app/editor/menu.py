@@ -55,6 +55,11 @@ class MenuRowWidget(QFrame):
         if self.lead is not None:
             self._top.addWidget(self.lead, 0, 2, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(self._top)
+        if menu_row.caution is not None:
+            # Safety text (the break and stop options): body size and colour, never a quiet prompt.
+            self.caution = wrapped_label(menu_row.caution.get(lang), "menuCaution")
+            self.caution.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)
+            outer.addWidget(self.caution)
         if columns:
             details = ResponsiveGrid(PER_LINE, cell_width=240, spacing=(16, 8), parent=self)
             details.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)

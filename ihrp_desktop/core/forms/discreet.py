@@ -29,6 +29,7 @@ def _field_texts(fld: Field) -> Iterator[tuple[str, str, Text | None]]:
     for row in fld.rows:
         yield fld.id, f"row '{row.id}'", row.label
         yield fld.id, f"row '{row.id}' group", row.group
+        yield fld.id, f"row '{row.id}' caution", row.caution
     for column in fld.columns:
         for fid, key, text in _field_texts(column):
             yield f"{fld.id}.{fid}", key, text

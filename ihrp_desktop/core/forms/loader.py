@@ -238,12 +238,14 @@ class _Reader(TomlReader):
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label", "not_marked", "score"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked", "left_off", "score"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
             label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
             marked = self.boolean(opt, "not_marked", owhere, name)
-            options.append(Option(oid, label, marked, option_score(self, opt, owhere, name)))
+            left_off = self.boolean(opt, "left_off", owhere, name)
+            score = option_score(self, opt, owhere, name)
+            options.append(Option(oid, label, marked or left_off, left_off, score))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)
@@ -271,7 +273,7 @@ class _Reader(TomlReader):
         rows: list[MenuRow] = []
         seen = set()
         for row, rwhere in self.tables(table, "row", where, name):
-            self.check_keys(row, {"id", "label", "group"}, rwhere, name)
+            self.check_keys(row, {"id", "label", "group", "caution"}, rwhere, name)
             rid = self.ident(row, rwhere, "every row", name)
             self.check_new(seen, rid, "rows", rwhere, name)
             rows.append(
@@ -279,6 +281,7 @@ class _Reader(TomlReader):
                     rid,
                     cast(Text, self.text(row, "label", rwhere, field=name, required=True)),
                     self.text(row, "group", rwhere, field=name),
+                    self.text(row, "caution", rwhere, field=name),
                 )
             )
         if not rows:

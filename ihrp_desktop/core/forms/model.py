@@ -52,6 +52,9 @@ class Option:
     label: Text
     # Choosing it does not mark the row as chosen (the 18 Alternatives' "Not now").
     not_marked: bool = False
+    # A row with this status and nothing else written is left off a take-home copy (the 18
+    # Alternatives' "Doesn't apply to me"); the clinician copy prints it.
+    left_off: bool = False
     # The points a measure's item gives this answer (a ``score`` field adds them up).
     score: int | None = None
 
@@ -63,6 +66,8 @@ class MenuRow:
     id: str
     label: Text
     group: Text | None = None
+    # Safety text printed with the row on every copy, at body size (the break and stop options).
+    caution: Text | None = None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,10 @@
 
 Filled copies show every option with its status; the options the client marked (anything but
 "not now", or their own version written in) stand out, with their own words under the option.
-A blank copy gives a tick box per status and a line for the client's own version.
+A blank copy gives a tick box per status and a line for the client's own version. Every copy numbers
+the options as the editor does and prints an option's caution under it at body size; a take-home
+copy leaves off the options whose status says they do not apply (``left_off``) and names their
+numbers in one line under the table.
 """
 
 from __future__ import annotations
@@ -51,6 +54,32 @@ def _menu_rows(fld: Field, value: Any) -> list[tuple[MenuRow, Mapping[str, Any]]
     return [(row, rows.get(row.id) or {}) for row in fld.rows]
 
 
+def row_title(fld: Field, row: MenuRow, ctx: RenderContext) -> str:
+    """The option's label with the number the editor shows beside it ("8. A longer break ...")."""
+    return f"{fld.rows.index(row) + 1}. {ctx.text(row.label)}"
+
+
+def _caution(row: MenuRow, ctx: RenderContext) -> list[Flowable]:
+    # Safety text: body size and ink colour, never the quiet grey italics of a prompt.
+    return [para(ctx.text(row.caution), ctx.style.menu_detail)] if row.caution is not None else []
+
+
+def left_off_status(fld: Field, answers: Mapping[str, Any]) -> str | None:
+    """The ``left_off`` option a row holds with nothing else written (a take-home copy omits the
+    row), or None."""
+    found: str | None = None
+    for col in fld.columns:
+        value = answers.get(col.id)
+        if is_blank(col, value):
+            continue
+        options = {o.id: o for o in col.options}
+        if value in options and options[value].left_off:
+            found = value
+        else:
+            return None
+    return None if retired_cells(fld, answers) else found
+
+
 def build_menu(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     """A menu field: label, then the grouped table (blank or filled)."""
     if ctx.blank and (flat := _flat_table(fld, ctx)) is not None:
@@ -58,7 +87,10 @@ def build_menu(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
         hint = [para(ctx.text(fld.guidance), ctx.style.hint)] if fld.guidance is not None else []
         return [*hint, flat]
     out = label_block(fld, ctx)
-    out.append(_blank_table(fld, ctx) if ctx.blank else _filled_table(fld, value, ctx))
+    if ctx.blank:
+        out.append(_blank_table(fld, ctx))
+    else:
+        out.extend(_filled_table(fld, value, ctx))
     return out
 
 
@@ -77,7 +109,7 @@ def _group_cell(row: MenuRow, last: str | None, ctx: RenderContext) -> tuple[str
     return last, None
 
 
-def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
+def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     summary = [c for c in fld.columns if c.traits.summary]
     details = [c for c in fld.columns if not c.traits.summary]
     widths = column_widths([Field("option", FieldKind.TEXT, fld.label), *summary], ctx.width, ctx)
@@ -90,11 +122,15 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
     ]
     commands: list[tuple[Any, ...]] = [*_CELL_PADDING, ("LINEBELOW", (0, 0), (-1, 0), 0.6, COLORS.accent_mid)]
     last_group: str | None = None
+    left_off: dict[str, list[int]] = {}
     for row, answers in _menu_rows(fld, value):
+        if ctx.take_home and (status := left_off_status(fld, answers)) is not None:
+            left_off.setdefault(status, []).append(fld.rows.index(row) + 1)
+            continue
         last_group, group_cell = _group_cell(row, last_group, ctx)
         marked = is_marked(fld, answers)
         style = ctx.style.value_strong if marked else ctx.style.cell_quiet
-        first: list[Flowable] = [para(ctx.text(row.label), style)]
+        first: list[Flowable] = [para(row_title(fld, row, ctx), style), *_caution(row, ctx)]
         for col in details:
             text = value_text(col, answers.get(col.id), ctx.language, discreet=ctx.discreet)
             if text:
@@ -142,7 +178,18 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> Flowable:
         data.append([first, *cells])
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(TableStyle(commands))
-    return table
+    return [table, *_left_off_lines(fld, left_off, ctx)]
+
+
+def _left_off_lines(fld: Field, left_off: Mapping[str, list[int]], ctx: RenderContext) -> list[Flowable]:
+    """ "Doesn't apply to me: 10, 15." under a take-home copy's table, for the options left off."""
+    out: list[Flowable] = []
+    for col in fld.columns:
+        for opt in col.options:
+            if opt.id in left_off:
+                numbers = ", ".join(str(n) for n in left_off[opt.id])
+                out.append(para(f"{ctx.text(opt.label)}: {numbers}.", ctx.style.value))
+    return out
 
 
 def _flat_table(fld: Field, ctx: RenderContext) -> Flowable | None:
@@ -192,7 +239,7 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
             ("RIGHTPADDING", (0, len(data)), (-1, len(data)), 0),
         ]
         data.append(
-            [_blank_option(ctx.text(row.label), widths, len(option_ids), others, ctx, group_cell)]
+            [_blank_option(fld, row, widths, len(option_ids), others, ctx, group_cell)]
             + [""] * len(option_ids)
         )
     table = LongTable(data, colWidths=widths, repeatRows=2, hAlign="LEFT")
@@ -201,7 +248,8 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
 
 
 def _blank_option(
-    label: str,
+    fld: Field,
+    row: MenuRow,
     widths: list[float],
     boxes: int,
     others: list[Field],
@@ -221,7 +269,8 @@ def _blank_option(
     ]
     if group is not None:
         commands += _group_commands(0, boxes + 1)
-    rows.append([para(label, ctx.style.cell), *[TickBox() for _ in range(boxes)]])
+    title = [para(row_title(fld, row, ctx), ctx.style.cell), *_caution(row, ctx)]
+    rows.append([title, *[TickBox() for _ in range(boxes)]])
     if others:
         commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
         rows.append([_write_in(others, ctx)] + [""] * boxes)
@@ -258,10 +307,10 @@ def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext
     fit in a single row: no groups, one write-in ``text`` column, every label on at most two lines and
     the line at least ``_FLAT_LINE`` wide. Else None: the write-in goes under its option, as on the
     18 Alternatives (tests/core/pdf/test_blank_layout.py)."""
-    if len(others) != 1 or others[0].type != FieldKind.TEXT or any(row.group for row in fld.rows):
+    if len(others) != 1 or others[0].type != FieldKind.TEXT or any(row.group or row.caution for row in fld.rows):
         return None
     style = ctx.style.cell
-    longest = max(string_width(ctx.text(row.label), style.fontName, style.fontSize) for row in fld.rows)
+    longest = max(string_width(row_title(fld, row, ctx), style.fontName, style.fontSize) for row in fld.rows)
     room = ctx.width - _FLAT_BOX * boxes - _FLAT_LINE  # the most the labels may take
     label = min(longest + 2 * _FLAT_PAD + 1, room)
     if label < longest * 0.6 + 2 * _FLAT_PAD:  # a label on three lines or more: too tall a row
@@ -289,7 +338,8 @@ def _flat_blank_table(
     above.append(para(ctx.text(others[0].label), ctx.style.cell_head))
     below.append("")
     rows = [
-        [para(ctx.text(row.label), ctx.style.cell), *[TickBox() for _ in below[1:-1]], ""] for row in fld.rows
+        [[para(row_title(fld, row, ctx), ctx.style.cell), *_caution(row, ctx)], *[TickBox() for _ in below[1:-1]], ""]
+        for row in fld.rows
     ]
     commands += [
         ("SPAN", (line, 0), (line, 1)),

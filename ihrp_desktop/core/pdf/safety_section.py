@@ -22,7 +22,14 @@ from .styles import COLORS, hex_color
 
 
 def _answers(values: Mapping[str, Any], ids: tuple[str, ...]) -> list[str]:
-    return [v for fid in ids if isinstance(v := values.get(fid), str) and v.strip()]
+    """The texts of these answers: a text answer, or every text cell of a list (the plan's substances
+    used together)."""
+    out: list[str] = []
+    for fid in ids:
+        value = values.get(fid)
+        rows = value if isinstance(value, list) else [{"": value}]
+        out += [v for row in rows if isinstance(row, dict) for v in row.values() if isinstance(v, str) and v.strip()]
+    return out
 
 
 def plan_blocks(form: FormDefinition, values: Mapping[str, Any]) -> list[Block]:
