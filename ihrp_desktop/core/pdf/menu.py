@@ -269,8 +269,10 @@ def _blank_option(
     ]
     if group is not None:
         commands += _group_commands(0, boxes + 1)
-    title = [para(row_title(fld, row, ctx), ctx.style.cell), *_caution(row, ctx)]
-    rows.append([title, *[TickBox() for _ in range(boxes)]])
+    rows.append([para(row_title(fld, row, ctx), ctx.style.cell), *[TickBox() for _ in range(boxes)]])
+    for caution in _caution(row, ctx):  # across the whole width: the boxes' column is no place for it
+        commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
+        rows.append([caution] + [""] * boxes)
     if others:
         commands.append(("SPAN", (0, len(rows)), (-1, len(rows))))
         rows.append([_write_in(others, ctx)] + [""] * boxes)

@@ -169,7 +169,8 @@ def test_marked_alternatives_stand_out(kit: SimpleNamespace) -> None:
     data = render_worksheet(form, values, kit.HEADER, PrintOptions())
     fonts = _fonts_of(data)
     menu = form.field("alternatives")
-    label = {row.id: row.label.get() for row in menu.rows}
+    # Each option prints with the number the editor shows beside it.
+    label = {row.id: f"{n}. {row.label.get()}" for n, row in enumerate(menu.rows, start=1)}
     assert "Bold" in fonts[label["limit_per_occasion"]]
     assert "Bold" in fonts[label["naloxone"]]
     assert "Bold" not in fonts[label["not_alone"]]
