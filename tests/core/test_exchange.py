@@ -24,6 +24,11 @@ from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vault.clients import printable_name
 from tests.export_docs import as_version_1
 
+# The demo's records, counted from the demo itself (demo/clients.json grows with the story it tells).
+CLIENTS = len(DEMO_CLIENTS)
+SESSIONS = sum(len(c.sessions) for c in DEMO_CLIENTS)
+SHEETS = sum(len(s.worksheets) for c in DEMO_CLIENTS for s in c.sessions)
+
 LIBRARY = default_library()
 # Any Unicode a person can type or paste (no lone surrogates: they cannot be UTF-8 at all).
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)
@@ -116,9 +121,9 @@ def test_the_export_carries_every_uid_and_the_import_keeps_them(demo_pair) -> No
     source, target, doc = demo_pair
     assert doc["version"] == 2
     summary = import_records(target, doc, LIBRARY)
-    assert (summary.clients.new, summary.sessions.new, summary.worksheets.new) == (3, 12, 15)
+    assert (summary.clients.new, summary.sessions.new, summary.worksheets.new) == (CLIENTS, SESSIONS, SHEETS)
     again = _records(target)
-    assert _uids(again) == _uids(doc) and len(_uids(doc)) == 30
+    assert _uids(again) == _uids(doc) and len(_uids(doc)) == CLIENTS + SESSIONS + SHEETS
     links = {(w["uid"], w["previous_uid"]) for w in _sheets(doc) if w["previous_uid"]}
     assert links and links == {(w["uid"], w["previous_uid"]) for w in _sheets(again) if w["previous_uid"]}
     by_uid = {w["uid"]: w for w in _sheets(again)}
@@ -133,11 +138,11 @@ def test_importing_the_same_export_twice_adds_nothing_the_second_time(demo_pair)
     summary = import_records(target, copy.deepcopy(doc), LIBRARY)
     assert (summary.clients.new, summary.sessions.new, summary.worksheets.new) == (0, 0, 0)
     unchanged = (summary.clients.unchanged, summary.sessions.unchanged, summary.worksheets.unchanged)
-    assert unchanged == (3, 12, 15)
+    assert unchanged == (CLIENTS, SESSIONS, SHEETS)
     assert _records(target) == before
     assert len(target.clients(include_archived=True)) == 3
     # Its own export, imported back, is already there as well.
-    assert import_records(target, _records(target), LIBRARY).worksheets.unchanged == 15
+    assert import_records(target, _records(target), LIBRARY).worksheets.unchanged == SHEETS
 
 
 def test_a_newer_copy_of_a_worksheet_is_added_as_its_new_revision(demo_pair) -> None:
@@ -152,7 +157,7 @@ def test_a_newer_copy_of_a_worksheet_is_added_as_its_new_revision(demo_pair) -> 
     sheet["status"] = "reviewed"
     sheet["updated_at"] = _later(sheet["updated_at"], hours=1)
     summary = import_records(target, newer, LIBRARY)
-    assert (summary.worksheets.updated, summary.worksheets.unchanged, summary.worksheets.new) == (1, 14, 0)
+    assert (summary.worksheets.updated, summary.worksheets.unchanged, summary.worksheets.new) == (1, SHEETS - 1, 0)
     now = target.worksheet(ws_id)
     assert now.values["substance"] == "changed on the other computer" and now.status == "reviewed"
     revisions = target.revisions(ws_id)
@@ -173,7 +178,7 @@ def test_an_older_or_equally_old_different_copy_adds_nothing(demo_pair) -> None:
         sheet["values"]["kept_from_an_older_version"] = "an older text"
         sheet["updated_at"] = _later(sheet["updated_at"], seconds=delta)
         summary = import_records(target, older, LIBRARY)
-        assert (summary.worksheets.updated, summary.worksheets.unchanged) == (0, 15)
+        assert (summary.worksheets.updated, summary.worksheets.unchanged) == (0, SHEETS)
     assert _records(target) == before
 
 
@@ -203,7 +208,7 @@ def test_version_1_files_still_import_as_new_records_with_their_links(demo_pair)
     as_version_1(v1)
     for expected_clients in (3, 6):  # no uids: nothing can be recognised, every import adds
         summary = import_records(target, copy.deepcopy(v1), LIBRARY)
-        assert (summary.clients.new, summary.worksheets.new) == (3, 15)
+        assert (summary.clients.new, summary.worksheets.new) == (CLIENTS, SHEETS)
         assert len(target.clients(include_archived=True)) == expected_clients
     linked = [w for w in _sheets(_records(target)) if w["previous_id"] is not None]
     assert len(linked) == 2 * sum(1 for w in _sheets(doc) if w["previous_id"] is not None)
@@ -229,8 +234,8 @@ def test_imported_is_audited_with_counts_only_in_the_same_transaction(demo_pair)
     import_records(target, doc, LIBRARY)
     events = [e for e in target.audit_events() if e.action == "imported"]
     assert len(events) == 1
-    assert events[0].detail == ("clients: 3 new, 0 updated, 0 already there; sessions: 12 new, 0 updated, "
-                                "0 already there; worksheets: 15 new, 0 updated, 0 already there")
+    assert events[0].detail == (f"clients: {CLIENTS} new, 0 updated, 0 already there; sessions: {SESSIONS} new, "
+                                f"0 updated, 0 already there; worksheets: {SHEETS} new, 0 updated, 0 already there")
     assert not any(c.name in events[0].detail for c in DEMO_CLIENTS)
     # A file refused while writing (its session belongs to another client here) leaves no event either.
     clash = copy.deepcopy(doc)
@@ -254,7 +259,7 @@ def test_progress_is_reported_for_reading_checking_and_writing(demo_pair, tmp_pa
     for phase in ("read", "check", "write"):
         last = [s for s in seen if s[0] == phase][-1]
         assert last[1] == last[2]  # each phase ends complete
-    assert ("write", 15, 15) in seen
+    assert ("write", SHEETS, SHEETS) in seen
 
 
 def test_what_a_hand_edited_file_may_hold_still_imports(demo_pair, tmp_path: Path) -> None:

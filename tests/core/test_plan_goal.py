@@ -3,7 +3,7 @@ these fields existed keep every stored value."""
 
 from __future__ import annotations
 
-from ihrp_desktop.core.demo import DEMO_CLIENTS
+from ihrp_desktop.core.demo import demo_document
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.forms.values import normalize
 
@@ -17,12 +17,12 @@ def test_the_goal_offers_every_direction_including_not_sure_yet() -> None:
 
 def test_existing_plans_keep_every_stored_value_and_start_the_new_fields_empty() -> None:
     plan = default_library().get("optimal_use_plan")
-    plans = [
-        w.values
-        for c in DEMO_CLIENTS
-        for s in c.sessions
-        for w in s.worksheets
-        if w.form_id == "optimal_use_plan"
+    plans = [  # the demo's plans saved under version 1 (before the goal existed)
+        w["values"]
+        for c in demo_document(new_uids=False)["clients"]
+        for s in c["sessions"]
+        for w in s["worksheets"]
+        if w["form"] == "optimal_use_plan" and w["form_version"] == 1
     ]
     assert plans
     for values in plans:
