@@ -158,3 +158,29 @@ def test_alternatives_show_the_note_statuses_and_cautions(
     numbers = [w.text() for w in page.findChildren(QLabel) if w.objectName() == "menuNumber"]
     assert numbers == [str(n) for n in range(1, 23)]
     window.grab().save(str(tmp_path / "alternatives.png"))
+
+
+def test_an_alternatives_worksheet_saved_under_version_1_opens_edits_and_keeps_every_answer(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    from tests.core.test_alternatives_v2 import STORED_V1
+
+    path = fast_vault()
+    with Vault.open(path, PASSPHRASE) as vault:
+        client_id = vault.add_client("Ana Gómez").id
+        sheet_id = vault.new_worksheet(client_id, "alternatives", 1, values=STORED_V1).id
+    window = make_window(path)
+    unlock(qtbot, window)
+    window.open_worksheet(sheet_id)
+    page = window.page
+    assert page is not None
+    shown = page.editor.editor_for("review_tried").box.toPlainText()  # type: ignore[attr-defined]
+    assert shown == STORED_V1["review_tried"]
+    _choose(qtbot, page.editor.editor_for("alternatives").rows["checkup"].cells["status"], "will_try")
+    saved = _saved(window)
+    assert saved["alternatives"]["checkup"]["status"] == "will_try"
+    for key in ("chosen", "review_tried", "review_learned", "clinician_note"):
+        assert saved[key] == STORED_V1[key], key
+    for row_id, row in STORED_V1["alternatives"].items():
+        assert saved["alternatives"][row_id].items() >= row.items(), row_id
+    assert "The limit worked on weeknights, not on Fridays." in _printed(qtbot, window)
