@@ -164,7 +164,7 @@ def test_alternatives_menu_status_is_a_compact_row_of_buttons(
     form = forms["alternatives"]
     editor = make(qtbot, form)
     menu = editor.editor_for("alternatives")
-    assert isinstance(menu, MenuEditor) and len(menu.rows) == 18
+    assert isinstance(menu, MenuEditor) and len(menu.rows) == 22
     status = menu.rows["naloxone"].cells["status"]
     assert isinstance(status, ChoiceEditor) and status.segments is not None
     assert [b.text() for b in status.segments.buttons] == [
@@ -172,6 +172,7 @@ def test_alternatives_menu_status_is_a_compact_row_of_buttons(
         "Considering",
         "Will try",
         "Already doing",
+        "Doesn't apply to me",
     ]
     qtbot.mouseClick(status.segments.buttons[2], Qt.MouseButton.LeftButton)
     assert editor.values()["alternatives"] == {

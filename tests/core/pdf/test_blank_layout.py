@@ -123,7 +123,7 @@ def test_the_review_menu_prints_each_part_on_one_row(language: str, paper: str) 
             if p == page
             and top - 160 < y < top
             and len(text) > 3
-            and any(part.startswith(text) for part in PARTS[language])
+            and any(f"{n}. {part}".startswith(text) for n, part in enumerate(PARTS[language], start=1))
         },
         reverse=True,
     )
