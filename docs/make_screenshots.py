@@ -99,7 +99,7 @@ def main_views(out: Path, vault_path: Path, theme: str, suffix: str = "", langua
     dialog.show()
     shoot(dialog, out, "print-preview" + suffix)
     dialog.close()
-    if language != "en":  # the demo's Spanish-speaking client has no plan yet: her 18 Alternatives
+    if language != "en":  # the Spanish client view shows the demo's Spanish-speaking client's 18 Alternatives
         window.open_worksheet(first_sheet_of(window, "alternatives", language))
     window.toggle_client_view()
     window.resize(*SIZE)  # offscreen "full screen" is the virtual screen's size; keep shots comparable
@@ -168,6 +168,28 @@ def carry_and_review_views(out: Path, vault_path: Path) -> None:
     window.close()
 
 
+def alternatives_views(out: Path, vault_path: Path) -> None:
+    """The 18 Alternatives at 1366x768: the options with their statuses ("Doesn't apply to me") and the
+    health-care group with the caution on stopping, then the review with an outcome per option tried."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window = build_window("light", vault_path)
+    unlock(window)
+    window.open_worksheet(first_sheet_of(window, "alternatives"))
+    window.resize(1366, 768)
+    page = window.page
+    scroll = max(page.findChildren(QScrollArea), key=lambda a: a.widget().height() if a.widget() else 0)
+    menu = page.editor.editor_for("alternatives")
+    for name, target in (("worksheet-alternatives-statuses", menu.rows["own_equipment"]),
+                         ("worksheet-alternatives-health", menu.rows["safer_sex"]),
+                         ("worksheet-alternatives-review", page.editor.editor_for("review_options"))):
+        settle()
+        bar = scroll.verticalScrollBar()
+        bar.setValue(target.mapTo(scroll.widget(), target.rect().topLeft()).y() - 130)
+        shoot(window, out, name)
+    window.close()
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
@@ -175,6 +197,7 @@ VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "spanish": lambda out, vault: main_views(out, vault, "light", "-es", language="es"),
     "activity": activity_view,
     "carry": carry_and_review_views,
+    "alternatives": alternatives_views,
 }
 
 

@@ -54,12 +54,14 @@ class MenuRowWidget(QFrame):
         self._lead_below = False
         if self.lead is not None:
             self._top.addWidget(self.lead, 0, 2, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(self._top)
+        self._below_row = 1
         if menu_row.caution is not None:
-            # Safety text (the break and stop options): body size and colour, never a quiet prompt.
+            # Safety text (the break and stop options), right under the title: body size and colour,
+            # never a quiet prompt. The status buttons, when they wrap, go under it.
             self.caution = wrapped_label(menu_row.caution.get(lang), "menuCaution")
-            self.caution.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)
-            outer.addWidget(self.caution)
+            self._top.addWidget(self.caution, 1, 1, 1, 2)
+            self._below_row = 2
+        outer.addLayout(self._top)
         if columns:
             details = ResponsiveGrid(PER_LINE, cell_width=240, spacing=(16, 8), parent=self)
             details.setContentsMargins(badge.sizeHint().width() + 12, 0, 0, 0)
@@ -88,7 +90,7 @@ class MenuRowWidget(QFrame):
             self._lead_below = below
             self._top.removeWidget(self.lead)
             if below:
-                self._top.addWidget(self.lead, 1, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
+                self._top.addWidget(self.lead, self._below_row, 1, 1, 2, Qt.AlignmentFlag.AlignLeft)
             else:
                 self._top.addWidget(self.lead, 0, 2, Qt.AlignmentFlag.AlignTop)
 
