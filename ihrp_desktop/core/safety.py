@@ -181,4 +181,5 @@ def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
 def blocks_for(substances: Iterable[str], routes: Iterable[str]) -> list[Block]:
     """The blocks to print for these answers, in the file's order; the "any" block always."""
     groups = groups_for(substances, routes) | {"any"}
-    return [b for b in safety_content().blocks if (groups.issuperset(b.when) if b.every else groups & set(b.when))]
+    return [b for b in safety_content().blocks
+            if (groups.issuperset(b.when) if b.every else groups.intersection(b.when))]

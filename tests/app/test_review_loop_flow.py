@@ -63,7 +63,8 @@ def _printed(qtbot: Any, window: MainWindow) -> str:
                          parent=window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
-    text = " ".join(" ".join(p.extract_text().split()) for p in pypdf.PdfReader(io.BytesIO(dialog.pdf_bytes)).pages)
+    pages = pypdf.PdfReader(io.BytesIO(dialog.pdf_bytes)).pages
+    text = " ".join(" ".join(p.extract_text().split()) for p in pages)
     dialog.reject()
     return text
 

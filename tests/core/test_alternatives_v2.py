@@ -20,8 +20,10 @@ from ihrp_desktop.core.pdf.styles import ANSWER_SIZE
 # A worksheet as version 1 stored it (18 options, the review as one paragraph).
 STORED_V1: dict[str, Any] = {
     "alternatives": {
-        "limit_per_occasion": {"status": "will_try", "my_version": "Two glasses, measured", "start": "2026-09-28",
-                               "notes": "weeknights"},
+        "limit_per_occasion": {
+            "status": "will_try", "my_version": "Two glasses, measured", "start": "2026-09-28",
+            "notes": "weeknights",
+        },
         "naloxone": {"status": "not_now", "my_version": "", "start": "", "notes": "Wine only"},
         "stop": {"status": "considering", "my_version": "", "start": "", "notes": "Maybe in spring"},
     },
@@ -119,7 +121,8 @@ def test_the_cautions_print_at_body_size_never_grey_italic() -> None:
 
 
 def test_the_discreet_copy_names_no_medication_and_prints_the_neutral_caution() -> None:
-    values = {"alternatives": {"medication_opioids": {"status": "will_try"}, "stop": {"status": "considering"}}}
+    values = {"alternatives": {"medication_opioids": {"status": "will_try"},
+                               "stop": {"status": "considering"}}}
     text = text_of(values, discreet=True)
     assert "buprenorphine" not in text.lower() and "methadone" not in text.lower() and "overdose" not in text
     assert "Ask a doctor about a medicine that can help" in text

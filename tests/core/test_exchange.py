@@ -157,7 +157,8 @@ def test_a_newer_copy_of_a_worksheet_is_added_as_its_new_revision(demo_pair) -> 
     sheet["status"] = "reviewed"
     sheet["updated_at"] = _later(sheet["updated_at"], hours=1)
     summary = import_records(target, newer, LIBRARY)
-    assert (summary.worksheets.updated, summary.worksheets.unchanged, summary.worksheets.new) == (1, SHEETS - 1, 0)
+    updated = (summary.worksheets.updated, summary.worksheets.unchanged, summary.worksheets.new)
+    assert updated == (1, SHEETS - 1, 0)
     now = target.worksheet(ws_id)
     assert now.values["substance"] == "changed on the other computer" and now.status == "reviewed"
     revisions = target.revisions(ws_id)
@@ -234,8 +235,10 @@ def test_imported_is_audited_with_counts_only_in_the_same_transaction(demo_pair)
     import_records(target, doc, LIBRARY)
     events = [e for e in target.audit_events() if e.action == "imported"]
     assert len(events) == 1
-    assert events[0].detail == (f"clients: {CLIENTS} new, 0 updated, 0 already there; sessions: {SESSIONS} new, "
-                                f"0 updated, 0 already there; worksheets: {SHEETS} new, 0 updated, 0 already there")
+    assert events[0].detail == (
+        f"clients: {CLIENTS} new, 0 updated, 0 already there; sessions: {SESSIONS} new, "
+        f"0 updated, 0 already there; worksheets: {SHEETS} new, 0 updated, 0 already there"
+    )
     assert not any(c.name in events[0].detail for c in DEMO_CLIENTS)
     # A file refused while writing (its session belongs to another client here) leaves no event either.
     clash = copy.deepcopy(doc)

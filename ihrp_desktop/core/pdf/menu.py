@@ -309,7 +309,9 @@ def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext
     fit in a single row: no groups, one write-in ``text`` column, every label on at most two lines and
     the line at least ``_FLAT_LINE`` wide. Else None: the write-in goes under its option, as on the
     18 Alternatives (tests/core/pdf/test_blank_layout.py)."""
-    if len(others) != 1 or others[0].type != FieldKind.TEXT or any(row.group or row.caution for row in fld.rows):
+    if len(others) != 1 or others[0].type != FieldKind.TEXT:
+        return None
+    if any(row.group or row.caution for row in fld.rows):
         return None
     style = ctx.style.cell
     longest = max(string_width(row_title(fld, row, ctx), style.fontName, style.fontSize) for row in fld.rows)
@@ -340,7 +342,7 @@ def _flat_blank_table(
     above.append(para(ctx.text(others[0].label), ctx.style.cell_head))
     below.append("")
     rows = [
-        [[para(row_title(fld, row, ctx), ctx.style.cell), *_caution(row, ctx)], *[TickBox() for _ in below[1:-1]], ""]
+        [para(row_title(fld, row, ctx), ctx.style.cell), *[TickBox() for _ in below[1:-1]], ""]
         for row in fld.rows
     ]
     commands += [

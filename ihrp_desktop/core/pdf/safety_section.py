@@ -28,7 +28,8 @@ def _answers(values: Mapping[str, Any], ids: tuple[str, ...]) -> list[str]:
     for fid in ids:
         value = values.get(fid)
         rows = value if isinstance(value, list) else [{"": value}]
-        out += [v for row in rows if isinstance(row, dict) for v in row.values() if isinstance(v, str) and v.strip()]
+        cells = [v for row in rows if isinstance(row, dict) for v in row.values()]
+        out += [v for v in cells if isinstance(v, str) and v.strip()]
     return out
 
 
