@@ -70,3 +70,32 @@ def test_the_wheel_carries_the_demo_folder() -> None:
     shipped = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
     assert shipped["demo"] == "ihrp_desktop/_bundled/demo"
     assert (ROOT / "demo" / DEMO_FILE).is_file()
+
+
+def test_one_client_s_story_runs_through_the_review_loop_and_one_plan_covers_a_combination() -> None:
+    """Balance -> 18 Alternatives (some to try, some that don't apply, outcomes at review) -> a plan
+    carrying items from both with their source notes -> its review -> version 2; and a plan for
+    substances used together, whose safety section covers both."""
+    from ihrp_desktop.core.forms.revising import review_is_blank
+    from ihrp_desktop.core.pdf.safety_section import plan_blocks
+
+    library = default_library()
+    clients = demo_document(new_uids=False)["clients"]
+    story = next(c for c in clients if c["name"].startswith("Agnieszka"))
+    sheets = [w for s in story["sessions"] for w in s["worksheets"]]
+    forms = [w["form"] for w in sheets]
+    assert forms.index("decisional_balance") < forms.index("alternatives") < forms.index("optimal_use_plan")
+    alternatives = next(w["values"] for w in sheets if w["form"] == "alternatives")
+    statuses = {row.get("status") for row in alternatives["alternatives"].values()}
+    assert {"will_try", "not_for_me"} <= statuses
+    assert {r["worked"] for r in alternatives["review_options"]} >= {"yes", "partly", "didnt_try"}
+    first, second = [w for w in sheets if w["form"] == "optimal_use_plan"]
+    assert "(from Decisional balance, " in first["values"]["my_reasons"]
+    assert "(from 18 Alternatives, " in first["values"]["support_changes"]
+    assert not review_is_blank(library.get("optimal_use_plan"), first["values"])
+    assert second["previous_uid"] == first["uid"] and not second["values"]["review_learned"]
+    combined = [w for c in clients for s in c["sessions"] for w in s["worksheets"]
+                if w["form"] == "optimal_use_plan" and w["values"].get("used_with")]
+    assert combined
+    blocks = {b.id for b in plan_blocks(library.get("optimal_use_plan"), combined[0]["values"])}
+    assert {"stimulants", "depressants", "stimulants_alcohol"} <= blocks
