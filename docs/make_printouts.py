@@ -2,9 +2,9 @@
 
     .venv/bin/python docs/make_printouts.py [--out docs/printouts]
 
-The demo's Optimal Use Plans (the wine-only plan and the opioid plan: take-home, discreet copy and the
-pocket-card sheet), the take-home copy of the demo's urge log, practice log, session check-in and safety
-plan, and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
+The demo's Optimal Use Plans (the wine plan, the opioid plan and the plan for cocaine with alcohol: take-home,
+discreet copy and the pocket-card sheet), the take-home copy of the demo's 18 Alternatives, urge log, practice
+log, session check-in and safety plan, and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
 (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the PDFs are rendered in
 memory and handed to pdftoppm on its standard input.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,13 +47,14 @@ def demo_plans() -> dict[str, tuple[str, dict[str, Any]]]:
         for session in client.sessions:
             for sheet in session.worksheets:
                 if sheet.form_id == "optimal_use_plan":
-                    substance = str(sheet.values.get("substance", "plan")).split()[0].lower().strip("(,")
+                    word = str(sheet.values.get("substance", "plan")).split()[0].lower().strip("(,")
+                    substance = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
                     plans[substance] = (client.name, sheet.values)
     return plans
 
 
 # The worksheets whose demo example is rendered as a take-home copy (the first one of each in the demo).
-TAKE_HOME = ("urge_log", "awareness_practice", "session_check_in", "safety_plan")
+TAKE_HOME = ("alternatives", "urge_log", "awareness_practice", "session_check_in", "safety_plan")
 
 
 def demo_sheets() -> dict[str, tuple[str, dict[str, Any]]]:
