@@ -9,13 +9,17 @@ from pathlib import Path
 import pytest
 
 from ihrp_desktop.cli import progress
-from ihrp_desktop.core.demo import load_demo
+from ihrp_desktop.core.demo import DEMO_CLIENTS, load_demo
 from ihrp_desktop.core.exchange import export_records
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from tests.cli_run import run_cli
 
 PASS = "import ✓ pass"
+# The demo's records, counted from the demo itself (demo/clients.json grows with its story).
+CLIENTS = len(DEMO_CLIENTS)
+SESSIONS = sum(len(c.sessions) for c in DEMO_CLIENTS)
+SHEETS = sum(len(s.worksheets) for c in DEMO_CLIENTS for s in c.sessions)
 
 
 run = partial(run_cli, stdin=PASS + "\n")
@@ -43,11 +47,11 @@ def test_import_prints_progress_then_what_was_new_and_adds_nothing_twice(
     assert out == ""  # stdout stays for data
     lines = err.splitlines()
     assert "Reading the file: 100%" in lines
-    assert "Checking: 15 of 15 worksheets" in lines
-    assert "Writing: 15 of 15 worksheets" in lines
+    assert f"Checking: {SHEETS} of {SHEETS} worksheets" in lines
+    assert f"Writing: {SHEETS} of {SHEETS} worksheets" in lines
     assert lines[-1] == (
-        "Imported. Clients: 3 new, 0 updated, 0 already there; Sessions: 12 new, 0 updated, "
-        "0 already there; Worksheets: 15 new, 0 updated, 0 already there."
+        f"Imported. Clients: {CLIENTS} new, 0 updated, 0 already there; Sessions: {SESSIONS} new, 0 updated, "
+        f"0 already there; Worksheets: {SHEETS} new, 0 updated, 0 already there."
     )
     monkeypatch.setattr(progress, "EVERY_SECONDS", 3.0)
     code, _, err = run(
@@ -55,8 +59,8 @@ def test_import_prints_progress_then_what_was_new_and_adds_nothing_twice(
     )
     assert code == 0
     assert err.splitlines() == [
-        "Imported. Clients: 0 new, 0 updated, 3 already there; Sessions: 0 new, 0 updated, 12 already there; "
-        "Worksheets: 0 new, 0 updated, 15 already there."
+        f"Imported. Clients: 0 new, 0 updated, {CLIENTS} already there; Sessions: 0 new, 0 updated, "
+        f"{SESSIONS} already there; Worksheets: 0 new, 0 updated, {SHEETS} already there."
     ]  # a quick import prints no progress lines
 
 
