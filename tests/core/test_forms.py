@@ -379,6 +379,19 @@ BAD = {
         "status",
         "not_marked =",
     ),
+    "left_off that is not true or false": (
+        HEAD + '\n  [[section.field]]\n  id = "status"\n  type = "choice"\n  label = "S"\n'
+        '    [[section.field.option]]\n    id = "not_for_me"\n    label = "N"\n    left_off = 1\n',
+        "status",
+        "left_off =",
+    ),
+    "menu row caution that is not a text": (
+        HEAD + '\n  [[section.field]]\n  id = "menu"\n  type = "menu"\n  label = "M"\n'
+        '    [[section.field.row]]\n    id = "stop"\n    label = "Stop"\n    caution = 3\n'
+        '    [[section.field.column]]\n    id = "status"\n    type = "text"\n    label = "S"\n',
+        "menu",
+        "caution =",
+    ),
     "pocket card naming no field": (
         _card('front = ["nowhere"]') + TEXT_FIELD.format(id="name"),
         "nowhere",
