@@ -82,4 +82,5 @@ def test_a_discreet_combination_plan_names_no_substance() -> None:
     values = {"substance": "Cocaine", "used_with": [{"substance": "Beer"}]}
     text = text_of(values, discreet=True)
     assert "cocaethylene" not in text.lower() and "Used together with it" not in text
+    assert "Mixing the two raises the risk for the heart" in text  # the combination's point, in neutral words
     assert "Together with it" in text  # the client's own words print as typed: only fixed text is neutral
