@@ -5,8 +5,8 @@
 The demo's Optimal Use Plans (the wine plan, the opioid plan and the plan for cocaine with alcohol:
 take-home, discreet copy and the pocket-card sheet), the take-home copy of the demo's 18 Alternatives, urge
 log, practice log, session check-in and safety plan, and every blank worksheet, in English and Spanish, on
-Letter paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the PDFs are rendered in
-memory and handed to pdftoppm on its standard input.
+Letter paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else;
+the PDFs are rendered in memory and handed to pdftoppm on its standard input.
 """
 
 from __future__ import annotations
