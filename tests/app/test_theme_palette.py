@@ -92,9 +92,9 @@ def test_the_icons_are_made_from_the_template(theme: str) -> None:
 # The SHA-256 of each theme's style sheet (text size 1.0, comments out, icon folder as ICONS). A change
 # of look is deliberate: compare screenshots (docs/make_screenshots.py), then put the new digest here.
 LOOK = {
-    "light": "927531dc04bb5a0a9ab11b2fc256517a58e753ffe27d7f55083704715ca16dbe",
-    "dark": "7ad57d41d802a06133999c3bb4a9a0ee64a7f1f775e49a97465f7077ef8de21c",
-    "high_contrast": "9e80f3fd5b83dd04b26cdc6340f74a98bc15cdb6ae3e8e8745e474b843b536cf",
+    "light": "00d749b311e1f11e3eb8909fd17716ec8f8ca5c78eb6790278c76eb1cc5b509e",
+    "dark": "22c6d53e88374311b1693c106a9cc246822e77e4defca21081ec1f421e68550c",
+    "high_contrast": "5bb4691034c6444d302b6be98005be9cf3e42e8b4165162c90695c8588d94f80",
 }
 
 
