@@ -214,6 +214,14 @@ def _days(charts: Iterable[Chart]) -> set[dt.date]:
     return {day for chart in charts for day in chart.days}
 
 
+def tick_step(span: float) -> float:
+    """The value axis' step: 1, 2, 5 or 10, whichever gives at most ten steps (0-7: 1; 0-40: 5)."""
+    for step in (1, 2, 5, 10):
+        if span / step <= 10:
+            return float(step)
+    return span / 8
+
+
 def number_text(value: float | None) -> str:
     """A charted value as printed in the tables: "7", "2.5", or an em dash when not answered."""
     if value is None:

@@ -16,7 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..progress import Chart, Progress, number_text
+from ..progress import Chart, Progress, number_text, tick_step
 from ..words import section
 from .document import APP_NAME, build_pdf
 from .fonts import BOLD, REGULAR
@@ -70,7 +70,7 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
         x_axis.valueSteps = [d.toordinal() for d in days]
         x_axis.labelTextFormat = lambda v: _short_date(dt.date.fromordinal(int(v)), language)
         y_axis.valueMin, y_axis.valueMax = chart.low, chart.high
-        y_axis.valueStep = _step(chart.high - chart.low)
+        y_axis.valueStep = tick_step(chart.high - chart.low)
         for axis in (x_axis, y_axis):
             axis.labels.fontName, axis.labels.fontSize = REGULAR, TICK_SIZE
             axis.labels.fillColor = COLORS.muted
@@ -120,13 +120,6 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
 
 def _band_range(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}\u2013{high}"
-
-
-def _step(span: float) -> float:
-    for step in (1, 2, 5, 10):
-        if span / step <= 10:
-            return float(step)
-    return span / 8
 
 
 def _table(chart: Chart, width: float, language: str) -> Table:
