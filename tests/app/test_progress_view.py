@@ -39,6 +39,7 @@ def _page(qtbot: Any, vault: Vault, client_id: int, size: tuple[int, int] = (136
     page.show_client(vault, client_id)
     page.tabs.setCurrentWidget(page.progress)
     qtbot.waitExposed(page)
+    qtbot.wait(20)  # the cards added to the shown page are shown by a queued call
     return page
 
 
@@ -53,6 +54,7 @@ def _ordinals() -> list[float]:
 
 
 def test_three_sessions_of_rulers_are_charted_in_date_order(qtbot: Any, vault: Vault, app_look: Any) -> None:
+    apply_theme(app_look, "light")
     client_id = fill_three_sessions(vault)  # written out of date order
     page = _page(qtbot, vault, client_id)
     lines = _lines(page, "decisional_balance.importance")
@@ -88,6 +90,7 @@ def test_an_unanswered_ruler_leaves_no_point(qtbot: Any, vault: Vault, app_look:
 
 
 def test_one_session_shows_the_empty_state(qtbot: Any, vault: Vault, app_look: Any) -> None:
+    apply_theme(app_look, "light")
     client = vault.add_client("Ana")
     vault.new_worksheet(client.id, "decisional_balance", 1, values={"importance": 6})
     page = _page(qtbot, vault, client.id)

@@ -56,6 +56,8 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
 
     def __init__(self, chart: Chart, width: float, language: str):
         super().__init__(width, CHART_HEIGHT + 40)
+        # The drawing's first font state: ReportLab's default, Helvetica, would be listed and not embedded.
+        self.initialFontName, self.initialFontSize = REGULAR, TICK_SIZE
         plot = LinePlot()
         plot.x, plot.y = 34, 26
         # A score's chart keeps a margin on the right for its bands' ranges ("8-15").
