@@ -10,6 +10,7 @@ goes to logs or settings; the chart's accessible description holds the same valu
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from PySide6.QtCharts import (
@@ -21,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontInfo, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.forms import FormLibrary
@@ -33,7 +34,7 @@ SERIES_COLORS = ("#2E8C91", "#C77A2B", "#7C68B8", "#C0506A")
 BAND_ALPHA = 46  # of 255: bands stay behind the lines in both themes
 BAND_COLORS = ("#4CAF93", "#E0B040", "#E07B39", "#D04A5C")
 TWO_COLUMNS_FROM = 1100  # px of width: below this, one chart per row
-CHART_HEIGHT_LINES = 15  # the chart's height in lines of text: it grows with the text size
+CHART_HEIGHT_LINES = 12  # the chart's height in lines of text: it grows with the text size
 
 
 def day_label(day: dt.date) -> str:
@@ -105,7 +106,7 @@ class ProgressView(QScrollArea):
         box.setSpacing(2)
         eyebrow = QLabel(chart.worksheet_title)
         eyebrow.setObjectName("quiet")
-        title = QLabel(chart.title + (f"  ({chart.unit})" if chart.unit else ""))
+        title = QLabel(chart.title)
         title.setObjectName("sectionTitle")
         title.setWordWrap(True)
         box.addWidget(eyebrow)
@@ -119,6 +120,15 @@ class ProgressView(QScrollArea):
         view.setAccessibleDescription(values_text(chart))
         view.setObjectName(f"progress:{chart.key}")
         box.addWidget(view)
+        if len(chart.series) > 1:
+            # The key under the chart, wrapped at any text size (a QLegend cuts long labels short).
+            key = QLabel("<br>".join(
+                f'<span style="color:{SERIES_COLORS[n % len(SERIES_COLORS)]}">\u25cf</span> {html.escape(s.label)}'
+                for n, s in enumerate(chart.series)))
+            key.setTextFormat(Qt.TextFormat.RichText)
+            key.setWordWrap(True)
+            key.setObjectName(f"key:{chart.key}")
+            box.addWidget(key)
         if chart.left_out:
             note = QLabel(translate("ProgressView", "Not charted: {n} with unanswered questions (an incomplete "
                                     "score has no value).").format(n=chart.left_out))
@@ -155,14 +165,12 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     grid = QColor(text)
     grid.setAlpha(40)
     small = QFont(font)
-    small.setPointSizeF(max(8.0, font.pointSizeF() * 0.85))
+    # The theme sets sizes in pixels: scaled from the widget's own, so the chart grows with the text size.
+    small.setPixelSize(max(11, round(QFontInfo(font).pixelSize() * 0.85)))
     qchart = QChart()
     qchart.setBackgroundVisible(False)
     qchart.setMargins(QMargins(4, 4, 4, 4))
-    qchart.legend().setVisible(len(chart.series) > 1)
-    qchart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    qchart.legend().setLabelColor(text)
-    qchart.legend().setFont(small)
+    qchart.legend().setVisible(False)  # the key is a wrapped label under the chart (ProgressView._card)
     days = chart.days
     first, last = days[0].toordinal(), days[-1].toordinal()
     pad = max(2.0, (last - first) / 12)
@@ -177,13 +185,18 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     y_axis.setRange(chart.low, chart.high)
     y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
     y_axis.setTickAnchor(chart.low)
-    y_axis.setTickInterval(tick_step(chart.high - chart.low))
+    # At most six steps: a small chart's labels stay whole ("10", never "...").
+    y_axis.setTickInterval(tick_step(chart.high - chart.low, most=6))
     y_axis.setLabelFormat("%d")
     for axis in (x_axis, y_axis):
         axis.setLabelsColor(text)
         axis.setLabelsFont(small)
         axis.setGridLineColor(grid)
         axis.setLinePenColor(grid)
+    if chart.unit:
+        y_axis.setTitleText(chart.unit)
+        y_axis.setTitleFont(small)
+        y_axis.setTitleBrush(text)
     qchart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     qchart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for n, band in enumerate(chart.bands):
@@ -203,7 +216,6 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
         qchart.addSeries(area)
         area.attachAxis(x_axis)
         area.attachAxis(y_axis)
-        qchart.legend().markers(area)[0].setVisible(False)
     for n, series in enumerate(chart.series):
         line = QLineSeries()
         line.setName(series.label)

@@ -184,8 +184,9 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
 
 
 def _title(form: FormDefinition, group: list[tuple[Section, Field]], language: str) -> str:
-    """One field: its label ("AUDIT score"); one section: its title; else the worksheet's title."""
-    if len(group) == 1:
+    """One field, or fields of one label: the label ("AUDIT score", "Days per week"); one section: its
+    title; else the worksheet's title."""
+    if len({fld.label.get(language) for _, fld in group}) == 1:
         return group[0][1].label.get(language)
     if len({section.id for section, _ in group}) == 1:
         return group[0][0].title.get(language)
@@ -214,10 +215,10 @@ def _days(charts: Iterable[Chart]) -> set[dt.date]:
     return {day for chart in charts for day in chart.days}
 
 
-def tick_step(span: float) -> float:
-    """The value axis' step: 1, 2, 5 or 10, whichever gives at most ten steps (0-7: 1; 0-40: 5)."""
+def tick_step(span: float, most: int = 10) -> float:
+    """The value axis' step: 1, 2, 5 or 10, whichever gives at most ``most`` steps (0-7: 1; 0-40: 5)."""
     for step in (1, 2, 5, 10):
-        if span / step <= 10:
+        if span / step <= most:
             return float(step)
     return span / 8
 

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChartView, QLineSeries
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from ihrp_desktop.app.background import InlineRunner
 from ihrp_desktop.app.clients import ClientPage
+from ihrp_desktop.app.progress_view import CHART_HEIGHT_LINES
 from ihrp_desktop.app.editor.theme import apply_theme
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
@@ -122,9 +123,13 @@ def test_charts_follow_the_theme_and_the_text_size(qtbot: Any, vault: Vault, app
     chart = page.progress.charts["decisional_balance.importance"]
     text = page.palette().color(page.palette().ColorRole.WindowText)
     assert all(axis.labelsColor() == text for axis in chart.axes())
-    assert chart.legend().labelColor() == text
+    key = page.progress.findChild(QLabel, "key:decisional_balance.importance")
+    assert key is not None and key.wordWrap() and "How ready am I to try it?" in key.text()
+    # The axis words grow with the text size (85% of the page's text).
+    assert all(axis.labelsFont().pixelSize() == max(11, round(page.progress.fontInfo().pixelSize() * 0.85))
+               for axis in chart.axes())
     first_view = page.progress.widget().findChildren(QChartView)[0]
-    # The chart grows with the text: 15 lines of the page's own text.
-    assert first_view.minimumHeight() == page.progress.fontMetrics().height() * 15
+    # The chart grows with the text: so many lines of the page's own text.
+    assert first_view.minimumHeight() == page.progress.fontMetrics().height() * CHART_HEIGHT_LINES
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / f"progress-{theme}{'-large' if scale > 1 else ''}.png"))

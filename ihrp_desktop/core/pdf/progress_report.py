@@ -176,9 +176,6 @@ def _chart_block(chart: Chart, width: float, language: str) -> list[Flowable]:
     st = styles()
     drawing = ChartDrawing(chart, width, language)
     title = escape_text(chart.title)
-    if chart.unit:  # "Optimal Use Plan  (days a week)"
-        title += f' <font name="{REGULAR}" size="9.5" color="#{COLORS.muted.hexval()[2:]}">' \
-                 f"({escape_text(chart.unit)})</font>"
     legend = _legend(chart, language) if len(chart.series) > 1 else []  # one series: the title names it
     head = [Paragraph(escape_text(chart.worksheet_title.upper()), st.small),
             Paragraph(title, st.section), drawing, *legend, Spacer(1, 4)]
