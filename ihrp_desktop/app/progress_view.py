@@ -120,11 +120,14 @@ class ProgressView(QScrollArea):
         view.setAccessibleDescription(values_text(chart))
         view.setObjectName(f"progress:{chart.key}")
         box.addWidget(view)
-        if len(chart.series) > 1:
+        lines = [f'<span style="color:{SERIES_COLORS[n % len(SERIES_COLORS)]}">\u25cf</span> {html.escape(s.label)}'
+                 for n, s in enumerate(chart.series)] if len(chart.series) > 1 else []
+        # A score's bands, in the colours shaded behind it, with their words (for the clinician).
+        lines += [f'<span style="color:{BAND_COLORS[n % len(BAND_COLORS)]}">\u25a0</span> {html.escape(b.label)}'
+                  for n, b in enumerate(chart.bands)]
+        if lines:
             # The key under the chart, wrapped at any text size (a QLegend cuts long labels short).
-            key = QLabel("<br>".join(
-                f'<span style="color:{SERIES_COLORS[n % len(SERIES_COLORS)]}">\u25cf</span> {html.escape(s.label)}'
-                for n, s in enumerate(chart.series)))
+            key = QLabel("<br>".join(lines))
             key.setTextFormat(Qt.TextFormat.RichText)
             key.setWordWrap(True)
             key.setObjectName(f"key:{chart.key}")
@@ -198,6 +201,18 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
         y_axis.setTitleFont(small)
         y_axis.setTitleBrush(text)
     qchart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    band_axis = None
+    if chart.bands:  # each band's range beside the plot, on the right ("8-15")
+        band_axis = QCategoryAxis()
+        band_axis.setRange(chart.low, chart.high)
+        band_axis.setStartValue(chart.low)
+        for band in chart.bands:
+            band_axis.append(band.range_text, min(chart.high, band.high + 0.5))
+        band_axis.setLabelsColor(text)
+        band_axis.setLabelsFont(small)
+        band_axis.setGridLineVisible(False)
+        band_axis.setLinePenColor(grid)
+        qchart.addAxis(band_axis, Qt.AlignmentFlag.AlignRight)
     qchart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for n, band in enumerate(chart.bands):
         low = max(chart.low, band.low - 0.5)
@@ -216,6 +231,8 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
         qchart.addSeries(area)
         area.attachAxis(x_axis)
         area.attachAxis(y_axis)
+        if band_axis is not None:
+            area.attachAxis(band_axis)
     for n, series in enumerate(chart.series):
         line = QLineSeries()
         line.setName(series.label)

@@ -52,6 +52,11 @@ class BandRange:
     high: int
     label: str
 
+    @property
+    def range_text(self) -> str:
+        """The band's range as shown beside a chart: "8\u201315", or "3" for a band of one value."""
+        return str(self.low) if self.low == self.high else f"{self.low}\u2013{self.high}"
+
 
 @dataclass(frozen=True)
 class Chart:

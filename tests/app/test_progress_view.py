@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChartView, QLineSeries
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from ihrp_desktop.app.background import InlineRunner
@@ -69,6 +70,10 @@ def test_three_sessions_of_rulers_are_charted_in_date_order(qtbot: Any, vault: V
         list(map(float, AUDIT_SCORES))
     bands = [s.name() for s in audit.series() if isinstance(s, QAreaSeries)]
     assert bands[0].startswith("Zone I (0-7)") and len(bands) == 4  # the bands drawn behind the score
+    ranges = next(a for a in audit.axes(Qt.Orientation.Vertical) if isinstance(a, QCategoryAxis))
+    assert ranges.categoriesLabels() == ["0\u20137", "8\u201315", "16\u201319", "20\u201340"]
+    key = page.progress.findChild(QLabel, "key:audit.audit_score")
+    assert key is not None and "Zone IV (20-40): referral to a specialist" in key.text()
     plan = _lines(page, "optimal_use_plan.current_days")
     assert [y for _, y in plan["current_days"]] == [float(PLAN_DAYS[0][0]), float(PLAN_DAYS[1][0])]
     x_axis = next(a for a in page.progress.charts["optimal_use_plan.current_days"].axes()
@@ -76,6 +81,10 @@ def test_three_sessions_of_rulers_are_charted_in_date_order(qtbot: Any, vault: V
     assert [label.split(" · ")[-1] for label in x_axis.categoriesLabels()] == ["v1", "v2"]  # a mark per version
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / "progress.png"))
+        bar = page.progress.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the check-in and the two AUDIT scores with their bands
+        qtbot.wait(20)
+        page.grab().save(str(Path(SHOTS) / "progress-scores.png"))
 
 
 def test_an_unanswered_ruler_leaves_no_point(qtbot: Any, vault: Vault, app_look: Any) -> None:

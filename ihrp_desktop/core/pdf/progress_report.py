@@ -102,7 +102,7 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
                           fillColor=BAND_SHADES[n % len(BAND_SHADES)]))
             # Beside the plot, its range only ("8–15"): the band's words are in the table under it.
             if top - bottom >= TICK_SIZE - 1:
-                self.add(String(plot.x + plot.width + 4, (top + bottom) / 2 - 3, f"{band.low}–{band.high}",
+                self.add(String(plot.x + plot.width + 4, (top + bottom) / 2 - 3, band.range_text,
                                 fontName=REGULAR, fontSize=TICK_SIZE - 1, fillColor=COLORS.muted))
 
     def _mark_versions(self, chart: Chart, plot: LinePlot, language: str) -> None:
@@ -118,10 +118,6 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
                           strokeWidth=0.6, strokeDashArray=[2, 2]))
             self.add(String(x, plot.y + plot.height + 3, _word("version_mark", language, n=point.version),
                             fontName=BOLD, fontSize=TICK_SIZE, fillColor=COLORS.accent, textAnchor="middle"))
-
-
-def _band_range(low: int, high: int) -> str:
-    return str(low) if low == high else f"{low}\u2013{high}"
 
 
 def _table(chart: Chart, width: float, language: str) -> Table:
@@ -142,7 +138,7 @@ def _table(chart: Chart, width: float, language: str) -> Table:
         elif extra == "version":
             row.append(_word("version_mark", language, n=point.version))
         rows.append(row)
-    date_width = 95.0
+    date_width = 118.0  # "21 de septiembre de 2026" at 9.5 pt
     extra_width = (width * 0.38 if extra == "band" else 70.0) if extra else 0.0
     each = (width - date_width - extra_width) / max(1, len(chart.series))
     widths = [date_width] + [each] * len(chart.series) + ([extra_width] if extra else [])
