@@ -297,7 +297,8 @@ class ClientPage(QWidget):
         self._refresh_progress()
 
     def _refresh_progress(self) -> None:
-        if self.tabs.currentWidget() is self.progress and self.vault is not None and self.client_id is not None:
+        shown = self.tabs.currentWidget() is self.progress
+        if shown and self.vault is not None and self.client_id is not None:
             self.progress.show_client(self.vault, self.client_id)
         elif self.progress.progress is not None:
             self.progress.clear()  # no other client's values wait in a hidden tab

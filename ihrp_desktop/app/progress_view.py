@@ -87,7 +87,8 @@ class ProgressView(QScrollArea):
         self.empty.setVisible(not enough)
         if not enough:
             sessions = progress.sessions if progress is not None else 0
-            # The condition is core.progress.MIN_SESSIONS (tests/app/test_progress_view.py::test_one_session_shows_the_empty_state).
+            # The condition is core.progress.MIN_SESSIONS
+            # (tests/app/test_progress_view.py::test_one_session_shows_the_empty_state).
             self.empty.setText(translate(
                 "ProgressView", "Progress shows here once two sessions or more hold rulers, check-ins, plan "
                 "days or AUDIT scores. Sessions with answers to chart so far: {n}.").format(n=sessions))
@@ -120,11 +121,10 @@ class ProgressView(QScrollArea):
         view.setAccessibleDescription(values_text(chart))
         view.setObjectName(f"progress:{chart.key}")
         box.addWidget(view)
-        lines = [f'<span style="color:{SERIES_COLORS[n % len(SERIES_COLORS)]}">\u25cf</span> {html.escape(s.label)}'
-                 for n, s in enumerate(chart.series)] if len(chart.series) > 1 else []
+        lines = [_swatch(SERIES_COLORS, n, "\u25cf", s.label) for n, s in enumerate(chart.series)] \
+            if len(chart.series) > 1 else []
         # A score's bands, in the colours shaded behind it, with their words (for the clinician).
-        lines += [f'<span style="color:{BAND_COLORS[n % len(BAND_COLORS)]}">\u25a0</span> {html.escape(b.label)}'
-                  for n, b in enumerate(chart.bands)]
+        lines += [_swatch(BAND_COLORS, n, "\u25a0", b.label) for n, b in enumerate(chart.bands)]
         if lines:
             # The key under the chart, wrapped at any text size (a QLegend cuts long labels short).
             key = QLabel("<br>".join(lines))
@@ -133,7 +133,8 @@ class ProgressView(QScrollArea):
             key.setObjectName(f"key:{chart.key}")
             box.addWidget(key)
         if chart.left_out:
-            note = QLabel(translate("ProgressView", "Not charted: {n} with unanswered questions (an incomplete "
+            note = QLabel(translate("ProgressView", "Not charted: {n} with unanswered questions (an "
+                                    "incomplete "
                                     "score has no value).").format(n=chart.left_out))
             note.setObjectName("quiet")
             note.setWordWrap(True)
@@ -151,6 +152,11 @@ class ProgressView(QScrollArea):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange, QEvent.Type.StyleChange) \
                 and self.progress is not None:
             self._draw()  # the theme or the text size changed: draw again in the new colours and sizes
+
+
+def _swatch(colors: tuple[str, ...], n: int, glyph: str, words: str) -> str:
+    """One line of a chart's key: a coloured glyph and the words (escaped: they come from definitions)."""
+    return f'<span style="color:{colors[n % len(colors)]}">{glyph}</span> {html.escape(words)}'
 
 
 def values_text(chart: Chart) -> str:

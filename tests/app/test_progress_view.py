@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from ihrp_desktop.app.background import InlineRunner
 from ihrp_desktop.app.clients import ClientPage
-from ihrp_desktop.app.progress_view import CHART_HEIGHT_LINES
 from ihrp_desktop.app.editor.theme import apply_theme
+from ihrp_desktop.app.progress_view import CHART_HEIGHT_LINES
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from tests.progress_data import AUDIT_SCORES, CHECK_IN, DAYS, PLAN_DAYS, RULERS, fill_three_sessions
@@ -78,7 +78,8 @@ def test_three_sessions_of_rulers_are_charted_in_date_order(qtbot: Any, vault: V
     assert [y for _, y in plan["current_days"]] == [float(PLAN_DAYS[0][0]), float(PLAN_DAYS[1][0])]
     x_axis = next(a for a in page.progress.charts["optimal_use_plan.current_days"].axes()
                   if isinstance(a, QCategoryAxis))
-    assert [label.split(" · ")[-1] for label in x_axis.categoriesLabels()] == ["v1", "v2"]  # a mark per version
+    # a mark per plan version
+    assert [label.split(" · ")[-1] for label in x_axis.categoriesLabels()] == ["v1", "v2"]
     if SHOTS:
         page.grab().save(str(Path(SHOTS) / "progress.png"))
         bar = page.progress.verticalScrollBar()

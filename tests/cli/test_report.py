@@ -29,7 +29,8 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *ar
     return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=passphrase + "\n")
 
 
-def test_report_writes_the_charts_and_records_it(capsys, monkeypatch, vault_path: Path, tmp_path: Path) -> None:
+def test_report_writes_the_charts_and_records_it(capsys, monkeypatch, vault_path: Path,
+                                                tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     code, stdout, err = cli(capsys, monkeypatch, "report", "--client", CLIENT, "--vault", str(vault_path),
                             "-o", str(out))
@@ -39,7 +40,8 @@ def test_report_writes_the_charts_and_records_it(capsys, monkeypatch, vault_path
     assert "Progress report" in text and CLIENT in text and "Where I am right now" in text
     assert str(RULERS["importance"][2]) in text
     with Vault.open(vault_path, PASS) as vault:
-        assert any(e.action == "printed" and e.detail == "progress report to file" for e in vault.audit_events())
+        events = vault.audit_events()
+        assert any(e.action == "printed" and e.detail == "progress report to file" for e in events)
 
 
 def test_a_missing_client_is_said_and_nothing_written(capsys, monkeypatch, vault_path: Path,
@@ -55,8 +57,8 @@ def test_a_missing_client_is_said_and_nothing_written(capsys, monkeypatch, vault
 def test_wrong_passphrase_and_usage_exit_as_the_other_commands(capsys, monkeypatch, vault_path: Path,
                                                               tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
-    code, _, _ = cli(capsys, monkeypatch, "report", "--client", CLIENT, "--vault", str(vault_path), "-o", str(out),
-                     passphrase="not it")
+    code, _, _ = cli(capsys, monkeypatch, "report", "--client", CLIENT, "--vault", str(vault_path),
+                     "-o", str(out), passphrase="not it")
     assert code == 3 and not out.exists()
     with pytest.raises(SystemExit) as stop:
         run_cli(capsys, monkeypatch, "report", "--vault", str(vault_path), "-o", str(out))

@@ -683,8 +683,8 @@ def test_chart_only_on_one_number_per_worksheet(tmp_path: Path, shipped: dict[st
     assert load_definition(write(tmp_path, HEAD + ruler)).field("ready").chart
     on_text = HEAD + '\n  [[section.field]]\n  id = "name"\n  type = "text"\n  label = "N"\n  chart = true\n'
     on_column = HEAD + ('\n  [[section.field]]\n  id = "rows"\n  type = "list"\n  label = "R"\n'
-                        '    [[section.field.column]]\n    id = "weight"\n    type = "scale"\n    label = "W"\n'
-                        '    chart = true\n')
+                        '    [[section.field.column]]\n    id = "weight"\n    type = "scale"\n'
+                        '    label = "W"\n    chart = true\n')
     for text, field in ((on_text, "name"), (on_column, "rows.weight")):
         with pytest.raises(FormDefinitionError) as caught:
             load_definition(write(tmp_path, text, "bad.toml"))

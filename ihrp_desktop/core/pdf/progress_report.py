@@ -123,7 +123,7 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
 def _table(chart: Chart, width: float, language: str) -> Table:
     """The chart's values, one row per worksheet: date, a value per series, band or plan version."""
     st = styles()
-    head = [Paragraph(escape_text(_word("date", language)), st.cell_head)]
+    head: list[object] = [Paragraph(escape_text(_word("date", language)), st.cell_head)]
     head += [Paragraph(escape_text(s.label), st.cell_head) for s in chart.series]
     extra = "band" if chart.bands else "version" if chart.versions else None
     if extra is not None:
@@ -163,7 +163,8 @@ def _legend(chart: Chart, language: str) -> list[Flowable]:
     glyphs = ("\u25cf", "\u25a0", "\u25c6", "\u25b2")
     for n, s in enumerate(chart.series):
         color = SERIES_COLORS[n % len(SERIES_COLORS)].hexval()[2:]
-        out.append(Paragraph(f'<font color="#{color}">{glyphs[n % len(glyphs)]}</font> {escape_text(s.label)}',
+        glyph = glyphs[n % len(glyphs)]
+        out.append(Paragraph(f'<font color="#{color}">{glyph}</font> {escape_text(s.label)}',
                              st.cell_quiet))
     return out
 

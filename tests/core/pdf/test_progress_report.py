@@ -96,7 +96,7 @@ def test_plan_versions_are_marked_and_the_days_limit_said(vault: Vault) -> None:
     text = _text(_report(vault, client_id))
     plan = text[text.index("OPTIMAL USE PLAN"):text.index("SESSION CHECK-IN")]
     assert _rows(plan, 3) == \
-        [[str(PLAN_DAYS[0][0]), str(PLAN_DAYS[0][1]), "v1"], [str(PLAN_DAYS[1][0]), str(PLAN_DAYS[1][1]), "v2"]]
+        [[str(now), str(ideal), f"v{n}"] for n, (now, ideal) in enumerate(PLAN_DAYS, start=1)]
     assert "so days between sessions are not charted" in plan.replace("\n", " ")
 
 
@@ -105,8 +105,10 @@ def test_unanswered_and_incomplete_leave_no_point(vault: Vault) -> None:
     s1 = vault.add_session(client.id, dt.date(2026, 3, 2)).id
     s2 = vault.add_session(client.id, dt.date(2026, 3, 16)).id
     vault.new_worksheet(client.id, "decisional_balance", 1, session_id=s1, values={"importance": 3})
-    vault.new_worksheet(client.id, "decisional_balance", 1, session_id=s2, values={"importance": 5, "readiness": 4})
-    vault.new_worksheet(client.id, "audit_c", 1, session_id=s1, values=answers_scoring("audit_c", "audit_c_score", 5))
+    vault.new_worksheet(client.id, "decisional_balance", 1, session_id=s2,
+                        values={"importance": 5, "readiness": 4})
+    vault.new_worksheet(client.id, "audit_c", 1, session_id=s1,
+                        values=answers_scoring("audit_c", "audit_c_score", 5))
     partial = answers_scoring("audit_c", "audit_c_score", 4)
     partial.pop("audit_3")
     vault.new_worksheet(client.id, "audit_c", 1, session_id=s2, values=partial)
