@@ -4,15 +4,17 @@ each QChart hold the recorded values in date order, in light and dark themes and
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChartView, QLineSeries
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
 
 from ihrp_desktop.app.background import InlineRunner
 from ihrp_desktop.app.clients import ClientPage
@@ -20,6 +22,7 @@ from ihrp_desktop.app.editor.theme import apply_theme
 from ihrp_desktop.app.progress_view import CHART_HEIGHT_LINES
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
+from tests.app.driving import answer_next_dialog
 from tests.progress_data import AUDIT_SCORES, CHECK_IN, DAYS, PLAN_DAYS, RULERS, fill_three_sessions
 
 PASS = "correct horse battery staple"
@@ -144,3 +147,24 @@ def test_charts_follow_the_theme_and_the_text_size(qtbot: Any, vault: Vault, app
     if SHOTS:
         name = "progress-large-text.png" if scale > 1 else f"progress-{theme}.png"
         page.grab().save(str(Path(SHOTS) / name))
+
+
+def test_the_report_button_saves_the_report_where_chosen_and_records_it(
+        qtbot: Any, vault: Vault, app_look: Any, tmp_path: Path) -> None:
+    client_id = fill_three_sessions(vault)
+    page = _page(qtbot, vault, client_id)
+    target = tmp_path / "out" / "report.pdf"
+    target.parent.mkdir()
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        assert "Peña" not in dialog.selectedFiles()[0]  # the suggested name holds no client name
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    answer_next_dialog(choose)
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(target.read_bytes())).pages)
+    assert "Progress report" in text and "Where I am right now" in text
+    assert any(e.detail == "progress report saved as PDF" and e.client_id == client_id
+               for e in vault.audit_events())
