@@ -91,8 +91,8 @@ class DemoRecords:
     def worksheets(self, client_id: int) -> list[Any]:
         return list(self.sheets.values())
 
-    def worksheet(self, worksheet_id: int) -> Any:
-        return self.sheets[worksheet_id]
+    def latest_values(self, client_id: int, form_ids: Any) -> dict[int, dict[str, Any]]:
+        return {n: sheet.values for n, sheet in self.sheets.items() if sheet.form_id in form_ids}
 
 
 def demo_progress(language: str) -> tuple[str, Progress]:

@@ -12,7 +12,7 @@ progress report (core/pdf/progress_report.py); no Qt here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -117,7 +117,17 @@ class ProgressSource(Protocol):
 
     def worksheets(self, client_id: int) -> list[Any]: ...
 
-    def worksheet(self, worksheet_id: int) -> Any: ...
+    def latest_values(self, client_id: int, form_ids: Collection[str]) -> dict[int, dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """One charted worksheet: where it sits (date, plan version) and its latest answers."""
+
+    id: int
+    session_date: dt.date
+    version_number: int
+    values: dict[str, Any]
 
 
 def charted_fields(form: FormDefinition) -> list[tuple[Section, Field]]:
@@ -153,7 +163,7 @@ def _groups(form: FormDefinition) -> list[list[tuple[Section, Field]]]:
     return list(groups.values())
 
 
-def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: list[Any],
+def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: list[_Sheet],
            language: str) -> Chart:
     one_section = len({section.id for section, _ in group}) == 1
     series = []
@@ -165,7 +175,7 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
             if value is None:
                 left_out += fld.type == FieldKind.SCORE and bool(sheet.values)
                 continue
-            points.append(Point(sheet.session_date, value, sheet.id, sheet.version_number or 1))
+            points.append(Point(sheet.session_date, value, sheet.id, sheet.version_number))
         # A chart over two sections names each series by its section ("How it goes now: Days per week").
         label = fld.label.get(language) if one_section else \
             f"{section.title.get(language)}: {fld.label.get(language)}"
@@ -202,11 +212,12 @@ def client_progress(vault: ProgressSource, library: FormLibrary, client_id: int,
                     language: str = "en") -> Progress:
     """The client's charts: one per range of charted fields of each worksheet kind the client has."""
     infos = sorted(vault.worksheets(client_id), key=lambda i: (i.session_date, i.created_at, i.id))
+    forms = [form for form in library.ordered() if charted_fields(form)]
+    values = vault.latest_values(client_id, [form.id for form in forms])
     charts: list[Chart] = []
-    for form in library.ordered():
-        if not charted_fields(form):
-            continue
-        sheets = [vault.worksheet(i.id) for i in infos if i.form_id == form.id]
+    for form in forms:
+        sheets = [_Sheet(i.id, i.session_date, i.version_number or 1, values.get(i.id, {}))
+                  for i in infos if i.form_id == form.id]
         if not sheets:
             continue
         for group in _groups(form):

@@ -141,3 +141,15 @@ def test_one_session_prints_the_empty_state(vault: Vault) -> None:
     vault.new_worksheet(client.id, "decisional_balance", 1, values={"importance": 6})
     text = _text(_report(vault, client.id)).replace("\n", " ")
     assert "Not enough to chart yet" in text and "This client has 1." in text
+
+
+def test_only_this_clients_answers_are_read(vault: Vault) -> None:
+    client_id = fill_three_sessions(vault)
+    other = vault.add_client("Bruno")
+    for day in (dt.date(2026, 9, 7), dt.date(2026, 9, 21)):
+        session = vault.add_session(other.id, day).id
+        vault.new_worksheet(other.id, "decisional_balance", 1, session_id=session, values={"importance": 1})
+    mine = vault.latest_values(client_id, ["decisional_balance"])
+    assert len(mine) == 3 and all(v["importance"] != 1 for v in mine.values())
+    progress = client_progress(vault, default_library(), other.id)
+    assert [p.value for s in progress.charts[0].series for p in s.points] == [1.0, 1.0]
