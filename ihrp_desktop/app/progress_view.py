@@ -112,15 +112,16 @@ class ProgressView(QScrollArea):
         title.setWordWrap(True)
         box.addWidget(eyebrow)
         box.addWidget(title)
-        qchart = build_chart(chart, self.palette(), self.font())
-        self.charts[chart.key] = qchart
-        view = QChartView(qchart)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(self.fontMetrics().height() * CHART_HEIGHT_LINES)
-        view.setAccessibleName(chart.title)
-        view.setAccessibleDescription(values_text(chart))
-        view.setObjectName(f"progress:{chart.key}")
-        box.addWidget(view)
+        if chart.days:  # a chart of only incomplete scores has nothing to draw: its note says why
+            qchart = build_chart(chart, self.palette(), self.font())
+            self.charts[chart.key] = qchart
+            view = QChartView(qchart)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(self.fontMetrics().height() * CHART_HEIGHT_LINES)
+            view.setAccessibleName(chart.title)
+            view.setAccessibleDescription(values_text(chart))
+            view.setObjectName(f"progress:{chart.key}")
+            box.addWidget(view)
         lines = [_swatch(SERIES_COLORS, n, "\u25cf", s.label) for n, s in enumerate(chart.series)] \
             if len(chart.series) > 1 else []
         # A score's bands, in the colours shaded behind it, with their words (for the clinician).

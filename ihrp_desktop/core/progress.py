@@ -182,6 +182,9 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
         series.append(Series(fld.id, label, tuple(points)))
     first = group[0][1]
     low, high = _range(form, first)
+    # A value kept from an older definition's wider range still shows, on an axis that reaches it.
+    seen = [p.value for s in series for p in s.points]
+    low, high = min([low, *seen]), max([high, *seen])
     bands = tuple(BandRange(b.min, b.max, b.label.get(language))
                   for b in (first.scoring.bands if first.scoring is not None else ()))
     return Chart(

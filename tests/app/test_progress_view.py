@@ -23,7 +23,15 @@ from ihrp_desktop.app.progress_view import CHART_HEIGHT_LINES
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from tests.app.driving import answer_next_dialog
-from tests.progress_data import AUDIT_SCORES, CHECK_IN, DAYS, PLAN_DAYS, RULERS, fill_three_sessions
+from tests.progress_data import (
+    AUDIT_SCORES,
+    CHECK_IN,
+    DAYS,
+    PLAN_DAYS,
+    RULERS,
+    answers_scoring,
+    fill_three_sessions,
+)
 
 PASS = "correct horse battery staple"
 # Screenshots for docs/screenshots/progress-*.png are written here when set (looked at by a person).
@@ -168,3 +176,19 @@ def test_the_report_button_saves_the_report_where_chosen_and_records_it(
     assert "Progress report" in text and "Where I am right now" in text
     assert any(e.detail == "progress report saved as PDF" and e.client_id == client_id
                for e in vault.audit_events())
+
+
+def test_only_incomplete_scores_show_a_note_and_no_chart(qtbot: Any, vault: Vault, app_look: Any) -> None:
+    client = vault.add_client("Ana")
+    partial = answers_scoring("audit", "audit_score", 9)
+    partial.pop("audit_10")
+    for n, day in enumerate((dt.date(2026, 3, 2), dt.date(2026, 3, 16))):
+        session = vault.add_session(client.id, day).id
+        vault.new_worksheet(client.id, "decisional_balance", 1, session_id=session, values={"importance": n})
+        vault.new_worksheet(client.id, "audit", 1, session_id=session, values=partial)
+    page = _page(qtbot, vault, client.id)
+    charts = page.progress.charts
+    assert "audit.audit_score" not in charts and "decisional_balance.importance" in charts
+    notes = [label.text() for label in page.progress.findChildren(QLabel)
+             if label.text().startswith("Not charted")]
+    assert notes == ["Not charted: 2 with unanswered questions (an incomplete score has no value)."]

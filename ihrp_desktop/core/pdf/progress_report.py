@@ -171,6 +171,11 @@ def _legend(chart: Chart, language: str) -> list[Flowable]:
 
 def _chart_block(chart: Chart, width: float, language: str) -> list[Flowable]:
     st = styles()
+    if not chart.days:  # only incomplete scores: nothing to draw, the note says why
+        return [Paragraph(escape_text(chart.worksheet_title.upper()), st.small),
+                Paragraph(escape_text(chart.title), st.section),
+                Paragraph(escape_text(_word("left_out", language, n=chart.left_out)), st.quiet),
+                Spacer(1, 14)]
     drawing = ChartDrawing(chart, width, language)
     title = escape_text(chart.title)
     legend = _legend(chart, language) if len(chart.series) > 1 else []  # one series: the title names it

@@ -153,3 +153,30 @@ def test_only_this_clients_answers_are_read(vault: Vault) -> None:
     assert len(mine) == 3 and all(v["importance"] != 1 for v in mine.values())
     progress = client_progress(vault, default_library(), other.id)
     assert [p.value for s in progress.charts[0].series for p in s.points] == [1.0, 1.0]
+
+
+def test_a_measure_with_only_incomplete_scores_is_named_not_drawn(vault: Vault) -> None:
+    client = vault.add_client("Ana")
+    partial = answers_scoring("audit", "audit_score", 9)
+    partial.pop("audit_10")
+    for n, day in enumerate((dt.date(2026, 3, 2), dt.date(2026, 3, 16))):
+        session = vault.add_session(client.id, day).id
+        vault.new_worksheet(client.id, "decisional_balance", 1, session_id=session, values={"importance": n})
+        vault.new_worksheet(client.id, "audit", 1, session_id=session, values=partial)
+    progress = client_progress(vault, default_library(), client.id)
+    audit = next(c for c in progress.charts if c.key == "audit.audit_score")
+    assert audit.days == [] and audit.left_out == 2
+    text = _text(_report(vault, client.id))
+    assert "AUDIT score" in text and "Not charted: 2 worksheet(s) with unanswered questions" in text
+
+
+def test_a_value_beyond_the_definitions_range_widens_the_axis(vault: Vault) -> None:
+    """An answer kept from an older definition (9 days on a 0-7 field) is charted, not cut off."""
+    client = vault.add_client("Ana")
+    for n, day in enumerate((dt.date(2026, 3, 2), dt.date(2026, 3, 16))):
+        session = vault.add_session(client.id, day).id
+        vault.new_worksheet(client.id, "optimal_use_plan", 1, session_id=session,
+                            values={"current_days": 9 if n else 5})
+    chart = client_progress(vault, default_library(), client.id).charts[0]
+    assert (chart.low, chart.high) == (0.0, 9.0)
+    assert "9" in _rows(_text(_report(vault, client.id)), 2)[1]
