@@ -197,6 +197,7 @@ class ClientPage(QWidget):
         self.new_button.setMenu(self.new_menu)
         actions.addWidget(self.new_button)
         actions.addStretch(1)
+        # tests/app/test_progress_view.py::test_the_report_button_saves_the_report_where_chosen_and_records_it
         self.report_button = QPushButton(translate("ClientPage", "Progress report..."))
         self.report_button.setToolTip(translate("ClientPage", "Save this client's progress charts and their "
                                                 "values as a PDF, for the clinician"))

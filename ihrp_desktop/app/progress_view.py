@@ -134,6 +134,7 @@ class ProgressView(QScrollArea):
             key.setObjectName(f"key:{chart.key}")
             box.addWidget(key)
         if chart.left_out:
+            # tests/app/test_progress_view.py::test_only_incomplete_scores_show_a_note_and_no_chart
             note = QLabel(translate("ProgressView", "Not charted: {n} with unanswered questions (an "
                                     "incomplete "
                                     "score has no value).").format(n=chart.left_out))
