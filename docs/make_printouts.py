@@ -4,19 +4,22 @@
 
 The demo's Optimal Use Plans (the wine plan, the opioid plan and the plan for cocaine with alcohol:
 take-home, discreet copy and the pocket-card sheet), the take-home copy of the demo's 18 Alternatives, urge
-log, practice log, session check-in and safety plan, and every blank worksheet, in English and Spanish, on
-Letter paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else;
-the PDFs are rendered in memory and handed to pdftoppm on its standard input.
+log, practice log, session check-in and safety plan, every blank worksheet, and the clinician's progress
+report of the demo client whose answers chart over the most sessions, in English and Spanish, on Letter
+paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the
+PDFs are rendered in memory and handed to pdftoppm on its standard input.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import subprocess
 import sys
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +34,9 @@ from ihrp_desktop.core.pdf import (  # noqa: E402
     render_pocket_card_sheet,
     render_worksheet,
 )
+from ihrp_desktop.core.pdf.progress_report import render_progress_report  # noqa: E402
 from ihrp_desktop.core.practice import Practice  # noqa: E402
+from ihrp_desktop.core.progress import Progress, client_progress  # noqa: E402
 
 LANGUAGES = ("en", "es")
 DPI = 60
@@ -68,6 +73,38 @@ def demo_sheets() -> dict[str, tuple[str, dict[str, Any]]]:
     return sheets
 
 
+class DemoRecords:
+    """One demo client's worksheets as ``core.progress`` reads them from a vault (no vault is made)."""
+
+    def __init__(self, client: Any):
+        today = dt.date.today()
+        self.sheets: dict[int, SimpleNamespace] = {}
+        by_key: dict[str, SimpleNamespace] = {}
+        for session in client.sessions:
+            for sheet in session.worksheets:
+                number = len(self.sheets) + 1
+                before = by_key.get(sheet.revises) if sheet.revises else None
+                record = SimpleNamespace(
+                    id=number, form_id=sheet.form_id, values=dict(sheet.values),
+                    session_date=today - dt.timedelta(days=session.days_ago),
+                    created_at=number, version_number=before.version_number + 1 if before else 1)
+                self.sheets[number] = by_key[sheet.key] = record
+
+    def worksheets(self, client_id: int) -> list[Any]:
+        return list(self.sheets.values())
+
+    def latest_values(self, client_id: int, form_ids: Any) -> dict[int, dict[str, Any]]:
+        return {n: sheet.values for n, sheet in self.sheets.items() if sheet.form_id in form_ids}
+
+
+def demo_progress(language: str) -> tuple[str, Progress]:
+    """The demo client whose answers chart over the most sessions, with their progress."""
+    library = default_library()
+    found = [(client.name, client_progress(DemoRecords(client), library, 0, language))
+             for client in demo_clients()]
+    return max(found, key=lambda item: item[1].sessions)
+
+
 def papers() -> dict[str, Callable[[], bytes]]:
     """Every paper to render, by file name stem."""
     library = default_library()
@@ -90,6 +127,8 @@ def papers() -> dict[str, Callable[[], bytes]]:
                 lambda f=form, o=options, v=values, h=header: render_worksheet(f, v, h, o))
         for form in library.forms.values():
             out[f"blank-{form.id}-{language}"] = lambda f=form, lang=language: render_blank(f, lang)
+        out[f"progress-report-{language}"] = lambda lang=language: render_progress_report(
+            *reversed(demo_progress(lang)), language=lang)
     return out
 
 

@@ -1,7 +1,8 @@
 """What the bundle leaves out (ihrp-desktop.spec): Qt modules the app does not use, the test and
 bench code, and Qt's translations for languages the app does not ship.
 
-The app imports QtCore, QtGui, QtWidgets, QtPrintSupport, QtPdf, QtPdfWidgets and QtDBus; QtPdf's
+The app imports QtCore, QtGui, QtWidgets, QtPrintSupport, QtPdf, QtPdfWidgets, QtCharts (the client's
+progress charts) and QtDBus; QtPdf's
 library needs Qt's network library and QtSvg draws the icons, so those libraries stay (PySide6's
 QtNetwork module, which nothing imports, goes). Nothing draws with OpenGL: the plugins for it go.
 On Linux the libraries of the desktop's display and fonts come from the system, as they must match it.
@@ -15,7 +16,7 @@ from pathlib import PurePath
 
 QT_EXCLUDES = [f"PySide6.{name}" for name in (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtBluetooth",
-    "QtCanvasPainter", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDesigner", "QtGraphs",
+    "QtCanvasPainter", "QtConcurrent", "QtDataVisualization", "QtDesigner", "QtGraphs",
     "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets",
     "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPositioning", "QtQml", "QtQuick",
     "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml",
@@ -55,7 +56,7 @@ SYSTEM_LIBRARIES = ("libX11.so.6", "libX11-xcb.so.1", "libxcb.so.1", "libfontcon
 SHIPPED_LANGUAGES = ("es",)
 _QT_TRANSLATION = re.compile(r"([a-z]+)_([a-zA-Z_]+)\.qm$")
 # Qt libraries and plugins that PySide6's hooks bring along for modules the app does not use.
-_UNUSED_QT = re.compile(r"(Qt6?(Qml|Quick|WebEngine|3D|Multimedia|VirtualKeyboard|Charts|Graphs|Designer"
+_UNUSED_QT = re.compile(r"(Qt6?(Qml|Quick|WebEngine|3D|Multimedia|VirtualKeyboard|Graphs|Designer"
                         r"|Sql|Test|Location|Positioning|Sensors|SerialPort|Bluetooth|Nfc|TextToSpeech"
                         r"|SpatialAudio|RemoteObjects|Scxml|StateMachine|WebSockets|WebChannel|HttpServer))")
 _UNUSED_PLUGIN_DIRS = ("qmltooling", "sqldrivers", "multimedia", "position", "sensors", "texttospeech",

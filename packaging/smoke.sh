@@ -3,7 +3,8 @@
 #   packaging/smoke.sh dist/ihrp-desktop-<version>-linux-<arch>.tar.gz   (Linux: installs it with
 #                                                                          install.sh, checks, uninstalls)
 #   packaging/smoke.sh FOLDER VERSION     (a folder holding the installed programs: Windows, macOS)
-# It runs the command line (--version, forms, blank, init --demo, list, practice --confirm, print, verify),
+# It runs the command line (--version, forms, blank, init --demo, list, practice --confirm, print, report,
+# verify),
 # checks that the PDFs are PDF/A with their fonts embedded, checks on Linux that the command line loads no
 # Qt, and opens the window offscreen on the demo vault until it is shown.
 set -euo pipefail
@@ -87,6 +88,11 @@ say "print a take-home copy"
 echo "smoke test passphrase" | clean "$bin/ihrp-desktop" print "$id" --copy take-home --vault "$vault" \
     -o "$work/sheet.pdf" --passphrase-stdin
 pdf_a "$work/sheet.pdf"
+say "report: the first client's progress charts (ReportLab graphics)"
+client=$(grep -m1 -E "^client [0-9]+" "$work/list" | cut -f2-)
+echo "smoke test passphrase" | clean "$bin/ihrp-desktop" report --client "$client" --vault "$vault" \
+    -o "$work/report.pdf" --passphrase-stdin
+pdf_a "$work/report.pdf"
 say "verify"
 echo "smoke test passphrase" | clean "$bin/ihrp-desktop" verify --vault "$vault" --passphrase-stdin
 if [ "$(uname -s)" = Linux ]; then

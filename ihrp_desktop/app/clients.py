@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QTabWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,6 +31,7 @@ from .background import Runner
 from .elided_label import ElidedLabel
 from .i18n import interface_language, translate
 from .operations import VaultOp, say_not_saved
+from .progress_view import ProgressView, save_report
 from .vocabulary_words import STATUS_WORDS
 
 SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
@@ -195,6 +197,12 @@ class ClientPage(QWidget):
         self.new_button.setMenu(self.new_menu)
         actions.addWidget(self.new_button)
         actions.addStretch(1)
+        # tests/app/test_progress_view.py::test_the_report_button_saves_the_report_where_chosen_and_records_it
+        self.report_button = QPushButton(translate("ClientPage", "Progress report..."))
+        self.report_button.setToolTip(translate("ClientPage", "Save this client's progress charts and their "
+                                                "values as a PDF, for the clinician"))
+        self.report_button.clicked.connect(self.save_report)
+        actions.addWidget(self.report_button)
         layout.addLayout(actions)
         self._fill_new_menu()
 
@@ -208,11 +216,22 @@ class ClientPage(QWidget):
         self.tree.itemDoubleClicked.connect(self._open_item)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, self.tree.header().ResizeMode.Stretch)
-        layout.addWidget(self.tree, 1)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        sessions = QWidget()
+        sessions_box = QVBoxLayout(sessions)
+        sessions_box.setContentsMargins(0, 8, 0, 0)
+        sessions_box.addWidget(self.tree, 1)
         self.empty = QLabel(translate("ClientPage", "No worksheets yet. Start one with “New worksheet”."))
         self.empty.setObjectName("quiet")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.empty)
+        sessions_box.addWidget(self.empty)
+        self.tabs.addTab(sessions, translate("ClientPage", "Sessions"))
+        self.progress = ProgressView(library)
+        self.tabs.addTab(self.progress, translate("ClientPage", "Progress"))
+        # Read only when shown: the charts read every charted worksheet of the client.
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_progress())
+        layout.addWidget(self.tabs, 1)
 
     def _fill_new_menu(self) -> None:
         self.new_menu.clear()
@@ -239,6 +258,7 @@ class ClientPage(QWidget):
         self.client_id = None
         self.name.clear()
         self.tree.clear()
+        self.progress.clear()
 
     def refresh(self) -> None:
         if self.vault is None or self.client_id is None:
@@ -275,6 +295,18 @@ class ClientPage(QWidget):
             top.setExpanded(True)
         self._fit_columns()
         self.empty.setVisible(not sheets)
+        self._refresh_progress()
+
+    def _refresh_progress(self) -> None:
+        shown = self.tabs.currentWidget() is self.progress
+        if shown and self.vault is not None and self.client_id is not None:
+            self.progress.show_client(self.vault, self.client_id)
+        elif self.progress.progress is not None:
+            self.progress.clear()  # no other client's values wait in a hidden tab
+
+    def save_report(self) -> None:
+        if self.vault is not None and self.client_id is not None:
+            save_report(self, self.vault, self.library, self.client_id)
 
     def _fit_columns(self) -> None:
         gap = self.tree.fontMetrics().averageCharWidth() * 2  # "Reviewed" never runs into the date

@@ -174,6 +174,12 @@ def _revise(p: argparse.ArgumentParser) -> None:
     declare_revise(p)
 
 
+def _report(p: argparse.ArgumentParser) -> None:
+    from .report import declare
+
+    declare(p)
+
+
 def _verify(p: argparse.ArgumentParser) -> None:
     _vault_only(p)
     p.add_argument("--accept-older", action="store_true",
@@ -192,6 +198,8 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None]]] = 
             "(--carry); prints its id", _new),
     "revise": ("start the next version of a plan (answers that no longer apply start empty); prints its id",
                _revise),
+    "report": ("print a client's progress report (charts of rulers, check-ins, plan days, AUDIT scores "
+               "over the sessions) to a PDF file, for the clinician", _report),
     "export-json": ("write all (or one client's) records to a JSON file (NOT encrypted)", _export_json),
     "import": ("add the records of an export file to a vault", _import),
     "passwd": ("change the vault passphrase (a new data key: the vault is re-encrypted)", _vault_only),

@@ -322,6 +322,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "practice": lambda args: _practice_command(args),
     "new": lambda args: _worksheet_command(args),
     "revise": lambda args: _worksheet_command(args),
+    "report": lambda args: _report_command(args),
 }
 
 
@@ -329,6 +330,12 @@ def _worksheet_command(args: argparse.Namespace) -> int:
     from .worksheets import cmd_new, cmd_revise
 
     return cmd_new(args) if args.command == "new" else cmd_revise(args)
+
+
+def _report_command(args: argparse.Namespace) -> int:
+    from .report import cmd_report
+
+    return cmd_report(args)
 
 
 def _practice_command(args: argparse.Namespace) -> int:

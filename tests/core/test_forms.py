@@ -691,3 +691,23 @@ def test_an_error_inside_an_inline_table_names_its_line(tmp_path: Path, table: s
     with pytest.raises(FormDefinitionError) as caught:
         load_definition(write(tmp_path, text))
     assert caught.value.line == line_of(text, written), str(caught.value)
+
+
+def test_chart_only_on_one_number_per_worksheet(tmp_path: Path, shipped: dict[str, FormDefinition]) -> None:
+    """``chart = true`` marks a scale, number or score for the progress charts; on a text field or on a
+    list's column (many answers per worksheet) it stops the file, naming the field and the line."""
+    ruler = '\n  [[section.field]]\n  id = "ready"\n  type = "scale"\n  label = "R"\n  chart = true\n'
+    assert load_definition(write(tmp_path, HEAD + ruler)).field("ready").chart
+    on_text = HEAD + '\n  [[section.field]]\n  id = "name"\n  type = "text"\n  label = "N"\n  chart = true\n'
+    on_column = HEAD + ('\n  [[section.field]]\n  id = "rows"\n  type = "list"\n  label = "R"\n'
+                        '    [[section.field.column]]\n    id = "weight"\n    type = "scale"\n'
+                        '    label = "W"\n    chart = true\n')
+    for text, field in ((on_text, "name"), (on_column, "rows.weight")):
+        with pytest.raises(FormDefinitionError) as caught:
+            load_definition(write(tmp_path, text, "bad.toml"))
+        assert caught.value.field == field and caught.value.line == line_of(text, "chart = true")
+    charted = {f"{form_id}.{fld.id}" for form_id, form in shipped.items()
+               for _, fld in form.all_fields() if fld.chart}
+    assert {"decisional_balance.importance", "decisional_balance.confidence", "decisional_balance.readiness",
+            "session_check_in.listened", "optimal_use_plan.current_days", "audit.audit_score",
+            "audit_c.audit_c_score"} <= charted

@@ -19,6 +19,7 @@ USERS = {
     "page": ["core/pdf/*.py"],
     "editor": ["app/editor/*.py"],
     "recovery": ["core/pdf/recovery_sheet.py"],
+    "progress": ["core/pdf/progress_report.py"],
     "vault": ["core/vault/*.py", "core/failure.py"],  # Said("problem...") where an error is raised
     "failure": ["core/failure.py"],
     "": ["**/*.py"],  # the shared words

@@ -383,6 +383,14 @@
         <translation>Nueva hoja</translation>
     </message>
     <message>
+        <source>Progress report...</source>
+        <translation>Informe de progreso...</translation>
+    </message>
+    <message>
+        <source>Save this client&apos;s progress charts and their values as a PDF, for the clinician</source>
+        <translation>Guardar los gráficos de progreso de esta persona y sus valores en un PDF, para el profesional</translation>
+    </message>
+    <message>
         <source>Worksheet</source>
         <translation>Hoja</translation>
     </message>
@@ -401,6 +409,14 @@
     <message>
         <source>No worksheets yet. Start one with “New worksheet”.</source>
         <translation>Todavía no hay hojas. Empieza una con “Nueva hoja”.</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Bring back from archive</source>
@@ -940,6 +956,21 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>The page was sent to the printer, but the vault could not record it. {reason}</source>
         <translation>La página se envió a la impresora, pero la caja fuerte no pudo registrarlo. {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressView</name>
+    <message>
+        <source>Progress shows here once two sessions or more hold rulers, check-ins, plan days or AUDIT scores. Sessions with answers to chart so far: {n}.</source>
+        <translation>El progreso se muestra aquí cuando dos sesiones o más tienen escalas, revisiones de sesión, días del plan o puntuaciones AUDIT. Sesiones con respuestas para graficar hasta ahora: {n}.</translation>
+    </message>
+    <message>
+        <source>Not charted: {n} with unanswered questions (an incomplete score has no value).</source>
+        <translation>Sin graficar: {n} con preguntas sin responder (una puntuación incompleta no tiene valor).</translation>
+    </message>
+    <message>
+        <source>Save progress report</source>
+        <translation>Guardar el informe de progreso</translation>
     </message>
 </context>
 <context>

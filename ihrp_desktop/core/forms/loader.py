@@ -43,14 +43,14 @@ _COMMON_FIELD_KEYS = frozenset(
 )
 # The settings each field type understands, beyond the common ones.
 _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
-    FieldKind.NUMBER: frozenset({"unit", "min", "max"}),
-    FieldKind.SCALE: frozenset({"min", "max", "low", "high"}),
+    FieldKind.NUMBER: frozenset({"unit", "min", "max", "chart"}),
+    FieldKind.SCALE: frozenset({"min", "max", "low", "high", "chart"}),
     FieldKind.CHOICE: frozenset({"option"}),
     FieldKind.MULTICHOICE: frozenset({"option", "other"}),
     FieldKind.LIST: frozenset({"column", "row_label"}),
     FieldKind.MENU: frozenset({"column", "row", "row_label"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
-    FieldKind.SCORE: SCORE_KEYS,
+    FieldKind.SCORE: SCORE_KEYS | {"chart"},
     FieldKind.GUIDANCE: frozenset({"text"}),
 }
 _ALL_FIELD_KEYS = _COMMON_FIELD_KEYS.union(*_TYPE_KEYS.values())
@@ -173,7 +173,7 @@ class _Reader(TomlReader):
         if ftype == FieldKind.GUIDANCE:
             allowed = frozenset({"id", "type", "label", "audience", "text"})
         if column:  # a column shows to whoever sees its list: a clinician-only cell would leak on paper
-            allowed = allowed - {"audience"}
+            allowed = allowed - {"audience", "chart"}  # a chart follows one answer per worksheet
         self.check_keys(table, allowed, where, name, f"a {'column' if column else ftype + ' field'}")
         kwargs: dict[str, Any] = {}
         if traits_of(ftype).numeric:
@@ -207,6 +207,7 @@ class _Reader(TomlReader):
             guidance=self.text(table, "guidance", where, field=name),
             placeholder=self.text(table, "placeholder", where, field=name),
             resets_on_revise=self.boolean(table, "resets_on_revise", where, name),
+            chart=self.boolean(table, "chart", where, name),
             **kwargs,
         )
 

@@ -103,6 +103,9 @@ class Field:
     # A revised version starts this answer empty (a review, a date, a prediction): the old answer
     # shows beside it as "Before:" (``resets_on_revise = true``; see ``core.forms.revising``).
     resets_on_revise: bool = False
+    # Charted over the sessions on the client's progress page and report (``chart = true``; number,
+    # scale and score fields only; see ``core.progress``).
+    chart: bool = False
 
     @property
     def is_clinician(self) -> bool:

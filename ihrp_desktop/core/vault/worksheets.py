@@ -7,7 +7,7 @@ read. A revised plan is a new worksheet whose ``previous_id`` points at the vers
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import fields
 from typing import Any
 
@@ -183,6 +183,16 @@ class Worksheets(Clients):
         with self._read() as session:
             get_client(session, client_id)
             return list(_infos(_client_rows(session, client_id)).values())[::-1]
+
+    def latest_values(self, client_id: int, form_ids: Collection[str]) -> dict[int, dict[str, Any]]:
+        """The latest answers of the client's worksheets of these kinds, by worksheet id, in one read
+        (the progress charts read every charted worksheet of a client at once)."""
+        with self._read() as session:
+            get_client(session, client_id)
+            query = select(WorksheetRow.id, WorksheetRow.values_json).where(
+                WorksheetRow.client_id == client_id, WorksheetRow.form_id.in_(list(form_ids))
+            )
+            return {row.id: loads(row.values_json) for row in session.execute(query)}
 
     def all_worksheet_ids(self) -> list[int]:
         """Every worksheet id in the vault, ascending."""

@@ -1,0 +1,49 @@
+"""``ihrp-desktop report``: a client's clinician progress report (charts and tables) to a PDF file."""
+
+from __future__ import annotations
+
+import argparse
+
+from .codes import EXIT_ERROR, EXIT_OK
+from .output import checked_output, say, write_file
+
+
+def declare(p: argparse.ArgumentParser) -> None:
+    """The arguments of ``report``."""
+    from . import _language, _output, _paper, _stdin, _vault
+
+    p.add_argument("--client", required=True, metavar="NAME", help="the client's name (exact)")
+    _vault(p)
+    _output(p, "OUT.pdf", "the PDF file to write")
+    _language(p, None, "default: the client's language")
+    _paper(p, "the practice's paper size")
+    _stdin(p)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..core.pdf.progress_report import render_progress_report
+    from ..core.progress import client_progress
+    from ..core.vault.clients import printable_name
+    from ..core.vocabulary import AuditAction
+    from .commands import _library, open_vault
+
+    checked_output(args.output)  # before the passphrase: a refused file costs nothing
+    library = _library()
+    with open_vault(args) as vault:
+        named = [c for c in vault.clients(include_archived=True) if c.name == args.client]
+        if len(named) != 1:
+            # As `new` says it (tests/cli/test_report.py::test_a_missing_client_is_said_and_nothing_written).
+            how = "No client is" if not named else f"{len(named)} clients are"
+            say(f"{how} called '{printable_name(args.client)}' exactly. Nothing was written. "
+                "See: ihrp-desktop list")
+            return EXIT_ERROR
+        client = named[0]
+        language = args.lang or client.language
+        progress = client_progress(vault, library, client.id, language)
+        paper = args.paper or vault.practice().paper
+        pdf = render_progress_report(progress, client.name, language=language, paper=paper)
+        # Recorded before the file exists: a print the audit trail cannot hold is not made.
+        vault.record(AuditAction.PRINTED, client_id=client.id, detail="progress report to file")
+        write_file(args.output, pdf)
+    say(f"Written to {args.output}")
+    return EXIT_OK

@@ -1,0 +1,249 @@
+"""A client's progress over the sessions: the values the definitions mark ``chart = true``, as series.
+
+What is charted is data: a ``scale``, ``number`` or ``score`` field with ``chart = true`` (the
+decisional balance's rulers, the check-in's end scales, the plan's days a week, the AUDIT scores).
+Fields of one worksheet that share a range share a chart. One point per worksheet that answers the
+field, at its session's date; a plan's points carry its version number (a mark per version). A
+measure's score is charted only when complete (an incomplete score has no value to draw; it is
+counted in ``left_out``). Used by the client page's charts (app/progress_view.py) and the clinician
+progress report (core/pdf/progress_report.py); no Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .forms.kinds import FieldKind
+from .forms.library import FormLibrary
+from .forms.model import Field, FormDefinition, Section
+from .forms.scoring import score
+
+# Charted values need at least this many sessions to show a change; fewer gets the empty state.
+MIN_SESSIONS = 2
+
+
+@dataclass(frozen=True)
+class Point:
+    """One charted answer: its session's date, the value, the worksheet it comes from."""
+
+    day: dt.date
+    value: float
+    worksheet_id: int
+    version: int  # the plan version (1 for a worksheet that is not revised into versions)
+
+
+@dataclass(frozen=True)
+class Series:
+    """One charted field's answers, oldest first."""
+
+    field_id: str
+    label: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class BandRange:
+    """A measure's score band (both ends included) and its words, for the clinician."""
+
+    low: int
+    high: int
+    label: str
+
+    @property
+    def range_text(self) -> str:
+        """The band's range as shown beside a chart: "8\u201315", or "3" for a band of one value."""
+        return str(self.low) if self.low == self.high else f"{self.low}\u2013{self.high}"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One small chart: the charted fields of one worksheet kind that share a range."""
+
+    key: str  # "<form id>.<first field id>": stable, for tests and widgets' object names
+    worksheet_title: str
+    title: str
+    low: float
+    high: float
+    unit: str  # the value's unit in words ("days a week"), or ""
+    series: tuple[Series, ...]
+    bands: tuple[BandRange, ...]
+    versions: bool  # the worksheet is revised into versions: each point is marked "v<n>"
+    left_out: int  # worksheets whose score is incomplete, so not charted
+
+    @property
+    def days(self) -> list[dt.date]:
+        """Every date that has a point, oldest first."""
+        return sorted({p.day for s in self.series for p in s.points})
+
+    def rows(self) -> list[tuple[Point, list[float | None]]]:
+        """The table under the chart: one row per worksheet (oldest first), a value per series."""
+        firsts: dict[int, Point] = {}
+        for s in self.series:
+            for p in s.points:
+                firsts.setdefault(p.worksheet_id, p)
+        order = sorted(firsts.values(), key=lambda p: (p.day, p.worksheet_id))
+        table: list[tuple[Point, list[float | None]]] = []
+        for first in order:
+            values: list[float | None] = []
+            for s in self.series:
+                found = [p.value for p in s.points if p.worksheet_id == first.worksheet_id]
+                values.append(found[0] if found else None)
+            table.append((first, values))
+        return table
+
+    def band_of(self, value: float) -> str:
+        """The band's words for a score, or ""."""
+        return next((b.label for b in self.bands if b.low <= value <= b.high), "")
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Every chart of one client, in the library's worksheet order, and how many sessions they span."""
+
+    charts: tuple[Chart, ...]
+    sessions: int  # distinct session dates with at least one charted value
+
+    @property
+    def enough(self) -> bool:
+        """True when there is a change to see: charted values in two sessions or more."""
+        return self.sessions >= MIN_SESSIONS
+
+
+class ProgressSource(Protocol):
+    """What progress reads from the vault (``Vault`` has these)."""
+
+    def worksheets(self, client_id: int) -> list[Any]: ...
+
+    def latest_values(self, client_id: int, form_ids: Collection[str]) -> dict[int, dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """One charted worksheet: where it sits (date, plan version) and its latest answers."""
+
+    id: int
+    session_date: dt.date
+    version_number: int
+    values: dict[str, Any]
+
+
+def charted_fields(form: FormDefinition) -> list[tuple[Section, Field]]:
+    """The fields of ``form`` its definition marks ``chart = true``, in page order."""
+    return [(section, fld) for section, fld in form.all_fields() if fld.chart]
+
+
+def _range(form: FormDefinition, fld: Field) -> tuple[float, float]:
+    if fld.type == FieldKind.SCORE:
+        assert fld.scoring is not None
+        top = sum(max(o.score or 0 for o in form.field(item).options) for item in fld.scoring.items)
+        return 0.0, float(top)
+    low = fld.min if fld.min is not None else 0.0
+    high = fld.max if fld.max is not None else 10.0
+    return float(low), float(high)
+
+
+def _value(form: FormDefinition, fld: Field, values: dict[str, Any]) -> float | None:
+    if fld.type == FieldKind.SCORE:
+        result = score(form, fld, values)
+        return float(result.points) if result.complete else None
+    raw = values.get(fld.id)
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return None  # unanswered (or a text kept from an older definition): nothing to draw
+    return float(raw)
+
+
+def _groups(form: FormDefinition) -> list[list[tuple[Section, Field]]]:
+    """Charted fields grouped by range, in page order of each group's first field."""
+    groups: dict[tuple[float, float], list[tuple[Section, Field]]] = {}
+    for section, fld in charted_fields(form):
+        groups.setdefault(_range(form, fld), []).append((section, fld))
+    return list(groups.values())
+
+
+def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: list[_Sheet],
+           language: str) -> Chart:
+    one_section = len({section.id for section, _ in group}) == 1
+    series = []
+    left_out = 0
+    for section, fld in group:
+        points = []
+        for sheet in sheets:
+            value = _value(form, fld, sheet.values)
+            if value is None:
+                left_out += fld.type == FieldKind.SCORE and bool(sheet.values)
+                continue
+            points.append(Point(sheet.session_date, value, sheet.id, sheet.version_number))
+        # A chart over two sections names each series by its section ("How it goes now: Days per week").
+        label = fld.label.get(language) if one_section else \
+            f"{section.title.get(language)}: {fld.label.get(language)}"
+        series.append(Series(fld.id, label, tuple(points)))
+    first = group[0][1]
+    low, high = _range(form, first)
+    # A value kept from an older definition's wider range still shows, on an axis that reaches it.
+    seen = [p.value for s in series for p in s.points]
+    low, high = min([low, *seen]), max([high, *seen])
+    bands = tuple(BandRange(b.min, b.max, b.label.get(language))
+                  for b in (first.scoring.bands if first.scoring is not None else ()))
+    return Chart(
+        key=f"{form.id}.{first.id}",
+        worksheet_title=form.title.get(language),
+        title=_title(form, group, language),
+        low=low,
+        high=high,
+        unit=first.unit.get(language) if first.unit is not None else "",
+        series=tuple(series),
+        bands=bands,
+        versions=form.revisable,
+        left_out=left_out,
+    )
+
+
+def _title(form: FormDefinition, group: list[tuple[Section, Field]], language: str) -> str:
+    """One field, or fields of one label: the label ("AUDIT score", "Days per week"); one section: its
+    title; else the worksheet's title."""
+    if len({fld.label.get(language) for _, fld in group}) == 1:
+        return group[0][1].label.get(language)
+    if len({section.id for section, _ in group}) == 1:
+        return group[0][0].title.get(language)
+    return form.title.get(language)
+
+
+def client_progress(vault: ProgressSource, library: FormLibrary, client_id: int,
+                    language: str = "en") -> Progress:
+    """The client's charts: one per range of charted fields of each worksheet kind the client has."""
+    infos = sorted(vault.worksheets(client_id), key=lambda i: (i.session_date, i.created_at, i.id))
+    forms = [form for form in library.ordered() if charted_fields(form)]
+    values = vault.latest_values(client_id, [form.id for form in forms])
+    charts: list[Chart] = []
+    for form in forms:
+        sheets = [_Sheet(i.id, i.session_date, i.version_number or 1, values.get(i.id, {}))
+                  for i in infos if i.form_id == form.id]
+        if not sheets:
+            continue
+        for group in _groups(form):
+            chart = _chart(form, group, sheets, language)
+            if any(s.points for s in chart.series) or chart.left_out:
+                charts.append(chart)
+    return Progress(tuple(charts), len(_days(charts)))
+
+
+def _days(charts: Iterable[Chart]) -> set[dt.date]:
+    return {day for chart in charts for day in chart.days}
+
+
+def tick_step(span: float, most: int = 10) -> float:
+    """The value axis' step: 1, 2, 5 or 10, whichever gives at most ``most`` steps (0-7: 1; 0-40: 5)."""
+    for step in (1, 2, 5, 10):
+        if span / step <= most:
+            return float(step)
+    return span / 8
+
+
+def number_text(value: float | None) -> str:
+    """A charted value as printed in the tables: "7", "2.5", or an em dash when not answered."""
+    if value is None:
+        return "\u2014"
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
