@@ -37,6 +37,8 @@ class Register(StrEnum):
     FORMAL = "formal"
 
 
+# The languages whose client-facing text has two registers (the only ones a register choice is offered for).
+REGISTER_LANGUAGES: tuple[str, ...] = (Language.ES,)
 DEFAULT_REGISTER = Register.INFORMAL  # what the shipped Spanish is written in; older vaults and exports
 # Where a text's formal variant sits: ``es_formal`` beside ``es`` in a definition's inline table, and
 # ``key_formal`` beside ``key`` in the word catalogue.
