@@ -30,7 +30,7 @@ from .background import Runner
 from .elided_label import ElidedLabel
 from .i18n import interface_language, translate
 from .operations import VaultOp, say_not_saved
-from .vocabulary_words import STATUS_WORDS
+from .vocabulary_words import status_words
 
 SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
 
@@ -267,8 +267,7 @@ class ClientPage(QWidget):
                     title += " " + translate("ClientPage", "(version {number})").format(
                         number=sheet.version_number)
                 changed = QLocale().toString(sheet.updated_at.astimezone(), "d MMM yyyy, HH:mm")
-                words = STATUS_WORDS.get(sheet.status)
-                status = translate("WorksheetPage", words) if words else sheet.status
+                status = status_words().get(sheet.status, sheet.status)
                 item = QTreeWidgetItem([title, status, changed])
                 item.setData(0, Qt.ItemDataRole.UserRole, sheet.id)
                 top.addChild(item)

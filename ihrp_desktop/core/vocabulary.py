@@ -112,6 +112,16 @@ class AuditAction(StrEnum):
     PRACTICE_CHANGED = "practice_changed"
 
 
+# The vocabularies whose members have words in the word catalogue (core/words), and under which key:
+# one word per member, said the same on the screen and on the paper.
+_WORD_FAMILIES: dict[type[StrEnum], str] = {Status: "status", FilledBy: "filled_by"}
+
+
+def word_key(member: StrEnum) -> str:
+    """The catalogue key of a status or "filled by" member's words (``status.reviewed``)."""
+    return f"{_WORD_FAMILIES[type(member)]}.{member.value}"
+
+
 def checked(value: str, vocabulary: type[V], what: str) -> V:
     """The member ``value`` names; a ValueError in plain words when it names none."""
     try:

@@ -1360,26 +1360,6 @@ Close it anyway?</source>
 <context>
     <name>WorksheetPage</name>
     <message>
-        <source>Draft</source>
-        <translation>Borrador</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>Revisada</translation>
-    </message>
-    <message>
-        <source>Filled together</source>
-        <translation>Hecha en conjunto</translation>
-    </message>
-    <message>
-        <source>Filled by the client</source>
-        <translation>Hecha por el cliente</translation>
-    </message>
-    <message>
-        <source>Filled by the therapist</source>
-        <translation>Hecha por el terapeuta</translation>
-    </message>
-    <message>
         <source>Editing...</source>
         <translation>Editando...</translation>
     </message>
