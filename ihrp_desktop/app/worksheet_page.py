@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.forms.revising import review_is_blank
-from ..core.vocabulary import LANGUAGE_NAMES
+from ..core.vocabulary import LANGUAGE_NAMES, in_register
 from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
 from .editor.flow import FlowLayout
@@ -50,6 +50,8 @@ class WorksheetPage(QWidget):
         sheet = vault.worksheet(worksheet_id)
         self.client_id = sheet.client_id
         self.language = sheet.language
+        # The client's register (tú / usted): the editor reads the worksheet's text in it.
+        self.register = vault.client(sheet.client_id).register
         previous = vault.worksheet(sheet.previous_id).values if sheet.previous_id else None
 
         layout = QVBoxLayout(self)
@@ -127,7 +129,7 @@ class WorksheetPage(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
-        self.editor = WorksheetEditor(form, sheet.values, language=sheet.language,
+        self.editor = WorksheetEditor(form, sheet.values, language=in_register(sheet.language, self.register),
                                       show_clinician=show_clinician, previous_values=previous,
                                       parent=self)  # built in place: see editor.page.build_page
         layout.addWidget(self.editor, 1)
@@ -200,7 +202,7 @@ class WorksheetPage(QWidget):
     def _show_language(self, language: str) -> None:
         self.language = language
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-        self.editor.set_language(language)
+        self.editor.set_language(in_register(language, self.register))
 
     def _language_not_saved(self, exc: BaseException) -> None:
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))

@@ -858,6 +858,14 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Idioma de la impresión</translation>
     </message>
     <message>
+        <source>Formal (usted)</source>
+        <translation>Formal (usted)</translation>
+    </message>
+    <message>
+        <source>Address the client as usted instead of tú</source>
+        <translation>Tratar al cliente de usted en lugar de tú</translation>
+    </message>
+    <message>
         <source>Discreet (title “My plan”, no name)</source>
         <translation>Discreta (título “Mi plan”, sin nombre)</translation>
     </message>
