@@ -84,7 +84,8 @@ class WorksheetPage(QWidget):
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
-        self.status = self._combo(status_words(), sheet.status, translate("WorksheetPage", "Worksheet status"))
+        self.status = self._combo(status_words(), sheet.status,
+                                  translate("WorksheetPage", "Worksheet status"))
         self.status.activated.connect(
             lambda: self._write_choice(self.status, vault.set_status, sheet.status, "status"))
         tools.addWidget(self.status)

@@ -65,7 +65,8 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
 def _in_register(language: str, register: str, asked: bool) -> str:
     """``language`` read in ``register``; --formal for a language with one register is a usage error."""
     if asked and language not in REGISTER_LANGUAGES:
-        raise UsageProblem(f"--formal chooses usted in Spanish; the worksheet prints in {LANGUAGE_NAMES[language]}, "
+        raise UsageProblem("--formal chooses usted in Spanish; the worksheet prints in "
+                           f"{LANGUAGE_NAMES[language]}, "
                            "which has one way to address the client. Add --lang es, or leave out --formal.")
     return in_register(language, register if language in REGISTER_LANGUAGES else DEFAULT_REGISTER)
 

@@ -40,7 +40,9 @@ def _labels(window: MainWindow) -> str:
     return " ".join(label.text() for label in window.findChildren(QLabel) if label.isVisible())
 
 
-def test_the_client_page_chooses_usted_and_the_editor_and_print_dialog_follow(qtbot: Any, tmp_path: Path) -> None:
+def test_the_client_page_chooses_usted_and_the_editor_and_print_dialog_follow(
+    qtbot: Any, tmp_path: Path
+) -> None:
     window, client_id, sheet_id = _window(qtbot, tmp_path)
     window.show_client(client_id)
     combo = window.client_page.language

@@ -5,9 +5,9 @@ on the printed page. A member added to an enum without its words fails here."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
-from enum import StrEnum
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -54,7 +54,8 @@ def test_every_member_has_its_words_in_each_language(member: StrEnum, language: 
     if type(member) not in ON_SCREEN:
         shown = {**status_words(), **filled_by_words()}[member]
         assert shown.strip() and ON_PAGE[type(member)](member, language) in shown
-        assert language == Language.EN or not shown.endswith(f": {ON_PAGE[type(member)](member, Language.EN)}")
+        english = ON_PAGE[type(member)](member, Language.EN)
+        assert language == Language.EN or not shown.endswith(f": {english}")
         return
     context, source = ON_SCREEN[type(member)](member)
     assert source.strip() and source != member.value

@@ -34,7 +34,9 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def test_forms_lists_every_worksheet(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_forms_lists_every_worksheet(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, err = run_cli(capsys, monkeypatch, "forms", "--lang", "es")
     assert code == 0, err
     listed = [line.split("\t")[0] for line in out.splitlines()]
@@ -49,7 +51,8 @@ def test_blank_in_tu_and_in_usted(
 ) -> None:
     tu, usted = tmp_path / "tu.pdf", tmp_path / "usted.pdf"
     assert run_cli(capsys, monkeypatch, "blank", form_id, "-o", str(tu), "--lang", "es")[0] == 0
-    code, _, err = run_cli(capsys, monkeypatch, "blank", form_id, "-o", str(usted), "--lang", "es", "--formal")
+    code, _, err = run_cli(capsys, monkeypatch, "blank", form_id, "-o", str(usted), "--lang", "es",
+                           "--formal")
     assert code == 0, err
     if form_id in BLANK_WORDS:
         plain, formal = (_squash(w) for w in BLANK_WORDS[form_id])
@@ -68,7 +71,9 @@ def test_formal_with_english_is_refused_not_ignored(
     assert "--formal chooses usted in Spanish" in err and "Add --lang es" in err
 
 
-def _run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str, str]:
+def _run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str
+) -> tuple[int, str, str]:
     return run_cli(capsys, monkeypatch, *args, "--passphrase-stdin", stdin=PASS + "\n")
 
 
@@ -100,7 +105,8 @@ def test_print_follows_the_client_and_formal_overrides_it(
     worksheet: str, flags: list[str], expected: str,
 ) -> None:
     out = tmp_path / "out.pdf"
-    code, _, err = _run(capsys, monkeypatch, "print", worksheet, "--vault", str(vault), "-o", str(out), *flags)
+    code, _, err = _run(capsys, monkeypatch, "print", worksheet, "--vault", str(vault), "-o", str(out),
+                        *flags)
     assert code == 0, err
     text = _text(out)
     assert expected in text and (TU if expected == USTED else USTED) not in text
@@ -115,5 +121,6 @@ def test_print_formal_in_english_is_refused(
                         "--lang", "en", "--formal")
     assert code == 2 and not out.exists() and "--formal chooses usted" in err
     # Without --formal an English copy of a usted client prints (English has one register).
-    code, _, err = _run(capsys, monkeypatch, "print", "2", "--vault", str(vault), "-o", str(out), "--lang", "en")
+    code, _, err = _run(capsys, monkeypatch, "print", "2", "--vault", str(vault), "-o", str(out),
+                        "--lang", "en")
     assert code == 0, err

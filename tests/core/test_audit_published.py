@@ -118,14 +118,21 @@ def test_an_audit_with_an_empty_answer_gives_no_total_as_if_complete(
     assert "of 40" not in shown and "Zone" not in shown
 
 
-def test_the_printed_clinician_copy_of_an_incomplete_audit_says_incomplete_and_no_zone(audit: FormDefinition) -> None:
+def test_the_printed_clinician_copy_of_an_incomplete_audit_says_incomplete_and_no_zone(
+    audit: FormDefinition,
+) -> None:
     values = answers(4, 2, None, 1, 1, 0, 1, 0, 0, 4)
-    text = " ".join(pdf_text(render_worksheet(audit, values, PrintHeader(), PrintOptions(copy="clinician"))).split())
+    text = _clinician_copy(audit, values)
     assert "Incomplete: 9 of 10 questions answered (13 points so far)" in text
     assert "of 40" not in text and "Zone II" not in text and "Zone III" not in text
     complete = dict(values, audit_3=FREQ[3])  # weekly: 3 points -> 16, Zone III
-    text = " ".join(pdf_text(render_worksheet(audit, complete, PrintHeader(), PrintOptions(copy="clinician"))).split())
+    text = _clinician_copy(audit, complete)
     assert "16 of 40" in text and "Zone III (16-19)" in text
+
+
+def _clinician_copy(form: FormDefinition, values: dict[str, str]) -> str:
+    data = render_worksheet(form, values, PrintHeader(), PrintOptions(copy="clinician"))
+    return " ".join(pdf_text(data).split())
 
 
 # AUDIT-C (Bush et al., 1998): questions 1-3, 0 to 12; thresholds 3 (women) and 4 (men).
@@ -147,7 +154,8 @@ AUDIT_C_CASES = [
 def test_audit_c_totals_and_thresholds_are_the_published_ones(
     audit: FormDefinition, audit_c: FormDefinition, values: dict[str, str], total: int, band: str
 ) -> None:
-    for form, field_id in ((audit_c, "audit_c_score"), (audit, "audit_c_score")):  # alone, and inside the AUDIT
+    # Alone, and inside the AUDIT.
+    for form, field_id in ((audit_c, "audit_c_score"), (audit, "audit_c_score")):
         result = score(form, form.field(field_id), values)
         assert result.complete and result.points == total and result.maximum == 12
         assert result.band is not None and result.band.label.get("en").startswith(band)
@@ -161,7 +169,9 @@ def test_an_audit_c_with_an_empty_answer_gives_no_band(audit_c: FormDefinition) 
     assert score_text(fld, score(audit_c, fld, {})) == "Not scored yet: no question answered"
 
 
-def test_the_definitions_give_box_4s_points_to_every_answer(audit: FormDefinition, audit_c: FormDefinition) -> None:
+def test_the_definitions_give_box_4s_points_to_every_answer(
+    audit: FormDefinition, audit_c: FormDefinition
+) -> None:
     """The points are the manual's, answer by answer (a changed point would move every total above)."""
     for form, questions in ((audit, range(1, 11)), (audit_c, range(1, 4))):
         for n in questions:
@@ -170,7 +180,9 @@ def test_the_definitions_give_box_4s_points_to_every_answer(audit: FormDefinitio
             assert [o.score for o in options] == expected, f"{form.id} question {n}"
 
 
-def test_the_definitions_cite_the_sources_and_the_terms_of_use(audit: FormDefinition, audit_c: FormDefinition) -> None:
+def test_the_definitions_cite_the_sources_and_the_terms_of_use(
+    audit: FormDefinition, audit_c: FormDefinition
+) -> None:
     for form in (audit, audit_c):
         assert form.attribution is not None
         cited = form.attribution.get("en")

@@ -17,8 +17,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from ihrp_desktop.core.forms import Text, load_library
 from ihrp_desktop.core.paths import forms_dir
 from ihrp_desktop.core.safety import safety_content
@@ -27,19 +25,21 @@ from ihrp_desktop.core.words import catalogue, word
 
 # Second-person singular (tú) words: pronouns and possessives, then verb forms that only tú has
 # (present, preterite and subjunctive in -s, enclitic imperatives). Add a verb when you write one.
-TU_ONLY = frozenset("""
-    tú tu tus te ti contigo tuyo tuya tuyos tuyas
-    puedes quieres quieras tienes sientes sientas estás estés eres haces vas sabes usas uses llevas
-    notaste probaste inhalaste hiciste seguiste consumas mezcles dejes pierdas digas practiques elijas
-    podrías hicieras mantén mantente hazte ponla dila elígela anótalo anótala quédate tómate fíjate
-    pregúntate cuídate
-""".split())
+TU_ONLY = frozenset({
+    "tú", "tu", "tus", "te", "ti", "contigo", "tuyo", "tuya", "tuyos", "tuyas", "puedes", "quieres",
+    "quieras", "tienes", "sientes", "sientas", "estás", "estés", "eres", "haces", "vas", "sabes",
+    "usas", "uses", "llevas", "notaste", "probaste", "inhalaste", "hiciste", "seguiste", "consumas",
+    "mezcles", "dejes", "pierdas", "digas", "practiques", "elijas", "podrías", "hicieras", "mantén",
+    "mantente", "hazte", "ponla", "dila", "elígela", "anótalo", "anótala", "quédate", "tómate",
+    "fíjate", "pregúntate", "cuídate",
+})
 # tú imperatives that read as third person (usted) too: a plain text holding one needs a formal
 # variant, but a formal variant may hold them ("usted elige").
-TU_IMPERATIVES = frozenset("""
-    escribe elige nombra recorre anota busca imagina vuelve inhala exhala empieza haz analiza reduce
-    limpia cambia espera duerme revisa restaura
-""".split())
+TU_IMPERATIVES = frozenset({
+    "escribe", "elige", "nombra", "recorre", "anota", "busca", "imagina", "vuelve", "inhala",
+    "exhala", "empieza", "haz", "analiza", "reduce", "limpia", "cambia", "espera", "duerme",
+    "revisa", "restaura",
+})
 TU_MARKERS = TU_ONLY | TU_IMPERATIVES
 _WORD = re.compile(r"\w+")
 # Words of TU_MARKERS that are not second person where they stand, by (where, word): the reason.
@@ -108,7 +108,8 @@ def test_every_safety_point_has_a_formal_variant_where_it_says_tu() -> None:
         for n, point in enumerate(block.points):
             where = f"safety.toml {block.id} point {n}"
             problems += _flag(where, point.text.get("es", ""), point.text.get("es_formal"))
-            problems += _flag(f"{where} (discreet)", point.discreet.get("es", ""), point.discreet.get("es_formal"))
+            discreet = point.discreet
+            problems += _flag(f"{where} (discreet)", discreet.get("es", ""), discreet.get("es_formal"))
     assert problems == []
 
 
@@ -124,7 +125,8 @@ def test_every_client_facing_catalogue_word_has_a_formal_variant_where_it_says_t
 
 def test_the_check_finds_tu_and_passes_usted() -> None:
     """The check itself can fail: a tú sentence is flagged, its usted form and plain third person are not."""
-    assert tu_words("Tómate tu tiempo: puedes escribir lo que quieras.") == ["tómate", "tu", "puedes", "quieras"]
+    said = tu_words("Tómate tu tiempo: puedes escribir lo que quieras.")
+    assert said == ["tómate", "tu", "puedes", "quieras"]
     assert tu_words("Tómese su tiempo: puede escribir lo que quiera.") == []
     assert tu_words("Lo que ayudó, rápidamente y sin prisa; la persona sigue eligiendo.") == []
 

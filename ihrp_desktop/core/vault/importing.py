@@ -229,7 +229,8 @@ class _Plan:
             return client_id
         _, client_id, stored_at, name, language, archived, register = known
         newer = c.updated_at > dt.datetime.fromisoformat(stored_at)
-        if newer and (name, language, bool(archived), register) != (c.name, c.language, c.archived, c.register):
+        stored = (name, language, bool(archived), register)
+        if newer and stored != (c.name, c.language, c.archived, c.register):
             self.client_updates.append(
                 (c.name, search_key(c.name), c.language, int(c.archived), utc_text(c.updated_at), c.register,
                  client_id)

@@ -24,7 +24,8 @@ USTED = in_register("es", Register.FORMAL)
 
 
 def _pairs(form: FormDefinition) -> list[tuple[str, str]]:
-    """(tú, usted) for every client-facing text of ``form`` with a formal variant, and every safety point's."""
+    """(tú, usted) for every client-facing text of ``form`` with a formal variant, and each safety
+    point's."""
     pairs = [(t.by_language["es"], t.by_language["es_formal"]) for _, t in _texts(form, form.id)
              if "es_formal" in t.by_language]
     for block in safety_content().blocks:

@@ -213,7 +213,8 @@ def test_0004_takes_the_languages_out_of_the_schema_and_keeps_every_value(closed
     assert _language_checks(closed_vault) == []
     for table in _TABLES:  # every row, id and uid as it was; the trail only grew
         # Columns later revisions add come last (0005's register): compare the columns 0003 had.
-        after = [row[: len(before[table][0])] for row in _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")]
+        rows = _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")
+        after = [row[: len(before[table][0])] for row in rows]
         assert after[: len(before[table])] == before[table], table
         assert len(after) == len(before[table]) or table == "audit_events"
     assert _raw(closed_vault, INDEXES) == indexes
