@@ -196,7 +196,7 @@ def new_worksheets_in_spanish(out: Path, vault_path: Path) -> None:
     page = window.page
     dialog = PrintDialog(window.vault, page.form, page.worksheet_id, InlineRunner(), parent=window)
     dialog.resize(900, 760)
-    dialog.copy.setCurrentIndex(dialog.copy.findData("blank"))  # an empty worksheet: its blank shows the text
+    dialog.copy.setCurrentIndex(dialog.copy.findData("blank"))  # an empty worksheet: its blank has the text
     dialog.show()
     shoot(dialog, out, "print-preview-es-usted")
     dialog.close()
@@ -206,7 +206,8 @@ def new_worksheets_in_spanish(out: Path, vault_path: Path) -> None:
 
 
 def first_or_new(window: MainWindow, client_id: int, form_id: str) -> int:
-    """The client's first worksheet of ``form_id``, or a new empty one (the demo fills some in English only)."""
+    """The client's first worksheet of ``form_id``, or a new empty one (the demo fills some in English
+    only)."""
     vault = window.vault
     for sheet in vault.worksheets(client_id):
         if sheet.form_id == form_id:
