@@ -16,6 +16,7 @@ from ihrp_desktop.app.settings import AppSettings
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.vault import KdfParams, Vault
 from ihrp_desktop.core.vocabulary import Register, register_of
+from tests.core.pdf.conftest import pdf_text, squash
 
 PASSPHRASE = "correct horse battery staple"
 TU = "Puedes observarlas en lugar de actuar enseguida"  # the urge log's guidance (forms/50_urge_log.toml)
@@ -66,8 +67,13 @@ def test_the_client_page_chooses_usted_and_the_editor_and_print_dialog_follow(
     qtbot.addWidget(dialog)
     assert dialog.formal.isChecked() and not dialog.formal.isHidden()  # the client's register
     assert register_of(dialog.options().language) == Register.FORMAL and dialog.options().language == "es"
+    dialog.copy.setCurrentIndex(dialog.copy.findData("blank"))  # an empty worksheet: its blank has the text
+    dialog.refresh()
+    assert squash(USTED) in squash(pdf_text(dialog.pdf_bytes))  # the preview, the file and the print
     dialog.formal.setChecked(False)  # one printout in tú: the dialog overrides the client's register
     assert register_of(dialog.options().language) == Register.INFORMAL
+    dialog.refresh()
+    assert squash(TU) in squash(pdf_text(dialog.pdf_bytes))
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     assert dialog.formal.isHidden()  # English has one register: nothing to choose
     dialog.close()
