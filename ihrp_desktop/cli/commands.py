@@ -11,18 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.file_guard import RefusedTarget
-from ..core.vocabulary import (
-    DEFAULT_REGISTER,
-    LANGUAGE_NAMES,
-    REGISTER_LANGUAGES,
-    AuditAction,
-    Register,
-    in_register,
-)
+from ..core.vocabulary import DEFAULT_REGISTER, AuditAction, Register
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
 from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
+from .register import in_register_asked
 
 if TYPE_CHECKING:
     from ..core.forms import FormLibrary
@@ -62,15 +56,6 @@ def open_vault(args: argparse.Namespace) -> Iterator[Vault]:
 
 # -- commands -------------------------------------------------------------------------------------
 
-def _in_register(language: str, register: str, asked: bool) -> str:
-    """``language`` read in ``register``; --formal for a language with one register is a usage error."""
-    if asked and language not in REGISTER_LANGUAGES:
-        raise UsageProblem("--formal chooses usted in Spanish; the worksheet prints in "
-                           f"{LANGUAGE_NAMES[language]}, "
-                           "which has one way to address the client. Add --lang es, or leave out --formal.")
-    return in_register(language, register if language in REGISTER_LANGUAGES else DEFAULT_REGISTER)
-
-
 def cmd_forms(args: argparse.Namespace) -> int:
     for form in _library().ordered():
         print(f"{form.id}\t{form.version}\t{form.title.get(args.lang)}")
@@ -84,7 +69,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
     library = _library()
     if args.form_id not in library.forms:
         raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
-    language = _in_register(args.lang, Register.FORMAL if args.formal else DEFAULT_REGISTER, args.formal)
+    language = in_register_asked(args.lang, Register.FORMAL if args.formal else DEFAULT_REGISTER, args.formal)
     write_file(args.output, render_blank(library.forms[args.form_id], language=language,
                                           paper=args.paper or "letter"))
     say(f"Blank worksheet written to {args.output}")
@@ -180,7 +165,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         discreet = not args.not_discreet if card else args.discreet
         # The client's register unless --formal says usted (tests/cli/test_register_cli.py).
         register = Register.FORMAL if args.formal else client.register
-        language = _in_register(args.lang or sheet.language, register, args.formal)
+        language = in_register_asked(args.lang or sheet.language, register, args.formal)
         shortened = False
         if card:
             options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)
