@@ -190,6 +190,53 @@ def alternatives_views(out: Path, vault_path: Path) -> None:
     window.close()
 
 
+NEW_WORKSHEETS = ("urge_log", "awareness_practice", "session_check_in", "safety_plan", "audit", "audit_c")
+
+
+def new_worksheets_in_spanish(out: Path, vault_path: Path) -> None:
+    """The newer worksheets for the demo's Spanish-speaking client at 1366x768, Spanish interface: in tú
+    (her register), then her page set to usted, two worksheets and the print dialog in usted."""
+    install_translators(QApplication.instance(), "es")
+    window = build_window("light", vault_path)
+    unlock(window)
+    vault = window.vault
+    client = next(c for c in vault.clients() if c.name.startswith("Marisol"))
+    sheets = {form_id: first_or_new(window, client.id, form_id) for form_id in NEW_WORKSHEETS}
+    window.resize(1366, 768)
+    for form_id, sheet_id in sheets.items():
+        window.open_worksheet(sheet_id)
+        shoot(window, out, f"worksheet-{form_id.replace('_', '-')}-es")
+    # Her page says usted: the worksheets whose first screen says tú, and the print dialog's choice.
+    window.show_client(client.id)
+    combo = window.client_page.language
+    combo.setCurrentIndex(combo.findData("es:formal"))
+    combo.activated.emit(combo.currentIndex())
+    shoot(window, out, "client-page-es-usted")
+    for form_id in ("urge_log", "awareness_practice"):
+        window.open_worksheet(sheets[form_id])
+        shoot(window, out, f"worksheet-{form_id.replace('_', '-')}-es-usted")
+    page = window.page
+    dialog = PrintDialog(window.vault, page.form, page.worksheet_id, InlineRunner(), parent=window)
+    dialog.resize(900, 760)
+    dialog.copy.setCurrentIndex(dialog.copy.findData("blank"))  # an empty worksheet: its blank has the text
+    dialog.show()
+    shoot(dialog, out, "print-preview-es-usted")
+    dialog.close()
+    vault.set_client_register(client.id, "informal")
+    window.close()
+    remove_translators(QApplication.instance())
+
+
+def first_or_new(window: MainWindow, client_id: int, form_id: str) -> int:
+    """The client's first worksheet of ``form_id``, or a new empty one (the demo fills some in English
+    only)."""
+    vault = window.vault
+    for sheet in vault.worksheets(client_id):
+        if sheet.form_id == form_id:
+            return sheet.id
+    return vault.new_worksheet(client_id, form_id, window.library.get(form_id).version).id
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
@@ -198,6 +245,7 @@ VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "activity": activity_view,
     "carry": carry_and_review_views,
     "alternatives": alternatives_views,
+    "new_es": new_worksheets_in_spanish,
 }
 
 

@@ -27,12 +27,21 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormLibrary
+from ..core.vocabulary import DEFAULT_REGISTER, REGISTER_LANGUAGES, Register
 from .background import Runner
 from .elided_label import ElidedLabel
-from .i18n import interface_language, translate
+from .i18n import QT_TRANSLATE_NOOP, interface_language, translate
 from .operations import VaultOp, say_not_saved
 from .progress_view import ProgressView, save_report
-from .vocabulary_words import STATUS_WORDS
+from .vocabulary_words import status_words
+
+# The client page's choice of worksheet language: Spanish in its own words (for the person who reads
+# it), once in tú and once in usted (core.vocabulary.REGISTER_LANGUAGES).
+WORKSHEET_LANGUAGES = (
+    ("en", DEFAULT_REGISTER, QT_TRANSLATE_NOOP("ClientPage", "Worksheets in English")),
+    ("es", Register.INFORMAL, "Hojas en español (tú)"),
+    ("es", Register.FORMAL, "Hojas en español (usted)"),
+)
 
 SEARCH_LIMIT = 200  # the list shows at most this many; typing narrows it
 
@@ -173,8 +182,10 @@ class ClientPage(QWidget):
         self.name.setObjectName("pageTitle")
         head.addWidget(self.name, 1)
         self.language = QComboBox()
-        self.language.addItem(translate("ClientPage", "Worksheets in English"), "en")
-        self.language.addItem("Hojas en español", "es")  # in its own language, for the person who reads it
+        # Language and, for Spanish, the register (tú / usted) in one choice; stored per client.
+        for language, register, words in WORKSHEET_LANGUAGES:
+            self.language.addItem(translate("ClientPage", words) if language == "en" else words,
+                                  f"{language}:{register}")
         self.language.setAccessibleName(translate("ClientPage", "Language of this client's worksheets and "
                                                   "printouts"))
         self.language.activated.connect(self._language_changed)
@@ -265,7 +276,8 @@ class ClientPage(QWidget):
             return
         client = self.vault.client(self.client_id)
         self.name.setText(client.name)
-        self.language.setCurrentIndex(max(0, self.language.findData(client.language)))
+        register = client.register if client.language in REGISTER_LANGUAGES else DEFAULT_REGISTER
+        self.language.setCurrentIndex(max(0, self.language.findData(f"{client.language}:{register}")))
         self.archive_action.setText(translate("ClientPage", "Bring back from archive") if client.archived
                                     else translate("ClientPage", "Archive"))
         self.tree.clear()
@@ -287,8 +299,7 @@ class ClientPage(QWidget):
                     title += " " + translate("ClientPage", "(version {number})").format(
                         number=sheet.version_number)
                 changed = QLocale().toString(sheet.updated_at.astimezone(), "d MMM yyyy, HH:mm")
-                words = STATUS_WORDS.get(sheet.status)
-                status = translate("WorksheetPage", words) if words else sheet.status
+                status = status_words().get(sheet.status, sheet.status)
                 item = QTreeWidgetItem([title, status, changed])
                 item.setData(0, Qt.ItemDataRole.UserRole, sheet.id)
                 top.addChild(item)
@@ -327,8 +338,14 @@ class ClientPage(QWidget):
 
     def _language_changed(self) -> None:
         if self.vault is not None and self.client_id is not None:
-            vault, client_id, language = self.vault, self.client_id, self.language.currentData()
-            self._write(lambda: vault.set_client_language(client_id, language), changed=False)
+            vault, client_id = self.vault, self.client_id
+            language, register = str(self.language.currentData()).split(":")
+
+            def store() -> object:
+                vault.set_client_language(client_id, language)
+                return vault.set_client_register(client_id, register)
+
+            self._write(store, changed=False)
 
     def _write(self, work: Callable[[], object], *, changed: bool = True) -> None:
         """A change to this client, on the writer; the page (and the list) show it once it is stored.

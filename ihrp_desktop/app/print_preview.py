@@ -34,7 +34,7 @@ from ..core.pdf.fallback import texts_of, unprintable, unprintable_note
 from ..core.pdf.options import DISCREET_ONLY_TAKE_HOME
 from ..core.pdf.pocket_sheet import CARD_SHORTENED, card_sheet
 from ..core.practice import Practice
-from ..core.vocabulary import LANGUAGE_NAMES, AuditAction
+from ..core.vocabulary import LANGUAGE_NAMES, REGISTER_LANGUAGES, AuditAction, Register, in_register
 from .file_choice import save_file
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import write_now
@@ -67,7 +67,8 @@ class PrintDialog(QDialog):
         sheet = vault.worksheet(worksheet_id)
         self._sheet = sheet
         self._practice: Practice = vault.practice()
-        self._client_name = vault.client(sheet.client_id).name
+        client = vault.client(sheet.client_id)
+        self._client_name = client.name
         self._generation = 0  # drops previews that finish after newer options were chosen
 
         layout = QVBoxLayout(self)
@@ -85,6 +86,10 @@ class PrintDialog(QDialog):
             self.language.addItem(words, str(key))
         self.language.setCurrentIndex(max(0, self.language.findData(sheet.language)))
         self.language.setAccessibleName(translate("PrintDialog", "Language of the printout"))
+        # Spanish only: tú or usted, the client's own register first (tests/app/test_register_app.py).
+        self.formal = QCheckBox(translate("PrintDialog", "Formal (usted)"))
+        self.formal.setToolTip(translate("PrintDialog", "Address the client as usted instead of tú"))
+        self.formal.setChecked(client.register == Register.FORMAL)
         self.discreet = QCheckBox(translate("PrintDialog", "Discreet (title “My plan”, no name)"))
         # What tests/core/test_discreet_words.py proves: no listed word the client did not type.
         self.discreet.setToolTip(translate(
@@ -96,8 +101,9 @@ class PrintDialog(QDialog):
             self.paper.addItem(translate("PrintDialog", words), key)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self._practice.paper)))  # the practice's
         self.paper.setAccessibleName(translate("PrintDialog", "Paper size"))
-        for widget in (self.copy, self.language, self.paper, self.discreet):
+        for widget in (self.copy, self.language, self.formal, self.paper, self.discreet):
             options.addWidget(widget)
+        self.formal.setVisible(self.language.currentData() in REGISTER_LANGUAGES)
         options.addStretch(1)
         self.state = QLabel("")
         self.state.setObjectName("quiet")
@@ -129,7 +135,8 @@ class PrintDialog(QDialog):
         layout.addLayout(buttons)
 
         self.copy.currentIndexChanged.connect(self._copy_chosen)
-        self.language.currentIndexChanged.connect(self.refresh)
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.formal.toggled.connect(self.refresh)
         self.paper.currentIndexChanged.connect(self.refresh)
         self.discreet.toggled.connect(self.refresh)
         fit_to_screen(self, 900, 1000)  # the preview scrolls; the buttons stay on the screen
@@ -149,8 +156,18 @@ class PrintDialog(QDialog):
     def options(self) -> PrintOptions:
         copy = "take-home" if self.kind() == "pocket-card" else self.kind()
         discreet = self.discreet.isChecked() and copy == "take-home"
-        return PrintOptions(copy=copy, language=self.language.currentData(), discreet=discreet,
+        return PrintOptions(copy=copy, language=self.printed_language(), discreet=discreet,
                             paper=self.paper.currentData())
+
+    def printed_language(self) -> str:
+        """The chosen language, read in usted when it is Spanish and "Formal (usted)" is ticked."""
+        language = str(self.language.currentData())
+        formal = self.formal.isChecked() and language in REGISTER_LANGUAGES
+        return in_register(language, Register.FORMAL if formal else Register.INFORMAL)
+
+    def _language_chosen(self) -> None:
+        self.formal.setVisible(self.language.currentData() in REGISTER_LANGUAGES)
+        self.refresh()
 
     def _copy_chosen(self) -> None:
         if self.kind() == "pocket-card":

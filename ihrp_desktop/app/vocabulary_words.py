@@ -1,22 +1,23 @@
-"""The interface's words for the fixed vocabularies (core.vocabulary), marked for translation once.
+"""The interface's words for the fixed vocabularies (core.vocabulary): a status and who filled a
+worksheet in, said with the word catalogue's words (core/words) so the screen and the paper say the
+same word for each (tests/app/test_vocabulary_words.py).
 
-English source text, translated where shown (the interface language is chosen at start-up);
-tests/app/test_vocabulary_words.py checks every member has its words, in English and Spanish.
+Shown in the interface language (chosen at start-up).
 """
 
 from __future__ import annotations
 
-from ..core.vocabulary import FilledBy, Status
-from .i18n import QT_TRANSLATE_NOOP
+from ..core.vocabulary import FilledBy, Status, word_key
+from ..core.words import word
+from .i18n import interface_language
 
-CONTEXT = "WorksheetPage"  # the translators' context these words were always in
 
-STATUS_WORDS: dict[str, str] = {
-    Status.DRAFT: QT_TRANSLATE_NOOP("WorksheetPage", "Draft"),
-    Status.REVIEWED: QT_TRANSLATE_NOOP("WorksheetPage", "Reviewed"),
-}
-FILLED_BY_WORDS: dict[str, str] = {
-    FilledBy.TOGETHER: QT_TRANSLATE_NOOP("WorksheetPage", "Filled together"),
-    FilledBy.CLIENT: QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the client"),
-    FilledBy.THERAPIST: QT_TRANSLATE_NOOP("WorksheetPage", "Filled by the therapist"),
-}
+def status_words() -> dict[str, str]:
+    """Each status in the interface language, by stored value."""
+    return {str(m): word(word_key(m), interface_language()) for m in Status}
+
+
+def filled_by_words() -> dict[str, str]:
+    """Each "filled by" choice in the interface language, as the paper's "Filled in by: ..." says it."""
+    label = word("page.filled_by", interface_language())
+    return {str(m): f"{label}: {word(word_key(m), interface_language())}" for m in FilledBy}

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.forms.revising import review_is_blank
-from ..core.vocabulary import LANGUAGE_NAMES
+from ..core.vocabulary import LANGUAGE_NAMES, in_register
 from .autosave import REVISION_COALESCE_S, Autosaver
 from .editor import WorksheetEditor
 from .editor.flow import FlowLayout
 from .i18n import QT_TRANSLATE_NOOP, translate
 from .operations import VaultOp, say_not_saved
-from .vocabulary_words import FILLED_BY_WORDS, STATUS_WORDS
+from .vocabulary_words import filled_by_words, status_words
 
 # English source text, translated when shown (the interface language is chosen at start-up).
 SAVE_WORDS = {"pending": QT_TRANSLATE_NOOP("WorksheetPage", "Editing..."),
@@ -50,6 +50,8 @@ class WorksheetPage(QWidget):
         sheet = vault.worksheet(worksheet_id)
         self.client_id = sheet.client_id
         self.language = sheet.language
+        # The client's register (tú / usted): the editor reads the worksheet's text in it.
+        self.register = vault.client(sheet.client_id).register
         previous = vault.worksheet(sheet.previous_id).values if sheet.previous_id else None
 
         layout = QVBoxLayout(self)
@@ -82,16 +84,17 @@ class WorksheetPage(QWidget):
         self.save_state.setObjectName("saveState")
         self.save_state.setAccessibleName(translate("WorksheetPage", "Save status"))
         tools.addWidget(self.save_state)
-        self.status = self._combo(STATUS_WORDS, sheet.status, translate("WorksheetPage", "Worksheet status"))
+        self.status = self._combo(status_words(), sheet.status,
+                                  translate("WorksheetPage", "Worksheet status"))
         self.status.activated.connect(
             lambda: self._write_choice(self.status, vault.set_status, sheet.status, "status"))
         tools.addWidget(self.status)
-        self.filled_by = self._combo(FILLED_BY_WORDS, sheet.filled_by,
+        self.filled_by = self._combo(filled_by_words(), sheet.filled_by,
                                      translate("WorksheetPage", "Who filled it"))
         self.filled_by.activated.connect(
             lambda: self._write_choice(self.filled_by, vault.set_filled_by, sheet.filled_by, "filled_by"))
         tools.addWidget(self.filled_by)
-        self.language_box = self._combo(LANGUAGE_NAMES, sheet.language,
+        self.language_box = self._combo(dict(LANGUAGE_NAMES), sheet.language,
                                         translate("WorksheetPage", "Language of this worksheet"))
         self.language_box.setToolTip(translate("WorksheetPage", "The language of this worksheet's questions "
                                                "and printout; the answers stay as they were written"))
@@ -127,7 +130,7 @@ class WorksheetPage(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
 
-        self.editor = WorksheetEditor(form, sheet.values, language=sheet.language,
+        self.editor = WorksheetEditor(form, sheet.values, language=in_register(sheet.language, self.register),
                                       show_clinician=show_clinician, previous_values=previous,
                                       parent=self)  # built in place: see editor.page.build_page
         layout.addWidget(self.editor, 1)
@@ -160,9 +163,10 @@ class WorksheetPage(QWidget):
 
     @staticmethod
     def _combo(choices: dict[str, str], current: str, name: str) -> QComboBox:
+        """A choice of already-worded items (the catalogue's words; language names in their own words)."""
         combo = QComboBox()
         for key, words in choices.items():
-            combo.addItem(translate("WorksheetPage", words), str(key))  # plain text: findData compares it
+            combo.addItem(words, str(key))  # plain text: findData compares it
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.setAccessibleName(name)
         return combo
@@ -199,7 +203,7 @@ class WorksheetPage(QWidget):
     def _show_language(self, language: str) -> None:
         self.language = language
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(language)))
-        self.editor.set_language(language)
+        self.editor.set_language(in_register(language, self.register))
 
     def _language_not_saved(self, exc: BaseException) -> None:
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(self.language)))

@@ -72,6 +72,12 @@ def _language(p: argparse.ArgumentParser, default: str | None, words: str) -> No
     p.add_argument("--lang", choices=LANGUAGE_CODES, default=default, help=words)
 
 
+def _register(p: argparse.ArgumentParser, default: str) -> None:
+    # English has one register: --formal with it is refused, never ignored (tests/cli/test_register_cli.py).
+    p.add_argument("--formal", action="store_true",
+                   help=f"Spanish only: address the client as usted instead of tú (default: {default})")
+
+
 def _forms(p: argparse.ArgumentParser) -> None:
     _language(p, DEFAULT_LANGUAGE.value, "language of the titles (default: en)")
 
@@ -80,6 +86,7 @@ def _blank(p: argparse.ArgumentParser) -> None:
     p.add_argument("form_id", metavar="FORM_ID", help="which worksheet (see: ihrp-desktop forms)")
     _output(p, "OUT.pdf", "the PDF file to write")
     _language(p, DEFAULT_LANGUAGE.value, "language of the worksheet (default: en)")
+    _register(p, "tú")
     _paper(p, "letter")
 
 
@@ -109,6 +116,7 @@ def _print(p: argparse.ArgumentParser) -> None:
     discretion.add_argument("--not-discreet", action="store_true",
                             help="pocket card only: print the plan's own title instead of \"My plan\"")
     _language(p, None, "default: the worksheet's language")
+    _register(p, "as the client's page says")
     _paper(p, "the practice's paper size")
     _stdin(p)
 

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.file_guard import RefusedTarget
-from ..core.vocabulary import AuditAction
+from ..core.vocabulary import DEFAULT_REGISTER, AuditAction, Register
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
 from .output import checked_output, say, write_file
 from .passphrase import PassphraseSource, UsageProblem
+from .register import in_register_asked
 
 if TYPE_CHECKING:
     from ..core.forms import FormLibrary
@@ -68,7 +69,8 @@ def cmd_blank(args: argparse.Namespace) -> int:
     library = _library()
     if args.form_id not in library.forms:
         raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
-    write_file(args.output, render_blank(library.forms[args.form_id], language=args.lang,
+    language = in_register_asked(args.lang, Register.FORMAL if args.formal else DEFAULT_REGISTER, args.formal)
+    write_file(args.output, render_blank(library.forms[args.form_id], language=language,
                                           paper=args.paper or "letter"))
     say(f"Blank worksheet written to {args.output}")
     return EXIT_OK
@@ -161,7 +163,9 @@ def cmd_print(args: argparse.Namespace) -> int:
                              worksheet_id=sheet.id, practice=practice)
         paper = getattr(args, "paper", None) or practice.paper
         discreet = not args.not_discreet if card else args.discreet
-        language = args.lang or sheet.language
+        # The client's register unless --formal says usted (tests/cli/test_register_cli.py).
+        register = Register.FORMAL if args.formal else client.register
+        language = in_register_asked(args.lang or sheet.language, register, args.formal)
         shortened = False
         if card:
             options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)

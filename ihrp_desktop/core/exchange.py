@@ -65,6 +65,7 @@ def export_records(vault: Vault, client_name: str | None = None) -> dict[str, An
             "uid": uids["clients"][client.id],
             "name": client.name,
             "language": client.language,
+            "register": client.register,
             "archived": client.archived,
             "created_at": _iso(client.created_at),
             "updated_at": _iso(client.updated_at),

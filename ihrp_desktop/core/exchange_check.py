@@ -21,7 +21,7 @@ from .forms.values import FieldValueError, normalize
 from .vault.clients import clean_name
 from .vault.importing import IncomingClient, IncomingSession, IncomingWorksheet
 from .vault.schema import utc_now
-from .vocabulary import DEFAULT_LANGUAGE, FilledBy, Language, Status
+from .vocabulary import DEFAULT_LANGUAGE, DEFAULT_REGISTER, FilledBy, Language, Register, Status
 
 FORMAT = "ihrp-desktop-export"
 VERSION = 2
@@ -169,6 +169,8 @@ class _Checker:
             uid=self.uid(c, "client", where),
             name=name,
             language=_choice(c.get("language", DEFAULT_LANGUAGE), Language, f"{where}.language"),
+            # An export written before registers existed addresses the client in tú, as it did.
+            register=_choice(c.get("register", DEFAULT_REGISTER), Register, f"{where}.register"),
             archived=archived,
             created_at=_moment(c.get("created_at"), f"{where}.created_at", self.now),
             updated_at=_moment(c.get("updated_at"), f"{where}.updated_at", self.now),

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .paths import forms_dir
+from .vocabulary import pick
 
 _WORD = re.compile(r"\w+")
 
@@ -69,8 +70,7 @@ class Point:
     card: bool = False
 
     def get(self, language: str, *, discreet: bool = False) -> str:
-        table = self.discreet if discreet else self.text
-        return table.get(language) or table.get("en", "")
+        return pick(self.discreet if discreet else self.text, language)
 
 
 @dataclass(frozen=True)
@@ -118,11 +118,12 @@ def _read(path: Path) -> SafetyContent:
         points = []
         for p in table.get("point", []):
             discreet = p.get("discreet", {})
-            bad = [w for lang in ("en", "es") for w in listed_words_in(discreet.get(lang, ""))]
+            bad = [w for lang in ("en", "es", "es_formal") for w in listed_words_in(discreet.get(lang, ""))]
             if not discreet.get("en") or not discreet.get("es") or bad:
                 raise SafetyDataError(f"{where}: every point needs a discreet form in en and es without "
                                       f"listed words (found: {', '.join(bad) or 'none'})")
-            points.append(Point({"en": p["en"], "es": p["es"]}, discreet, bool(p.get("card", False))))
+            texts = {lang: p[lang] for lang in ("en", "es", "es_formal") if lang in p}  # formal beside es
+            points.append(Point(texts, discreet, bool(p.get("card", False))))
         if "checked" in table:
             raise SafetyDataError(f"{where}: 'checked' belongs to each source, not to the block")
         every = "when_all" in table

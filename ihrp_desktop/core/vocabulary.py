@@ -9,6 +9,7 @@ rest of the program, so the vault, the definitions and the printer can all use i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
@@ -27,6 +28,51 @@ DEFAULT_LANGUAGE = Language.EN
 LANGUAGE_CODES: tuple[str, ...] = tuple(Language)
 # Each language's own name, written the same in every interface language (never translated).
 LANGUAGE_NAMES: dict[str, str] = {Language.EN: "English", Language.ES: "Español"}
+
+
+class Register(StrEnum):
+    """How a client's worksheets address them, in a language with two registers (Spanish tú / usted)."""
+
+    INFORMAL = "informal"
+    FORMAL = "formal"
+
+
+# The languages whose client-facing text has two registers (the only ones a register choice is offered for).
+REGISTER_LANGUAGES: tuple[str, ...] = (Language.ES,)
+DEFAULT_REGISTER = Register.INFORMAL  # what the shipped Spanish is written in; older vaults and exports
+# Where a text's formal variant sits: ``es_formal`` beside ``es`` in a definition's inline table, and
+# ``key_formal`` beside ``key`` in the word catalogue.
+FORMAL_SUFFIX = "_formal"
+
+
+class _Formal(str):
+    """A language code read in the formal register. It equals, hashes and prints as the plain code, so
+    storage, dictionaries and PDF metadata see ``es``; only :func:`pick` (the one lookup of every text:
+    definitions, safety points, the word catalogue) notices it and prefers the formal variant."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"in_register({str(self)!r}, Register.FORMAL)"
+
+
+def in_register(language: str, register: str = DEFAULT_REGISTER) -> str:
+    """``language`` as the text lookups read it: formal texts first for ``Register.FORMAL``."""
+    plain = str(language)
+    return _Formal(plain) if register == Register.FORMAL else plain
+
+
+def register_of(language: str) -> Register:
+    """The register a language code carries (see :func:`in_register`)."""
+    return Register.FORMAL if isinstance(language, _Formal) else Register.INFORMAL
+
+
+def pick(texts: Mapping[str, str], language: str, fallback: str = DEFAULT_LANGUAGE) -> str:
+    """The text of ``language`` in ``texts`` (by language code): the formal variant first when
+    ``language`` is read formally (falling back to the plain one), then ``fallback``'s, else ""."""
+    if isinstance(language, _Formal) and (formal := texts.get(f"{language}{FORMAL_SUFFIX}")):
+        return formal
+    return texts.get(str(language)) or texts.get(fallback) or ""
 
 
 class Status(StrEnum):
@@ -64,6 +110,16 @@ class AuditAction(StrEnum):
     LOCKED = "locked"
     KEYS_REPLACED = "keys_replaced"
     PRACTICE_CHANGED = "practice_changed"
+
+
+# The vocabularies whose members have words in the word catalogue (core/words), and under which key:
+# one word per member, said the same on the screen and on the paper.
+_WORD_FAMILIES: dict[type[StrEnum], str] = {Status: "status", FilledBy: "filled_by"}
+
+
+def word_key(member: StrEnum) -> str:
+    """The catalogue key of a status or "filled by" member's words (``status.reviewed``)."""
+    return f"{_WORD_FAMILIES[type(member)]}.{member.value}"
 
 
 def checked(value: str, vocabulary: type[V], what: str) -> V:

@@ -246,7 +246,8 @@ def test_a_spanish_clients_worksheet_in_an_english_interface(qtbot: Any, tmp_pat
     assert window.vault is not None
     client = window.vault.worksheet(spanish_sheet).client_id
     window.show_client(client)
-    assert window.client_page.language.currentData() == "es"
+    # Spanish in tú, the register a new client starts in.
+    assert window.client_page.language.currentData() == "es:informal"
     window.new_worksheet(client, "decisional_balance")
     page = window.page
     assert page is not None and page.language == "es"

@@ -203,6 +203,26 @@ def test_a_client_takes_the_imported_name_only_from_a_newer_export(demo_pair) ->
     assert [c.id for c in target.clients(search="renamed today", include_archived=True)]  # search key follows
 
 
+def test_the_register_travels_and_an_export_without_it_imports_as_tu(demo_pair) -> None:
+    source, target, _ = demo_pair
+    spanish = next(c for c in source.clients() if c.language == "es")
+    source.set_client_register(spanish.id, "formal")
+    doc = _records(source)
+    assert {c["name"]: c["register"] for c in doc["clients"]}[spanish.name] == "formal"
+    import_records(target, doc, LIBRARY)
+    assert {c.name: c.register for c in target.clients()}[spanish.name] == "formal"
+    older = copy.deepcopy(doc)  # written before registers existed (docs/export-format.md)
+    for client in older["clients"]:
+        del client["register"]
+    with Vault.create(target.path.parent / "third", "three", kdf=KdfParams.fast()) as third:
+        import_records(third, older, LIBRARY)
+        assert {c.register for c in third.clients()} == {"informal"}
+    bad = copy.deepcopy(doc)
+    bad["clients"][0]["register"] = "usted"
+    with pytest.raises(ExportFormatError, match=r"clients\[0\]\.register"):
+        import_records(target, bad, LIBRARY)
+
+
 def test_version_1_files_still_import_as_new_records_with_their_links(demo_pair) -> None:
     _, target, doc = demo_pair
     v1 = copy.deepcopy(doc)

@@ -874,6 +874,14 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Idioma de la impresión</translation>
     </message>
     <message>
+        <source>Formal (usted)</source>
+        <translation>Formal (usted)</translation>
+    </message>
+    <message>
+        <source>Address the client as usted instead of tú</source>
+        <translation>Tratar al cliente de usted en lugar de tú</translation>
+    </message>
+    <message>
         <source>Discreet (title “My plan”, no name)</source>
         <translation>Discreta (título “Mi plan”, sin nombre)</translation>
     </message>
@@ -1390,26 +1398,6 @@ Close it anyway?</source>
 </context>
 <context>
     <name>WorksheetPage</name>
-    <message>
-        <source>Draft</source>
-        <translation>Borrador</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>Revisada</translation>
-    </message>
-    <message>
-        <source>Filled together</source>
-        <translation>Hecha en conjunto</translation>
-    </message>
-    <message>
-        <source>Filled by the client</source>
-        <translation>Hecha por el cliente</translation>
-    </message>
-    <message>
-        <source>Filled by the therapist</source>
-        <translation>Hecha por el terapeuta</translation>
-    </message>
     <message>
         <source>Editing...</source>
         <translation>Editando...</translation>

@@ -18,6 +18,7 @@ from shiboken6 import isValid
 
 from ...core.forms.model import FormDefinition
 from ...core.forms.values import FieldValueError, coerce, display_text, totals, unknown_fields
+from ...core.vocabulary import register_of
 from .base import EditorContext, FieldEditor
 from .keys import KeyRouter
 from .page import BuiltPage, build_page
@@ -102,8 +103,8 @@ class WorksheetEditor(QWidget):
 
     def set_language(self, language: str) -> None:
         """Rebuild the page in another language; values, undo history and scroll stay."""
-        if language == self.language:
-            return
+        if (language, register_of(language)) == (self.language, register_of(self.language)):
+            return  # a formal reader equals plain "es": the register is compared too
         position = self.scroll_position()
         self.language = language
         self._build()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..safety import listed_words_in
+from ..vocabulary import FORMAL_SUFFIX, Register, in_register
 from .model import Field, FormDefinition, Text
 from .reading import FormDefinitionError
 
@@ -57,7 +58,8 @@ def check_discreet(form: FormDefinition) -> None:
     for where, key, text in discreet_facing(form):
         languages = set(text.by_language) | set(text.discreet or {})
         for lang in sorted(languages):
-            found = listed_words_in(text.get_discreet(lang))
+            base, formal, _ = lang.partition(FORMAL_SUFFIX)  # a formal variant prints for formal readers
+            found = listed_words_in(text.get_discreet(in_register(base, Register.FORMAL) if formal else lang))
             if found:
                 raise FormDefinitionError(
                     form.source or form.id,

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from ..vocabulary import DEFAULT_LANGUAGE
+from ..vocabulary import DEFAULT_LANGUAGE, pick
 from .kinds import FieldKind, Traits, traits
 
 Audience = Literal["shared", "clinician"]
@@ -20,7 +20,11 @@ Audience = Literal["shared", "clinician"]
 
 @dataclass(frozen=True)
 class Text:
-    """A piece of text in every shipped language; missing languages fall back to English."""
+    """A piece of text in every shipped language; missing languages fall back to English.
+
+    A formal variant sits beside its language (``es_formal`` beside ``es``); a language code read in
+    the formal register (``vocabulary.in_register``) gets it, else the plain text (``vocabulary.pick``).
+    """
 
     by_language: Mapping[str, str]
     # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
@@ -28,12 +32,12 @@ class Text:
     discreet: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
-        return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
+        return pick(self.by_language, language)
 
     def get_discreet(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
         if self.discreet:
-            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get(language)
+            return pick(self.discreet, language) or self.get(language)
         return self.get(language)
 
     def __str__(self) -> str:

@@ -21,7 +21,8 @@ from .model import Text
 
 _ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 ID_PATTERN = _ID  # what a definition or field id may be (an import checks form ids with it)
-_LANG = re.compile(r"[a-z]{2}(-[A-Za-z]{2})?")
+# A language code, or its formal variant beside it ("es_formal": core.vocabulary.FORMAL_SUFFIX).
+_LANG = re.compile(r"[a-z]{2}(-[A-Za-z]{2})?(_formal)?")
 
 
 class FormDefinitionError(ValueError):

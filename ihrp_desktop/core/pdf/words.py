@@ -16,9 +16,10 @@ __all__ = ["iso_date_text", "known_word", "long_date", "word"]
 
 
 def known_word(prefix: str, value: str, language: str = "en") -> str:
-    """A status or "filled by" id in words; an id this table does not know is shown as given."""
+    """A status or "filled by" id in words (the catalogue's shared words, as the screen says them:
+    core.vocabulary.word_key); an id this table does not know is shown as given."""
     key = f"{prefix}.{value.strip().lower()}"
-    if has_word(f"page.{key}"):
+    if has_word(key):
         return word(key, language)
     return value
 

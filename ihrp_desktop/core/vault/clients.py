@@ -8,7 +8,7 @@ import unicodedata
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session as OrmSession
 
-from ..vocabulary import DEFAULT_LANGUAGE, AuditAction, Language, checked
+from ..vocabulary import DEFAULT_LANGUAGE, DEFAULT_REGISTER, AuditAction, Language, Register, checked
 from .audit import AuditTrail, append_event
 from .errors import RecordNotFound
 from .records import ClientInfo, SessionInfo
@@ -62,13 +62,17 @@ def _check_language(language: str) -> str:
     return checked(language, Language, "language").value
 
 
+def _check_register(register: str) -> str:
+    return checked(register, Register, "register").value
+
+
 def _like_pattern(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
 def client_info(c: Client) -> ClientInfo:
-    return ClientInfo(c.id, c.name, c.language, c.archived, c.created_at, c.updated_at)
+    return ClientInfo(c.id, c.name, c.language, c.archived, c.created_at, c.updated_at, c.register)
 
 
 def get_client(session: OrmSession, client_id: int) -> Client:
@@ -106,7 +110,8 @@ def get_or_create_session(session: OrmSession, client_id: int, date: dt.date) ->
 class Clients(AuditTrail):
     """Client and session methods of ``Vault``."""
 
-    def add_client(self, name: str, language: str = DEFAULT_LANGUAGE) -> ClientInfo:
+    def add_client(self, name: str, language: str = DEFAULT_LANGUAGE,
+                   register: str = DEFAULT_REGISTER) -> ClientInfo:
         """Add a client; records a 'created' audit event."""
         name = clean_name(name)
         now = utc_now()
@@ -115,6 +120,7 @@ class Clients(AuditTrail):
                 name=name,
                 name_key=search_key(name),
                 language=_check_language(language),
+                register=_check_register(register),
                 archived=False,
                 created_at=now,
                 updated_at=now,
@@ -140,6 +146,10 @@ class Clients(AuditTrail):
     def set_client_language(self, client_id: int, language: str) -> ClientInfo:
         """Change the language new worksheets of this client start in ('en' or 'es')."""
         return self._update_client(client_id, language=_check_language(language))
+
+    def set_client_register(self, client_id: int, register: str) -> ClientInfo:
+        """Change how this client's Spanish worksheets address them ('informal' tú, 'formal' usted)."""
+        return self._update_client(client_id, register=_check_register(register))
 
     def archive_client(self, client_id: int, archived: bool = True) -> ClientInfo:
         """Hide a client from the everyday list (nothing is deleted); ``archived=False`` brings them back."""

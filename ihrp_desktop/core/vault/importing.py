@@ -77,6 +77,7 @@ class IncomingClient:
     created_at: dt.datetime
     updated_at: dt.datetime
     sessions: list[IncomingSession] = field(default_factory=list)
+    register: str = "informal"  # an export without it (before 0005) addresses the client in tú
 
 
 @dataclass
@@ -128,18 +129,19 @@ def _next_id(session: OrmSession, table: str) -> int:
     )
 
 
-_SQL_CLIENTS = "SELECT uid, id, updated_at, name, language, archived FROM clients WHERE uid IN ({})"
+_SQL_CLIENTS = "SELECT uid, id, updated_at, name, language, archived, register FROM clients WHERE uid IN ({})"
 _SQL_SESSIONS = "SELECT uid, id, client_id FROM sessions WHERE uid IN ({})"
 _SQL_WORKSHEETS = (
     "SELECT uid, id, client_id, updated_at, values_json, status, filled_by, language, form_version"
     " FROM worksheets WHERE uid IN ({})"
 )
 _INSERT_CLIENT = (
-    "INSERT INTO clients (id, uid, name, name_key, language, archived, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO clients (id, uid, name, name_key, language, archived, created_at, updated_at, register)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _UPDATE_CLIENT = (
-    "UPDATE clients SET name = ?, name_key = ?, language = ?, archived = ?, updated_at = ? WHERE id = ?"
+    "UPDATE clients SET name = ?, name_key = ?, language = ?, archived = ?, updated_at = ?, register = ?"
+    " WHERE id = ?"
 )
 _INSERT_SESSION = (
     "INSERT INTO sessions (id, uid, client_id, date, note, created_at) VALUES (?, ?, ?, ?, ?, ?)"
@@ -220,15 +222,18 @@ class _Plan:
                     int(c.archived),
                     utc_text(c.created_at),
                     utc_text(c.updated_at),
+                    c.register,
                 )
             )
             self.counts.clients.new += 1
             return client_id
-        _, client_id, stored_at, name, language, archived = known
+        _, client_id, stored_at, name, language, archived, register = known
         newer = c.updated_at > dt.datetime.fromisoformat(stored_at)
-        if newer and (name, language, bool(archived)) != (c.name, c.language, c.archived):
+        stored = (name, language, bool(archived), register)
+        if newer and stored != (c.name, c.language, c.archived, c.register):
             self.client_updates.append(
-                (c.name, search_key(c.name), c.language, int(c.archived), utc_text(c.updated_at), client_id)
+                (c.name, search_key(c.name), c.language, int(c.archived), utc_text(c.updated_at), c.register,
+                 client_id)
             )
             self.counts.clients.updated += 1
         else:

@@ -21,6 +21,7 @@ class ClientInfo:
     archived: bool
     created_at: dt.datetime
     updated_at: dt.datetime
+    register: str = "informal"  # vocabulary.Register: how their Spanish worksheets address them
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from ..vocabulary import DEFAULT_LANGUAGE, FilledBy, Status
+from ..vocabulary import DEFAULT_LANGUAGE, DEFAULT_REGISTER, FilledBy, Status
 
 # The newest Alembic revision this program knows. Compared with the database at every open so that
 # Alembic is imported only when a migration is actually needed (a test checks it equals the script head).
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 
 
 def utc_now() -> dt.datetime:
@@ -90,6 +90,9 @@ class Client(Base):
     # No CHECK on languages (since 0003): the code checks them against vocabulary.Language, so a
     # new language needs no table rebuild.
     language: Mapped[str] = mapped_column(String(8), default=DEFAULT_LANGUAGE.value)
+    # vocabulary.Register (since 0005): tú or usted in their Spanish worksheets; checked by the code.
+    register: Mapped[str] = mapped_column(String(16), default=DEFAULT_REGISTER.value,
+                                          server_default=DEFAULT_REGISTER.value)
     archived: Mapped[bool] = mapped_column(default=False)
     created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp())

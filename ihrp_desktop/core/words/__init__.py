@@ -39,8 +39,13 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(path.stem for path in _HERE.glob("*.toml")))
 
 
-@cache
 def catalogue(language: str) -> Mapping[str, str]:
+    """Every word of ``language`` by dotted key (English for a language without a file)."""
+    return _catalogue(str(language))  # the plain code: a formal reader shares its language's file
+
+
+@cache
+def _catalogue(language: str) -> Mapping[str, str]:
     """Every word of ``language`` by dotted key (English for a language without a file)."""
     import tomllib  # here, not at the top: the unlock screen's first frame does without it (and datetime)
 
@@ -56,8 +61,16 @@ def has_word(key: str) -> bool:
 
 
 def word(key: str, language: str = FALLBACK, **fill: object) -> str:
-    """The word ``key`` in ``language`` with its ``{placeholders}`` filled; KeyError if no language has it."""
-    text = catalogue(language).get(key) or catalogue(FALLBACK)[key]
+    """The word ``key`` in ``language`` with its ``{placeholders}`` filled; KeyError if no language has it.
+
+    A language read in the formal register (``vocabulary.in_register``) gets ``key_formal`` where the
+    catalogue has one (written beside ``key``), else ``key``.
+    """
+    from ..vocabulary import FORMAL_SUFFIX, register_of  # no Enum import on the unlock screen's first frame
+
+    own = catalogue(language)
+    formal = own.get(f"{key}{FORMAL_SUFFIX}") if register_of(language) == "formal" else None
+    text = formal or own.get(key) or catalogue(FALLBACK)[key]
     return text.format(**fill) if fill else text
 
 

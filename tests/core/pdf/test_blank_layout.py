@@ -96,7 +96,7 @@ def test_room_to_write_by_hand(language: str, paper: str) -> None:
 PARTS = {
     "en": ("My limits and days without using", "My “never” list", "Staying safe", "High-risk situations"),
     "es": (
-        "Mis límites y días sin usar",
+        "Mis límites y días sin consumir",
         "Mi lista de “nunca”",
         "Cuidar mi seguridad",
         "Situaciones de alto riesgo",

@@ -212,13 +212,41 @@ def test_0004_takes_the_languages_out_of_the_schema_and_keeps_every_value(closed
     assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
     assert _language_checks(closed_vault) == []
     for table in _TABLES:  # every row, id and uid as it was; the trail only grew
-        after = _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")
+        # Columns later revisions add come last (0005's register): compare the columns 0003 had.
+        rows = _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")
+        after = [row[: len(before[table][0])] for row in rows]
         assert after[: len(before[table])] == before[table], table
         assert len(after) == len(before[table]) or table == "audit_events"
     assert _raw(closed_vault, INDEXES) == indexes
     # The other checks stay in the schema.
     with pytest.raises(sqlcipher3.IntegrityError):
         _write_raw(closed_vault, "UPDATE worksheets SET status = 'lost' WHERE id = 1")
+    assert verify(closed_vault, PASSPHRASE).ok
+
+
+def test_0005_adds_the_register_and_keeps_every_client_in_tu(closed_vault: Path) -> None:
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        lucia = v.add_client("Lucía Pérez", "es")
+    _downgrade_to(closed_vault, "0004")
+    columns = [row[1] for row in _raw(closed_vault, "PRAGMA table_info(clients)")]
+    assert "register" not in columns
+    before = {table: _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id") for table in _TABLES}
+
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        assert v.pre_migration_copy is not None
+        assert {c.register for c in v.clients()} == {"informal"}
+    assert _raw(closed_vault, "SELECT version_num FROM alembic_version") == [(SCHEMA_HEAD,)]
+    clients = _raw(closed_vault, "SELECT * FROM clients ORDER BY id")
+    assert [row[:-1] for row in clients] == before["clients"]  # every row, column and value kept
+    assert {row[-1] for row in clients} == {"informal"}
+    for table in _TABLES[1:]:
+        assert _raw(closed_vault, f"SELECT * FROM {table} ORDER BY id")[: len(before[table])] == before[table]
+    with Vault.open(closed_vault, PASSPHRASE) as v:
+        formal = v.set_client_register(lucia.id, "formal")
+        assert formal.register == "formal" and formal.language == "es"
+        with pytest.raises(ValueError, match="register must be one of informal, formal"):
+            v.set_client_register(formal.id, "usted")
+        assert v.client(lucia.id).register == "formal"
     assert verify(closed_vault, PASSPHRASE).ok
 
 
