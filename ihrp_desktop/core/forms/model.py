@@ -26,6 +26,9 @@ class Text:
     # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
     # neutral words, checked against forms/safety/discreet_words.toml when the definition loads.
     discreet: Mapping[str, str] | None = None
+    # What every printed copy prints instead (``guidance = { en = "...", paper = { en = "..." } }``):
+    # the words without what is only true in the app ("Starting a plan offers ...").
+    paper: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
@@ -33,7 +36,13 @@ class Text:
     def get_discreet(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
         if self.discreet:
-            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get(language)
+            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get_paper(language)
+        return self.get_paper(language)
+
+    def get_paper(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The printed form in ``language`` (its English, else the ordinary text when it has none)."""
+        if self.paper:
+            return self.paper.get(language) or self.paper.get(DEFAULT_LANGUAGE) or self.get(language)
         return self.get(language)
 
     def __str__(self) -> str:
@@ -98,6 +107,10 @@ class Field:
     # A revised version starts this answer empty (a review, a date, a prediction): the old answer
     # shows beside it as "Before:" (``resets_on_revise = true``; see ``core.forms.revising``).
     resets_on_revise: bool = False
+    # Paper: ``on_blank = false`` leaves the field off a blank copy (asked elsewhere on the page);
+    # ``blank_rows`` is how many empty rows a blank list offers (default: lists.BLANK_ROWS).
+    on_blank: bool = True
+    blank_rows: int | None = None
 
     @property
     def is_clinician(self) -> bool:
