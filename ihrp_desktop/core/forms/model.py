@@ -26,9 +26,10 @@ class Text:
     # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
     # neutral words, checked against forms/safety/discreet_words.toml when the definition loads.
     discreet: Mapping[str, str] | None = None
-    # What every printed copy prints instead (``guidance = { en = "...", paper = { en = "..." } }``):
-    # the words without what is only true in the app ("Starting a plan offers ...").
-    paper: Mapping[str, str] | None = None
+    # What a blank copy (paper use) prints instead (``guidance = { en = "...", blank = { en = "..." } }``):
+    # the words without what is only true in the app ("Starting a plan offers ..."), or a question
+    # that also asks what a field left off the blank asked; "" when a blank prints nothing there.
+    blank: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return self.by_language.get(language) or self.by_language.get(DEFAULT_LANGUAGE, "")
@@ -36,13 +37,15 @@ class Text:
     def get_discreet(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
         if self.discreet:
-            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get_paper(language)
-        return self.get_paper(language)
+            return self.discreet.get(language) or self.discreet.get(DEFAULT_LANGUAGE) or self.get(language)
+        return self.get(language)
 
-    def get_paper(self, language: str = DEFAULT_LANGUAGE) -> str:
-        """The printed form in ``language`` (its English, else the ordinary text when it has none)."""
-        if self.paper:
-            return self.paper.get(language) or self.paper.get(DEFAULT_LANGUAGE) or self.get(language)
+    def get_blank(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The blank copy's form in ``language`` (its English, else the ordinary text when it has none)."""
+        if self.blank:  # "" is a form too: the blank prints nothing there
+            for lang in (language, DEFAULT_LANGUAGE):
+                if lang in self.blank:
+                    return self.blank[lang]
         return self.get(language)
 
     def __str__(self) -> str:

@@ -180,7 +180,7 @@ class TomlReader:
             raise self.fail(
                 f"'{key}' must be text, or a table of texts by language", where, key=key, field=field
             )
-        variants = {name: self._variant(value, name, key, where, field) for name in ("discreet", "paper")}
+        variants = {name: self._variant(value, name, key, where, field) for name in ("discreet", "blank")}
         value = {k: v for k, v in value.items() if k not in variants}
         for lang, words in value.items():
             if not _LANG.fullmatch(lang):
@@ -192,19 +192,19 @@ class TomlReader:
         return Text(
             MappingProxyType({k: v.strip() for k, v in value.items()}),
             discreet=_frozen(variants["discreet"]),
-            paper=_frozen(variants["paper"]),
+            blank=_frozen(variants["blank"]),
         )
 
     def _variant(self, value: Mapping[str, Any], name: str, key: str, where: Place,
                  field: str | None) -> dict[str, str] | None:
-        """A text's other form (``discreet`` or ``paper``): a table of texts by language, or None."""
+        """A text's other form (``discreet`` or ``blank``): a table of texts by language, or None."""
         form = value.get(name)
         if form is None:
             return None
         if isinstance(form, str):
             form = {DEFAULT_LANGUAGE: form}
-        if not isinstance(form, dict) or not all(
-            _LANG.fullmatch(k) and isinstance(v, str) and v.strip() for k, v in form.items()
+        if not isinstance(form, dict) or not all(  # only a blank form may be empty (print nothing)
+            _LANG.fullmatch(k) and isinstance(v, str) and (v.strip() or name == "blank") for k, v in form.items()
         ):
             raise self.fail(f"'{key}.{name}' must be a table of texts by language", where, key=key,
                             field=field)

@@ -91,11 +91,13 @@ class RenderContext:
 
     # -- words ------------------------------------------------------------------------------------
     def text(self, value: Text | None) -> str:
-        """Definition text in the page's language ("" when absent), in its printed form; a discreet copy
-        prints its discreet form."""
+        """Definition text in the page's language ("" when absent); a discreet copy prints its discreet
+        form, a blank copy its blank form."""
         if value is None:
             return ""
-        return value.get_discreet(self.language) if self.discreet else value.get_paper(self.language)
+        if self.discreet:
+            return value.get_discreet(self.language)
+        return value.get_blank(self.language) if self.blank else value.get(self.language)
 
     def word(self, key: str, **values: object) -> str:
         """A page word (header, footer, copy name) in the page's language."""

@@ -25,6 +25,7 @@ from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
 BLANK_ROWS = 3  # empty rows a blank copy offers per list, unless the field says (``blank_rows``)
+BLANK_ROW_HEIGHT = 18.0  # points per empty row of a blank list: a writing line (drawings.RuledLines)
 BLANK_CARDS = 4  # a blank chain offers four links side by side (microanalysis: at most 3 pages)
 TABLE_MAX_COLUMNS = 4
 TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
@@ -256,7 +257,7 @@ def blank_rows(fld: Field) -> int:
 
 def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]:
     filled = len(data) - blank_rows
-    return [None] * filled + [20.0] * blank_rows
+    return [None] * filled + [BLANK_ROW_HEIGHT] * blank_rows
 
 
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:
