@@ -14,7 +14,9 @@ HEAD = 'id = "mine"\nversion = 1\ntitle = "Mine"\n[[section]]\nid = "s"\ntitle =
 
 
 def _field(extra: str, ftype: str = "multiline") -> str:
-    column = '\n  [[section.field.column]]\n  id = "c"\n  type = "text"\n  label = "C"' if ftype == "list" else ""
+    column = (
+        '\n  [[section.field.column]]\n  id = "c"\n  type = "text"\n  label = "C"' if ftype == "list" else ""
+    )
     return f'{HEAD}  [[section.field]]\n  id = "f"\n  type = "{ftype}"\n  label = "F"\n{extra}{column}\n'
 
 

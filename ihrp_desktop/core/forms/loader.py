@@ -216,7 +216,9 @@ class _Reader(TomlReader):
         """How many empty rows a blank copy offers this list (1 to 10), or None for the default."""
         rows = self.number(table, "blank_rows", where, name)
         if rows is not None and (not rows.is_integer() or not 1 <= rows <= 10):
-            raise self.fail("'blank_rows' is a whole number from 1 to 10", where, key="blank_rows", field=name)
+            raise self.fail(
+                "'blank_rows' is a whole number from 1 to 10", where, key="blank_rows", field=name
+            )
         return None if rows is None else int(rows)
 
     def _bounds(

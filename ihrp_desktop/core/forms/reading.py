@@ -203,8 +203,10 @@ class TomlReader:
             return None
         if isinstance(form, str):
             form = {DEFAULT_LANGUAGE: form}
-        if not isinstance(form, dict) or not all(  # only a blank form may be empty (print nothing)
-            _LANG.fullmatch(k) and isinstance(v, str) and (v.strip() or name == "blank") for k, v in form.items()
+        # Only a blank form may be empty: the blank prints nothing there.
+        if not isinstance(form, dict) or not all(
+            _LANG.fullmatch(k) and isinstance(v, str) and (v.strip() or name == "blank")
+            for k, v in form.items()
         ):
             raise self.fail(f"'{key}.{name}' must be a table of texts by language", where, key=key,
                             field=field)
