@@ -8,7 +8,9 @@ import os
 import pty
 import subprocess
 from pathlib import Path
+from typing import cast
 
+import pytest
 from pypdf import PdfReader
 
 from tests.kdf_floor import CLI_CHILD
@@ -53,3 +55,40 @@ def test_no_standard_output_is_said_in_plain_words(tmp_path: Path) -> None:
     assert closed.returncode == 1
     assert b"no standard output" in closed.stderr and b"Traceback" not in closed.stderr
     assert not (tmp_path / "-").exists()
+
+
+def test_export_audit_and_print_to_standard_output(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The same `-` on the other commands that write a file: the records come down standard output."""
+    import json
+    import sys
+
+    from ihrp_desktop.cli import main
+
+    vault = str(tmp_path / "vault")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+    assert main(["init", "--vault", vault, "--demo", "--passphrase-stdin"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+    assert main(["list", "--vault", vault, "--passphrase-stdin"]) == 0
+    sheet = next(line.split()[1] for line in capsys.readouterr().out.splitlines() if "worksheet" in line)
+    for command in ("export-json", "audit"):
+        monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+        code = main([command, "--vault", vault, "-o", "-", "--passphrase-stdin"])
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        assert "standard output" in err and not (tmp_path / "-").exists()
+        if command == "export-json":
+            assert json.loads(out)["clients"]
+        else:
+            assert out.splitlines()[0].count(",") >= 2  # CSV rows
+    # A PDF's bytes, down a binary standard output.
+    pipe = io.TextIOWrapper(io.BytesIO())
+    monkeypatch.setattr(sys, "stdout", pipe)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+    code = main(["print", sheet, "--copy", "clinician", "--vault", vault, "-o", "-", "--passphrase-stdin"])
+    assert code == 0, capsys.readouterr().err
+    data = cast(io.BytesIO, pipe.buffer).getvalue()
+    assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
