@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
 from ..forms.model import Field, FormDefinition, PocketCard
+from ..forms.source_notes import without_source_notes
 from ..practice import Practice
 from .context import RenderContext
 from .document import build_pdf, metadata
@@ -206,7 +207,7 @@ def card_context(form: FormDefinition, values: Mapping[str, Any], options: Print
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
     return RenderContext(
         form=form,
-        values=printable_values(form, values),
+        values=printable_values(form, without_source_notes(values) if options.discreet else values),
         language=options.language,
         copy="take-home",
         discreet=options.discreet,
