@@ -78,6 +78,27 @@ def test_dialog_says_what_cannot_print(
     dialog.reject()
 
 
+def test_the_dialog_s_notes_in_the_spanish_interface(
+    qtbot: Any, qapp: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Both notes above the preview in Spanish, the card's own words quoted as the card prints them."""
+    from ihrp_desktop.app.i18n import install_translators, remove_translators
+
+    assert install_translators(qapp, "es") == "es"
+    try:
+        values = {"limits": [{"limit": "一包 " + "Dos tragos y después agua. " * 200}]}
+        dialog = _plan_dialog(qtbot, make_window, tmp_path, values)
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.copy.setCurrentIndex(dialog.copy.findData("pocket-card"))
+        qtbot.waitUntil(lambda: "tarjeta" in dialog.note.text(), timeout=30_000)
+        lines = dialog.note.text().splitlines()
+        assert lines[0].startswith("2 caracteres de esta hoja no se pueden imprimir")
+        assert lines[1].endswith("la tarjeta dice «Más en tu plan».")
+        dialog.reject()
+    finally:
+        remove_translators(qapp)
+
+
 def test_dialog_says_the_card_was_shortened(
     qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
