@@ -158,8 +158,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             # (tests/cli/test_practice.py::test_take_home_waits_for_confirmed_lines).
             raise UsageProblem(NotConfirmed.message)
         if card and form.pocket_card is None:
+            with_card = ", ".join(f.title.get() for f in library.ordered() if f.pocket_card is not None)
             raise UsageProblem(f"The worksheet '{form.title.get()}' has no pocket card; "
-                               "the Optimal Use Plan has one.")
+                               f"these have one: {with_card}.")
         client = vault.client(sheet.client_id)
         header = PrintHeader(client_name=client.name, session_date=sheet.session_date, status=sheet.status,
                              filled_by=sheet.filled_by, version_number=sheet.version_number,

@@ -169,13 +169,15 @@ class PocketCard:
     front_lists: tuple[str, ...] = ()  # lists printed as bullets on the front
     front: tuple[str, ...] = ()  # single answers under them
     back: tuple[str, ...] = ()  # single answers on the safety side
+    back_lists: tuple[str, ...] = ()  # lists printed as bullets on the safety side ("people to call")
     steps: str | None = None  # a guidance field whose text closes the safety side
     short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""
-        return (*self.front_lists, *self.front, *self.back, *((self.steps,) if self.steps else ()))
+        return (*self.front_lists, *self.front, *self.back, *self.back_lists,
+                *((self.steps,) if self.steps else ()))
 
 
 @dataclass(frozen=True)

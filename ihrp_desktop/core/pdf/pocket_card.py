@@ -1,4 +1,6 @@
-"""A wallet-sized card of the Optimal Use Plan: limits, "never" list, safety steps, check-in number.
+"""A worksheet's wallet-sized card, as its ``[pocket_card]`` says: the Optimal Use Plan's limits,
+"never" list, safety steps and check-in number; the safety plan's warning signs, what helps, people
+to ask and the lines.
 
 Credit-card pages (85.6 x 54 mm): the front holds the limits, the back the safety steps; a very
 full plan simply takes more cards. The card never names the client, and a discreet card is
@@ -201,6 +203,16 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
     short = _Shortener(limit)
     back = [p for fid in card.back
             if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+    for list_id in card.back_lists:  # "People I can ask: Marta, 555-0199", every filled cell of a row
+        fld = _known(form, list_id)
+        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not rows:
+            continue
+        back.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
+        for row in rows:
+            cells = [str(row.get(col.id) or "").strip() for col in fld.columns]
+            back.append(Paragraph(escape_text(short(", ".join(c for c in cells if c))), st["bullet"],
+                                  bulletText="•"))
     # The plan's safety points marked for the card (core.safety), neutral when discreet.
     lines = line_markup(practice, ctx)
     if not (back or every_point or lines or card.steps):
