@@ -59,7 +59,9 @@ def test_a_plan_that_fits_is_printed_whole(kit: SimpleNamespace) -> None:
 @pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("discreet", [True, False])
 @pytest.mark.parametrize("substance", ["Heroin, sometimes fentanyl", "Wine", "Xanax and beer"])
-def test_safety_text_is_the_largest(kit: SimpleNamespace, language: str, discreet: bool, substance: str) -> None:
+def test_safety_text_is_the_largest(
+    kit: SimpleNamespace, language: str, discreet: bool, substance: str
+) -> None:
     """The card's safety points and help lines print at CARD_SAFETY_SIZE (9 pt) or larger, ink, upright,
     and no other text on the card is larger; the points are the plan's own (chosen by its substance),
     as many as fit, and the card says "More in your plan" when one is left off."""
