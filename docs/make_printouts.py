@@ -4,7 +4,7 @@
 
 The demo's Optimal Use Plans (the wine-only plan and the opioid plan: take-home, discreet copy and the
 pocket-card sheet), the take-home copy of the demo's urge log, practice log, session check-in and safety
-plan, and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
+plan (with the safety plan's pocket-card sheet), and every blank worksheet, in English and Spanish, on Letter paper: one PNG per page
 (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the PDFs are rendered in
 memory and handed to pdftoppm on its standard input.
 """
@@ -86,6 +86,10 @@ def papers() -> dict[str, Callable[[], bytes]]:
             options = PrintOptions(language=language)
             out[f"take-home-{form_id}-{language}"] = (
                 lambda f=form, o=options, v=values, h=header: render_worksheet(f, v, h, o))
+            if form.pocket_card is not None:  # the safety plan's card, discreet as printed by default
+                card = PrintOptions(language=language, discreet=True)
+                out[f"pocket-card-{form_id}-{language}"] = (
+                    lambda f=form, o=card, v=values: render_pocket_card_sheet(f, v, o, PRACTICE))
         for form in library.forms.values():
             out[f"blank-{form.id}-{language}"] = lambda f=form, lang=language: render_blank(f, lang)
     return out
