@@ -70,3 +70,17 @@ def test_fields_left_off_the_blank_print_when_filled() -> None:
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "Weekend visits" in text and "555 0100" in text and "What got in the way" in text
     assert "(name, number)" not in text  # the blank form of the label is for blanks only
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_page_of_the_plan_s_blank_ends_with_a_heading(language: str, paper: str) -> None:
+    form = default_library().get("optimal_use_plan")
+    options = PrintOptions(copy="blank", language=language, paper=paper)  # type: ignore[arg-type]
+    pages = PdfReader(io.BytesIO(render_worksheet(form, {}, PrintHeader(), options))).pages
+    titles = {s.title.get(language) for s in form.sections}
+    foot = ("Page ", "Página ", "Blank worksheet", "Hoja en blanco")
+    for page in pages[:-1]:
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        body = [line for line in lines if not line.startswith(foot) and not line.endswith(foot)]
+        assert body and not any(body[-1].startswith(title) for title in titles), body[-3:]
