@@ -104,15 +104,15 @@ PARTS = {
     ),
 }
 LEARNED = {
-    "en": ("What I learned", "Each part of the experiment"),
-    "es": ("Lo que aprendí", "Cada parte del experimento"),
+    "en": ("Why, or why not", "Each part of the experiment"),
+    "es": ("Por qué sí o por qué no", "Cada parte del experimento"),
 }
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_review_menu_prints_each_part_on_one_row(language: str, paper: str) -> None:
-    """Each part of the experiment: its label, its tick boxes and its "What I learned" line on one row,
+    """Each part of the experiment: its label, its tick boxes and its "Why, or why not" line on one row,
     18 pt or more apart (room to write), the column heads printed once instead of a lead per part."""
     found = positions(blank(language, paper))
     learned, menu_label = LEARNED[language]
