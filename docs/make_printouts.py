@@ -4,10 +4,11 @@
 
 The demo's Optimal Use Plans (the wine plan, the opioid plan and the plan for cocaine with alcohol:
 take-home, discreet copy and the pocket-card sheet), the take-home copy of the demo's 18 Alternatives, urge
-log, practice log, session check-in and safety plan, every blank worksheet, and the clinician's progress
-report of the demo client whose answers chart over the most sessions, in English and Spanish, on Letter
-paper: one PNG per page (pdftoppm, from poppler-utils, at 60 dpi). Nothing is written anywhere else; the
-PDFs are rendered in memory and handed to pdftoppm on its standard input.
+log, practice log, session check-in and safety plan (with the safety plan's pocket-card sheet), every blank
+worksheet, and the clinician's progress report of the demo client whose answers chart over the most
+sessions, in English and Spanish, on Letter paper: one PNG per page (pdftoppm, from poppler-utils, at 60
+dpi). Nothing is written anywhere else; the PDFs are rendered in memory and handed to pdftoppm on its
+standard input.
 """
 
 from __future__ import annotations
@@ -125,6 +126,10 @@ def papers() -> dict[str, Callable[[], bytes]]:
             options = PrintOptions(language=language)
             out[f"take-home-{form_id}-{language}"] = (
                 lambda f=form, o=options, v=values, h=header: render_worksheet(f, v, h, o))
+            if form.pocket_card is not None:  # the safety plan's card, discreet as printed by default
+                card = PrintOptions(language=language, discreet=True)
+                out[f"pocket-card-{form_id}-{language}"] = (
+                    lambda f=form, o=card, v=values: render_pocket_card_sheet(f, v, o, PRACTICE))
         for form in library.forms.values():
             out[f"blank-{form.id}-{language}"] = lambda f=form, lang=language: render_blank(f, lang)
         out[f"progress-report-{language}"] = lambda lang=language: render_progress_report(

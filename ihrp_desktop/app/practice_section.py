@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
-from ..core.practice import Line, Practice, countries, shipped
+from ..core.practice import Line, Practice, PracticeProblem, countries, shipped
 from .i18n import translate
 
 
@@ -114,3 +114,18 @@ class PracticeSection(QGroupBox):
             paper="a4" if self.paper.currentData() == "a4" else "letter",
             confirmed=self.confirmed.isChecked(),
         )
+
+
+def problem_text(problem: PracticeProblem) -> str:
+    """Why the profile was not saved, in the interface's language (the command line says it in
+    English: core.practice.check_practice).
+    tests/app/test_practice_app.py::test_the_refusal_in_the_spanish_interface"""
+    names = {
+        "practice phone": translate("Preferences", "The practice phone"),
+        "crisis line number": translate("Preferences", "The crisis line number"),
+        "poison line number": translate("Preferences", "The poison line number"),
+    }
+    return translate(
+        "Preferences",
+        "{field}: '{text}' is not a phone number: use digits, spaces and + - ( ) . only (an extension "
+        "may follow as x123).").format(field=names.get(problem.field, problem.field), text=problem.value)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.practice import PracticeProblem
 from .i18n import translate
-from .practice_section import PracticeSection
+from .practice_section import PracticeSection, problem_text
 from .settings import SETTINGS, AppSettings, Setting
 
 
@@ -103,6 +103,6 @@ class PreferencesDialog(QDialog):
                 try:
                     self.vault.save_practice(chosen)
                 except PracticeProblem as exc:  # a phone with letters: say which field, stay open
-                    self.practice_section.show_problem(str(exc))
+                    self.practice_section.show_problem(problem_text(exc))
                     return
         super().accept()

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.pdf import PrintHeader, PrintOptions, render_blank, render_worksheet
-from ..core.pdf.fallback import texts_of, unprintable, unprintable_note
+from ..core.pdf.fallback import PLACEHOLDER, texts_of, unprintable
 from ..core.pdf.options import DISCREET_ONLY_TAKE_HOME
-from ..core.pdf.pocket_sheet import CARD_SHORTENED, card_sheet
+from ..core.pdf.pocket_sheet import card_sheet
+from ..core.pdf.words import word
 from ..core.practice import Practice
 from ..core.vocabulary import LANGUAGE_NAMES, REGISTER_LANGUAGES, AuditAction, Register, in_register
 from .file_choice import save_file
@@ -209,7 +210,8 @@ class PrintDialog(QDialog):
         options = self.options()
         lost = 0 if options.copy == "blank" else unprintable(
             [*texts_of(self._sheet.values), "" if options.is_discreet else self._client_name])
-        notes = ([unprintable_note(lost)] if lost else []) + ([CARD_SHORTENED] if shortened else [])
+        notes = ([_unprintable_note(lost)] if lost else []) + (
+            [_card_shortened(options.language)] if shortened else [])
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
 
@@ -297,3 +299,25 @@ class PrintDialog(QDialog):
     def print_to(self, printer: QPrinter) -> bool:
         """Draw every page of the preview onto ``printer``; recorded only once the printer took it."""
         return self.preview.print_to(printer, lambda: self._record("sent to printer"))
+
+
+# The command line's words (core.pdf.fallback.unprintable_note, pocket_sheet.CARD_SHORTENED), in the
+# interface's language (tests/app/test_print_paper.py::test_the_dialog_s_notes_in_the_spanish_interface).
+def _unprintable_note(count: int) -> str:
+    if count == 1:
+        return translate(
+            "PrintDialog",
+            "1 character in this worksheet cannot be printed (e.g. Chinese, Japanese, Korean or Arabic "
+            "script); it shows as {mark} on the page.").format(mark=PLACEHOLDER)
+    return translate(
+        "PrintDialog",
+        "{count} characters in this worksheet cannot be printed (e.g. Chinese, Japanese, Korean or "
+        "Arabic script); they show as {mark} on the page.").format(count=count, mark=PLACEHOLDER)
+
+
+def _card_shortened(language: str) -> str:
+    """The card's own words quoted in the card's language ("More in your plan", "Más en tu plan")."""
+    return translate(
+        "PrintDialog",
+        "Some answers were too long for the pocket card and were shortened (…); the card says "
+        "“{more}”.").format(more=word("card.more", language))

@@ -23,6 +23,7 @@ from .codes import (  # noqa: F401 - the exit codes are part of this package's i
     EXIT_WRONG_PASSPHRASE,
     PAPERS,
 )
+from .output import STARTED_WITHOUT
 from .passphrase import Stopped, UsageProblem
 
 if TYPE_CHECKING:
@@ -312,6 +313,7 @@ def _missing_streams_to_devnull() -> None:
     for fd, name in ((1, "stdout"), (2, "stderr")):
         if getattr(sys, name) is not None:
             continue
+        STARTED_WITHOUT.add(name)  # `-o -` then has nowhere to go (cli/output.py)
         try:
             os.fstat(fd)
         except OSError:  # the descriptor is free: fill it, so no file opened later lands on it

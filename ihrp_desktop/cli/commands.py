@@ -14,7 +14,7 @@ from ..core.file_guard import RefusedTarget
 from ..core.vocabulary import DEFAULT_REGISTER, AuditAction, Register
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
-from .output import checked_output, say, write_file
+from .output import checked_output, say, write_file, written_to
 from .passphrase import PassphraseSource, UsageProblem
 from .register import in_register_asked
 
@@ -72,13 +72,14 @@ def cmd_blank(args: argparse.Namespace) -> int:
     language = in_register_asked(args.lang, Register.FORMAL if args.formal else DEFAULT_REGISTER, args.formal)
     write_file(args.output, render_blank(library.forms[args.form_id], language=language,
                                           paper=args.paper or "letter"))
-    say(f"Blank worksheet written to {args.output}")
+    say(f"Blank worksheet written to {written_to(args.output)}")
     return EXIT_OK
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     from ..core.vault import Vault
     from ..core.vault.backup import refuse_vault_places
+    from ..core.vault.errors import SaveFailed
     from ..core.vault.undo_create import discard_new
 
     path = Path(args.vault)
@@ -95,14 +96,18 @@ def cmd_init(args: argparse.Namespace) -> int:
         if args.demo:
             from ..core.demo import load_demo
 
-            load_demo(vault, _library())
+            try:
+                load_demo(vault, _library())
+            except SaveFailed as exc:  # the sample records, not "the import" the person never asked for
+                raise SaveFailed(exc.reason, what="sample records") from exc
     except BaseException:
         # Half the sample data is no vault to keep: remove exactly what this init made
         # (tests/hostile/test_cli_paths.py::test_init_demo_on_a_full_disk_leaves_nothing).
         with contextlib.suppress(Exception):
             vault.close()
         discard_new(vault.path, made_folder=made_folder)
-        say(f"The new vault could not be filled, so it was removed again: nothing is left at {path}.")
+        say(f"The sample records could not be added, so the new vault was removed again: nothing is left "
+            f"at {path}.")
         raise
     vault.close()
     say(f"New vault created at {path}{' with the sample clients' if args.demo else ''}.")
@@ -155,8 +160,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             # (tests/cli/test_practice.py::test_take_home_waits_for_confirmed_lines).
             raise UsageProblem(NotConfirmed.message)
         if card and form.pocket_card is None:
+            with_card = ", ".join(f.title.get() for f in library.ordered() if f.pocket_card is not None)
             raise UsageProblem(f"The worksheet '{form.title.get()}' has no pocket card; "
-                               "the Optimal Use Plan has one.")
+                               f"these have one: {with_card}.")
         client = vault.client(sheet.client_id)
         header = PrintHeader(client_name=client.name, session_date=sheet.session_date, status=sheet.status,
                              filled_by=sheet.filled_by, version_number=sheet.version_number,
@@ -175,11 +181,12 @@ def cmd_print(args: argparse.Namespace) -> int:
             pdf = render_worksheet(form, sheet.values, header, options)
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record(AuditAction.PRINTED, client_id=sheet.client_id, worksheet_id=sheet.id,
-                     detail=f"{args.copy}{' discreet' if discreet else ''} to file")
+                     detail=f"{args.copy}{' discreet' if discreet else ''} to "
+                            f"{'standard output' if args.output == '-' else 'file'}")
         write_file(args.output, pdf)
         # The card and a discreet copy never print the client's name.
         lost = unprintable([*texts_of(sheet.values), "" if discreet or card else client.name])
-    say(f"Written to {args.output}")
+    say(f"Written to {written_to(args.output)}")
     if lost:
         say(unprintable_note(lost))  # tests/cli/test_print_options.py::test_unprintable_said_once
     if shortened:
@@ -205,7 +212,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             "Keep it on an encrypted disk and delete it when you no longer need it.")
         vault.record(AuditAction.EXPORTED, detail=f"{len(data['clients'])} client(s) to JSON")
         write_file(args.output, text.encode("utf-8"))
-    say(f"Written to {args.output}.")
+    say(f"Written to {written_to(args.output)}.")
     return EXIT_OK
 
 
@@ -277,7 +284,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
             print(as_table(rows))
     chain = "intact" if not problems else "BROKEN: " + " ".join(problems)
     if args.output is not None:
-        say(f"{len(rows)} event(s) written to {args.output}. The file is NOT encrypted (it names clients).")
+        say(f"{len(rows)} event(s) written to {written_to(args.output)}. The file is NOT encrypted (it names "
+            "clients).")
     say(f"Audit trail hash chain: {chain}")
     return EXIT_OK if not problems else EXIT_DAMAGED
 

@@ -198,7 +198,13 @@ def number_problem(text: str) -> str:
 
 
 class PracticeProblem(ValueError):
-    """A practice profile that cannot be saved; the message names the field, in plain words."""
+    """A practice profile that cannot be saved; the message names the field, in plain words.
+    ``field`` ("practice phone") and ``value`` let the window say it in its own language."""
+
+    def __init__(self, message: str, field: str = "", value: str = ""):
+        super().__init__(message)
+        self.field = field
+        self.value = value
 
 
 def check_practice(practice: Practice) -> None:
@@ -212,7 +218,7 @@ def check_practice(practice: Practice) -> None:
     for name, value in fields:
         problem = number_problem(value)
         if problem:
-            raise PracticeProblem(f"The {name}: {problem}")
+            raise PracticeProblem(f"The {name}: {problem}", name, value.strip())
 
 
 class NotConfirmed(Exception):

@@ -126,6 +126,24 @@ def test_preferences_refuses_a_phone_with_letters_and_says_which_field(qtbot: An
     assert vault.practice().phone == "555-0100"
 
 
+def test_the_refusal_in_the_spanish_interface(qtbot: Any, qapp: Any, vault: Vault, tmp_path: Path) -> None:
+    """The Spanish interface says the refusal in Spanish, naming the field and what was typed."""
+    from ihrp_desktop.app.i18n import install_translators, remove_translators
+
+    assert install_translators(qapp, "es") == "es"
+    try:
+        dialog = _preferences(qtbot, vault, tmp_path)
+        section = dialog.practice_section
+        assert section is not None
+        section.crisis_number.setText("988 CRISIS")
+        dialog.accept()
+        text = section.problem.text()
+        assert text.startswith("El número de la línea de crisis: «988 CRISIS» no es un número de teléfono")
+        assert "phone" not in text and "digits" not in text
+    finally:
+        remove_translators(qapp)
+
+
 def test_preferences_country_change_replaces_shipped_lines_and_keeps_a_typed_one(
     qtbot: Any, vault: Vault, tmp_path: Path
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,27 @@ def test_dialog_says_what_cannot_print(
     dialog.reject()
 
 
+def test_the_dialog_s_notes_in_the_spanish_interface(
+    qtbot: Any, qapp: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Both notes above the preview in Spanish, the card's own words quoted as the card prints them."""
+    from ihrp_desktop.app.i18n import install_translators, remove_translators
+
+    assert install_translators(qapp, "es") == "es"
+    try:
+        values = {"limits": [{"limit": "一包 " + "Dos tragos y después agua. " * 200}]}
+        dialog = _plan_dialog(qtbot, make_window, tmp_path, values)
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.copy.setCurrentIndex(dialog.copy.findData("pocket-card"))
+        qtbot.waitUntil(lambda: "tarjeta" in dialog.note.text(), timeout=30_000)
+        lines = dialog.note.text().splitlines()
+        assert lines[0].startswith("2 caracteres de esta hoja no se pueden imprimir")
+        assert lines[1].endswith("la tarjeta dice «Más en tu plan».")
+        dialog.reject()
+    finally:
+        remove_translators(qapp)
+
+
 def test_dialog_says_the_card_was_shortened(
     qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
 ) -> None:
@@ -90,4 +112,28 @@ def test_dialog_says_the_card_was_shortened(
     dialog.copy.setCurrentIndex(dialog.copy.findData("pocket-card"))
     qtbot.waitUntil(lambda: dialog.note.isVisible(), timeout=20_000)
     assert "too long for the pocket card" in dialog.note.text()
+    dialog.reject()
+
+
+def test_the_safety_plan_offers_a_pocket_card(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """Issue 16: the print dialog offers the card for any worksheet whose definition declares one."""
+    path = tmp_path / "vault"
+    vault = Vault.create(path, PASSPHRASE, kdf=KdfParams.fast())
+    client = vault.add_client("Ana Gómez")
+    sheet = vault.new_worksheet(client.id, "safety_plan", 1,
+                                values={"warning_signs": [{"sign": "Skipping meals"}]})
+    vault.save_practice(replace(vault.practice().with_country("US"), confirmed=True))
+    vault.close()
+    window = make_window(path)
+    unlock(qtbot, window)
+    dialog = PrintDialog(window.vault, default_library().get("safety_plan"), sheet.id, BackgroundRunner(),
+                         parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.copy.findData("pocket-card") >= 0
+    dialog.copy.setCurrentIndex(dialog.copy.findData("pocket-card"))
+    qtbot.waitUntil(lambda: dialog.state.text().endswith(("page", "pages")), timeout=20_000)
+    text = " ".join(pypdf.PdfReader(io.BytesIO(dialog.pdf_bytes)).pages[0].extract_text().split())
+    assert "Skipping meals" in text and "My plan" in text
     dialog.reject()

@@ -142,3 +142,28 @@ def test_country_fr_after_us_clears_the_us_lines_and_one_confirm_prints_none_of_
     assert code == 0, err
     text = _text(out_pdf)
     assert "555-0199" in text and "988" not in text and "1-800-222-1222" not in text and "911" not in text
+
+
+def test_the_safety_plan_prints_as_a_pocket_card(capsys, monkeypatch, vault, tmp_path):
+    """Issue 16: `print ID --copy pocket-card` of a safety plan, waiting for confirmed lines as the plan's
+    card does; a worksheet without a card names those that have one."""
+    with Vault.open(vault, PASS) as v:
+        client = v.clients()[0]
+        sheet = v.new_worksheet(client.id, "safety_plan", 1, values={
+            "warning_signs": [{"sign": "Skipping meals"}], "coping": [{"what": "A walk with the dog"}],
+            "helpers": [{"name": "Marta", "phone": "555-0199"}]})
+        balance = v.new_worksheet(client.id, "decisional_balance", 1, values={})
+    card = tmp_path / "card.pdf"
+    args = ("print", str(sheet.id), "--copy", "pocket-card", "--vault", str(vault), "-o", str(card))
+    code, _, err = _run(capsys, monkeypatch, *args)
+    assert code == 2 and "confirm" in err  # the lines are not confirmed yet
+    _run(capsys, monkeypatch, "practice", "--vault", str(vault), "--country", "US", "--confirm")
+    code, _, err = _run(capsys, monkeypatch, *args)
+    assert code == 0, err
+    text = _text(card)
+    assert text.count("My plan") == 4 and "My safety plan" not in text  # discreet by default
+    assert "Skipping meals" in text and "A walk with the dog" in text and "Marta, 555-0199" in text
+    assert "Talk to someone: 988" in text
+    code, _, err = _run(capsys, monkeypatch, "print", str(balance.id), "--copy", "pocket-card", "--vault",
+                        str(vault), "-o", str(card))
+    assert code == 2 and "Optimal Use Plan" in err and "My safety plan" in err

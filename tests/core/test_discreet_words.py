@@ -132,3 +132,39 @@ def test_discreet_copies_and_the_card_print_none_of_the_stranger_s_phrases(langu
             printed.append(render_pocket_card_sheet(form, values, options, PRACTICE))
         text = " ".join(" ".join(_text(data).split()) for data in printed)
         assert not [p for p in STRANGER_PHRASES[language] if p in text], form_id
+
+
+# -- carried items: their source notes are the program's words -----------------------------------
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_carried_items_source_note_stays_off_a_discreet_copy(language: str) -> None:
+    """"(from Microanalysis, December 1, 2026)" names a worksheet, which the client did not type: the
+    take-home keeps it beside the item, a discreet copy prints the item alone; a note the person
+    changed is their words and prints."""
+    import datetime as dt
+
+    from ihrp_desktop.core.forms.carrying import SourceSheet, carry_into, offered_items
+
+    library = default_library()
+    plan = library.get("optimal_use_plan")
+    day = dt.date(2026, 12, 1)
+    sources = [
+        SourceSheet(1, library.get("decisional_balance"), {"change_benefits": [{"item": "More money"}]}, day),
+        SourceSheet(2, library.get("alternatives"), {"other": [{"alternative": "Walk the dog first",
+                                                               "status": "will_try"}]}, day),
+        SourceSheet(3, library.get("microanalysis"), {
+            "risk_moments": [{"moment": "Drove home", "safer": "Take the bus"}]}, day),
+    ]
+    items = offered_items(plan, sources, language)
+    assert {item.into for item in items} == {"my_reasons", "support_changes", "high_risk"}
+    values = carry_into(plan, {"substance": "Wine"}, items)
+    values["my_reasons"] += "\nMy sister said so (from a talk, not a worksheet)"
+    discreet = _text(render_worksheet(plan, values, HEADER, PrintOptions(language=language, discreet=True)))
+    home = _text(render_worksheet(plan, values, HEADER, PrintOptions(language=language)))
+    titles = [library.get(f).title.get(language)
+              for f in ("decisional_balance", "alternatives", "microanalysis")]
+    for words in ("More money", "Walk the dog first", "Drove home", "Take the bus", "(from a talk"):
+        assert words in " ".join(discreet.split()) and words in " ".join(home.split())
+    for title in titles:
+        assert title not in discreet, title
+        assert title in " ".join(home.split()), title

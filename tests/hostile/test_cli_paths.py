@@ -142,6 +142,8 @@ def test_init_demo_on_a_full_disk_leaves_nothing(folder, small_disk: Path, capsy
                              "--passphrase-stdin")
     assert code == 1, err
     assert "disk is full" in err and "removed again" in err and "Traceback" not in err + out
+    # The sample records, in the person's words: never "the import", which they did not ask for.
+    assert "sample records could not be added" in err and "import" not in err
     # Exactly what this init made is gone: a folder it made, or the files in the empty one given.
     assert _tree(small_disk) == ([] if folder == "new" else ["v"])
     # So a second init is not blocked by a half-filled vault.

@@ -834,6 +834,22 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <source>not re-read</source>
         <translation>no revisada de nuevo</translation>
     </message>
+    <message>
+        <source>The practice phone</source>
+        <translation>El teléfono de la consulta</translation>
+    </message>
+    <message>
+        <source>The crisis line number</source>
+        <translation>El número de la línea de crisis</translation>
+    </message>
+    <message>
+        <source>The poison line number</source>
+        <translation>El número de la línea de información toxicológica</translation>
+    </message>
+    <message>
+        <source>{field}: &apos;{text}&apos; is not a phone number: use digits, spaces and + - ( ) . only (an extension may follow as x123).</source>
+        <translation>{field}: «{text}» no es un número de teléfono: usa solo dígitos, espacios y + - ( ) . (puede seguir una extensión, como x123).</translation>
+    </message>
 </context>
 <context>
     <name>PrintDialog</name>
@@ -952,6 +968,18 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
     <message>
         <source>Save PDF</source>
         <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>1 character in this worksheet cannot be printed (e.g. Chinese, Japanese, Korean or Arabic script); it shows as {mark} on the page.</source>
+        <translation>1 carácter de esta hoja no se puede imprimir (p. ej., escritura china, japonesa, coreana o árabe); aparece como {mark} en la página.</translation>
+    </message>
+    <message>
+        <source>{count} characters in this worksheet cannot be printed (e.g. Chinese, Japanese, Korean or Arabic script); they show as {mark} on the page.</source>
+        <translation>{count} caracteres de esta hoja no se pueden imprimir (p. ej., escritura china, japonesa, coreana o árabe); aparecen como {mark} en la página.</translation>
+    </message>
+    <message>
+        <source>Some answers were too long for the pocket card and were shortened (…); the card says “{more}”.</source>
+        <translation>Algunas respuestas eran demasiado largas para la tarjeta de bolsillo y se acortaron (…); la tarjeta dice «{more}».</translation>
     </message>
     <message>
         <source>The save could not be recorded in the vault, so the PDF was not saved. {reason}</source>

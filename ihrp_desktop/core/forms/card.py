@@ -13,7 +13,7 @@ from .kinds import FieldKind
 from .model import Field, PocketCard, Text
 from .reading import FormDefinitionError, Place, TomlReader
 
-_KEYS = frozenset({"front_lists", "front", "back", "steps", "short_labels", "joined"})
+_KEYS = frozenset({"front_lists", "front", "back", "back_lists", "steps", "short_labels", "joined"})
 
 
 def read_pocket_card(
@@ -45,6 +45,7 @@ def read_pocket_card(
         front_lists=ids("front_lists", FieldKind.LIST),
         front=ids("front"),
         back=ids("back"),
+        back_lists=ids("back_lists", FieldKind.LIST),
         steps=steps,
         short_labels=_short_labels(reader, table, where, fields),
         joined=_joined(reader, table, where, fields),

@@ -39,7 +39,7 @@ _TOP_KEYS = frozenset(
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "beside_previous", "field"})
 _COMMON_FIELD_KEYS = frozenset(
-    {"id", "type", "label", "audience", "guidance", "placeholder", "resets_on_revise"}
+    {"id", "type", "label", "audience", "guidance", "placeholder", "resets_on_revise", "on_blank"}
 )
 # The settings each field type understands, beyond the common ones.
 _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
@@ -47,7 +47,7 @@ _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.SCALE: frozenset({"min", "max", "low", "high", "chart"}),
     FieldKind.CHOICE: frozenset({"option"}),
     FieldKind.MULTICHOICE: frozenset({"option", "other"}),
-    FieldKind.LIST: frozenset({"column", "row_label"}),
+    FieldKind.LIST: frozenset({"column", "row_label", "blank_rows"}),
     FieldKind.MENU: frozenset({"column", "row", "row_label"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
     FieldKind.SCORE: SCORE_KEYS | {"chart"},
@@ -208,8 +208,19 @@ class _Reader(TomlReader):
             placeholder=self.text(table, "placeholder", where, field=name),
             resets_on_revise=self.boolean(table, "resets_on_revise", where, name),
             chart=self.boolean(table, "chart", where, name),
+            on_blank="on_blank" not in table or self.boolean(table, "on_blank", where, name),
+            blank_rows=self._blank_rows(table, where, name),
             **kwargs,
         )
+
+    def _blank_rows(self, table: Mapping[str, Any], where: Place, name: str) -> int | None:
+        """How many empty rows a blank copy offers this list (1 to 10), or None for the default."""
+        rows = self.number(table, "blank_rows", where, name)
+        if rows is not None and (not rows.is_integer() or not 1 <= rows <= 10):
+            raise self.fail(
+                "'blank_rows' is a whole number from 1 to 10", where, key="blank_rows", field=name
+            )
+        return None if rows is None else int(rows)
 
     def _bounds(
         self, table: Mapping[str, Any], where: Place, name: str, ftype: str, kwargs: dict[str, Any]

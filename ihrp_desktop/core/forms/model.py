@@ -30,6 +30,10 @@ class Text:
     # What a discreet copy prints instead (``label = { en = "...", discreet = { en = "..." } }``):
     # neutral words, checked against forms/safety/discreet_words.toml when the definition loads.
     discreet: Mapping[str, str] | None = None
+    # What a blank copy (paper use) prints instead (``guidance = { en = "...", blank = { en = "..." } }``):
+    # the words without what is only true in the app ("Starting a plan offers ..."), or a question
+    # that also asks what a field left off the blank asked; "" when a blank prints nothing there.
+    blank: Mapping[str, str] | None = None
 
     def get(self, language: str = DEFAULT_LANGUAGE) -> str:
         return pick(self.by_language, language)
@@ -38,6 +42,14 @@ class Text:
         """The discreet form in ``language`` (its English, else the ordinary text when it has none)."""
         if self.discreet:
             return pick(self.discreet, language) or self.get(language)
+        return self.get(language)
+
+    def get_blank(self, language: str = DEFAULT_LANGUAGE) -> str:
+        """The blank copy's form in ``language`` (its English, else the ordinary text when it has none)."""
+        if self.blank:  # "" is a form too: the blank prints nothing there
+            for lang in (language, DEFAULT_LANGUAGE):
+                if lang in self.blank:
+                    return self.blank[lang]
         return self.get(language)
 
     def __str__(self) -> str:
@@ -110,6 +122,10 @@ class Field:
     # Charted over the sessions on the client's progress page and report (``chart = true``; number,
     # scale and score fields only; see ``core.progress``).
     chart: bool = False
+    # Paper: ``on_blank = false`` leaves the field off a blank copy (asked elsewhere on the page);
+    # ``blank_rows`` is how many empty rows a blank list offers (default: lists.BLANK_ROWS).
+    on_blank: bool = True
+    blank_rows: int | None = None
 
     @property
     def is_clinician(self) -> bool:
@@ -165,13 +181,15 @@ class PocketCard:
     front_lists: tuple[str, ...] = ()  # lists printed as bullets on the front
     front: tuple[str, ...] = ()  # single answers under them
     back: tuple[str, ...] = ()  # single answers on the safety side
+    back_lists: tuple[str, ...] = ()  # lists printed as bullets on the safety side ("people to call")
     steps: str | None = None  # a guidance field whose text closes the safety side
     short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""
-        return (*self.front_lists, *self.front, *self.back, *((self.steps,) if self.steps else ()))
+        return (*self.front_lists, *self.front, *self.back, *self.back_lists,
+                *((self.steps,) if self.steps else ()))
 
 
 @dataclass(frozen=True)

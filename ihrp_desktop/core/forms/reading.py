@@ -181,16 +181,8 @@ class TomlReader:
             raise self.fail(
                 f"'{key}' must be text, or a table of texts by language", where, key=key, field=field
             )
-        discreet = value.get("discreet")
-        value = {k: v for k, v in value.items() if k != "discreet"}
-        if discreet is not None:
-            if isinstance(discreet, str):
-                discreet = {DEFAULT_LANGUAGE: discreet}
-            if not isinstance(discreet, dict) or not all(
-                _LANG.fullmatch(k) and isinstance(v, str) and v.strip() for k, v in discreet.items()
-            ):
-                raise self.fail(f"'{key}.discreet' must be a table of texts by language", where, key=key,
-                                field=field)
+        variants = {name: self._variant(value, name, key, where, field) for name in ("discreet", "blank")}
+        value = {k: v for k, v in value.items() if k not in variants}
         for lang, words in value.items():
             if not _LANG.fullmatch(lang):
                 raise self.fail(f"'{key}' has an unknown language code '{lang}'", where, key=key, field=field)
@@ -200,8 +192,26 @@ class TomlReader:
             raise self.fail(f"'{key}' needs an English text ({key}.en)", where, key=key, field=field)
         return Text(
             MappingProxyType({k: v.strip() for k, v in value.items()}),
-            MappingProxyType({k: v.strip() for k, v in discreet.items()}) if discreet else None,
+            discreet=_frozen(variants["discreet"]),
+            blank=_frozen(variants["blank"]),
         )
+
+    def _variant(self, value: Mapping[str, Any], name: str, key: str, where: Place,
+                 field: str | None) -> dict[str, str] | None:
+        """A text's other form (``discreet`` or ``blank``): a table of texts by language, or None."""
+        form = value.get(name)
+        if form is None:
+            return None
+        if isinstance(form, str):
+            form = {DEFAULT_LANGUAGE: form}
+        # Only a blank form may be empty: the blank prints nothing there.
+        if not isinstance(form, dict) or not all(
+            _LANG.fullmatch(k) and isinstance(v, str) and (v.strip() or name == "blank")
+            for k, v in form.items()
+        ):
+            raise self.fail(f"'{key}.{name}' must be a table of texts by language", where, key=key,
+                            field=field)
+        return dict(form)
 
     def number(self, table: Mapping[str, Any], key: str, where: Place, fid: str) -> float | None:
         value = table.get(key)
@@ -298,3 +308,7 @@ def _field_near(lines: list[str], line: int) -> str | None:
             return None
         end = n - 1
     return None
+
+
+def _frozen(form: dict[str, str] | None) -> Mapping[str, str] | None:
+    return MappingProxyType({k: v.strip() for k, v in form.items()}) if form else None

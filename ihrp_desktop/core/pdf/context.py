@@ -57,7 +57,7 @@ class RenderContext:
         if not self.shows_section(section) or (self.for_client and fld.is_clinician):
             return False
         if self.blank:
-            return True
+            return fld.on_blank
         if fld.type == FieldKind.GUIDANCE:
             return self.shows_guidance_field(section, fld)
         if fld.type == FieldKind.TOTAL:
@@ -92,10 +92,12 @@ class RenderContext:
     # -- words ------------------------------------------------------------------------------------
     def text(self, value: Text | None) -> str:
         """Definition text in the page's language ("" when absent); a discreet copy prints its discreet
-        form."""
+        form, a blank copy its blank form."""
         if value is None:
             return ""
-        return value.get_discreet(self.language) if self.discreet else value.get(self.language)
+        if self.discreet:
+            return value.get_discreet(self.language)
+        return value.get_blank(self.language) if self.blank else value.get(self.language)
 
     def word(self, key: str, **values: object) -> str:
         """A page word (header, footer, copy name) in the page's language."""

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ..forms.model import FormDefinition
+from ..forms.source_notes import without_source_notes
 from .archival import archival
 from .context import RenderContext
 from .fonts import REGULAR
@@ -134,7 +135,8 @@ def _context(form: FormDefinition, values: Mapping[str, Any], options: PrintOpti
     width, height = PAGE_SIZES[options.paper]
     return RenderContext(
         form=form,
-        values=values,
+        # A carried item's "(from Microanalysis, ...)" is the program's word: not on a discreet copy.
+        values=without_source_notes(values) if options.is_discreet else values,
         language=options.language,
         copy=options.copy,
         discreet=options.is_discreet,

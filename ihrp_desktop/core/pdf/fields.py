@@ -149,20 +149,55 @@ def option_boxes(
         BoxedLabel(Paragraph(escape_text(label), ctx.style.cell), tick)
         for label, tick in zip(labels, checked, strict=True)
     ]
+    needs = [_option_width(label, ctx) for label in labels]
+    if max(needs, default=0) > width / columns and max(needs, default=0) <= width:
+        # A label would wrap in its column ("Use more safely" in half a page): the options follow
+        # one another like words instead, each on one line (a blank plan's goal: lines saved).
+        return _flowing_options(cells, needs, width)
     rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     rows[-1] += [""] * (columns - len(rows[-1]))
     table = Table(rows, colWidths=[width / columns] * columns, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
+    table.setStyle(_OPTIONS_STYLE)
+    return table
+
+
+_OPTIONS_STYLE = TableStyle(
+    [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+)
+
+
+def _option_width(label: str, ctx: RenderContext) -> float:
+    """Room one option takes on one line: its box, the gap, its label and the padding after it."""
+    cell = ctx.style.cell
+    return 8.5 + 5 + string_width(label, cell.fontName, cell.fontSize) + 8 + 1
+
+
+def _flowing_options(cells: list[Flowable | str], needs: list[float], width: float) -> Flowable:
+    """Options one after another, as many to a line as fit, each at its own width."""
+    lines: list[list[int]] = [[]]
+    used = 0.0
+    for index, need in enumerate(needs):
+        if lines[-1] and used + need > width:
+            lines.append([])
+            used = 0.0
+        lines[-1].append(index)
+        used += need
+    rows = []
+    for line in lines:
+        widths = [needs[i] for i in line]
+        widths[-1] += width - sum(widths)  # the line's last option takes what is left
+        row = Table([[cells[i] for i in line]], colWidths=widths, hAlign="LEFT")
+        row.setStyle(_OPTIONS_STYLE)
+        rows.append([row])
+    table = Table(rows, colWidths=[width], hAlign="LEFT")
+    table.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
 
 

@@ -24,7 +24,8 @@ from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
-BLANK_ROWS = 3  # empty rows a blank copy offers per list
+BLANK_ROWS = 3  # empty rows a blank copy offers per list, unless the field says (``blank_rows``)
+BLANK_ROW_HEIGHT = 18.0  # points per empty row of a blank list: a writing line (drawings.RuledLines)
 BLANK_CARDS = 4  # a blank chain offers four links side by side (microanalysis: at most 3 pages)
 TABLE_MAX_COLUMNS = 4
 TABLE_MAX_CELL = 600  # characters; a longer answer in any row turns the table into cards
@@ -96,7 +97,7 @@ def build_list(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
     if is_bullet_list(fld):
         out.extend(bullets(fld, rows, ctx))
     elif fits_table(fld, rows):
-        out.append(list_table(fld, rows, ctx, ctx.width, BLANK_ROWS if ctx.blank else 0))
+        out.append(list_table(fld, rows, ctx, ctx.width, blank_rows(fld) if ctx.blank else 0))
     else:
         out.extend(cards(fld, rows, ctx))
     return out
@@ -249,9 +250,14 @@ def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
     return Paragraph(text, ctx.style.cell_head)
 
 
+def blank_rows(fld: Field) -> int:
+    """How many empty rows a blank copy offers this list."""
+    return fld.blank_rows or BLANK_ROWS
+
+
 def _blank_heights(data: list[list[Any]], blank_rows: int) -> list[float | None]:
     filled = len(data) - blank_rows
-    return [None] * filled + [20.0] * blank_rows
+    return [None] * filled + [BLANK_ROW_HEIGHT] * blank_rows
 
 
 def cards(fld: Field, rows: Sequence[Mapping[str, Any]], ctx: RenderContext) -> list[Flowable]:

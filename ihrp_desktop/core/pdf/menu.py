@@ -301,7 +301,7 @@ def _write_in(columns: list[Field], ctx: RenderContext) -> Table:
 _FLAT_BOX = 48.0  # points per tick-box column of a one-row-per-option blank menu
 _FLAT_LINE = 150.0  # points at least for its line to write on: a short sentence by hand
 _FLAT_PAD = 4.0  # points each side of a cell
-_FLAT_ROW = 20.0  # points at least per option row, as a blank list's row: room to write on its line
+_FLAT_ROW = 18.0  # points at least per option row, as a blank list's row and a writing line: room to write
 
 
 def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext) -> list[float] | None:

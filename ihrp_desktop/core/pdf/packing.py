@@ -17,7 +17,7 @@ from ..forms.model import Field
 from .context import RenderContext
 from .drawings import BoxedLabel
 from .fields import WRITING_LINES, blank_box, label_markup, led_answer, option_boxes, value_text
-from .lists import BLANK_ROWS, bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list, list_table
+from .lists import blank_rows, bullet_lead, bullet_text, bullets, filled_rows, is_bullet_list, list_table
 from .markup import escape_text, para
 from .paragraphs import Paragraph
 from .registry import build_value
@@ -71,7 +71,7 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
         if is_bullet_list(fld):
             body = bullets(fld, rows, ctx, inner)
         else:  # a blank copy's table of lines to write on ("people I can call")
-            body = [list_table(fld, rows, ctx, inner, BLANK_ROWS if ctx.blank else 0)]
+            body = [list_table(fld, rows, ctx, inner, blank_rows(fld) if ctx.blank else 0)]
         # On a blank copy the list's prompt prints in the style of every blank prompt (label_block).
         hint = [para(ctx.text(fld.guidance), st.hint)] if ctx.blank and fld.guidance is not None else []
         return [Paragraph(label_markup(fld, ctx), st.cell_head), *hint, *body]

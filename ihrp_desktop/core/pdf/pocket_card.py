@@ -1,4 +1,6 @@
-"""A wallet-sized card of the Optimal Use Plan: limits, "never" list, safety steps, check-in number.
+"""A worksheet's wallet-sized card, as its ``[pocket_card]`` says: the Optimal Use Plan's limits,
+"never" list, safety steps and check-in number; the safety plan's warning signs, what helps, people
+to ask and the lines.
 
 Credit-card pages (85.6 x 54 mm): the front holds the limits, the back the safety steps; a very
 full plan simply takes more cards. The card never names the client, and a discreet card is
@@ -17,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable
 
 from ..forms.model import Field, FormDefinition, PocketCard
+from ..forms.source_notes import without_source_notes
 from ..practice import Practice
 from .context import RenderContext
 from .document import build_pdf, metadata
@@ -28,7 +31,7 @@ from .options import PrintOptions
 from .paragraphs import Paragraph
 from .printable import printable_values
 from .safety_section import line_markup, plan_blocks
-from .styles import CARD_MIN_SIZE, CARD_TEXT_SIZE, COLORS, hex_color
+from .styles import CARD_MIN_SIZE, CARD_SAFETY_SIZE, CARD_TEXT_SIZE, COLORS, hex_color
 from .words import word
 
 CARD_SIZE = (85.6 * mm, 54 * mm)
@@ -57,15 +60,27 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = {
         "fontName": REGULAR,
         "bulletFontName": REGULAR,
+        "bulletFontSize": CARD_TEXT_SIZE,  # ReportLab's default bullet is 10 pt, larger than the text
         "fontSize": CARD_TEXT_SIZE,
         "leading": 8.6,
         "textColor": COLORS.ink,
         "splitLongWords": 1,
     }
+    safety = {**base, "fontSize": CARD_SAFETY_SIZE, "bulletFontSize": CARD_SAFETY_SIZE,
+              "leading": CARD_SAFETY_SIZE + 1.6}
     return {
         "title": ParagraphStyle(
             "card_title",
-            **{**base, "fontName": BOLD, "fontSize": 9, "leading": 11, "textColor": COLORS.accent},
+            **{**base, "fontName": BOLD, "fontSize": CARD_SAFETY_SIZE, "leading": 11,
+               "textColor": COLORS.accent},
+        ),
+        # Safety points and help lines: ink, upright, the card's largest body text.
+        "safety": ParagraphStyle(
+            "card_safety", **{**safety, "leftIndent": 8, "bulletIndent": 0, "bulletColor": COLORS.accent}
+        ),
+        "lines": ParagraphStyle("card_lines", **{**safety, "spaceBefore": 1.5}),
+        "more": ParagraphStyle(
+            "card_more", **{**safety, "fontName": BOLD, "textColor": COLORS.accent, "spaceBefore": 1.5}
         ),
         "head": ParagraphStyle(
             "card_head",
@@ -136,12 +151,22 @@ def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyl
     return Paragraph(f"{label} {escape_text(text)}", style)
 
 
-def card_faces(ctx: RenderContext, practice: Practice | None = None,
-               limit: int | None = None) -> tuple[list[Flowable], list[Flowable]]:
-    """Front (title, limits, never list) and back (safety points, the client's steps, the lines).
+def card_points(ctx: RenderContext) -> list[Any]:
+    """The safety points for the card, in order: those the plan's blocks (chosen by its substances
+    and routes) mark for the card (core.safety)."""
+    return [pt for block in plan_blocks(ctx.form, ctx.values) for pt in block.points if pt.card]
 
-    With ``limit``, each of the client's items longer than it is shortened with "…" and the face
-    says "More in your plan" (:mod:`.pocket_sheet` asks for it when the card would be too full).
+
+def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int | None = None,
+               points: int | None = None, spill: int = 0) -> tuple[list[Flowable], list[Flowable]]:
+    """Front (title, limits, never list) and back (the client's safety answers, the safety points,
+    the lines).
+
+    With ``limit``, each of the client's items longer than it is shortened with "…"; with
+    ``points``, only the first that many safety points print on the back, and the next ``spill``
+    on the front, across the fold, when the front has room for them whole. Where something is left
+    out the card says "More in your plan" (:mod:`.pocket_sheet` asks for it when the card would be
+    too full). The safety points and the lines print at CARD_SAFETY_SIZE, the other answers smaller.
     """
     st = _styles()
     form = ctx.form
@@ -168,29 +193,45 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None,
     more = word("card.more", ctx.language)  # said on each face where something was cut
     if short.cut:
         front.append(Paragraph(escape_text(more), st["head"]))
+    every_point = card_points(ctx)
+    back_points = every_point if points is None else every_point[:points]
+    front_points = every_point[len(back_points):len(back_points) + spill]
+    if front_points:  # the back is full: the next points on the front's free room, as large
+        front.append(Paragraph(escape_text(word("card.safety", ctx.language)), st["more"]))
+        front += [Paragraph(escape_text(pt.get(ctx.language, discreet=ctx.discreet)), st["safety"],
+                            bulletText="•") for pt in front_points]
     short = _Shortener(limit)
     back = [p for fid in card.back
             if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+    for list_id in card.back_lists:  # "People I can ask: Marta, 555-0199", every filled cell of a row
+        fld = _known(form, list_id)
+        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not rows:
+            continue
+        back.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
+        for row in rows:
+            cells = [str(row.get(col.id) or "").strip() for col in fld.columns]
+            back.append(Paragraph(escape_text(short(", ".join(c for c in cells if c))), st["bullet"],
+                                  bulletText="•"))
     # The plan's safety points marked for the card (core.safety), neutral when discreet.
-    points = [pt for block in plan_blocks(form, ctx.values) for pt in block.points if pt.card]
     lines = line_markup(practice, ctx)
-    if not (back or points or lines or card.steps):
+    if not (back or every_point or lines or card.steps):
         return front, []
     side: list[Flowable] = [
         Paragraph(escape_text(word("card.safety", ctx.language)), st["title"]),
         HRFlowable(width="100%", thickness=0.6, color=COLORS.accent_mid, spaceAfter=1),
         *back,
     ]
-    side += [Paragraph(escape_text(pt.get(ctx.language, discreet=ctx.discreet)), st["bullet"], bulletText="•")
-             for pt in points]
+    side += [Paragraph(escape_text(pt.get(ctx.language, discreet=ctx.discreet)), st["safety"], bulletText="•")
+             for pt in back_points]
     steps = _known(form, card.steps) if card.steps else None
     if steps is not None and steps.text is not None:  # a clinic's own definition may name its steps
         side.append(Paragraph(escape_text(ctx.text(steps.label)), st["head"]))
         side.append(Paragraph(escape_text(ctx.text(steps.text)), st["text"]))
     if lines:
-        side.append(Paragraph(" · ".join(lines), st["text"]))
-    if short.cut:
-        side.append(Paragraph(escape_text(more), st["head"]))
+        side.append(Paragraph(" · ".join(lines), st["lines"]))
+    if short.cut or len(back_points) + len(front_points) < len(every_point):
+        side.append(Paragraph(escape_text(more), st["more"]))
     return front, side
 
 
@@ -206,7 +247,7 @@ def card_context(form: FormDefinition, values: Mapping[str, Any], options: Print
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
     return RenderContext(
         form=form,
-        values=printable_values(form, values),
+        values=printable_values(form, without_source_notes(values) if options.discreet else values),
         language=options.language,
         copy="take-home",
         discreet=options.discreet,

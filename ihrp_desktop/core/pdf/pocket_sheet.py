@@ -23,7 +23,7 @@ from ..practice import Practice
 from .context import RenderContext
 from .document import build_pdf
 from .options import PrintOptions
-from .pocket_card import CARD_MARGIN, CARD_SIZE, card_context, card_faces, card_metadata
+from .pocket_card import CARD_MARGIN, CARD_SIZE, card_context, card_faces, card_metadata, card_points
 from .styles import CARD_MIN_SIZE, CARD_TEXT_SIZE, COLORS, PAGE_SIZES
 
 SHEET_MARGIN = 15 * mm
@@ -121,12 +121,42 @@ def _fits(content: list[Flowable]) -> bool:
     return bool(height <= (h - 2 * CARD_MARGIN) * MOST_SHRINK)
 
 
-def card_limit(ctx: RenderContext, practice: Practice | None) -> int | None:
-    """The longest an item may be for both faces to fit (None: nothing is shortened)."""
+def _fits_whole(content: list[Flowable]) -> bool:
+    """Whether ``content`` fits a face unshrunk: the back's safety text keeps its size."""
+    w, h = CARD_SIZE
+    _, height = _listWrapOn(content, w - 2 * CARD_MARGIN, None)
+    return bool(height <= h - 2 * CARD_MARGIN)
+
+
+@dataclass(frozen=True)
+class CardFit:
+    """How a card fits: the longest an item may be (None: whole), how many safety points print on
+    the back (None: all) and how many more on the front, across the fold."""
+
+    limit: int | None = None
+    points: int | None = None
+    spill: int = 0
+
+
+def card_fit(ctx: RenderContext, practice: Practice | None) -> CardFit:
+    """The front fits shrunk at most to CARD_MIN_SIZE; the back fits unshrunk, its safety text at
+    CARD_SAFETY_SIZE, with as many points as it holds; the rest go on the front while it has room
+    for them unshrunk (tests/core/pdf/test_pocket_card_fit.py)."""
+    every = len(card_points(ctx))
     for limit in LIMITS:
-        if all(_fits(face) for face in card_faces(ctx, practice, limit)):
-            return limit
-    return LIMITS[-1]
+        front, back = card_faces(ctx, practice, limit)
+        if not _fits(front):
+            continue
+        if _fits_whole(back):
+            return CardFit(limit)
+        points = next((n for n in range(every - 1, -1, -1)  # the first points are the most general
+                       if _fits_whole(card_faces(ctx, practice, limit, n)[1])), None)
+        if points is None:
+            continue
+        spill = next((k for k in range(every - points, 0, -1)
+                      if _fits_whole(card_faces(ctx, practice, limit, points, k)[0])), 0)
+        return CardFit(limit, points, spill)
+    return CardFit(LIMITS[-1], 0)
 
 
 def card_sheet(
@@ -136,15 +166,15 @@ def card_sheet(
     and whether long items were shortened to keep the type at ``CARD_MIN_SIZE`` or larger."""
     ctx = card_context(form, values, options)
     grid = SheetGrid(PAGE_SIZES[options.paper])
-    limit = card_limit(ctx, practice)
+    fit = card_fit(ctx, practice)
     story: list[Flowable] = []
     for _ in range(grid.rows):
         # Built again for every row: a flowable is laid out once.
-        front, back = card_faces(ctx, practice, limit)
+        front, back = card_faces(ctx, practice, fit.limit, fit.points, fit.spill)
         story += [_face(front), FrameBreak(), _face(back), FrameBreak()]
     pdf = build_pdf(story[:-1], ctx.language, CutMarks(grid), card_metadata(form, options), grid.page,
                     frames=grid.frames())
-    return pdf, limit is not None
+    return pdf, fit.limit is not None
 
 
 def render_pocket_card_sheet(

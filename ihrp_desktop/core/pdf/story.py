@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, HRFlowable, Spacer, TableStyle
 from ..forms.model import Field, Section
 from ..forms.values import unknown_fields
 from .context import RenderContext
-from .drawings import LabelledLines, RuledLines
+from .drawings import LabelledLines
 from .fallback import string_width
 from .fields import label_markup, value_text
 from .grid import build_grid_section
@@ -128,10 +128,8 @@ def _fill_in_strip(ctx: RenderContext) -> Table:
     labels = [ctx.word("name"), ctx.word("date"), ctx.word("session")]
     weights = [2.2, 1.4, 0.8]
     unit = ctx.width / sum(weights)
-    cells = [
-        [para(label, ctx.style.meta_label), RuledLines(1, 16, width=w * unit - 14)]
-        for label, w in zip(labels, weights, strict=True)
-    ]
+    # Each label on its own writing line ("Name ______"): a line of the page saved for the answers.
+    cells = [LabelledLines(para(label, ctx.style.meta_label), 1) for label in labels]
     return Table([cells], colWidths=[w * unit for w in weights], hAlign="LEFT", style=_strip_style())
 
 

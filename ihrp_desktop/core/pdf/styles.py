@@ -59,6 +59,9 @@ CITATION_SIZE = 8.0
 # instead, each long item ending in "…" (tests/core/pdf/test_pocket_card_fit.py reads the sizes back).
 CARD_MIN_SIZE = 6.5  # points
 CARD_TEXT_SIZE = 7.0  # points: the card's items and headings before shrinking
+# The card's safety points and help lines: where a person in distress reads them, never shrunk, and no
+# other text on the card is larger (tests/core/pdf/test_pocket_card_fit.py::test_safety_text_is_the_largest).
+CARD_SAFETY_SIZE = 9.0
 
 
 def hex_color(color: Color) -> str:

@@ -88,7 +88,8 @@ def test_room_to_write_by_hand(language: str, paper: str) -> None:
     story = worksheet_story(PrintHeader(), ctx)
     drawn = [f for f in _walk(story) if isinstance(f, LabelledLines | RuledLines)]
     assert drawn and min(f.spacing for f in drawn) >= 18
-    multiline = [f for s in form.sections for f in s.fields if f.type == "multiline" and not f.is_clinician]
+    multiline = [f for s in form.sections for f in s.fields
+                 if f.type == "multiline" and not f.is_clinician and f.on_blank]
     two_lines = [f for f in drawn if f.lines >= 2]
     assert len(two_lines) >= len(multiline)
 
@@ -103,15 +104,15 @@ PARTS = {
     ),
 }
 LEARNED = {
-    "en": ("What I learned", "Each part of the experiment"),
-    "es": ("Lo que aprendí", "Cada parte del experimento"),
+    "en": ("Why, or why not", "Each part of the experiment"),
+    "es": ("Por qué sí o por qué no", "Cada parte del experimento"),
 }
 
 
 @pytest.mark.parametrize("paper", PAPERS)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_review_menu_prints_each_part_on_one_row(language: str, paper: str) -> None:
-    """Each part of the experiment: its label, its tick boxes and its "What I learned" line on one row,
+    """Each part of the experiment: its label, its tick boxes and its "Why, or why not" line on one row,
     18 pt or more apart (room to write), the column heads printed once instead of a lead per part."""
     found = positions(blank(language, paper))
     learned, menu_label = LEARNED[language]

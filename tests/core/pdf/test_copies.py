@@ -16,39 +16,42 @@ SHIPPED = (
 )
 
 
-def _t(text: Text | None, language: str) -> str:
-    return text.get(language) if text is not None else ""
+def _t(text: Text | None, language: str, blank: bool = False) -> str:
+    """The text as printed: on a blank, its blank form (``blank = ...`` in the definition)."""
+    if text is None:
+        return ""
+    return text.get_blank(language) if blank else text.get(language)
 
 
-def field_labels(fld: Field, language: str) -> list[str]:
+def field_labels(fld: Field, language: str, blank: bool = False) -> list[str]:
     """Every printed word a field brings: label, prompt, end labels, unit, options, rows, columns."""
     out = [
-        _t(fld.label, language),
-        _t(fld.guidance, language),
-        _t(fld.text, language),
-        _t(fld.low, language),
-        _t(fld.high, language),
+        _t(fld.label, language, blank),
+        _t(fld.guidance, language, blank),
+        _t(fld.text, language, blank),
+        _t(fld.low, language, blank),
+        _t(fld.high, language, blank),
         unit_suffix(fld, language).strip(" ()"),
     ]
-    out += [_t(option.label, language) for option in fld.options]
+    out += [_t(option.label, language, blank) for option in fld.options]
     for row in fld.rows:
-        out += [_t(row.label, language), _t(row.group, language)]
+        out += [_t(row.label, language, blank), _t(row.group, language, blank)]
     for column in fld.columns:
-        out += field_labels(column, language)
+        out += field_labels(column, language, blank)
     return out
 
 
 def form_labels(form: FormDefinition, language: str) -> list[str]:
-    """Every label, prompt and heading of a worksheet that a blank prints (not the clinician's), in
-    ``language``."""
+    """Every label, prompt and heading of a worksheet that a blank prints (not the clinician's, not
+    a field marked ``on_blank = false``), in ``language``."""
     out = [_t(form.title, language), _t(form.purpose, language), _t(form.attribution, language)]
     for section in form.sections:
         if section.is_clinician:
             continue
-        out += [_t(section.title, language), _t(section.guidance, language)]
+        out += [_t(section.title, language, True), _t(section.guidance, language, True)]
         for fld in section.fields:
-            if not fld.is_clinician:
-                out += field_labels(fld, language)
+            if not fld.is_clinician and fld.on_blank:
+                out += field_labels(fld, language, blank=True)
     return [text for text in dict.fromkeys(out) if text.strip()]
 
 

@@ -53,3 +53,25 @@ def test_card_sets_a_lead_off_from_an_answer_in_another_language(
     assert f"{lead} One pill in a day" in text, text
     assert f"{lead[:-1]} One pill" not in text
     assert "Never after drinking" in text and f"{never} Never after" not in text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_safety_plan_prints_as_a_pocket_card(kit: SimpleNamespace, language: str) -> None:
+    """Issue 16: the safety plan's card holds what its [pocket_card] declares (data, not code): the
+    warning signs and what helps on the front, the people to ask, the safety points and the lines on
+    the back; discreet, it names no worksheet."""
+    from ihrp_desktop.core.pdf.pocket_sheet import card_sheet
+    from ihrp_desktop.core.practice import Practice
+
+    form = kit.shipped_form("safety_plan")
+    assert form.pocket_card is not None and form.pocket_card.back_lists == ("helpers",)
+    values = {"warning_signs": [{"sign": "Skipping meals"}], "coping": [{"what": "A walk with the dog"}],
+              "helpers": [{"name": "Marta", "phone": "555-0199"}, {"name": "Dr. Reyes", "phone": ""}],
+              "professionals": [{"name": "Not on the card", "phone": "555-0000"}]}
+    practice = Practice(name="Clinic", phone="555-0100", confirmed=True).with_country("US")
+    data, shortened = card_sheet(form, values, PrintOptions(language=language, discreet=True), practice)
+    text = " ".join(kit.pdf_text(data).split())
+    assert not shortened
+    for words in ("Skipping meals", "A walk with the dog", "Marta, 555-0199", "Dr. Reyes", "988", "911"):
+        assert words in text, words
+    assert "Not on the card" not in text and form.title.get(language) not in text

@@ -54,3 +54,34 @@ def test_a_plan_that_fits_is_printed_whole(kit: SimpleNamespace) -> None:
     text = kit.pdf_text(data)
     assert "More in your plan" not in text and "…" not in text
     assert min(size for size, _ in _sizes(data)) >= CARD_MIN_SIZE - 0.05
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("discreet", [True, False])
+@pytest.mark.parametrize("substance", ["Heroin, sometimes fentanyl", "Wine", "Xanax and beer"])
+def test_safety_text_is_the_largest(
+    kit: SimpleNamespace, language: str, discreet: bool, substance: str
+) -> None:
+    """The card's safety points and help lines print at CARD_SAFETY_SIZE (9 pt) or larger, ink, upright,
+    and no other text on the card is larger; the points are the plan's own (chosen by its substance),
+    as many as fit, and the card says "More in your plan" when one is left off."""
+    from ihrp_desktop.core.pdf.pocket_card import card_context, card_points
+    from ihrp_desktop.core.pdf.styles import CARD_SAFETY_SIZE
+    from ihrp_desktop.core.practice import Practice
+
+    practice = Practice(name="Clinic", phone="555-0100", confirmed=True).with_country("US")
+    form = kit.shipped_form("optimal_use_plan")
+    values = dict(kit.OPTIMAL_USE_PLAN, substance=substance)
+    options = PrintOptions(language=language, discreet=discreet)
+    data, _ = card_sheet(form, values, options, practice)
+    sizes = _sizes(data)
+    points = [pt.get(language, discreet=discreet) for pt in card_points(card_context(form, values, options))]
+    assert points
+    text = kit.squash(kit.pdf_text(data))
+    printed = [p for p in points if kit.squash(p) in text]
+    assert printed, "at least one safety point on the card"
+    safety_runs = [size for size, run in sizes if any(run in p for p in printed) or run in ("988", "911")]
+    assert safety_runs and min(safety_runs) >= CARD_SAFETY_SIZE - 0.05, sorted(safety_runs)[:3]
+    assert max(size for size, _ in sizes) <= CARD_SAFETY_SIZE + 0.05
+    more = "More in your plan" if language == "en" else "Más en tu plan"
+    assert (kit.squash(more) in text) == (len(printed) < len(points))
