@@ -173,6 +173,16 @@ class SafetyLinks:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """A list at a glance (``[overview]``): the columns that make one short line per row."""
+
+    field: str  # the list field
+    title: Text
+    columns: tuple[str, ...]  # in order; a scale column is shown as a level (bar and number)
+    labels: Mapping[str, Text] = field(default_factory=dict)  # short names for long column labels
+
+
+@dataclass(frozen=True)
 class CarryRule:
     """Items an earlier worksheet offers a new one (``[[carry]]`` in the receiving definition).
 
@@ -214,6 +224,8 @@ class FormDefinition:
     review_section: str | None = None
     # What earlier worksheets of the client offer a new one of this kind (``[[carry]]``).
     carry: tuple[CarryRule, ...] = ()
+    # One line per row of a list, shown beside it and printed first (``[overview]``).
+    overview: Overview | None = None
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""
