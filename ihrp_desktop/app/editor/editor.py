@@ -13,13 +13,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QWidget
 from shiboken6 import isValid
 
 from ...core.forms.model import FormDefinition
+from ...core.forms.overview import overview_lines
 from ...core.forms.values import FieldValueError, coerce, display_text, totals, unknown_fields
 from .base import EditorContext, FieldEditor
 from .keys import KeyRouter
+from .overview import ChainOverview
 from .page import BuiltPage, build_page
 from .rows import ListEditor
 from .taborder import apply_page_order
@@ -60,9 +62,19 @@ class WorksheetEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll_area, 1)
+        # The chain at a glance stays beside the page while it scrolls (``[overview]``).
+        self.overview: ChainOverview | None = None
+        if form.overview is not None:
+            self.overview = ChainOverview(form, language, self)
+            self.overview.go_to_row.connect(self.go_to_row)
+            layout.addWidget(self.overview)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._focus_moved)
         self._pending_scroll: int | None = None
         bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(lambda _low, _high: self._apply_pending_scroll())
@@ -160,6 +172,9 @@ class WorksheetEditor(QWidget):
             row.addStretch(1)
 
         self._page = build_page(self.form, EditorContext(self.language), self._previous, place)
+        if self.overview is not None:
+            self.overview.set_language(self.form, self.language)
+            self.overview.show_lines([])  # the lines in the new language come with _fill
         for field_id, editor in self._page.editors.items():
             editor.edited.connect(lambda key, f=field_id: self._edited(f, key))
             if isinstance(editor, ListEditor):
@@ -217,6 +232,7 @@ class WorksheetEditor(QWidget):
         if page.kept is not None:
             page.kept.set_kept(unknown_fields(self.form, self._values))
         self._update_totals()
+        self._update_overview()
         self.set_show_clinician(self._show_clinician)
         self._tabs_moved()
 
@@ -267,6 +283,8 @@ class WorksheetEditor(QWidget):
                 if target is not None:
                     self._reveal(target)
         self._update_totals()
+        if self.form.overview is not None and field_id == self.form.overview.field:
+            self._update_overview()
         self.changed.emit()
 
     def _update_totals(self) -> None:
@@ -278,6 +296,33 @@ class WorksheetEditor(QWidget):
                 view.show_score(self.form, self._values)
             else:
                 view.set_total(sums.get(field_id, 0))
+
+    # -- the chain at a glance -------------------------------------------------------------------
+    def _update_overview(self) -> None:
+        if self.overview is not None:
+            self.overview.show_lines(overview_lines(self.form, self._values, self.language, keep_empty=True))
+
+    def go_to_row(self, index: int) -> None:
+        """Bring row ``index`` of the overview's list into view, the cursor in its first cell
+        (a click on the overview's line: tests/app/test_chain_overview.py)."""
+        if self.form.overview is None:
+            return
+        editor = self._editors().get(self.form.overview.field)
+        if isinstance(editor, ListEditor) and 0 <= index < len(editor.rows):
+            editor.focus_input(("cell", index, None))
+            self._reveal(editor.rows[index])
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Mark, in the overview, the link the cursor is in."""
+        if self.overview is None or now is None or not isValid(self) or self.form.overview is None:
+            return
+        editor = self._editors().get(self.form.overview.field)
+        if not isinstance(editor, ListEditor) or not editor.isAncestorOf(now):
+            return
+        for index, row in enumerate(editor.rows):
+            if row.isAncestorOf(now):
+                self.overview.mark_row(index)
+                return
 
     def show_section(self, section_id: str) -> None:
         """Bring a section into view with the cursor in its first answer (the review before revising)."""

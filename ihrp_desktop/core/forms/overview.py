@@ -76,7 +76,7 @@ class OverviewLine:
     """One row of the list, as the overview shows it."""
 
     index: int  # the row's place in the list (0-based): a click on the line goes there
-    number: int  # as people count it (1-based)
+    number: int  # "Link 3": as the links are numbered where they show (1-based)
     cells: tuple[OverviewCell, ...]
 
 
@@ -98,8 +98,8 @@ def overview_lines(
     """One line per row of the overview's list ([] without ``[overview]``).
 
     Rows left wholly empty are left out (printing) unless ``keep_empty`` (the editor: a row just
-    added can be clicked), but every line keeps its row's place (``index``) and number, so
-    "3" in the overview is link 3 on the page.
+    added can be clicked). Lines are numbered as the links are where they show: the page prints
+    the filled links only, numbered in order; ``index`` is the row's place in the stored list.
     """
     overview = form.overview
     if overview is None:
@@ -126,7 +126,7 @@ def overview_lines(
             else:
                 text = "" if is_blank(col, value) else display_text(col, value, language, discreet=discreet)
                 cells.append(OverviewCell(col.id, label, " ".join(text.split())))
-        lines.append(OverviewLine(index, index + 1, tuple(cells)))
+        lines.append(OverviewLine(index, len(lines) + 1, tuple(cells)))
     return lines
 
 

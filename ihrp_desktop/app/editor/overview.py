@@ -1,0 +1,145 @@
+"""The chain at a glance, beside the page: one line per link, a click goes to that link.
+
+What a line holds (what happened, the urge, the choice point) comes from the definition's
+``[overview]`` through ``core.forms.overview``, as on paper. The urge is a small bar with its
+number, so its rise along the chain reads down the column. The panel stays in place while the
+page scrolls: the link being edited is marked in it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.forms.model import FormDefinition
+from ...core.forms.overview import OverviewLine
+from ..elided_label import ElidedLabel
+from .wrapped import wrapped_label
+
+PANEL_WIDTH = 270  # fits beside the page at 1366x768 (docs/screenshots/chain-overview.png)
+_ROLE_ROW = Qt.ItemDataRole.UserRole
+
+
+def _line_widget(line: OverviewLine) -> QWidget:
+    box = QWidget()
+    grid = QGridLayout(box)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(8)
+    grid.setVerticalSpacing(2)
+    number = QLabel(str(line.number))
+    number.setObjectName("menuNumber")
+    number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    grid.addWidget(number, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+    row = 0
+    for cell in line.cells:
+        if cell.scale:
+            bar = QProgressBar()
+            bar.setObjectName("overviewLevel")
+            bar.setRange(0, cell.top)
+            bar.setValue(cell.level or 0)
+            bar.setTextVisible(False)
+            bar.setFixedWidth(90)
+            level = QLabel(f"{cell.label} {cell.text or '–'}")
+            level.setObjectName("cellLabel")
+            holder = QWidget()
+            place = QGridLayout(holder)
+            place.setContentsMargins(0, 0, 0, 0)
+            place.addWidget(bar, 0, 0, Qt.AlignmentFlag.AlignVCenter)
+            place.addWidget(level, 0, 1)
+            place.setColumnStretch(2, 1)
+            grid.addWidget(holder, row, 1)
+        elif row == 0 or cell.text:  # an empty choice point leaves no blank line
+            text = ElidedLabel()
+            text.setText(cell.text if row == 0 else f"{cell.label}: {cell.text}")
+            text.setObjectName("overviewText" if row == 0 else "quiet")
+            text.setToolTip(cell.text)
+            grid.addWidget(text, row, 1)
+        else:
+            continue
+        row += 1
+    grid.setColumnStretch(1, 1)
+    box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the item takes the click
+    return box
+
+
+def _spoken(line: OverviewLine) -> str:
+    """The line as a screen reader says it: every cell with its label."""
+    parts = [f"{cell.label}: {cell.text or '–'}" for cell in line.cells]
+    return f"{line.number}. " + "; ".join(parts)
+
+
+class ChainOverview(QFrame):
+    """The overview panel. ``go_to_row(index)`` when a line is clicked or chosen with the keys."""
+
+    go_to_row = Signal(int)
+
+    def __init__(self, form: FormDefinition, language: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("chainOverview")
+        self.setFixedWidth(PANEL_WIDTH)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 16, 12, 12)
+        layout.setSpacing(8)
+        self.title = wrapped_label("", "sectionTitle")
+        layout.addWidget(self.title)
+        self.list = QListWidget()
+        self.list.setObjectName("overviewList")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemClicked.connect(self._chosen)
+        self.list.itemActivated.connect(self._chosen)
+        layout.addWidget(self.list, 1)
+        self._lines: list[OverviewLine] = []
+        self.set_language(form, language)
+
+    def set_language(self, form: FormDefinition, language: str) -> None:
+        overview = form.overview
+        title = overview.title.get(language) if overview is not None else ""
+        self.title.setText(title)
+        self.list.setAccessibleName(title)
+
+    def show_lines(self, lines: list[OverviewLine]) -> None:
+        """Show these lines (the list's rows now); the marked line stays marked when it still exists."""
+        if lines == self._lines:
+            return  # a keystroke elsewhere on the page
+        current = self.current_row()
+        self._lines = list(lines)
+        self.list.clear()
+        for line in lines:
+            item = QListWidgetItem()
+            item.setData(_ROLE_ROW, line.index)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _spoken(line))
+            widget = _line_widget(line)
+            item.setSizeHint(widget.sizeHint())
+            self.list.addItem(item)
+            self.list.setItemWidget(item, widget)
+        self.mark_row(current)
+
+    def lines(self) -> list[OverviewLine]:
+        return list(self._lines)
+
+    def current_row(self) -> int | None:
+        item = self.list.currentItem()
+        return int(item.data(_ROLE_ROW)) if item is not None and item.isSelected() else None
+
+    def mark_row(self, index: int | None) -> None:
+        """Mark the line of the row being edited (None: no line)."""
+        for number in range(self.list.count()):
+            item = self.list.item(number)
+            if item.data(_ROLE_ROW) == index:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+                return
+        self.list.clearSelection()
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.go_to_row.emit(int(item.data(_ROLE_ROW)))
