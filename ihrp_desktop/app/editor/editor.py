@@ -11,7 +11,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QWidget
 from shiboken6 import isValid
@@ -308,9 +308,17 @@ class WorksheetEditor(QWidget):
         if self.form.overview is None:
             return
         editor = self._editors().get(self.form.overview.field)
-        if isinstance(editor, ListEditor) and 0 <= index < len(editor.rows):
-            editor.focus_input(("cell", index, None))
-            self._reveal(editor.rows[index])
+        if not isinstance(editor, ListEditor) or not 0 <= index < len(editor.rows):
+            return
+        row = editor.rows[index]
+        editor.focus_input(("cell", index, None))
+
+        def to_top() -> None:  # the link's heading at the top: its answers read down from there
+            canvas = self.scroll_area.widget()
+            if isValid(row) and canvas is not None and canvas.isAncestorOf(row):
+                self.scroll_area.verticalScrollBar().setValue(row.mapTo(canvas, QPoint(0, 0)).y() - 12)
+
+        QTimer.singleShot(0, to_top)  # after the cell's own reveal, once the layout has placed it
 
     def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
         """Mark, in the overview, the link the cursor is in."""

@@ -8,7 +8,7 @@ page scrolls: the link being edited is marked in it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from ...core.forms.model import FormDefinition
 from ...core.forms.overview import OverviewLine
-from ..elided_label import ElidedLabel
 from .wrapped import wrapped_label
 
-PANEL_WIDTH = 270  # fits beside the page at 1366x768 (docs/screenshots/chain-overview.png)
+PANEL_CHARS = 30  # the panel's width in average characters: it grows with large text
 _ROLE_ROW = Qt.ItemDataRole.UserRole
+_ITEM_PADDING = 2 * 8 + 4  # the theme's item padding (ui/theme/style.qss, QListWidget::item), and air
 
 
 def _line_widget(line: OverviewLine) -> QWidget:
@@ -58,15 +58,15 @@ def _line_widget(line: OverviewLine) -> QWidget:
             place.setColumnStretch(2, 1)
             grid.addWidget(holder, row, 1)
         elif row == 0 or cell.text:  # an empty choice point leaves no blank line
-            text = ElidedLabel()
-            text.setText(cell.text if row == 0 else f"{cell.label}: {cell.text}")
-            text.setObjectName("overviewText" if row == 0 else "quiet")
-            text.setToolTip(cell.text)
+            text = wrapped_label(cell.text if row == 0 else f"{cell.label}: {cell.text}",
+                                 "overviewText" if row == 0 else "quiet")
+            text.setTextFormat(Qt.TextFormat.PlainText)  # the client's words, never markup
             grid.addWidget(text, row, 1)
         else:
             continue
         row += 1
     grid.setColumnStretch(1, 1)
+    grid.setRowStretch(row, 1)  # room left over goes under the line, not between its parts
     box.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the item takes the click
     return box
 
@@ -85,7 +85,7 @@ class ChainOverview(QFrame):
     def __init__(self, form: FormDefinition, language: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("chainOverview")
-        self.setFixedWidth(PANEL_WIDTH)
+        self.setFixedWidth(max(250, self.fontMetrics().averageCharWidth() * PANEL_CHARS))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 16, 12, 12)
         layout.setSpacing(8)
@@ -119,10 +119,18 @@ class ChainOverview(QFrame):
             item.setData(_ROLE_ROW, line.index)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, _spoken(line))
             widget = _line_widget(line)
-            item.setSizeHint(widget.sizeHint())
+            width = self._line_width()
+            item.setSizeHint(QSize(width, widget.heightForWidth(width) + _ITEM_PADDING))
             self.list.addItem(item)
             self.list.setItemWidget(item, widget)
         self.mark_row(current)
+
+    def _line_width(self) -> int:
+        """The room a line has: the panel's fixed width less its margins, the list's frame, padding
+        and a scroll bar (the lines' heights are measured at it, words wrapped)."""
+        margins = self.layout().contentsMargins()
+        bar = self.list.verticalScrollBar().sizeHint().width()
+        return self.width() - margins.left() - margins.right() - 2 * 4 - 2 * 10 - bar - 4
 
     def lines(self) -> list[OverviewLine]:
         return list(self._lines)
