@@ -117,7 +117,11 @@ class Navigation:
     def revise_current(self) -> None:
         if self.vault is None or self.page is None:
             return
-        if self.page.review_first():
+        page, vault = self.page, self.vault
+        from ..core.forms.carrying import review_notes
+
+        if page.review_first(lambda: review_notes(vault, self.library, page.worksheet_id, page.form,
+                                                  page.language)):
             return
         self.page.flush()
         vault, worksheet_id, form = self.vault, self.page.worksheet_id, self.page.form

@@ -189,7 +189,10 @@ class CarryRule:
     Each filled row of ``source_form``'s list or menu ``source_field`` (with ``when`` met and ``need``
     filled) is one item. Into a text field it lands as one line made of the ``take`` cells (a menu
     row's label first); into a list it lands as a row whose cells come from ``columns``
-    (target column -> source column). The person picks; nothing is carried on its own.
+    (target column -> source column). A single answer (``source_field`` a text, a choice...) is one
+    item when filled, made of the answers of the ``take`` fields of the same worksheet. The person
+    picks; nothing is carried on its own. ``at``: "start" offers the item when a new worksheet of this
+    kind starts; "review" shows it at this worksheet's review (the source made since this one began).
     """
 
     source_form: str
@@ -200,6 +203,7 @@ class CarryRule:
     when_column: str | None = None
     when_values: tuple[str, ...] = ()
     need: str | None = None
+    at: Literal["start", "review"] = "start"
 
 
 @dataclass(frozen=True)
