@@ -98,7 +98,7 @@ class Navigation:
         # Made in its place in the window: moving a built page in re-styles every widget in it.
         try:
             self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
-                                      show_clinician=not self.client_view, parent=self.right)
+                                      show_clinician=not self.client_view, parent=self.right, sheet=sheet)
         except BaseException:
             self._take_out_closed_pages()  # a page that failed half-way leaves nothing behind
             raise

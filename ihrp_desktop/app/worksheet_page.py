@@ -42,13 +42,15 @@ class WorksheetPage(QWidget):
     client_view_requested = Signal()
 
     def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, writer: Any, *,
-                 show_clinician: bool = True, parent: QWidget | None = None):
+                 show_clinician: bool = True, parent: QWidget | None = None, sheet: Any = None):
         super().__init__(parent)
         self.vault = vault
         self.form = form
         self.worksheet_id = worksheet_id
         self._writer = writer
-        sheet = vault.worksheet(worksheet_id)
+        # ``sheet``: the worksheet just read by the caller (the window reads it to find its form);
+        # read once, not twice, on opening.
+        sheet = sheet if sheet is not None and sheet.id == worksheet_id else vault.worksheet(worksheet_id)
         self.client_id = sheet.client_id
         self.language = sheet.language
         previous = vault.worksheet(sheet.previous_id).values if sheet.previous_id else None

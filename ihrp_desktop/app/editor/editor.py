@@ -192,7 +192,13 @@ class WorksheetEditor(QWidget):
     def _tabs_moved(self) -> None:
         if not self._tabs_dirty:
             self._tabs_dirty = True
-            QTimer.singleShot(0, self._order_tabs)
+            QTimer.singleShot(0, self._order_tabs_if_moved)
+
+    def _order_tabs_if_moved(self) -> None:
+        # Not again when the order was made since this was asked for (a page just built: the
+        # walk over every widget is a tenth of opening a Plan).
+        if self._tabs_dirty:
+            self._order_tabs()
 
     def _order_tabs(self) -> None:
         """Tab goes down the page as laid out (rows added later and fields put back included)."""
