@@ -112,7 +112,11 @@ class Navigation:
         # One 'opened' event per opening; the page's first saved change then records 'edited' once.
         VaultOp(self, self.writer, lambda: vault.record_opened(worksheet_id)).quietly().run()
         self.client_list.select(sheet.client_id)
-        self.client_page.show_client(self.vault, sheet.client_id)
+        if self.client_page.client_id != sheet.client_id:
+            # Opened from elsewhere (a new worksheet, a revision): the page behind follows the client.
+            # From the client's own page it already shows them, and going back (show_client) reads
+            # it afresh: reading it again here was a tenth of opening (docs/performance.md).
+            self.client_page.show_client(self.vault, sheet.client_id)
 
     def revise_current(self) -> None:
         if self.vault is None or self.page is None:
