@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from .card import read_pocket_card
-from .overview import read_overview
 from .carry_links import read_carry
 from .discreet import check_discreet
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
+from .overview import read_overview
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
 from .safety_links import read_safety_links
 from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring

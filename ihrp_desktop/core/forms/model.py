@@ -179,7 +179,8 @@ class Overview:
     field: str  # the list field
     title: Text
     columns: tuple[str, ...]  # in order; a scale column is shown as a level (bar and number)
-    labels: Mapping[str, Text] = field(default_factory=dict)  # short names for long column labels
+    # Short names for long column labels (read only: never shared and changed).
+    labels: Mapping[str, Text] = MappingProxyType({})
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def overview_lines(
     if not isinstance(rows, list):
         return []
     columns = [fld.column(c) for c in overview.columns]
-    lines = []
+    lines: list[OverviewLine] = []
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             continue
@@ -122,7 +122,8 @@ def overview_lines(
             if col.type == FieldKind.SCALE:
                 level = value if isinstance(value, int) and not isinstance(value, bool) else None
                 top = int(col.max if col.max is not None else 10)
-                cells.append(OverviewCell(col.id, label, "" if level is None else str(level), True, level, top))
+                shown = "" if level is None else str(level)
+                cells.append(OverviewCell(col.id, label, shown, True, level, top))
             else:
                 text = "" if is_blank(col, value) else display_text(col, value, language, discreet=discreet)
                 cells.append(OverviewCell(col.id, label, " ".join(text.split())))

@@ -19,7 +19,9 @@ CHAIN = [
 VALUES = {"episode_summary": "After the birthday", "chain": CHAIN}
 
 
-@pytest.mark.parametrize(("copy", "discreet"), [("take-home", False), ("take-home", True), ("clinician", False)])
+@pytest.mark.parametrize(
+    ("copy", "discreet"), [("take-home", False), ("take-home", True), ("clinician", False)]
+)
 def test_the_overview_is_the_first_block_with_each_links_text_and_urge(copy: str, discreet: bool) -> None:
     form = shipped_form("microanalysis")
     pdf = render_worksheet(form, VALUES, PrintHeader(client_name="Kamil"),
