@@ -6,6 +6,7 @@ these objects, so a worksheet is described once, in ``forms/*.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,8 +180,8 @@ class Overview:
     field: str  # the list field
     title: Text
     columns: tuple[str, ...]  # in order; a scale column is shown as a level (bar and number)
-    # Short names for long column labels (read only: never shared and changed).
-    labels: Mapping[str, Text] = MappingProxyType({})
+    # Short names for long column labels. (``field`` above names the list: the factory is spelt out.)
+    labels: Mapping[str, Text] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
