@@ -234,5 +234,5 @@ class WorksheetPage(QWidget):
         """Save whatever is on screen now (before locking, switching or quitting)."""
         return self.autosaver.flush(closing=closing)
 
-    def focus_first_field(self) -> None:
-        self.editor.focus_first_field()
+    def focus_first_field(self, *, reveal: bool = True) -> None:
+        self.editor.focus_first_field(reveal=reveal)

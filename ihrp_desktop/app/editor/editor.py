@@ -127,12 +127,15 @@ class WorksheetEditor(QWidget):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def focus_first_field(self) -> None:
+    def focus_first_field(self, *, reveal: bool = True) -> None:
+        """The cursor in the first answer; ``reveal=False`` leaves the page where it is (a page opened
+        again at the place it was left: scrolling to the top would undo it, or not, by timing)."""
         for editor in self._editors().values():
             if self.isAncestorOf(editor) and editor.isVisibleTo(self):
                 target = editor.focus_input()
                 if target is not None:
-                    self._reveal(target)
+                    if reveal:
+                        self._reveal(target)
                     return
 
     def scroll_position(self) -> int:
