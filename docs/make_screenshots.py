@@ -168,6 +168,18 @@ def carry_and_review_views(out: Path, vault_path: Path) -> None:
     window.close()
 
 
+def chain_overview_view(out: Path, vault_path: Path) -> None:
+    """A demo microanalysis with the chain at a glance beside it, its third link in view (1280x860)."""
+    window = build_window("light", vault_path)
+    unlock(window)
+    window.open_worksheet(first_sheet_of(window, "microanalysis"))
+    assert window.page is not None
+    settle()
+    window.page.editor.go_to_row(2)
+    shoot(window, out, "chain-overview")
+    window.close()
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
@@ -175,6 +187,7 @@ VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "spanish": lambda out, vault: main_views(out, vault, "light", "-es", language="es"),
     "activity": activity_view,
     "carry": carry_and_review_views,
+    "chain": chain_overview_view,
 }
 
 
