@@ -45,7 +45,8 @@ def test_an_overview_gives_a_line_per_filled_row_numbered_as_printed() -> None:
     rows = [{"what": "First", "level": 2}, {"what": "", "level": None}, {"what": "Third", "level": "x"}]
     lines = overview_lines(form, {"steps": rows}, "en")
     assert [(line.index, line.number) for line in lines] == [(0, 1), (2, 2)]
-    assert [(c.label, c.text, c.level) for c in lines[0].cells] == [("What", "First", None), ("Level", "2", 2)]
+    cells = [(c.label, c.text, c.level) for c in lines[0].cells]
+    assert cells == [("What", "First", None), ("Level", "2", 2)]
     assert lines[1].cells[1].level is None  # a value that is not a number shows no level
     assert len(overview_lines(form, {"steps": rows}, "en", keep_empty=True)) == 3  # the editor's lines
     assert overview_lines(form, {"steps": "not a list"}, "en") == []
