@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run            # full run (about 5 minutes once the large vault is cached)
     .venv/bin/python -m bench.run --quick    # fewer repetitions
+    .venv/bin/python -m bench.run --only open  # only opening each worksheet (a few minutes)
 
 Writes ``bench/results/latest.json`` and ``bench/results/latest.md`` (the table for docs/performance.md).
 Never part of the test run: the budgets are checked here and reported, the exit code is always 0
@@ -148,6 +149,7 @@ def measure(name: str, vault: Path, passphrase: str, runs: int, home: Path) -> d
                         "worksheets": sessions[0]["client_worksheets"]}
     r["open_worksheet"] = {form_id: _median([float(ws["open_worksheet_ms"][form_id]) for ws in sessions])
                            for form_id in sessions[0]["open_worksheet_ms"]}
+    r["open_worksheet_floor"] = _median(each("open_worksheet_floor_ms"))
     r["gui_block"] = {"max_gap_ms": max(each("gui_max_gap_ms")),
                       "median_session_max_gap_ms": _median(each("gui_max_gap_ms")),
                       "session_max_gaps_ms": each("gui_max_gap_ms"),
@@ -312,14 +314,66 @@ def markdown(results: dict[str, Any]) -> str:
         table(results), "", "Growth from the demo vault to the large vault:", "", growth(results), ""])
 
 
+OPEN_BAR_MS = 150.0  # issue 15: from click to painted, on the large vault
+
+
+def measure_open(vaults: dict[str, tuple[Path, str]], runs: int, home: Path) -> dict[str, Any]:
+    """Only the opening of worksheets (``--only open``): three processes per vault, medians of them."""
+    from ihrp_desktop.core.vault import Vault
+
+    out: dict[str, Any] = {}
+    for name, (vault, passphrase) in vaults.items():
+        print(f"[{name}] open worksheets", flush=True)
+        with Vault.open(vault, passphrase) as v:
+            client_id = generate.bench_client(v)
+        env = _env(home / name)
+        sessions = [_driver(env, "open_worksheets", str(vault), passphrase, str(client_id), str(runs))
+                    for _ in range(3)]
+        forms = sessions[0]["open_worksheet_ms"]
+        out[name] = {
+            "figure": {f: _median([float(s["open_worksheet_ms"][f]) for s in sessions]) for f in forms},
+            "cpu": {f: _median([float(s["open_worksheet_cpu_ms"][f]) for s in sessions]) for f in forms},
+            "floor": _median([float(s["open_worksheet_floor_ms"]) for s in sessions]),
+            "raw": [s["open_worksheet_ms"] for s in sessions],
+            "raw_floor": [s["open_worksheet_floor_ms"] for s in sessions],
+            "worksheets": sessions[0]["client_worksheets"],
+        }
+    return out
+
+
+def open_markdown(results: dict[str, Any]) -> str:
+    lines = ["| worksheet | vault | figure | GUI thread's CPU | floor (a bare page shown) | ratio "
+             "| bar (150 ms) |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for name in ("demo", "large"):
+        row = results[name]
+        for form_id, ms in sorted(row["figure"].items()):
+            lines.append(f"| {form_id} | {name} | {ms:.0f} ms | {row['cpu'][form_id]:.0f} ms | "
+                         f"{row['floor']:.1f} ms | {ms / row['floor']:.1f}x | "
+                         f"{'yes' if ms <= OPEN_BAR_MS else '**no**'} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs per figure instead of 7")
+    parser.add_argument("--only", choices=["open"],
+                        help="open: only opening each worksheet (writes bench/results/open.json)")
     args = parser.parse_args(argv)
     runs = 3 if args.quick else 7
     print("vaults: generating or reusing the cache...", flush=True)
     vaults = {"demo": (generate.demo_vault(), generate.DEMO_PASSPHRASE),
               "large": (generate.large_vault(), generate.PASSPHRASE)}
+    if args.only == "open":
+        home = Path(tempfile.mkdtemp(prefix="home-", dir=generate.CACHE))
+        try:
+            found = {"machine": machine(), "runs": runs, **measure_open(vaults, runs, home)}
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "open.json").write_text(json.dumps(found, indent=2, ensure_ascii=False) + "\n")
+        print(open_markdown(found))
+        return 0
     results: dict[str, Any] = {"machine": machine(), "runs": runs,
                                "command": "python -m bench.run" + (" --quick" if args.quick else "")}
     home = Path(tempfile.mkdtemp(prefix="home-", dir=generate.CACHE))

@@ -237,6 +237,18 @@ def first_or_new(window: MainWindow, client_id: int, form_id: str) -> int:
     return vault.new_worksheet(client_id, form_id, window.library.get(form_id).version).id
 
 
+def chain_overview_view(out: Path, vault_path: Path) -> None:
+    """A demo microanalysis with the chain at a glance beside it, its third link in view (1280x860)."""
+    window = build_window("light", vault_path)
+    unlock(window)
+    window.open_worksheet(first_sheet_of(window, "microanalysis"))
+    assert window.page is not None
+    settle()
+    window.page.editor.go_to_row(2)
+    shoot(window, out, "chain-overview")
+    window.close()
+
+
 VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "light": lambda out, vault: main_views(out, vault, "light"),
     "dark": lambda out, vault: main_views(out, vault, "dark", "-dark"),
@@ -246,6 +258,7 @@ VIEWS: dict[str, Callable[[Path, Path], None]] = {
     "carry": carry_and_review_views,
     "alternatives": alternatives_views,
     "new_es": new_worksheets_in_spanish,
+    "chain": chain_overview_view,
 }
 
 

@@ -277,7 +277,7 @@ class MainWindow(Navigation, QMainWindow):
                 return
             if self.page is not None:
                 self.page.editor.restore_scroll_position(scroll)
-                self.page.focus_first_field()
+                self.page.focus_first_field(reveal=not scroll)
         else:
             self.right.setCurrentWidget(self.welcome)
             self.client_list.search.setFocus()

@@ -98,7 +98,7 @@ class Navigation:
         # Made in its place in the window: moving a built page in re-styles every widget in it.
         try:
             self.page = WorksheetPage(self.vault, form, worksheet_id, self.writer,
-                                      show_clinician=not self.client_view, parent=self.right)
+                                      show_clinician=not self.client_view, parent=self.right, sheet=sheet)
         except BaseException:
             self._take_out_closed_pages()  # a page that failed half-way leaves nothing behind
             raise
@@ -112,12 +112,20 @@ class Navigation:
         # One 'opened' event per opening; the page's first saved change then records 'edited' once.
         VaultOp(self, self.writer, lambda: vault.record_opened(worksheet_id)).quietly().run()
         self.client_list.select(sheet.client_id)
-        self.client_page.show_client(self.vault, sheet.client_id)
+        if self.client_page.client_id != sheet.client_id:
+            # Opened from elsewhere (a new worksheet, a revision): the page behind follows the client.
+            # From the client's own page it already shows them, and going back (show_client) reads
+            # it afresh: reading it again here was a tenth of opening (docs/performance.md).
+            self.client_page.show_client(self.vault, sheet.client_id)
 
     def revise_current(self) -> None:
         if self.vault is None or self.page is None:
             return
-        if self.page.review_first():
+        page, vault = self.page, self.vault
+        from ..core.forms.carrying import review_notes
+
+        if page.review_first(lambda: review_notes(vault, self.library, page.worksheet_id, page.form,
+                                                  page.language)):
             return
         self.page.flush()
         vault, worksheet_id, form = self.vault, self.page.worksheet_id, self.page.form

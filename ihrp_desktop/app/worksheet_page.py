@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.forms import FormDefinition
+from ..core.forms.carrying import CarryItem
 from ..core.forms.revising import review_is_blank
 from ..core.vocabulary import LANGUAGE_NAMES, in_register
 from .autosave import REVISION_COALESCE_S, Autosaver
@@ -41,13 +42,15 @@ class WorksheetPage(QWidget):
     client_view_requested = Signal()
 
     def __init__(self, vault: Any, form: FormDefinition, worksheet_id: int, writer: Any, *,
-                 show_clinician: bool = True, parent: QWidget | None = None):
+                 show_clinician: bool = True, parent: QWidget | None = None, sheet: Any = None):
         super().__init__(parent)
         self.vault = vault
         self.form = form
         self.worksheet_id = worksheet_id
         self._writer = writer
-        sheet = vault.worksheet(worksheet_id)
+        # ``sheet``: the worksheet just read by the caller (the window reads it to find its form);
+        # read once, not twice, on opening.
+        sheet = sheet if sheet is not None and sheet.id == worksheet_id else vault.worksheet(worksheet_id)
         self.client_id = sheet.client_id
         self.language = sheet.language
         # The client's register (tú / usted): the editor reads the worksheet's text in it.
@@ -143,8 +146,10 @@ class WorksheetPage(QWidget):
         self._review_shown = False
         self.editor.changed.connect(self.autosaver.changed)
 
-    def review_first(self) -> bool:
-        """Review first, then revise: while the review is empty, the first press of "Revise" shows it.
+    def review_first(self, notes: Callable[[], Sequence[CarryItem]] = tuple) -> bool:
+        """Review first, then revise: while the review is empty, the first press of "Revise" shows it,
+        with ``notes()``: what the client's later worksheets say for the review (the session check-ins'
+        "how my plan went", declared ``at = "review"`` in the definition).
 
         Returns True when it did (the next press revises). tests/app/test_revising.py
         """
@@ -155,9 +160,15 @@ class WorksheetPage(QWidget):
         self._review_shown = True
         self.editor.show_section(self.form.review_section)
         # Shown in the page's banner (tests/app/test_revising.py::test_revise_opens_the_review_first).
-        self.banner.setText(translate(
+        text = translate(
             "WorksheetPage", "First, the review: how did each part go, and what did you learn? "
-            "Press the button again to start the new version."))
+            "Press the button again to start the new version.")
+        shown = list(notes())
+        if shown:  # tests/app/test_carry_new_worksheets.py::test_check_ins_show_at_the_plans_review
+            text += "\n\n" + translate("WorksheetPage", "Since this version began:") + "\n" + "\n".join(
+                f"• {note.text} {note.source}" for note in shown)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)  # the client's words, never markup
+        self.banner.setText(text)
         self.banner.show()
         return True
 
@@ -227,5 +238,5 @@ class WorksheetPage(QWidget):
         """Save whatever is on screen now (before locking, switching or quitting)."""
         return self.autosaver.flush(closing=closing)
 
-    def focus_first_field(self) -> None:
-        self.editor.focus_first_field()
+    def focus_first_field(self, *, reveal: bool = True) -> None:
+        self.editor.focus_first_field(reveal=reveal)

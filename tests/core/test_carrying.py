@@ -63,7 +63,8 @@ def sources() -> list[SourceSheet]:
 
 def test_the_plan_declares_its_sources() -> None:
     plan = forms()[0]
-    assert source_forms(plan) == {"decisional_balance", "alternatives", "microanalysis"}
+    assert source_forms(plan) == {"decisional_balance", "alternatives", "microanalysis", "urge_log",
+                                  "safety_plan", "session_check_in"}
     assert source_forms(default_library().get("alternatives")) == {"microanalysis"}
 
 
@@ -157,8 +158,11 @@ def test_every_shipped_link_names_real_source_fields_columns_and_options() -> No
     library = default_library()
     for form in library.forms.values():
         for rule in form.carry:
-            source = library.get(rule.source_form).field(rule.source_field)
-            cols = {col.id: col for col in source.columns}
+            source_form = library.get(rule.source_form)
+            source = source_form.field(rule.source_field)
+            # A single answer's 'take' names answers of its worksheet; a list's, its columns.
+            cols = {f.id: f for _, f in source_form.all_fields()} if source.traits.value else {
+                col.id: col for col in source.columns}
             named = [*rule.take, *rule.columns.values(), *filter(None, (rule.need, rule.when_column))]
             assert set(named) <= set(cols), (form.id, rule)
             if rule.when_column:

@@ -1503,6 +1503,10 @@ Close it anyway?</source>
         <translation>Primero, la revisión: ¿cómo fue cada parte y qué aprendiste? Pulsa el botón otra vez para empezar la nueva versión.</translation>
     </message>
     <message>
+        <source>Since this version began:</source>
+        <translation>Desde que empezó esta versión:</translation>
+    </message>
+    <message>
         <source>Leave client view</source>
         <translation>Salir de la vista del cliente</translation>
     </message>

@@ -11,16 +11,18 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QScrollArea, QWidget
 from shiboken6 import isValid
 
 from ...core.forms.model import FormDefinition
+from ...core.forms.overview import overview_lines
 from ...core.forms.values import FieldValueError, coerce, display_text, totals, unknown_fields
 from ...core.vocabulary import register_of
 from .base import EditorContext, FieldEditor
 from .keys import KeyRouter
+from .overview import ChainOverview
 from .page import BuiltPage, build_page
 from .rows import ListEditor
 from .taborder import apply_page_order
@@ -61,9 +63,19 @@ class WorksheetEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll_area, 1)
+        # The chain at a glance stays beside the page while it scrolls (``[overview]``).
+        self.overview: ChainOverview | None = None
+        if form.overview is not None:
+            self.overview = ChainOverview(form, language, self)
+            self.overview.go_to_row.connect(self.go_to_row)
+            layout.addWidget(self.overview)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._focus_moved)
         self._pending_scroll: int | None = None
         bar = self.scroll_area.verticalScrollBar()
         bar.rangeChanged.connect(lambda _low, _high: self._apply_pending_scroll())
@@ -116,12 +128,15 @@ class WorksheetEditor(QWidget):
     def redo(self) -> None:
         self.undo_stack.redo()
 
-    def focus_first_field(self) -> None:
+    def focus_first_field(self, *, reveal: bool = True) -> None:
+        """The cursor in the first answer; ``reveal=False`` leaves the page where it is (a page opened
+        again at the place it was left: scrolling to the top would undo it, or not, by timing)."""
         for editor in self._editors().values():
             if self.isAncestorOf(editor) and editor.isVisibleTo(self):
                 target = editor.focus_input()
                 if target is not None:
-                    self._reveal(target)
+                    if reveal:
+                        self._reveal(target)
                     return
 
     def scroll_position(self) -> int:
@@ -161,6 +176,9 @@ class WorksheetEditor(QWidget):
             row.addStretch(1)
 
         self._page = build_page(self.form, EditorContext(self.language), self._previous, place)
+        if self.overview is not None:
+            self.overview.set_language(self.form, self.language)
+            self.overview.show_lines([])  # the lines in the new language come with _fill
         for field_id, editor in self._page.editors.items():
             editor.edited.connect(lambda key, f=field_id: self._edited(f, key))
             if isinstance(editor, ListEditor):
@@ -178,7 +196,13 @@ class WorksheetEditor(QWidget):
     def _tabs_moved(self) -> None:
         if not self._tabs_dirty:
             self._tabs_dirty = True
-            QTimer.singleShot(0, self._order_tabs)
+            QTimer.singleShot(0, self._order_tabs_if_moved)
+
+    def _order_tabs_if_moved(self) -> None:
+        # Not again when the order was made since this was asked for (a page just built: the
+        # walk over every widget is a tenth of opening a Plan).
+        if self._tabs_dirty:
+            self._order_tabs()
 
     def _order_tabs(self) -> None:
         """Tab goes down the page as laid out (rows added later and fields put back included)."""
@@ -218,6 +242,7 @@ class WorksheetEditor(QWidget):
         if page.kept is not None:
             page.kept.set_kept(unknown_fields(self.form, self._values))
         self._update_totals()
+        self._update_overview()
         self.set_show_clinician(self._show_clinician)
         self._tabs_moved()
 
@@ -268,6 +293,8 @@ class WorksheetEditor(QWidget):
                 if target is not None:
                     self._reveal(target)
         self._update_totals()
+        if self.form.overview is not None and field_id == self.form.overview.field:
+            self._update_overview()
         self.changed.emit()
 
     def _update_totals(self) -> None:
@@ -279,6 +306,41 @@ class WorksheetEditor(QWidget):
                 view.show_score(self.form, self._values)
             else:
                 view.set_total(sums.get(field_id, 0))
+
+    # -- the chain at a glance -------------------------------------------------------------------
+    def _update_overview(self) -> None:
+        if self.overview is not None:
+            self.overview.show_lines(overview_lines(self.form, self._values, self.language, keep_empty=True))
+
+    def go_to_row(self, index: int) -> None:
+        """Bring row ``index`` of the overview's list into view, the cursor in its first cell
+        (a click on the overview's line: tests/app/test_chain_overview.py)."""
+        if self.form.overview is None:
+            return
+        editor = self._editors().get(self.form.overview.field)
+        if not isinstance(editor, ListEditor) or not 0 <= index < len(editor.rows):
+            return
+        row = editor.rows[index]
+        editor.focus_input(("cell", index, None))
+
+        def to_top() -> None:  # the link's heading at the top: its answers read down from there
+            canvas = self.scroll_area.widget()
+            if isValid(row) and canvas is not None and canvas.isAncestorOf(row):
+                self.scroll_area.verticalScrollBar().setValue(row.mapTo(canvas, QPoint(0, 0)).y() - 12)
+
+        QTimer.singleShot(0, to_top)  # after the cell's own reveal, once the layout has placed it
+
+    def _focus_moved(self, _old: QWidget | None, now: QWidget | None) -> None:
+        """Mark, in the overview, the link the cursor is in."""
+        if self.overview is None or now is None or not isValid(self) or self.form.overview is None:
+            return
+        editor = self._editors().get(self.form.overview.field)
+        if not isinstance(editor, ListEditor) or not editor.isAncestorOf(now):
+            return
+        for index, row in enumerate(editor.rows):
+            if row.isAncestorOf(now):
+                self.overview.mark_row(index)
+                return
 
     def show_section(self, section_id: str) -> None:
         """Bring a section into view with the cursor in its first answer (the review before revising)."""

@@ -5,6 +5,9 @@ The receiving definition declares each link (data, not code), so a new worksheet
 multiline or list field), then either ``take`` (the source cells making one line of text) or
 ``columns`` (target column = source column, for a list), and optionally ``when`` (one source column
 and the option ids that make a row an item) and ``need`` (a source column that must be filled).
+A single answer as the source (a text, a choice) is one item when it is filled: the answers of the
+``take`` fields of the same worksheet, in order. ``at = "review"`` shows the items at this
+worksheet's review instead of offering them when one starts.
 The source fields are checked when items are offered: a source definition may be a clinic's own.
 """
 
@@ -12,13 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast
 
 from .kinds import FieldKind
 from .model import CarryRule, Field
 from .reading import Place, TomlReader
 
-_KEYS = frozenset({"from", "field", "into", "take", "columns", "when", "need"})
+_KEYS = frozenset({"from", "field", "into", "take", "columns", "when", "need", "at"})
 _TEXT_TARGETS = (FieldKind.TEXT, FieldKind.MULTILINE)
 
 
@@ -98,6 +101,7 @@ def read_carry(
                 when_column=when_column,
                 when_values=tuple(when_values),
                 need=_name(reader, table, where, "need", required=False),
+                at=cast(Any, reader.choice(table, "at", ("start", "review"), where)),
             )
         )
     return tuple(rules)

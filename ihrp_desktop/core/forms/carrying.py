@@ -58,8 +58,11 @@ def current_versions(sheets: Iterable[_Versioned]) -> list[int]:
     return [sheet.id for sheet in listed if sheet.id not in replaced]
 
 
-def offered_items(form: FormDefinition, sources: Iterable[SourceSheet], language: str) -> list[CarryItem]:
-    """Every item ``sources`` offer a new ``form``, source by source, in each rule's order."""
+def offered_items(
+    form: FormDefinition, sources: Iterable[SourceSheet], language: str, at: str = "start"
+) -> list[CarryItem]:
+    """Every item ``sources`` offer a new ``form`` (``at="review"``: show at its review), source by
+    source, in each rule's order."""
     items: list[CarryItem] = []
     for source in sources:
         note = word(
@@ -69,7 +72,7 @@ def offered_items(form: FormDefinition, sources: Iterable[SourceSheet], language
             date=long_date(source.made_on, language),
         )
         for rule in form.carry:
-            if rule.source_form == source.form.id:
+            if rule.source_form == source.form.id and rule.at == at:
                 items.extend(_items(form, rule, source, note, language))
     return items
 
@@ -94,6 +97,11 @@ def _items(
         fld = source.form.field(rule.source_field)
     except KeyError:
         return  # the source definition changed: it offers nothing here rather than failing
+    if fld.traits.value:  # a single answer: when filled, the 'take' answers of its worksheet
+        if not form.field(rule.into).traits.value:
+            return  # one answer makes a line of text, not a row of a list
+        yield from _answer_item(rule, source, fld, note, language)
+        return
     columns = {col.id: col for col in fld.columns}
 
     def cell(cells: Mapping[str, Any], column_id: str) -> str:
@@ -119,6 +127,24 @@ def _items(
             parts += [text for column in rule.take if (text := cell(cells, column))]
             if parts:
                 yield CarryItem(source.worksheet_id, rule.into, " — ".join(parts), note)
+
+
+def _answer_item(
+    rule: CarryRule, source: SourceSheet, fld: Field, note: str, language: str
+) -> Iterator[CarryItem]:
+    if is_blank(fld, source.values.get(fld.id)):
+        return
+    parts = []
+    for field_id in rule.take:
+        try:
+            answer = source.form.field(field_id)
+        except KeyError:
+            continue
+        value = source.values.get(field_id)
+        if answer.traits.value and not is_blank(answer, value):
+            parts.append(" ".join(display_text(answer, value, language).split()))
+    if parts:
+        yield CarryItem(source.worksheet_id, rule.into, " — ".join(parts), note)
 
 
 def carry_into(
@@ -149,6 +175,20 @@ def carry_into(
 
 class _Library(Protocol):
     forms: Mapping[str, FormDefinition]
+
+
+def review_notes(
+    vault: Any, library: _Library, worksheet_id: int, form: FormDefinition, language: str
+) -> list[CarryItem]:
+    """What the client's worksheets made since ``worksheet_id`` began show at its review (the rules
+    ``at = "review"``: the session check-ins' "how my plan went" at a plan's review), oldest first."""
+    if not any(rule.at == "review" for rule in form.carry):
+        return []
+    info = vault.worksheet(worksheet_id)
+    since = [s for s in gather_sources(vault, library, info.client_id, form)
+             if s.worksheet_id != worksheet_id and s.made_on >= info.session_date]
+    since.sort(key=lambda s: (s.made_on, s.worksheet_id))
+    return offered_items(form, since, language, at="review")
 
 
 def gather_sources(

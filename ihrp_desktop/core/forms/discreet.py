@@ -51,6 +51,10 @@ def discreet_facing(form: FormDefinition) -> Iterator[tuple[str, str, Text]]:
     if form.pocket_card is not None:
         for fid, text in form.pocket_card.short_labels.items():
             yield fid, "pocket_card short label", text
+    if form.overview is not None:  # printed first on every copy, the discreet one too
+        yield form.overview.field, "overview title", form.overview.title
+        for column, text in form.overview.labels.items():
+            yield f"{form.overview.field}.{column}", "overview label", text
 
 
 def check_discreet(form: FormDefinition) -> None:

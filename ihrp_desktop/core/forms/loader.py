@@ -18,6 +18,7 @@ from .discreet import check_discreet
 from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
+from .overview import read_overview
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
 from .safety_links import read_safety_links
 from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring
@@ -35,7 +36,7 @@ _MAX_FILE_BYTES = 1_000_000  # a definition is a few kB; refuse anything absurd 
 
 _TOP_KEYS = frozenset(
     {"id", "version", "title", "purpose", "discreet_title", "revisable", "attribution", "section"}
-    | {"pocket_card", "safety", "review_section", "carry"}
+    | {"pocket_card", "safety", "review_section", "carry", "overview"}
 )
 _SECTION_KEYS = frozenset({"id", "title", "guidance", "layout", "audience", "beside_previous", "field"})
 _COMMON_FIELD_KEYS = frozenset(
@@ -106,6 +107,7 @@ class _Reader(TomlReader):
             safety=read_safety_links(self, doc, {f.id: f for s in sections for f in s.fields}, sections),
             review_section=cast(Any, review),
             carry=read_carry(self, doc, {f.id: f for s in sections for f in s.fields}),
+            overview=read_overview(self, doc, {f.id: f for s in sections for f in s.fields}),
         )
 
     def section(self, table: Mapping[str, Any], where: Place, fields_seen: set[str]) -> Section:

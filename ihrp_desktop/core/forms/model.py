@@ -6,6 +6,7 @@ these objects, so a worksheet is described once, in ``forms/*.toml``.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,13 +204,27 @@ class SafetyLinks:
 
 
 @dataclass(frozen=True)
+class Overview:
+    """A list at a glance (``[overview]``): the columns that make one short line per row."""
+
+    field: str  # the list field
+    title: Text
+    columns: tuple[str, ...]  # in order; a scale column is shown as a level (bar and number)
+    # Short names for long column labels. (``field`` above names the list: the factory is spelt out.)
+    labels: Mapping[str, Text] = dataclasses.field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CarryRule:
     """Items an earlier worksheet offers a new one (``[[carry]]`` in the receiving definition).
 
     Each filled row of ``source_form``'s list or menu ``source_field`` (with ``when`` met and ``need``
     filled) is one item. Into a text field it lands as one line made of the ``take`` cells (a menu
     row's label first); into a list it lands as a row whose cells come from ``columns``
-    (target column -> source column). The person picks; nothing is carried on its own.
+    (target column -> source column). A single answer (``source_field`` a text, a choice...) is one
+    item when filled, made of the answers of the ``take`` fields of the same worksheet. The person
+    picks; nothing is carried on its own. ``at``: "start" offers the item when a new worksheet of this
+    kind starts; "review" shows it at this worksheet's review (the source made since this one began).
     """
 
     source_form: str
@@ -220,6 +235,7 @@ class CarryRule:
     when_column: str | None = None
     when_values: tuple[str, ...] = ()
     need: str | None = None
+    at: Literal["start", "review"] = "start"
 
 
 @dataclass(frozen=True)
@@ -244,6 +260,8 @@ class FormDefinition:
     review_section: str | None = None
     # What earlier worksheets of the client offer a new one of this kind (``[[carry]]``).
     carry: tuple[CarryRule, ...] = ()
+    # One line per row of a list, shown beside it and printed first (``[overview]``).
+    overview: Overview | None = None
 
     def all_fields(self) -> Iterator[tuple[Section, Field]]:
         """Every top-level field with its section, in page order."""

@@ -217,3 +217,36 @@ class TickBox(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
 
     def draw(self) -> None:
         _tick_box(self.canv, 0, 0, self.size, self.checked)
+
+
+class LevelBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """A level as a short filled bar and its number ("6"), for an overview's line: the rise of the
+    urge along the chain reads down the column. ``level`` None draws an empty track and no number."""
+
+    def __init__(self, level: int | None, top: int, bar: float = 34, size: float = 9.5):
+        super().__init__()
+        self.level, self.top, self.bar, self.size = level, max(1, top), bar, size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = min(avail_width, self.bar + 18)
+        self.height = self.size + 3
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        bar = min(self.bar, self.width - 18)
+        y = (self.height - 5) / 2
+        c.saveState()
+        c.setLineWidth(0.6)
+        c.setStrokeColor(COLORS.accent_mid)
+        c.setFillColor(COLORS.white)
+        c.roundRect(0, y, bar, 5, 1.5, stroke=1, fill=1)
+        if self.level is not None:
+            filled = bar * max(0, min(self.level, self.top)) / self.top
+            if filled > 0:
+                c.setFillColor(COLORS.accent)
+                c.roundRect(0, y, filled, 5, 1.5, stroke=0, fill=1)
+            c.setFillColor(COLORS.ink)
+            c.setFont(BOLD, self.size)
+            c.drawString(bar + 4, y - 1, str(self.level))
+        c.restoreState()

@@ -16,6 +16,7 @@ from .grid import build_grid_section
 from .keeping import keep_headings
 from .markup import escape_text, para, user_text
 from .options import PrintHeader
+from .overview import overview_flowables
 from .packing import PairRow, column_width, field_cell, pack
 from .paragraphs import Paragraph
 from .safety_section import safety_flowables
@@ -240,6 +241,7 @@ def _one_line_answer(visible: list[Field], ctx: RenderContext) -> str | None:
 def worksheet_story(header: PrintHeader, ctx: RenderContext) -> list[Flowable]:
     """Every flowable of the printed worksheet, in page order."""
     story = title_block(header, ctx)
+    story.extend(overview_flowables(ctx))  # "the chain at a glance" before the links it sums up
     after = ctx.form.safety.after if ctx.form.safety is not None else None
     sections = ctx.form.sections
     skip = None

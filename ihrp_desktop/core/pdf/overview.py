@@ -1,0 +1,69 @@
+"""The overview block (``[overview]``): one line per row of a list, printed first on every copy.
+
+The microanalysis prints "The chain at a glance" before its sections: each link's number, what
+happened, the urge as a bar and its number, and the choice point. Which columns make a line, and
+their words, come from ``core.forms.overview`` (the editor shows the same lines). A discreet copy
+prints the client's own words under the definition's neutral labels (the loader's discreet word
+check covers the overview's title and labels). A blank copy has nothing to sum up: no block.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, TableStyle
+
+from ..forms.overview import OverviewLine, column_label, overview_lines
+from .context import RenderContext
+from .drawings import LevelBar
+from .lists import cell_padding
+from .markup import escape_text, para
+from .styles import COLORS, hex_color
+from .tables import LongTable
+
+_NUMBER_WIDTH = 18.0
+_LEVEL_WIDTH = 58.0
+
+
+def overview_flowables(ctx: RenderContext) -> list[Flowable]:
+    """The overview's heading and table ([] without ``[overview]``, on a blank, or with no row filled)."""
+    overview = ctx.form.overview
+    if overview is None or ctx.blank:
+        return []
+    lines = overview_lines(ctx.form, ctx.values, ctx.language, discreet=ctx.discreet)
+    if not lines:
+        return []
+    heading = Paragraph(
+        f'<font color="{hex_color(COLORS.accent)}">{escape_text(ctx.text(overview.title))}</font>',
+        ctx.style.section,
+    )
+    heading.keepWithNext = 1
+    rule = HRFlowable(width="100%", thickness=0.8, color=COLORS.accent_mid, spaceBefore=0, spaceAfter=1.5)
+    rule.keepWithNext = 1
+    return [heading, rule, _table(lines, ctx)]
+
+
+def _table(lines: list[OverviewLine], ctx: RenderContext) -> LongTable:
+    st = ctx.style
+    columns = ctx.form.overview.columns if ctx.form.overview is not None else ()
+    levels = {c.column for c in lines[0].cells if c.scale}
+    head = [Paragraph("", st.cell_head)] + [
+        para(column_label(ctx.form, column, ctx.language, discreet=ctx.discreet), st.cell_head)
+        for column in columns
+    ]
+    data: list[list[object]] = [head]
+    for line in lines:
+        row: list[object] = [para(str(line.number), st.cell_quiet)]
+        for cell in line.cells:
+            row.append(LevelBar(cell.level, cell.top) if cell.scale else para(cell.text or "—", st.cell))
+        data.append(row)
+    texts = len(columns) - len(levels)
+    text_width = (ctx.width - _NUMBER_WIDTH - _LEVEL_WIDTH * len(levels)) / max(1, texts)
+    widths = [_NUMBER_WIDTH] + [_LEVEL_WIDTH if column in levels else text_width for column in columns]
+    table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        *cell_padding(sides=4, top=2.5, bottom=3.5),
+        ("BACKGROUND", (0, 0), (-1, 0), COLORS.accent_soft),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, COLORS.accent_mid),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, COLORS.faint),
+    ]))
+    table.spaceAfter = 6
+    return table
