@@ -72,7 +72,7 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     _type_into_next_input("Ana G.")
     window.client_page.rename()
     qtbot.waitUntil(lambda: window.client_page.name.text() == "Ana G.")
-    _choose(window.client_page.language, "es")
+    _choose(window.client_page.language, "es:informal")
     window.new_worksheet(client_id, "optimal_use_plan")
     qtbot.waitUntil(lambda: window.page is not None)
     page = window.page
