@@ -73,6 +73,9 @@ class Option:
     left_off: bool = False
     # The points a measure's item gives this answer (a ``score`` field adds them up).
     score: int | None = None
+    # Paper: ``on_blank = false`` leaves the option's tick box off a blank copy (a status only the
+    # app needs, as "Doesn't apply to me", whose rows a take-home copy leaves off).
+    on_blank: bool = True
 
 
 @dataclass(frozen=True)
