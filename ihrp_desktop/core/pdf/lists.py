@@ -115,7 +115,7 @@ def bullets(
     """One-column rows as a bulleted list (lines to write on, on a blank copy, ``width`` wide)."""
     lead = bullet_lead(fld, ctx)
     if ctx.blank:
-        return [_blank_bullets(lead, ctx, width)]
+        return [_blank_bullets(lead, ctx, width, blank_rows(fld))]
     style = ctx.style.bullet
     out: list[Flowable] = []
     for row in rows:
@@ -128,7 +128,7 @@ def bullets(
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, width: float | None = None, lines: int = 3) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, width: float | None, lines: int) -> Flowable:
     """Lines to write on; the lead ("No more than") once, on the first, the others under its line."""
     width = ctx.width if width is None else width
     if not lead:

@@ -81,6 +81,8 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
             )
         ]
+    elif ctx.blank and fld.type == FieldKind.SCALE:  # the ruler, its boxes as wide as the column allows
+        return build_value(fld, None, ctx)
     elif ctx.blank and fld.traits.options:  # "Was it realistic for me?" over its empty boxes
         labels = [ctx.text(option.label) for option in fld.options]
         boxes = option_boxes(labels, [False] * len(labels), ctx, column_width(ctx.width))
