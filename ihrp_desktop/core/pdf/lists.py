@@ -241,12 +241,15 @@ def cell_padding(sides: float, top: float, bottom: float) -> list[tuple[Any, ...
     ]
 
 
+_OPTIONS_HINT = 9.5  # points: the options a person writes one of are read, as a label (labels >= 9.5 pt)
+
+
 def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
     """A column's heading; on a blank copy a choice column also names its options, to write one in."""
     text = escape_text(ctx.text(col.label))
     if ctx.blank and col.traits.options and col.options:
         options = " / ".join(ctx.text(o.label) for o in col.options)
-        text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="7">{escape_text(options)}</font>'
+        text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="{_OPTIONS_HINT}">{escape_text(options)}</font>'
     return Paragraph(text, ctx.style.cell_head)
 
 
