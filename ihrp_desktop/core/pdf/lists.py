@@ -249,7 +249,8 @@ def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
     text = escape_text(ctx.text(col.label))
     if ctx.blank and col.traits.options and col.options:
         options = " / ".join(ctx.text(o.label) for o in col.options)
-        text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="{_OPTIONS_HINT}">{escape_text(options)}</font>'
+        font = ctx.style.cell_quiet.fontName
+        text += f'<br/><font name="{font}" size="{_OPTIONS_HINT}">{escape_text(options)}</font>'
     return Paragraph(text, ctx.style.cell_head)
 
 
