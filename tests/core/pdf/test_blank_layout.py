@@ -194,8 +194,8 @@ def test_a_ruler_keeps_its_questions_under_it(language: str, paper: str) -> None
     for ruler in rulers:
         label = ruler.label.get(language)
         page, x, y = next((p, x, y) for p, text, x, y in found if label.startswith(text) and len(text) > 10)
-        below = [(p, yy) for p, text, xx, yy in found if text.startswith(why) and p == page and abs(xx - x) < 2]
-        assert any(0 < y - yy < 90 for _, yy in below), label
+        below = [yy for p, text, xx, yy in found if text.startswith(why) and p == page and abs(xx - x) < 2]
+        assert any(0 < y - yy < 90 for yy in below), label
 
 
 def test_the_plan_s_ruler_sits_beside_its_substance_and_goal() -> None:
