@@ -188,6 +188,8 @@ class PocketCard:
     steps: str | None = None  # a guidance field whose text closes the safety side
     short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
+    # front lists whose bullets print bare under their heading: no "Sign:" before each sign
+    bare_lists: tuple[str, ...] = ()
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""
