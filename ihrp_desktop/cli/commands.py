@@ -241,6 +241,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from ..core.vault.backup import refuse_vault_places
 
+    if args.output == "-":  # other commands read `-o -` as standard output; a backup is a folder
+        raise UsageProblem("A backup is a folder, not a stream: '-o -' cannot take it. "
+                           "Name a new folder, for example: -o ~/ihrp-backup. Nothing was written.")
     refuse_vault_places(args.output)  # before the passphrase: a refused folder leaves the vault as it was
     with open_vault(args) as vault:
         out = vault.backup(Path(args.output))

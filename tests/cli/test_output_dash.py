@@ -92,3 +92,25 @@ def test_export_audit_and_print_to_standard_output(
     assert code == 0, capsys.readouterr().err
     data = cast(io.BytesIO, pipe.buffer).getvalue()
     assert data.startswith(b"%PDF-") and len(PdfReader(io.BytesIO(data)).pages) >= 1
+
+
+def test_a_backup_to_a_dash_is_refused_in_plain_words(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A backup is a folder, not a stream: `backup -o -` says so (exit 2) and makes no folder "-"."""
+    import sys
+
+    from ihrp_desktop.cli import main
+
+    vault = str(tmp_path / "vault")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+    assert main(["init", "--vault", vault, "--passphrase-stdin"]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("dash ✓ output\n"))
+    code = main(["backup", "--vault", vault, "-o", "-", "--passphrase-stdin"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert "A backup is a folder, not a stream" in err and "Nothing was written" in err
+    assert "Traceback" not in err and out == ""
+    assert not (tmp_path / "-").exists()

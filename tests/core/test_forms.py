@@ -407,6 +407,13 @@ BAD = {
         "name",
         "short_labels =",
     ),
+    "pocket card bare list not on the front": (
+        _card('back_lists = ["helpers"]\nbare_lists = ["helpers"]')
+        + '\n  [[section.field]]\n  id = "helpers"\n  type = "list"\n  label = "H"\n'
+        '    [[section.field.column]]\n    id = "name"\n    type = "text"\n    label = "N"\n',
+        "helpers",
+        "bare_lists =",
+    ),
     "infinite max": (
         HEAD + '\n  [[section.field]]\n  id = "scale"\n  type = "scale"\n  label = "S"\n  max = inf\n',
         "scale",

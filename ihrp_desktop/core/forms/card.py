@@ -13,7 +13,9 @@ from .kinds import FieldKind
 from .model import Field, PocketCard, Text
 from .reading import FormDefinitionError, Place, TomlReader
 
-_KEYS = frozenset({"front_lists", "front", "back", "back_lists", "steps", "short_labels", "joined"})
+_KEYS = frozenset(
+    {"front_lists", "front", "back", "back_lists", "steps", "short_labels", "joined", "bare_lists"}
+)
 
 
 def read_pocket_card(
@@ -49,7 +51,12 @@ def read_pocket_card(
         steps=steps,
         short_labels=_short_labels(reader, table, where, fields),
         joined=_joined(reader, table, where, fields),
+        bare_lists=ids("bare_lists", FieldKind.LIST),
     )
+    stray = [fid for fid in card.bare_lists if fid not in card.front_lists]
+    if stray:
+        raise reader.fail(f"'bare_lists' names '{stray[0]}', which is not in 'front_lists'", where,
+                          key="bare_lists", field=stray[0])
     if not card.field_ids():
         raise reader.fail("a [pocket_card] needs at least one field to print", where)
     return card

@@ -64,7 +64,8 @@ TRAITS: dict[FieldKind, Traits] = {
         **_V, short=True, table_cell=True, summary=True, packs=True, packs_blank=True, on_heading=True
     ),
     FieldKind.DATETIME: Traits(**_V, short=True, summary=True, packs=True, packs_blank=True),
-    FieldKind.SCALE: Traits(**_V, numeric=True, lead=True, summary=True),
+    # A blank ruler shrinks its boxes to half the page (19 pt on Letter): it may sit beside a neighbour.
+    FieldKind.SCALE: Traits(**_V, numeric=True, lead=True, summary=True, packs_blank=True),
     FieldKind.CHOICE: Traits(
         **_V, options=True, lead=True, summary=True, packs=True, packs_blank=True, on_heading=True
     ),

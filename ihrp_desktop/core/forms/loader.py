@@ -252,14 +252,15 @@ class _Reader(TomlReader):
         options: list[Option] = []
         seen: set[str] = set()
         for opt, owhere in self.tables(table, "option", where, name):
-            self.check_keys(opt, {"id", "label", "not_marked", "left_off", "score"}, owhere, name)
+            self.check_keys(opt, {"id", "label", "not_marked", "left_off", "score", "on_blank"}, owhere, name)
             oid = self.ident(opt, owhere, "every option", name)
             self.check_new(seen, oid, "options", owhere, name)
             label = cast(Text, self.text(opt, "label", owhere, field=name, required=True))
             marked = self.boolean(opt, "not_marked", owhere, name)
             left_off = self.boolean(opt, "left_off", owhere, name)
             score = option_score(self, opt, owhere, name)
-            options.append(Option(oid, label, marked or left_off, left_off, score))
+            on_blank = "on_blank" not in opt or self.boolean(opt, "on_blank", owhere, name)
+            options.append(Option(oid, label, marked or left_off, left_off, score, on_blank))
         if not options:
             raise self.fail("a choice needs at least one [[...option]]", where, field=name)
         kwargs["options"] = tuple(options)

@@ -74,6 +74,9 @@ class Option:
     left_off: bool = False
     # The points a measure's item gives this answer (a ``score`` field adds them up).
     score: int | None = None
+    # Paper: ``on_blank = false`` leaves the option's tick box off a blank copy (a status only the
+    # app needs, as "Doesn't apply to me", whose rows a take-home copy leaves off).
+    on_blank: bool = True
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,8 @@ class PocketCard:
     steps: str | None = None  # a guidance field whose text closes the safety side
     short_labels: Mapping[str, Text] = field(default_factory=dict)  # a card has no room for questions
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
+    # front lists whose bullets print bare under their heading: no "Sign:" before each sign
+    bare_lists: tuple[str, ...] = ()
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""

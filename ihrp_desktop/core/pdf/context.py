@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..forms.content import has_content, row_has_content
@@ -66,6 +66,14 @@ class RenderContext:
             return any(self.has_value(self.form.field(item)) for item in fld.scoring.items)
         return self.has_value(fld)
 
+    def printed_fields(self, section: Section) -> list[Field]:
+        """The fields of ``section`` this copy prints, as it prints them: on a blank, lists and menus
+        without their ``on_blank = false`` columns and options (a paper form asks less than the app)."""
+        shown = [f for f in section.fields if self.shows_field(section, f)]
+        if not self.blank:
+            return shown
+        return [_on_paper(f) for f in shown]
+
     def shows_guidance_field(self, section: Section, fld: Field) -> bool:
         """Static guidance prints on blank copies, and on filled ones only beside answers."""
         return self.blank or any(self.has_value(f) for f in section.fields if f.stores_value)
@@ -102,3 +110,13 @@ class RenderContext:
     def word(self, key: str, **values: object) -> str:
         """A page word (header, footer, copy name) in the page's language."""
         return word(key, self.language, **values)
+
+
+def _on_paper(fld: Field) -> Field:
+    """``fld`` as a blank prints it: without the columns and options marked ``on_blank = false``."""
+    if all(c.on_blank and all(o.on_blank for o in c.options) for c in fld.columns):
+        return fld
+    columns = tuple(
+        replace(c, options=tuple(o for o in c.options if o.on_blank)) for c in fld.columns if c.on_blank
+    )
+    return replace(fld, columns=columns)

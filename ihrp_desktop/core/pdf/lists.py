@@ -115,7 +115,7 @@ def bullets(
     """One-column rows as a bulleted list (lines to write on, on a blank copy, ``width`` wide)."""
     lead = bullet_lead(fld, ctx)
     if ctx.blank:
-        return [_blank_bullets(lead, ctx, width)]
+        return [_blank_bullets(lead, ctx, width, blank_rows(fld))]
     style = ctx.style.bullet
     out: list[Flowable] = []
     for row in rows:
@@ -128,7 +128,7 @@ def bullets(
     return out
 
 
-def _blank_bullets(lead: str, ctx: RenderContext, width: float | None = None, lines: int = 3) -> Flowable:
+def _blank_bullets(lead: str, ctx: RenderContext, width: float | None, lines: int) -> Flowable:
     """Lines to write on; the lead ("No more than") once, on the first, the others under its line."""
     width = ctx.width if width is None else width
     if not lead:
@@ -241,12 +241,16 @@ def cell_padding(sides: float, top: float, bottom: float) -> list[tuple[Any, ...
     ]
 
 
+_OPTIONS_HINT = 9.5  # points: the options a person writes one of are read, as a label (labels >= 9.5 pt)
+
+
 def _column_head(col: Field, ctx: RenderContext) -> Paragraph:
     """A column's heading; on a blank copy a choice column also names its options, to write one in."""
     text = escape_text(ctx.text(col.label))
     if ctx.blank and col.traits.options and col.options:
         options = " / ".join(ctx.text(o.label) for o in col.options)
-        text += f'<br/><font name="{ctx.style.cell_quiet.fontName}" size="7">{escape_text(options)}</font>'
+        font = ctx.style.cell_quiet.fontName
+        text += f'<br/><font name="{font}" size="{_OPTIONS_HINT}">{escape_text(options)}</font>'
     return Paragraph(text, ctx.style.cell_head)
 
 

@@ -17,17 +17,19 @@ from reportlab.platypus import Flowable, TableStyle
 
 from ..forms.content import is_blank, retired_cells
 from ..forms.kinds import FieldKind
-from ..forms.model import Field, MenuRow
+from ..forms.model import Field, MenuRow, Option
 from .context import RenderContext
 from .drawings import TickBox
 from .fallback import string_width
 from .fields import label_block, value_text
-from .lists import cell_padding, column_widths, kept_lines
+from .lists import BLANK_ROW_HEIGHT, cell_padding, column_widths, kept_lines
 from .markup import lead_in, lead_markup, para, user_text
 from .paragraphs import Paragraph
 from .styles import COLORS, hex_color
 from .tables import LongTable, Table
 
+_BOX = 48.0  # points at least per tick-box column of a blank menu: its status heads on two or three lines
+_HEAD_PAD = 1.0  # points each side of a status head
 _NEST_LIMIT = 600  # characters: a shorter option row is printed in one piece with its group heading
 _CELL_PADDING = cell_padding(sides=5, top=3, bottom=4)
 
@@ -196,7 +198,8 @@ def _flat_table(fld: Field, ctx: RenderContext) -> Flowable | None:
     """A blank menu's one-row-per-option table, when its options allow one (else None)."""
     choices = [c for c in fld.columns if c.type == FieldKind.CHOICE]
     others = [c for c in fld.columns if c.type != FieldKind.CHOICE]
-    widths = _flat_widths(fld, others, sum(len(c.options) for c in choices), ctx)
+    options = [o for c in choices for o in c.options]
+    widths = _flat_widths(fld, others, len(options), box_width(options, ctx), ctx)
     return None if widths is None else _flat_blank_table(fld, choices, others, widths, ctx)
 
 
@@ -204,8 +207,8 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
     choices = [c for c in fld.columns if c.type == FieldKind.CHOICE]
     others = [c for c in fld.columns if c.type != FieldKind.CHOICE]
     option_ids = [(c, o) for c in choices for o in c.options]
-    box_width = 58.0
-    widths = [ctx.width - box_width * len(option_ids)] + [box_width] * len(option_ids)
+    box = box_width([o for _, o in option_ids], ctx)
+    widths = [ctx.width - box * len(option_ids)] + [box] * len(option_ids)
     head_style = ctx.style.menu_head
     # Two header rows: each choice column's label over its options, then the options.
     above: list[Any] = [para(ctx.text(fld.row_label), ctx.style.cell_head)]
@@ -223,8 +226,8 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (1, 0), (-1, 0), 1),
-        ("RIGHTPADDING", (1, 0), (-1, 0), 1),
+        ("LEFTPADDING", (1, 0), (-1, 1), _HEAD_PAD),
+        ("RIGHTPADDING", (1, 0), (-1, 1), _HEAD_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 1), (-1, 1), 0.6, COLORS.accent_mid),
@@ -233,10 +236,13 @@ def _blank_table(fld: Field, ctx: RenderContext) -> Flowable:
     for row, _ in _menu_rows(fld, {}):
         last_group, group_cell = _group_cell(row, last_group, ctx)
         # One outer row per option (its boxes and its write-in line), so a page never parts them.
+        # Its own cells are padded: 1 pt above and below the option keeps 8 pt between options.
         commands += [
             ("SPAN", (0, len(data)), (-1, len(data))),
             ("LEFTPADDING", (0, len(data)), (-1, len(data)), 0),
             ("RIGHTPADDING", (0, len(data)), (-1, len(data)), 0),
+            ("TOPPADDING", (0, len(data)), (-1, len(data)), 1),
+            ("BOTTOMPADDING", (0, len(data)), (-1, len(data)), 1),
         ]
         data.append(
             [_blank_option(fld, row, widths, len(option_ids), others, ctx, group_cell)]
@@ -279,11 +285,19 @@ def _blank_option(
     return Table(rows, colWidths=widths, style=TableStyle(commands))
 
 
+def box_width(options: list[Option], ctx: RenderContext) -> float:
+    """A blank menu's tick-box column: ``_BOX``, or wider for a status head's longest word
+    ("Considering"), which a head cannot break."""
+    st = ctx.style.menu_head
+    words = [w for o in options for w in ctx.text(o.label).split()]
+    return max([_BOX, *[string_width(w, st.fontName, st.fontSize) + 2 * _HEAD_PAD + 1 for w in words]])
+
+
 def _write_in(columns: list[Field], ctx: RenderContext) -> Table:
     """One line per remaining column ("How it would look for me: ____") under a blank option."""
     widths = column_widths(columns, ctx.width - 8, ctx)
     cells = [para(lead_in(ctx.text(c.label)), ctx.style.cell_quiet) for c in columns]
-    table = Table([cells], colWidths=widths, rowHeights=[24])
+    table = Table([cells], colWidths=widths, rowHeights=[BLANK_ROW_HEIGHT])
     table.setStyle(
         TableStyle(
             [
@@ -298,13 +312,14 @@ def _write_in(columns: list[Field], ctx: RenderContext) -> Table:
     return table
 
 
-_FLAT_BOX = 48.0  # points per tick-box column of a one-row-per-option blank menu
 _FLAT_LINE = 150.0  # points at least for its line to write on: a short sentence by hand
 _FLAT_PAD = 4.0  # points each side of a cell
 _FLAT_ROW = 18.0  # points at least per option row, as a blank list's row and a writing line: room to write
 
 
-def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext) -> list[float] | None:
+def _flat_widths(
+    fld: Field, others: list[Field], boxes: int, box: float, ctx: RenderContext
+) -> list[float] | None:
     """Column widths (label, boxes, line) when each option's label, its boxes and one line to write on
     fit in a single row: no groups, one write-in ``text`` column, every label on at most two lines and
     the line at least ``_FLAT_LINE`` wide. Else None: the write-in goes under its option, as on the
@@ -315,11 +330,11 @@ def _flat_widths(fld: Field, others: list[Field], boxes: int, ctx: RenderContext
         return None
     style = ctx.style.cell
     longest = max(string_width(row_title(fld, row, ctx), style.fontName, style.fontSize) for row in fld.rows)
-    room = ctx.width - _FLAT_BOX * boxes - _FLAT_LINE  # the most the labels may take
+    room = ctx.width - box * boxes - _FLAT_LINE  # the most the labels may take
     label = min(longest + 2 * _FLAT_PAD + 1, room)
     if label < longest * 0.6 + 2 * _FLAT_PAD:  # a label on three lines or more: too tall a row
         return None
-    return [label] + [_FLAT_BOX] * boxes + [ctx.width - label - _FLAT_BOX * boxes]
+    return [label] + [box] * boxes + [ctx.width - label - box * boxes]
 
 
 def _flat_blank_table(
@@ -351,8 +366,8 @@ def _flat_blank_table(
         ("ALIGN", (1, 1), (line - 1, -1), "CENTER"),
         ("LEFTPADDING", (0, 0), (-1, -1), _FLAT_PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), _FLAT_PAD),
-        ("LEFTPADDING", (1, 0), (line - 1, 1), 1),
-        ("RIGHTPADDING", (1, 0), (line - 1, 1), 1),
+        ("LEFTPADDING", (1, 0), (line - 1, 1), _HEAD_PAD),
+        ("RIGHTPADDING", (1, 0), (line - 1, 1), _HEAD_PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, 1), (-1, 1), 0.6, COLORS.accent_mid),

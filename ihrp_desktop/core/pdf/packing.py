@@ -58,8 +58,17 @@ def _may_pair(first: Field, second: Field, ctx: RenderContext) -> bool:
     """Whether two neighbours may share a row at all."""
     if not (packable(first, ctx) and packable(second, ctx)):
         return False
+    if ctx.blank and _ruler_beside_writing(first, second):
+        return False
     # A filled list beside a single answer reads oddly; empty lines to write on read alike.
     return ctx.blank or (first.type == FieldKind.LIST) == (second.type == FieldKind.LIST)
+
+
+def _ruler_beside_writing(first: Field, second: Field) -> bool:
+    """A ruler beside a question written at length: on a blank a ruler shares a row only with a short
+    answer or another ruler; its own questions ("Why this number and not a lower one?") read under it."""
+    kinds = {first.type, second.type}
+    return FieldKind.SCALE in kinds and FieldKind.MULTILINE in kinds
 
 
 def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
@@ -81,6 +90,8 @@ def field_cell(fld: Field, ctx: RenderContext) -> list[Flowable]:
                 Paragraph(label_markup(fld, ctx), st.cell), checked=value is True and not ctx.blank, box=9.5
             )
         ]
+    elif ctx.blank and fld.type == FieldKind.SCALE:  # the ruler, its boxes as wide as the column allows
+        return build_value(fld, None, ctx)
     elif ctx.blank and fld.traits.options:  # "Was it realistic for me?" over its empty boxes
         labels = [ctx.text(option.label) for option in fld.options]
         boxes = option_boxes(labels, [False] * len(labels), ctx, column_width(ctx.width))
@@ -188,10 +199,25 @@ class ColumnsRow(PairRow):
         return []
 
 
+def _units(fields: Sequence[Field], ctx: RenderContext) -> list[list[Flowable]]:
+    """The blank fields' cells, a ruler and the questions written at length after it ("Why this
+    number and not a lower one?") as one: balanced columns never part them."""
+    units: list[list[Flowable]] = []
+    ruled = False  # the last unit is a ruler with its questions
+    for fld in fields:
+        cell = field_cell(fld, ctx)
+        if ruled and fld.type == FieldKind.MULTILINE:
+            units[-1] = _stacked([units[-1], cell])
+            continue
+        units.append(cell)
+        ruled = fld.type == FieldKind.SCALE
+    return units
+
+
 def _columns(fields: Sequence[Field], ctx: RenderContext) -> list[Flowable]:
     """Blank fields down two balanced columns, a few at a time: a short line beside a tall box
     wastes no room, as it does in a row of two. The runs are cut where the page gets shortest."""
-    cells = [field_cell(f, ctx) for f in fields]
+    cells = _units(fields, ctx)
     count = len(cells)
     best: list[tuple[float, list[PairRow]]] = [(0.0, [])] * (count + 1)
     for start in range(count - 1, -1, -1):

@@ -183,7 +183,8 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
         if fld is None or not rows:
             continue
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
-        lead = bullet_lead(fld, ctx)
+        # Under its heading a bullet needs no lead when the heading says what it is ("Warning signs").
+        lead = "" if list_id in card.bare_lists else bullet_lead(fld, ctx)
         for row in rows:
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"

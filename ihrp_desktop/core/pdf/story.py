@@ -138,7 +138,7 @@ def section_flowables(section: Section, ctx: RenderContext) -> list[Flowable]:
     """One section: its heading, (blank copies) its prompt, then its fields."""
     if not ctx.shows_section(section):
         return []
-    visible = [f for f in section.fields if ctx.shows_field(section, f)]
+    visible = ctx.printed_fields(section)
     if not visible:
         return []
     title = escape_text(ctx.text(section.title))
@@ -206,7 +206,7 @@ def _hint_fits_beside(title: str, hint: str, width: float, ctx: RenderContext) -
 def side_by_side(left: Section, right: Section, ctx: RenderContext) -> list[Flowable]:
     """Two sections in two columns, their fields row for row ("How it goes now" | "My optimal use");
     the fields one of them has beyond the other's follow at full width."""
-    shown = [[f for f in s.fields if ctx.shows_field(s, f)] for s in (left, right)]
+    shown = [ctx.printed_fields(s) for s in (left, right)]
     column = column_width(ctx.width)
     head = PairRow([section_heading(left, ctx, column), section_heading(right, ctx, column)], ctx.width)
     head.keepWithNext = 1  # the headings never end a page

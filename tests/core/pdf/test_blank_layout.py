@@ -179,3 +179,30 @@ def test_blank_columns_split_between_fields_in_order() -> None:
     assert above.fields + below.fields == cells
     assert above.wrap(ctx.width, 10_000)[1] <= height - 20
     assert block.split(ctx.width, 5) == []  # nothing fits: the whole block goes to the next page
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_ruler_keeps_its_questions_under_it(language: str, paper: str) -> None:
+    """Blank rulers sit two to a row, each with the questions written after it in its own column:
+    "Why this number and not a lower one?" prints under its ruler, never beside another ruler."""
+    form = default_library().get("decisional_balance")
+    options = PrintOptions(copy="blank", language=language, paper=paper)  # type: ignore[arg-type]
+    found = positions(render_worksheet(form, {}, PrintHeader(), options))
+    rulers = [f for _, f in form.all_fields() if f.type == "scale"]
+    why = {"en": "Why this number", "es": "¿Por qué este número"}[language]
+    for ruler in rulers:
+        label = ruler.label.get(language)
+        page, x, y = next((p, x, y) for p, text, x, y in found if label.startswith(text) and len(text) > 10)
+        below = [yy for p, text, xx, yy in found if text.startswith(why) and p == page and abs(xx - x) < 2]
+        assert any(0 < y - yy < 90 for yy in below), label
+
+
+def test_the_plan_s_ruler_sits_beside_its_substance_and_goal() -> None:
+    """The plan's confidence ruler and "My reasons" take one column beside the substance and the goal
+    (the plan's blank: 2 pages)."""
+    found = positions(blank("en", "letter"))
+    place = {text: (x, y) for p, text, x, y in found if p == 0}
+    ruler = place["How sure am I that I can try this plan?"]
+    assert place["Substance, and what I use together with it"][0] < ruler[0]
+    assert abs(place["Substance, and what I use together with it"][1] - ruler[1]) < 3

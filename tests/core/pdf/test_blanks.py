@@ -74,8 +74,9 @@ def test_fields_left_off_the_blank_print_when_filled() -> None:
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_no_page_of_the_plan_s_blank_ends_with_a_heading(language: str, paper: str) -> None:
-    form = default_library().get("optimal_use_plan")
+@pytest.mark.parametrize("form_id", ["optimal_use_plan", "alternatives"])
+def test_no_page_of_the_plan_s_blank_ends_with_a_heading(form_id: str, language: str, paper: str) -> None:
+    form = default_library().get(form_id)
     options = PrintOptions(copy="blank", language=language, paper=paper)  # type: ignore[arg-type]
     pages = PdfReader(io.BytesIO(render_worksheet(form, {}, PrintHeader(), options))).pages
     titles = {s.title.get(language) for s in form.sections}
@@ -84,3 +85,38 @@ def test_no_page_of_the_plan_s_blank_ends_with_a_heading(language: str, paper: s
         lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
         body = [line for line in lines if not line.startswith(foot) and not line.endswith(foot)]
         assert body and not any(body[-1].startswith(title) for title in titles), body[-3:]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_alternatives_blank_asks_what_paper_needs(language: str) -> None:
+    """Paper leaves off what only the app needs: the "Notes" line (the margins serve), the "Doesn't
+    apply to me" box (a take-home copy leaves such rows off; on paper a person strikes the row out),
+    the sentence on carrying options into a plan, and "More about what I tried", which the review's
+    table asks option by option; "What I learned" is asked once. The cautions and the numbers stay."""
+    text = " ".join(_blank_text("alternatives", language).split())
+    words = {
+        "en": ("Notes", "Doesn't apply", "can be carried", "More about what I tried", "What I learned",
+               "Why, or why not", "Take care: after daily", "22. Stop"),
+        "es": ("Notas", "No aplica", "se pueden pasar", "Más sobre lo que probé", "Lo que aprendí",
+               "Por qué sí o por qué no", "Cuidado: tras beber", "22. Parar"),
+    }[language]
+    notes, not_for_me, carried, tried, learned, why, caution, last = words
+    assert notes not in text and not_for_me not in text and carried not in text and tried not in text
+    assert text.count(learned) == 1 and why in text
+    assert text.count(caution) == 2 and last in text
+
+
+def test_the_alternatives_status_heads_fit_their_boxes() -> None:
+    """A status head's longest word ("Considering") fits its column: no head runs into the next."""
+    from ihrp_desktop.core.pdf.context import RenderContext
+    from ihrp_desktop.core.pdf.fallback import string_width
+    from ihrp_desktop.core.pdf.menu import box_width
+
+    form = default_library().get("alternatives")
+    for language in ("en", "es"):
+        ctx = RenderContext(form, {}, language, "blank")
+        status = form.field("alternatives").columns[0]  # type: ignore[union-attr]
+        head = ctx.style.menu_head
+        widest = max(string_width(w, head.fontName, head.fontSize)
+                     for o in status.options for w in ctx.text(o.label).split())
+        assert box_width(list(status.options), ctx) >= widest + 2

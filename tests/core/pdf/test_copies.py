@@ -33,11 +33,12 @@ def field_labels(fld: Field, language: str, blank: bool = False) -> list[str]:
         _t(fld.high, language, blank),
         unit_suffix(fld, language).strip(" ()"),
     ]
-    out += [_t(option.label, language, blank) for option in fld.options]
+    out += [_t(option.label, language, blank) for option in fld.options if option.on_blank or not blank]
     for row in fld.rows:
         out += [_t(row.label, language, blank), _t(row.group, language, blank)]
     for column in fld.columns:
-        out += field_labels(column, language, blank)
+        if column.on_blank or not blank:  # a column or option marked on_blank = false: not on paper
+            out += field_labels(column, language, blank)
     return out
 
 

@@ -75,3 +75,8 @@ def test_the_safety_plan_prints_as_a_pocket_card(kit: SimpleNamespace, language:
     for words in ("Skipping meals", "A walk with the dog", "Marta, 555-0199", "Dr. Reyes", "988", "911"):
         assert words in text, words
     assert "Not on the card" not in text and form.title.get(language) not in text
+    # A heading per group, bare bullets under it: no "Sign:" before each sign ([pocket_card] bare_lists).
+    for lead in {"en": ("Sign:", "What I can do:"), "es": ("Señal:", "Lo que puedo hacer:")}[language]:
+        assert lead not in text, lead
+    for heading in (form.field("warning_signs").label, form.field("coping").label):  # type: ignore[union-attr]
+        assert heading.get(language) in text
