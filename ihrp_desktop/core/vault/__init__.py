@@ -13,6 +13,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    AlreadyRevised,
     CannotOpen,
     DamagedVault,
     KeptCopy,
@@ -67,6 +68,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AlreadyRevised",
     "AuditEventInfo",
     "CannotOpen",
     "ClientInfo",

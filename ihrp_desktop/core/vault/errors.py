@@ -114,6 +114,16 @@ class VaultClosed(VaultError):
         super().__init__()
 
 
+class AlreadyRevised(VaultError):
+    """The version to revise already has a newer one: a version has at most one next version, so the
+    newest (``newer_id``, ``newer_version``) is the one to revise (tests/core/vault/test_one_next_version.py)."""
+
+    def __init__(self, newer_id: int, newer_version: int):
+        self.newer_id = newer_id
+        self.newer_version = newer_version
+        super().__init__()
+
+
 class VaultInUse(VaultError):
     """Another window or command has the vault open, or is changing its keys: a key change must wait."""
 
@@ -225,6 +235,8 @@ ERROR_WORDS: dict[type[VaultError], Callable[[Any, str], str]] = {
     VaultFromNewerVersion: _say("newer"),
     RecordNotFound: lambda exc, language: _w("not_found", language, kind=_w(f"kind.{exc.kind}", language)),
     VaultClosed: _say("closed"),
+    AlreadyRevised: lambda exc, language: _w("already_revised", language, id=exc.newer_id,
+                                              version=exc.newer_version),
     VaultInUse: _say("in_use"),
     VaultBeingUpgraded: _say("being_upgraded"),
     KeptCopy: lambda exc, language: _w("kept_copy", language, folder=exc.folder),

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from ..vocabulary import AuditAction, FilledBy, Language, Status, checked
 from .audit import append_event
 from .clients import Clients, get_client, get_or_create_session
-from .errors import RecordNotFound
+from .errors import AlreadyRevised, RecordNotFound
 from .records import RevisionInfo, Worksheet, WorksheetInfo
 from .schema import Revision, Session, from_utc_text, utc_now, utc_text
 from .schema import Worksheet as WorksheetRow
@@ -104,6 +104,29 @@ def _full(session: OrmSession, worksheet_id: int) -> Worksheet:
     return Worksheet(**{f.name: getattr(info, f.name) for f in fields(info)}, values=loads(row.values_json))
 
 
+def _chain(infos: dict[int, WorksheetInfo], worksheet_id: int) -> list[WorksheetInfo]:
+    """The plan chain through ``worksheet_id``, oldest to newest; where an older vault holds a fork
+    (one version revised twice), the newer branch is followed."""
+    chain = [infos[worksheet_id]]
+    while chain[0].previous_id is not None and chain[0].previous_id in infos:
+        chain.insert(0, infos[chain[0].previous_id])
+    successors: dict[int, int] = {}
+    for info in infos.values():  # oldest first, so the newest successor wins
+        if info.previous_id is not None:
+            successors[info.previous_id] = info.id
+    while chain[-1].id in successors and len(chain) <= len(infos):
+        chain.append(infos[successors[chain[-1].id]])
+    return chain
+
+
+def _refuse_a_second_next(session: OrmSession, previous_id: int) -> None:
+    """AlreadyRevised, naming the plan's newest version, when ``previous_id`` has a next version."""
+    taken = session.scalar(select(WorksheetRow.id).where(WorksheetRow.previous_id == previous_id).limit(1))
+    if taken is not None:
+        newest = _chain(_load_infos(session, previous_id)[1], previous_id)[-1]
+        raise AlreadyRevised(newest.id, newest.version_number)
+
+
 # save_values' statements, written once (see there why not the ORM)
 _SQL_CURRENT = "SELECT values_json FROM worksheets WHERE id = ?"
 _SQL_LAST_REVISION = (
@@ -149,6 +172,10 @@ class Worksheets(Clients):
                 prev = session.get(WorksheetRow, previous_id)
                 if prev is None or prev.client_id != client_id:
                     raise RecordNotFound("worksheet")
+                # A version has at most one next version. Checked inside this write transaction
+                # (BEGIN IMMEDIATE: one writer across processes), so of two revisions at once exactly
+                # one is made (tests/core/vault/test_one_next_version.py).
+                _refuse_a_second_next(session, previous_id)
             now = utc_now()
             row = WorksheetRow(
                 client_id=client_id,
@@ -268,10 +295,13 @@ class Worksheets(Clients):
         """A new version of a plan (in today's session unless given), ``previous_id`` set.
 
         It starts with the old answers, or with what ``starts_with`` makes of them (callers pass
-        ``core.forms.revising.revised_values`` for the worksheet's definition).
+        ``core.forms.revising.revised_values`` for the worksheet's definition). Raises AlreadyRevised,
+        naming the newest version, when this version was revised already.
         """
         with self._lock:  # read + create as one step for this process's single writer
             old = self.worksheet(worksheet_id)
+            # new_worksheet refuses (AlreadyRevised) when ``old`` has a next version already; the
+            # check and the insert are one write transaction, so another process cannot slip between.
             return self.new_worksheet(
                 old.client_id,
                 old.form_id,
@@ -311,16 +341,13 @@ class Worksheets(Clients):
         """
         with self._read() as session:
             _, infos = _load_infos(session, worksheet_id)
-        chain = [infos[worksheet_id]]
-        while chain[0].previous_id is not None and chain[0].previous_id in infos:
-            chain.insert(0, infos[chain[0].previous_id])
-        successors: dict[int, int] = {}
-        for info in infos.values():  # oldest first, so the newest successor wins
-            if info.previous_id is not None:
-                successors[info.previous_id] = info.id
-        while chain[-1].id in successors:
-            chain.append(infos[successors[chain[-1].id]])
-        return chain
+        return _chain(infos, worksheet_id)
+
+    def newest_version(self, worksheet_id: int) -> WorksheetInfo | None:
+        """The newest later version of this worksheet's plan, or None when it is the newest
+        (a page on an older version offers to open it instead of revising)."""
+        newest = self.plan_history(worksheet_id)[-1]
+        return None if newest.id == worksheet_id else newest
 
     def revisions(self, worksheet_id: int) -> list[RevisionInfo]:
         """Saved revisions of a worksheet, oldest first, as ``(number, saved_at)``."""
