@@ -123,7 +123,12 @@ class Navigation:
             return
         page, vault = self.page, self.vault
         from ..core.forms.carrying import review_notes
+        from ..core.vault import AlreadyRevised
 
+        newest = vault.newest_version(page.worksheet_id)
+        if newest is not None:  # an older version: a plan is revised from its newest version only
+            self._offer_newest(vault, AlreadyRevised(newest.id, newest.version_number))
+            return
         if page.review_first(lambda: review_notes(vault, self.library, page.worksheet_id, page.form,
                                                   page.language)):
             return
@@ -134,7 +139,27 @@ class Navigation:
         # What the new version keeps is declared in the definition (core.forms.revising).
         VaultOp(self, self.writer, lambda: vault.revise(
             worksheet_id, starts_with=lambda values: revised_values(form, values)), op="revision").success(
-            lambda new: self._open_worksheet_of(vault, new.id)).run()
+            lambda new: self._open_worksheet_of(vault, new.id)).failure(
+            lambda exc: self._revision_refused(vault, exc)).run()
+
+    def _revision_refused(self, vault: Vault, exc: BaseException) -> None:
+        from ..core.vault import AlreadyRevised
+        from .operations import say_not_saved
+
+        if isinstance(exc, AlreadyRevised):  # revised meanwhile (another window or command)
+            self._offer_newest(vault, exc)
+        else:
+            say_not_saved(self, exc, "revision")
+
+    def _offer_newest(self, vault: Vault, exc: Any) -> None:
+        """Says which version is the newest and offers to open it (tests/app/test_revising.py::
+        test_revise_on_an_older_version_offers_the_newest_and_makes_nothing)."""
+        from .i18n import failure_message
+
+        question = translate("MainWindow", "Open version {number} now?").format(number=exc.newer_version)
+        answer = QtWidgets.QMessageBox.question(self, APP_NAME, failure_message(exc) + "\n\n" + question)
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
+            self._open_worksheet_of(vault, exc.newer_id)
 
     def _open_worksheet_of(self, vault: Vault, worksheet_id: int) -> None:
         if self.vault is vault:  # not locked meanwhile

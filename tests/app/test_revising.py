@@ -78,3 +78,30 @@ def test_version_two_starts_empty_where_old_answers_no_longer_apply_and_shows_th
         before = blocks[field_id].previous
         assert before.isVisibleTo(page) and old in before.text(), field_id
     assert not blocks["substance"].previous.isVisibleTo(page)  # kept as it was: nothing to show beside it
+
+
+def test_revise_on_an_older_version_offers_the_newest_and_makes_nothing(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path]
+) -> None:
+    """A stranger's case (docs/reliability.md): "Revise plan" on version 1, when version 2 exists,
+    made a second version 2. A version has at most one next version: the window offers the newest."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.app.driving import answer_next_dialog
+
+    window, sheet_id = _window_with(make_window, fast_vault, qtbot, REVIEWED)
+    second = window.vault.revise(sheet_id).id  # as another window or command would
+    client_id = window.vault.worksheet(sheet_id).client_id
+    before = [info.id for info in window.vault.worksheets(client_id)]
+    said: list[str] = []
+
+    def answer(box: Any) -> None:
+        said.append(box.text())
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    answer_next_dialog(answer)
+    qtbot.mouseClick(window.page.revise_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.page is not None and window.page.worksheet_id == second)
+    assert said and f"Version 2 of this plan already exists (worksheet {second})" in said[0]
+    assert "Open version 2 now?" in said[0]
+    assert [info.id for info in window.vault.worksheets(client_id)] == before  # nothing was made
