@@ -70,6 +70,11 @@ def cmd_new(args: argparse.Namespace) -> int:
                     )
                     return EXIT_ERROR
             sources = gather_sources(vault, library, client.id, form, only=args.carry)
+            carried = {source.worksheet_id for source in sources}
+            for sheet_id in dict.fromkeys(args.carry):
+                if sheet_id not in carried:  # core.forms.carrying.current_versions: one rule
+                    say(f"Worksheet {sheet_id} has a later version among those named: its items are "
+                        "carried once, from the newest version.")
             values = carry_into(form, {}, offered_items(form, sources, client.language))
         sheet = vault.new_worksheet(client.id, form.id, form.version, values=values)
         print(sheet.id)

@@ -134,3 +134,48 @@ def test_bad_requests_say_why_and_write_nothing(
     assert (got, out) == (code, "") and says in err and "Traceback" not in err
     with Vault.open(path, PASS) as vault:
         assert vault.all_worksheet_ids() == before
+
+
+ALTERNATIVES = {"alternatives": {"pace": {"status": "will_try", "my_version": "Dinner first"},
+                                 "naloxone": {"status": "already_doing", "my_version": ""}}}
+
+
+def test_carrying_a_worksheet_and_its_revision_lands_each_item_once(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
+) -> None:
+    """A stranger's case (docs/reliability.md): `new optimal_use_plan --carry 21 23`, 23 the revision
+    of 21, landed every item twice with different source notes."""
+    path, _ = vault_path
+    with Vault.open(path, PASS) as vault:
+        client_id = vault.clients()[0].id
+        first = vault.new_worksheet(client_id, "alternatives", 1, values=ALTERNATIVES)
+        second = vault.revise(first.id)
+    code, out, err = cli(capsys, monkeypatch, "new", "optimal_use_plan", "--client", "Ana Gómez",
+                         "--vault", str(path), "--carry", str(first.id), str(second.id))
+    assert code == 0, err
+    assert f"Worksheet {first.id} has a later version among those named" in err
+    with Vault.open(path, PASS) as vault:
+        lines = vault.worksheet(int(out)).values["support_changes"].splitlines()
+    assert len(lines) == 2 and len({line.split(" (from ")[0] for line in lines}) == 2, lines
+
+
+def test_revising_an_older_version_is_refused_naming_the_newest(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
+) -> None:
+    """A stranger's case (docs/reliability.md): `revise 4` when 6 already revised it made a second
+    "Version 2". Refused, exit 1, nothing written (tests/core/vault/test_one_next_version.py: at once)."""
+    path, _ = vault_path
+    with Vault.open(path, PASS) as vault:
+        client_id = vault.clients()[0].id
+        first = vault.new_worksheet(client_id, "optimal_use_plan", 1, values={"substance": "Cerveza"})
+        second = vault.revise(first.id)
+    code, out, err = cli(capsys, monkeypatch, "revise", str(first.id), "--vault", str(path))
+    assert (code, out) == (1, "")
+    assert (f"Version 2 of this plan already exists (worksheet {second.id}); revise that one. "
+            "Nothing was written.") in err
+    with Vault.open(path, PASS) as vault:
+        assert [i.id for i in vault.worksheets(client_id) if i.previous_id == first.id] == [second.id]

@@ -128,6 +128,45 @@ def test_only_the_newest_version_of_a_revised_worksheet_offers_items() -> None:
     assert current_versions(sheets) == [2, 3]
 
 
+def test_named_versions_of_one_plan_offer_the_newest_ones_items_only() -> None:
+    """A stranger's case (docs/reliability.md): `new --carry 21 23`, 23 revising 21, landed every item
+    twice. Of the named worksheets, one a later named version replaces offers nothing."""
+    sheets = [
+        SimpleNamespace(id=5, previous_id=4),
+        SimpleNamespace(id=4, previous_id=1),
+        SimpleNamespace(id=3, previous_id=None),
+        SimpleNamespace(id=1, previous_id=None),
+    ]
+    assert current_versions(sheets, among=[1, 5]) == [5]  # the chain 1 -> 4 -> 5, middle not named
+    assert current_versions(sheets, among=[1, 3, 1]) == [1, 3]  # not replaced by anything named
+    assert current_versions(sheets, among=[4, 1]) == [4]
+
+
+def test_the_same_words_for_the_same_field_are_offered_once_with_the_newest_source() -> None:
+    _, _, alternatives, _ = forms()
+    newer = SourceSheet(7, alternatives, ALTERNATIVES, DAY)
+    older = SourceSheet(2, alternatives, ALTERNATIVES, DAY - dt.timedelta(days=14))
+    items = offered_items(forms()[0], [newer, older], "en")
+    texts = [item.text for item in items]
+    assert len(texts) == len(set(texts)) == 3
+    assert {item.worksheet_id for item in items} == {7}
+    assert all("December 1, 2026" in item.source for item in items)
+
+
+def test_an_answer_over_several_lines_lands_as_one_line_with_its_source_at_its_end() -> None:
+    """A stranger's case (docs/reliability.md): a carried answer with line breaks became several lines
+    of a one-item-per-line field, the source note on the last one only."""
+    plan, _, alternatives, _ = forms()
+    values = {"alternatives": {"pace": {"status": "will_try", "my_version": "Dinner first\n\nwater every hour.\n  then home"}}}
+    items = offered_items(plan, [SourceSheet(2, alternatives, values, DAY)], "en")
+    landed = carry_into(plan, {"support_changes": "Walk first"}, items)["support_changes"]
+    assert landed.splitlines() == [
+        "Walk first",
+        "Pace it: space doses, eat, drink water — Dinner first; water every hour. then home "
+        "(from 18 Alternatives, December 1, 2026)",
+    ]
+
+
 HEAD = 'id = "mine"\nversion = 1\ntitle = { en = "Mine", es = "Mío" }\n'
 BODY = (
     '[[section]]\nid = "a"\ntitle = { en = "A", es = "A" }\n[[section.field]]\nid = "x"\ntype = "text"\n'

@@ -51,11 +51,22 @@ def source_forms(form: FormDefinition) -> frozenset[str]:
     return frozenset(rule.source_form for rule in form.carry)
 
 
-def current_versions(sheets: Iterable[_Versioned]) -> list[int]:
-    """Ids of worksheets no later version replaces (a revised one offers only its newest version)."""
+def current_versions(sheets: Iterable[_Versioned], among: Iterable[int] | None = None) -> list[int]:
+    """Ids of ``among`` (default: every sheet) that no later version in ``among`` replaces.
+
+    The one rule for revised worksheets: a plan's versions offer their items once, from the newest
+    version considered (the picker: every worksheet; ``new --carry``: the ones named).
+    """
     listed = list(sheets)
-    replaced = {sheet.previous_id for sheet in listed if sheet.previous_id is not None}
-    return [sheet.id for sheet in listed if sheet.id not in replaced]
+    previous = {sheet.id: sheet.previous_id for sheet in listed}
+    wanted = [sheet.id for sheet in listed] if among is None else [i for i in among if i in previous]
+    replaced: set[int] = set()
+    for sheet_id in wanted:  # every earlier version of a wanted one is replaced
+        current = previous.get(sheet_id)
+        while current is not None and current not in replaced:
+            replaced.add(current)
+            current = previous.get(current)
+    return [sheet_id for sheet_id in dict.fromkeys(wanted) if sheet_id not in replaced]
 
 
 def offered_items(
@@ -64,6 +75,7 @@ def offered_items(
     """Every item ``sources`` offer a new ``form`` (``at="review"``: show at its review), source by
     source, in each rule's order."""
     items: list[CarryItem] = []
+    seen: set[tuple[str, str, tuple[tuple[str, str], ...]]] = set()
     for source in sources:
         note = word(
             "carry.source",
@@ -73,7 +85,14 @@ def offered_items(
         )
         for rule in form.carry:
             if rule.source_form == source.form.id and rule.at == at:
-                items.extend(_items(form, rule, source, note, language))
+                for item in _items(form, rule, source, note, language):
+                    # An item is offered once per content: the same words for the same field from two
+                    # worksheets (an earlier version named too) land once, with the first source's note
+                    # (sources come newest first). Review notes are dated news: each one shows.
+                    key = (item.into, item.text, tuple(sorted(item.cells.items())))
+                    if at == "review" or key not in seen:
+                        seen.add(key)
+                        items.append(item)
     return items
 
 
@@ -166,11 +185,21 @@ def carry_into(
             rows = result.get(item.into)
             result[item.into] = [*(rows if isinstance(rows, list) else []), row]
         else:
-            line = f"{item.text} {item.source}"
+            line = f"{one_line(item.text)} {item.source}"  # one item, one line, its source at its end
             old = str(result.get(item.into) or "").rstrip()
             joiner = "\n" if target.type == FieldKind.MULTILINE else "; "
             result[item.into] = f"{old}{joiner}{line}" if old else line
     return result
+
+
+def one_line(text: str) -> str:
+    """An answer written over several lines as one line (a text field holds one item per line): the
+    lines joined with "; ", or a space after a line that ends a sentence already."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    joined = ""
+    for line in filter(None, lines):
+        joined += ("" if not joined else " " if joined[-1] in ".;:,!?…" else "; ") + line
+    return joined
 
 
 class _Library(Protocol):
@@ -197,12 +226,13 @@ def gather_sources(
     """The client's worksheets that offer items to a new ``form``, newest first.
 
     Without ``only``: every current version (a revised worksheet offers its newest version only) of
-    the kinds ``form`` declares. With ``only``: those worksheets, whatever their version. ``vault``
+    the kinds ``form`` declares. With ``only``: those worksheets, except one whose later version is
+    named too (``current_versions``: the same rule). ``vault``
     is a ``core.vault.Vault`` (read only); a worksheet whose definition is not installed offers nothing.
     """
     kinds = source_forms(form)
     infos = vault.worksheets(client_id)
-    wanted = set(only) if only is not None else set(current_versions(infos))
+    wanted = set(current_versions(infos, among=only))
     found = []
     for info in infos:
         if info.id in wanted and info.form_id in kinds and info.form_id in library.forms:
