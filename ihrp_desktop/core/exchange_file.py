@@ -117,29 +117,46 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 
 
-def _lone_surrogate_at(value: Any, where: str) -> str | None:
-    """The JSON place of the first text (a value or an object's key) holding a lone surrogate."""
+# A JSON escape of NUL: text never holds one (no keyboard types it; a C string would end there).
+_NUL_ESCAPE = re.compile(rb"\\u0000")
+
+
+def _is_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _is_nul(text: str) -> bool:
+    return "\0" in text
+
+
+def _bad_text_at(value: Any, where: str, bad: Callable[[str], bool]) -> str | None:
+    """The JSON place of the first text (a value or an object's key) that is ``bad``."""
     if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return where or "the file"
-        return None
+        return (where or "the file") if bad(value) else None
     if isinstance(value, dict):
         for key, item in value.items():
             shown = key if _PLAIN_KEY.fullmatch(key) else "(a key)"  # a place, never the file's text
             place = f"{where}.{shown}" if where else shown
-            if _lone_surrogate_at(key, "") is not None:
+            if bad(key):
                 return f"{where}, a key" if where else "a key at the top"
-            found = _lone_surrogate_at(item, place)
+            found = _bad_text_at(item, place, bad)
             if found is not None:
                 return found
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            found = _lone_surrogate_at(item, f"{where}[{i}]")
+            found = _bad_text_at(item, f"{where}[{i}]", bad)
             if found is not None:
                 return found
     return None
+
+
+def _lone_surrogate_at(value: Any, where: str) -> str | None:
+    """The JSON place of the first text (a value or an object's key) holding a lone surrogate."""
+    return _bad_text_at(value, where, _is_lone_surrogate)
 
 
 def _refuse_constant(name: str) -> Any:
@@ -185,4 +202,8 @@ def parse_export(data: bytes) -> Any:
         place = _lone_surrogate_at(parsed, "")
         if place is not None:  # refused here, before a passphrase: it could never be written
             raise ExportFormatError(place, "holds text that is not valid Unicode (a lone surrogate)")
+    if _NUL_ESCAPE.search(data):
+        place = _bad_text_at(parsed, "", _is_nul)
+        if place is not None:  # one rule with the surrogate: refused with its place, nothing imported
+            raise ExportFormatError(place, "holds a NUL character (\\u0000), which text cannot hold")
     return parsed

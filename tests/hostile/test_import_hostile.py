@@ -399,6 +399,27 @@ def test_text_that_is_not_valid_unicode_is_refused_before_the_passphrase(hostile
     assert sys.stdin.read() == hostile.passphrase + "\n"  # the passphrase was never read
 
 
+NULS: dict[str, tuple[Callable[[Doc], None], str]] = {
+    "in a session note": (_set("session.note", "a\x00b"), "].note"),
+    "in a client name": (_set("client.name", "Ann\x00"), "clients[0].name"),
+    "in an answer's key": (lambda d: _values_key(d, "k\x00"), "].values, a key"),
+    "in an answer's value": (lambda d: _values_value(d, "a\x00b"), "].values.answer"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NULS))
+def test_a_nul_in_text_is_refused_with_its_place_before_the_passphrase(hostile: Hostile, case: str) -> None:  # noqa: F811 - the fixture
+    """A stranger's case (docs/reliability.md): an answer holding "a\u0000b" was imported and then
+    carried into a plan. One rule with the lone surrogate: refused with its place, nothing imported."""
+    mutate, place = NULS[case]
+    doc = hostile.good_export()
+    mutate(doc)
+    path = hostile.export_file(doc, ascii_only=True)
+    err = hostile.refused_unchanged(path, place, "holds a NUL character (\\u0000), which text cannot hold")
+    assert "did not expect" not in err, err
+    assert sys.stdin.read() == hostile.passphrase + "\n"  # the passphrase was never read
+
+
 def test_a_surrogate_pair_and_an_escaped_backslash_u_import(hostile: Hostile) -> None:  # noqa: F811 - the fixture
     doc = hostile.good_export()
     _set("session.note", "\U0001F600 and the six letters \\ud800")(doc)
