@@ -78,7 +78,19 @@ def cmd_new(args: argparse.Namespace) -> int:
             values = carry_into(form, {}, offered_items(form, sources, client.language))
         sheet = vault.new_worksheet(client.id, form.id, form.version, values=values)
         print(sheet.id)
+        _say_if_archived(client.archived)
     return EXIT_OK
+
+
+# Made all the same (a client coming back after a break), but said: an archived client is hidden from
+# the app's list (tests/cli/test_new_and_revise.py::test_new_and_revise_for_an_archived_client_say_so).
+ARCHIVED = ("Note: this client is archived, so the app's client list hides them until you show archived "
+            "clients. To bring them back: in the app, their page, Bring back from archive.")
+
+
+def _say_if_archived(archived: bool) -> None:
+    if archived:
+        say(ARCHIVED)
 
 
 def cmd_revise(args: argparse.Namespace) -> int:
@@ -96,4 +108,5 @@ def cmd_revise(args: argparse.Namespace) -> int:
         # What the new version keeps is declared in the definition (core.forms.revising).
         new = vault.revise(old.id, starts_with=lambda values: revised_values(form, values))
         print(new.id)
+        _say_if_archived(vault.client(old.client_id).archived)
     return EXIT_OK

@@ -179,3 +179,27 @@ def test_revising_an_older_version_is_refused_naming_the_newest(
             "Nothing was written.") in err
     with Vault.open(path, PASS) as vault:
         assert [i.id for i in vault.worksheets(client_id) if i.previous_id == first.id] == [second.id]
+
+
+def test_new_and_revise_for_an_archived_client_say_so(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    vault_path: tuple[Path, dict[str, int]],
+) -> None:
+    """A stranger's case (docs/reliability.md): `new`/`revise` for an archived client succeeded
+    silently. Made all the same (exit 0, the id alone on standard output), with a note on stderr."""
+    path, _ = vault_path
+    with Vault.open(path, PASS) as vault:
+        client_id = vault.clients()[0].id
+        plan = vault.new_worksheet(client_id, "optimal_use_plan", 1, values={"substance": "Cerveza"})
+        vault.archive_client(client_id, True)
+    for args in (("new", "decisional_balance", "--client", "Ana Gómez"), ("revise", str(plan.id))):
+        code, out, err = cli(capsys, monkeypatch, *args, "--vault", str(path))
+        assert code == 0 and out.strip().isdigit(), err
+        assert "this client is archived" in err and "Bring back from archive" in err
+        assert "Ana" not in err  # a message never names the client
+    with Vault.open(path, PASS) as vault:
+        vault.archive_client(client_id, False)
+    code, out, err = cli(capsys, monkeypatch, "new", "decisional_balance", "--client", "Ana Gómez",
+                         "--vault", str(path))
+    assert code == 0 and "archived" not in err
