@@ -745,6 +745,10 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>Esta hoja usa la definición “{name}”, que no está instalada en esta computadora. Sus respuestas se conservan en la caja fuerte.</translation>
     </message>
     <message>
+        <source>Open version {number} now?</source>
+        <translation>¿Abrir ahora la versión {number}?</translation>
+    </message>
+    <message>
         <source>The worksheet could not be saved.</source>
         <translation>No se pudo guardar la hoja.</translation>
     </message>
