@@ -157,7 +157,8 @@ def test_an_answer_over_several_lines_lands_as_one_line_with_its_source_at_its_e
     """A stranger's case (docs/reliability.md): a carried answer with line breaks became several lines
     of a one-item-per-line field, the source note on the last one only."""
     plan, _, alternatives, _ = forms()
-    values = {"alternatives": {"pace": {"status": "will_try", "my_version": "Dinner first\n\nwater every hour.\n  then home"}}}
+    answer = "Dinner first\n\nwater every hour.\n  then home"
+    values = {"alternatives": {"pace": {"status": "will_try", "my_version": answer}}}
     items = offered_items(plan, [SourceSheet(2, alternatives, values, DAY)], "en")
     landed = carry_into(plan, {"support_changes": "Walk first"}, items)["support_changes"]
     assert landed.splitlines() == [

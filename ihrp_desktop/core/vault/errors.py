@@ -116,7 +116,8 @@ class VaultClosed(VaultError):
 
 class AlreadyRevised(VaultError):
     """The version to revise already has a newer one: a version has at most one next version, so the
-    newest (``newer_id``, ``newer_version``) is the one to revise (tests/core/vault/test_one_next_version.py)."""
+    newest (``newer_id``, ``newer_version``) is the one to revise
+    (tests/core/vault/test_one_next_version.py)."""
 
     def __init__(self, newer_id: int, newer_version: int):
         self.newer_id = newer_id
