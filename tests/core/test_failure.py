@@ -25,6 +25,7 @@ EXAMPLES: dict[type[VaultError], Callable[[], VaultError]] = {
     errors.VaultFromNewerVersion: errors.VaultFromNewerVersion,
     errors.RecordNotFound: lambda: errors.RecordNotFound("worksheet"),
     errors.VaultClosed: errors.VaultClosed,
+    errors.AlreadyRevised: lambda: errors.AlreadyRevised(6, 2),
     errors.VaultInUse: errors.VaultInUse,
     errors.SaveFailed: lambda: errors.SaveFailed("disk_full", "worksheet"),
     errors.CopyNotWritten: lambda: errors.CopyNotWritten(OSError(errno.ENOENT, SECRET), "backup", "/media"),
