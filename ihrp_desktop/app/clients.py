@@ -317,7 +317,7 @@ class ClientPage(QWidget):
 
     def save_report(self) -> None:
         if self.vault is not None and self.client_id is not None:
-            save_report(self, self.vault, self.library, self.client_id)
+            save_report(self, self.vault, self.library, self.client_id, self._writer)
 
     def _fit_columns(self) -> None:
         gap = self.tree.fontMetrics().averageCharWidth() * 2  # "Reviewed" never runs into the date

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from ..core.forms import FormLibrary
 from ..core.progress import Chart, Progress, client_progress, number_text, tick_step
+from .background import Runner
 from .i18n import interface_language, translate
 
 # One colour per series, readable on light and dark backgrounds, told apart by marker size too.
@@ -257,12 +258,14 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     return qchart
 
 
-def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: int) -> bool:
+def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: int, writer: Runner) -> bool:
     """Ask where, then write the client's clinician progress report there (recorded in the audit trail
-    first, through the same guard as every saved PDF). True when the file is there."""
+    first, on the writer as every write of the app, through the same guard as every saved PDF). True when
+    the file is there."""
     from ..core.pdf.progress_report import render_progress_report
     from ..core.vocabulary import AuditAction
     from .file_choice import save_file
+    from .operations import write_now
     from .widgets.pdf_preview import write_pdf
 
     client = vault.client(client_id)
@@ -274,5 +277,5 @@ def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: in
     progress = client_progress(vault, library, client_id, client.language)
     pdf = render_progress_report(progress, client.name, language=client.language,
                                  paper=vault.practice().paper)
-    return write_pdf(parent, pdf, path, lambda: vault.record(
-        AuditAction.PRINTED, client_id=client_id, detail="progress report saved as PDF"))
+    return write_pdf(parent, pdf, path, lambda: write_now(writer, lambda: vault.record(
+        AuditAction.PRINTED, client_id=client_id, detail="progress report saved as PDF")))

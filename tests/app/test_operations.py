@@ -73,6 +73,15 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     window.client_page.rename()
     qtbot.waitUntil(lambda: window.client_page.name.text() == "Ana G.")
     _choose(window.client_page.language, "es:informal")
+    report = tmp_path / "report.pdf"  # the progress report's audit record: a write too
+
+    def choose_report(dialog: QDialog) -> None:
+        dialog.selectFile(str(report))
+        dialog.accept()
+
+    answer_next_dialog(choose_report)
+    window.client_page.save_report()
+    assert report.exists()
     window.new_worksheet(client_id, "optimal_use_plan")
     qtbot.waitUntil(lambda: window.page is not None)
     page = window.page
@@ -103,9 +112,9 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     assert window.vault is None
 
     assert not writes.on_gui_thread, "\n\n".join(writes.on_gui_thread)
-    # unlocked, client added, renamed, language, worksheet, saves, status, filled by, language,
+    # unlocked, client added, renamed, language, report, worksheet, saves, status, filled by, language,
     # revised, printed, archived, the last save, locked
-    assert writes.count >= 14
+    assert writes.count >= 15
 
     with Vault.open(window.vault_path, PASSPHRASE) as vault:
         client = vault.client(client_id)
