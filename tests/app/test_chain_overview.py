@@ -33,7 +33,8 @@ def _open(make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., P
     path = fast_vault()
     with Vault.open(path, PASSPHRASE) as vault:
         client = vault.add_client("Kamil Nowak", language=language)
-        sheet = vault.new_worksheet(client.id, "microanalysis", 1, values={"chain": CHAIN if chain is None else chain})
+        values = {"chain": CHAIN if chain is None else chain}
+        sheet = vault.new_worksheet(client.id, "microanalysis", 1, values=values)
     window = make_window(path)
     unlock(qtbot, window)
     window.open_worksheet(sheet.id)

@@ -231,7 +231,8 @@ def test_sixty_sessions_show_whole_dates_apart(qtbot: Any, vault: Vault, app_loo
     lines = [s for s in chart.series() if isinstance(s, QLineSeries)]
     days = [p.x() for p in lines[0].points()]
     step = min(b - a for a, b in zip(days, days[1:], strict=False))
-    spacing = chart.mapToPosition(QPointF(days[0] + step, 0)).x() - chart.mapToPosition(QPointF(days[0], 0)).x()
+    at = chart.mapToPosition
+    spacing = at(QPointF(days[0] + step, 0)).x() - at(QPointF(days[0], 0)).x()
     for line in lines:  # a point's mark fits between two sessions', or the line shows alone
         assert not line.pointsVisible() or line.markerSize() <= spacing
     page.grab().save(str(tmp_path / f"progress-{sessions}.png"))

@@ -54,7 +54,8 @@ def _table(lines: list[OverviewLine], ctx: RenderContext) -> LongTable:
         para(column_label(ctx.form, column, ctx.language, discreet=ctx.discreet), st.cell_head)
         for column in columns
     ]
-    widest = max(stringWidth(str(line.number), st.cell_quiet.fontName, st.cell_quiet.fontSize) for line in lines)
+    quiet = st.cell_quiet
+    widest = max(stringWidth(str(line.number), quiet.fontName, quiet.fontSize) for line in lines)
     number_width = max(_NUMBER_WIDTH, widest + 2 * _SIDE_PADDING + 2)
     texts = len(columns) - len(levels)
     text_width = (ctx.width - number_width - _LEVEL_WIDTH * len(levels)) / max(1, texts)
@@ -64,7 +65,8 @@ def _table(lines: list[OverviewLine], ctx: RenderContext) -> LongTable:
     for line in lines:
         row: list[object] = [para(str(line.number), st.cell_quiet)]
         for cell in line.cells:
-            row.append(LevelBar(cell.level, cell.top) if cell.scale else para(_glance(cell.text, limit), st.cell))
+            row.append(LevelBar(cell.level, cell.top) if cell.scale
+                       else para(_glance(cell.text, limit), st.cell))
         data.append(row)
     widths = [number_width] + [_LEVEL_WIDTH if column in levels else text_width for column in columns]
     table = LongTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")

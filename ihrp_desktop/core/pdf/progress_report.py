@@ -94,8 +94,9 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
             line = plot.lines[n]
             line.strokeColor = SERIES_COLORS[n % len(SERIES_COLORS)]
             line.strokeWidth = 1.6
-            line.symbol = makeMarker(SERIES_MARKERS[n % len(SERIES_MARKERS)], size=mark,
-                                     fillColor=line.strokeColor, strokeColor=line.strokeColor) if mark else None
+            line.symbol = None if not mark else makeMarker(
+                SERIES_MARKERS[n % len(SERIES_MARKERS)], size=mark,
+                fillColor=line.strokeColor, strokeColor=line.strokeColor)
             if not chart.series[n].points:
                 line.strokeWidth, line.symbol = 0, None
         self._shade_bands(chart, plot)
@@ -210,7 +211,7 @@ def _chart_block(chart: Chart, width: float, language: str) -> list[Flowable]:
 
 def _body_height() -> float:
     """The height of a page's body on the smaller paper (the header and footer sit in the margins)."""
-    return min(size[1] for size in PAGE_SIZES.values()) - MARGIN_TOP - MARGIN_BOTTOM
+    return float(min(size[1] for size in PAGE_SIZES.values()) - MARGIN_TOP - MARGIN_BOTTOM)
 
 
 def render_progress_report(progress: Progress, client_name: str, *, language: str = "en",

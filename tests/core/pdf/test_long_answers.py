@@ -58,7 +58,8 @@ def _long_values(form: FormDefinition) -> tuple[dict[str, Any], list[str]]:
 
 
 @pytest.mark.parametrize("form_id", FORMS)
-@pytest.mark.parametrize(("copy", "discreet"), [("take-home", False), ("take-home", True), ("clinician", False)])
+@pytest.mark.parametrize(("copy", "discreet"),
+                         [("take-home", False), ("take-home", True), ("clinician", False)])
 def test_a_5000_character_answer_in_every_text_prints(form_id: str, copy: str, discreet: bool) -> None:
     form = default_library().get(form_id)
     values, tags = _long_values(form)
