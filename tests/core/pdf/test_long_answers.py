@@ -16,27 +16,31 @@ LONG = 5000
 FORMS = [form.id for form in default_library().ordered()]
 
 
-def _long(tag: str) -> str:
-    # Ordinary words, as a person types them, with a findable start and end.
-    body = ("word " * LONG)[: LONG - 2 * len(tag) - 4]
+# What a 5,000-character answer can be made of: ordinary words, one unbroken run, a line per word.
+SHAPES = {"words": "word ", "unbroken": "x", "lines": "ab\n"}
+
+
+def _long(tag: str, shape: str = "words") -> str:
+    # A findable start and end around the body.
+    body = (SHAPES[shape] * LONG)[: LONG - 2 * len(tag) - 4]
     return f"{tag}A {body} {tag}Z"
 
 
-def _value(col: Any, tag: str) -> Any:
+def _value(col: Any, tag: str, shape: str) -> Any:
     if col.type in ("text", "multiline"):
-        return _long(tag)
+        return _long(tag, shape)
     if col.type == "multichoice" and col.other:
-        return {"selected": [col.options[0].id], "other": _long(tag)}
+        return {"selected": [col.options[0].id], "other": _long(tag, shape)}
     return None
 
 
-def _long_values(form: FormDefinition) -> tuple[dict[str, Any], list[str]]:
+def _long_values(form: FormDefinition, shape: str = "words") -> tuple[dict[str, Any], list[str]]:
     """Every text of ``form`` 5,000 characters long, and the tags each answer starts and ends with."""
     values: dict[str, Any] = {}
     tags: list[str] = []
 
     def fill(col: Any, tag: str) -> Any:
-        value = _value(col, tag)
+        value = _value(col, tag, shape)
         if value is not None:
             tags.append(tag)
         return value
@@ -70,3 +74,14 @@ def test_a_5000_character_answer_in_every_text_prints(form_id: str, copy: str, d
     if copy == "clinician":
         for tag in tags:  # whole: the start and the end of every answer
             assert f"{tag}A" in text and f"{tag}Z" in text, tag
+
+
+@pytest.mark.parametrize("form_id", FORMS)
+@pytest.mark.parametrize("shape", ["unbroken", "lines"])
+def test_an_unbroken_or_line_by_line_answer_in_every_text_prints(form_id: str, shape: str) -> None:
+    form = default_library().get(form_id)
+    values, tags = _long_values(form, shape)
+    pdf = render_worksheet(form, values, PrintHeader(), PrintOptions(copy="clinician"))
+    text = squash(pdf_text(pdf))
+    for tag in tags:
+        assert f"{tag}Z" in text, tag  # the end of every answer is on the page
