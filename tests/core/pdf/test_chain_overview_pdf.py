@@ -52,12 +52,15 @@ def test_the_overviews_fixed_words_are_checked_for_the_discreet_copy() -> None:
     assert ("chain.options", "overview label") in checked
 
 
-@pytest.mark.parametrize(("column", "size"), [("event", 2000), ("options", 2000), ("action", 5000),
-                                              ("event", 5000)])
-def test_a_long_link_prints_shortened_at_a_glance_and_whole_in_its_block(column: str, size: int) -> None:
+@pytest.mark.parametrize(("column", "size", "filler"), [
+    ("event", 2000, "word "), ("options", 2000, "word "), ("action", 5000, "word "), ("event", 5000, "word "),
+    ("options", 3000, "WMWMW "), ("event", 3000, "W"), ("event", 3000, "line\n"),
+])
+def test_a_long_link_prints_shortened_at_a_glance_and_whole_in_its_block(column: str, size: int,
+                                                                          filler: str) -> None:
     # Stranger's case R1: 2,000 characters of "What happened" made every copy fail (LayoutError).
     form = shipped_form("microanalysis")
-    long = ("word " * size)[: size - 4] + "ENDZ"
+    long = (filler * size)[: size - 4] + "ENDZ"
     link = {"event": "Bus home", "urge": 5, "options": "Call Ola", column: long}
     for copy in ("take-home", "clinician"):
         pdf = render_worksheet(form, {"episode_summary": "After work", "chain": [link]}, PrintHeader(),
@@ -66,7 +69,12 @@ def test_a_long_link_prints_shortened_at_a_glance_and_whole_in_its_block(column:
         start = text.index(squash("The chain at a glance"))
         block = text[start:text.index(squash("The moment we're looking at"))]
         if column in form.overview.columns:  # type: ignore[union-attr]
-            assert "…" in block and "ENDZ" not in block and len(block) < 1500
+            assert "…" in block and "ENDZ" not in block
+            lines = pdf_text(pdf).splitlines()
+            start_line = next(n for n, line in enumerate(lines) if "Choice point" in line)
+            end_line = next(n for n, line in enumerate(lines) if "The moment we're looking at" in line)
+            # The link's line: its number, its urge, the short cell, and the long one on four lines at most.
+            assert 4 <= end_line - start_line - 1 <= 3 + 4
         assert text.count("ENDZ") == 1  # the whole text, once: in the link's own block
 
 
