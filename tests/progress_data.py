@@ -59,3 +59,14 @@ def fill_three_sessions(vault: Any) -> int:
     vault.revise(first.id, session_id=sessions[2],
                  starts_with=lambda old: {**old, "current_days": now2, "ideal_days": ideal2})
     return int(client.id)
+
+
+def fill_many_sessions(vault: Any, sessions: int) -> int:
+    """A client with ``sessions`` weekly sessions, each with a check-in (one chart of three lines)."""
+    client = vault.add_client(CLIENT)
+    first = dt.date(2023, 1, 2)
+    for n in range(sessions):
+        session = vault.add_session(client.id, first + dt.timedelta(days=7 * n)).id
+        vault.new_worksheet(client.id, "session_check_in", 1, session_id=session,
+                            values={k: (n + i) % 11 for i, k in enumerate(CHECK_IN)})
+    return int(client.id)

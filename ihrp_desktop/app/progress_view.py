@@ -21,12 +21,20 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QPainter, QPalette, QPen
+from PySide6.QtCore import QDate, QEvent, QLocale, QMargins, QObject, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..core.forms import FormLibrary
-from ..core.progress import Chart, Progress, client_progress, number_text, tick_step
+from ..core.progress import (
+    Chart,
+    Progress,
+    client_progress,
+    marker_size,
+    number_text,
+    spaced_labels,
+    tick_step,
+)
 from .background import Runner
 from .i18n import interface_language, translate
 
@@ -190,9 +198,8 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     x_axis.setRange(first - pad, last + pad)
     versions = {p.day: p.version for p, _ in chart.rows()} if chart.versions else {}
-    for day in days:
-        label = day_label(day) + (f" · v{versions[day]}" if day in versions else "")
-        x_axis.append(label, day.toordinal())
+    labels = [(day_label(day) + (f" · v{versions[day]}" if day in versions else ""), float(day.toordinal()))
+              for day in days]
     y_axis = QValueAxis()
     y_axis.setRange(chart.low, chart.high)
     y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -255,7 +262,45 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
         qchart.addSeries(line)
         line.attachAxis(x_axis)
         line.attachAxis(y_axis)
+    _DateLabels(qchart, x_axis, labels, small)
     return qchart
+
+
+class _DateLabels(QObject):
+    """The x axis' dates, as many as fit the plot's width whole and apart (``core.progress.spaced_labels``),
+    and the points' marks no wider than the room between sessions; again whenever the plot is resized
+    (many sessions: tests/app/test_progress_view.py::test_sixty_sessions_show_whole_dates_apart)."""
+
+    def __init__(self, qchart: QChart, axis: QCategoryAxis, labels: list[tuple[str, float]], font: QFont):
+        super().__init__(qchart)  # kept alive with its chart
+        self.axis, self.labels = axis, labels
+        self.shown: list[int] | None = None
+        metrics = QFontMetricsF(font)
+        self.widths = [metrics.horizontalAdvance(text) for text, _ in labels]
+        self.gap = metrics.height()
+        self.lines = [(s, s.markerSize()) for s in qchart.series() if isinstance(s, QLineSeries)]
+        qchart.plotAreaChanged.connect(self.fit)
+        self.fit(qchart.plotArea())
+
+    def fit(self, area: QRectF) -> None:
+        width = area.width() if area.width() > 0 else 400.0  # before the first layout: a small chart
+        low, high = self.axis.min(), self.axis.max()
+        scale = width / (high - low) if high > low else 1.0
+        positions = [(value - low) * scale for _, value in self.labels]
+        shown = spaced_labels(positions, self.widths, self.gap)
+        if shown != self.shown:  # a change of labels lays the chart out again: only when they differ
+            self.shown = shown
+            for text in self.axis.categoriesLabels():
+                self.axis.remove(text)
+            for n in shown:
+                self.axis.append(*self.labels[n])
+        steps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+        spacing = min(steps) if steps else width
+        for line, size in self.lines:
+            fitted = marker_size(spacing, size, 4.0)
+            line.setPointsVisible(fitted > 0)
+            if fitted > 0:
+                line.setMarkerSize(fitted)
 
 
 def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: int, writer: Runner) -> bool:

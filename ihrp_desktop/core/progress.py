@@ -247,3 +247,38 @@ def number_text(value: float | None) -> str:
     if value is None:
         return "\u2014"
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def spaced_labels(positions: list[float], widths: list[float], gap: float) -> list[int]:
+    """Which of the date labels to show so that none overlaps another, as indices into ``positions``.
+
+    ``positions`` are the labels' centres along the axis (ascending), ``widths`` their widths, in one
+    unit; two shown labels keep ``gap`` between them. The first date is always shown and the last when
+    it fits beside the first; in between, each label that fits after the one before. Both the window's
+    charts and the report's use this (many sessions: tests/app/test_progress_view.py and
+    tests/core/pdf/test_progress_report.py).
+    """
+    if not positions:
+        return []
+
+    def apart(a: int, b: int) -> bool:
+        return positions[b] - widths[b] / 2 >= positions[a] + widths[a] / 2 + gap
+
+    kept = [0]
+    for n in range(1, len(positions)):
+        if apart(kept[-1], n):
+            kept.append(n)
+    last = len(positions) - 1
+    if kept[-1] != last:
+        while len(kept) > 1 and not apart(kept[-1], last):
+            kept.pop()
+        if apart(kept[-1], last):
+            kept.append(last)
+    return kept
+
+
+def marker_size(spacing: float, size: float, least: float) -> float:
+    """A point's mark, no wider than the room between two sessions' points (``spacing``, in the unit of
+    ``size``); 0 when that would be smaller than ``least`` (the line alone shows the change)."""
+    fitted = min(size, spacing - 1)
+    return fitted if fitted >= least else 0.0

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 
@@ -28,11 +29,12 @@ CHAIN = [
 
 
 def _open(make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], qtbot: Any,
-          language: str = "en") -> MainWindow:
+          language: str = "en", chain: list[dict[str, Any]] | None = None) -> MainWindow:
     path = fast_vault()
     with Vault.open(path, PASSPHRASE) as vault:
         client = vault.add_client("Kamil Nowak", language=language)
-        sheet = vault.new_worksheet(client.id, "microanalysis", 1, values={"chain": CHAIN})
+        values = {"chain": CHAIN if chain is None else chain}
+        sheet = vault.new_worksheet(client.id, "microanalysis", 1, values=values)
     window = make_window(path)
     unlock(qtbot, window)
     window.open_worksheet(sheet.id)
@@ -112,3 +114,28 @@ def test_a_click_on_a_line_goes_to_that_link(
     top = row.mapTo(editor.scroll_area.viewport(), row.rect().topLeft()).y()
     assert 0 <= top <= 24  # link 5's heading is at the top of the page
     assert overview.current_row() == 4
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("en", "Links appear here as you add them."),
+    ("es", "Los eslabones aparecen aquí a medida que los agregas."),
+])
+def test_an_empty_chain_says_where_links_appear(
+    qtbot: Any, make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], tmp_path: Path,
+    language: str, words: str,
+) -> None:
+    # Stranger's case R10: with no link the panel was an empty box under its title, without a word.
+    window = _open(make_window, fast_vault, qtbot, language=language, chain=[])
+    window.resize(1366, 768)
+    editor = window.page.editor
+    overview = editor.overview
+    assert overview is not None
+    qtbot.waitUntil(overview.isVisible)
+    assert overview.empty.isVisible() and overview.empty.text() == words
+    assert not overview.list.isVisible()
+    window.grab().save(str(tmp_path / f"empty-chain-{language}.png"))
+    chain = editor.editor_for("chain")
+    assert isinstance(chain, ListEditor)
+    chain.insert_row(0)  # the first link: its line takes the words' place
+    assert overview.list.isVisible() and overview.list.count() == 1
+    assert not overview.empty.isVisible()

@@ -13,8 +13,8 @@ from typing import Any
 import pypdf
 import pytest
 from PySide6.QtCharts import QAreaSeries, QCategoryAxis, QChartView, QLineSeries
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QGraphicsItem, QGraphicsTextItem, QLabel
 
 from ihrp_desktop.app.background import InlineRunner
 from ihrp_desktop.app.clients import ClientPage
@@ -30,6 +30,7 @@ from tests.progress_data import (
     PLAN_DAYS,
     RULERS,
     answers_scoring,
+    fill_many_sessions,
     fill_three_sessions,
 )
 
@@ -192,3 +193,46 @@ def test_only_incomplete_scores_show_a_note_and_no_chart(qtbot: Any, vault: Vaul
     notes = [label.text() for label in page.progress.findChildren(QLabel)
              if label.text().startswith("Not charted")]
     assert notes == ["Not charted: 2 with unanswered questions (an incomplete score has no value)."]
+
+
+def _date_labels(chart: Any) -> list[QGraphicsTextItem]:
+    """The x axis' labels as drawn: the chart's text items under its plot area."""
+    bottom = chart.mapToScene(chart.plotArea()).boundingRect().bottom()
+    found: list[QGraphicsTextItem] = []
+
+    def walk(item: QGraphicsItem) -> None:
+        for child in item.childItems():
+            text = child.toGraphicsObject()  # QtCharts' label class is private: seen as its base class
+            if isinstance(text, QGraphicsTextItem) and text.isVisible() and text.toPlainText() \
+                    and text.sceneBoundingRect().top() >= bottom - 1:
+                found.append(text)
+            walk(child)
+    walk(chart)
+    return sorted(found, key=lambda t: t.sceneBoundingRect().left())
+
+
+@pytest.mark.parametrize("sessions", [60, 200])
+def test_sixty_sessions_show_whole_dates_apart(qtbot: Any, vault: Vault, app_look: Any, tmp_path: Path,
+                                               sessions: int) -> None:
+    # Stranger's case R7: at 60 sessions every date on the x axis was "…" and the points overlapped.
+    apply_theme(app_look, "light")
+    page = _page(qtbot, vault, fill_many_sessions(vault, sessions))
+    chart = page.progress.charts["session_check_in.listened"]
+    qtbot.wait(50)
+    labels = _date_labels(chart)
+    texts = [t.toPlainText() for t in labels]
+    assert len(texts) >= 4  # the span is still dated along the axis
+    assert not any("…" in t or "..." in t for t in texts), texts  # none elided
+    axis = next(a for a in chart.axes(Qt.Orientation.Horizontal) if isinstance(a, QCategoryAxis))
+    assert sorted(texts) == sorted(axis.categoriesLabels())  # every label the axis holds, drawn whole
+    rects = [t.sceneBoundingRect() for t in labels]
+    for a, b in zip(rects, rects[1:], strict=False):
+        assert a.right() <= b.left(), (texts, a, b)  # apart, none over another
+    lines = [s for s in chart.series() if isinstance(s, QLineSeries)]
+    days = [p.x() for p in lines[0].points()]
+    step = min(b - a for a, b in zip(days, days[1:], strict=False))
+    at = chart.mapToPosition
+    spacing = at(QPointF(days[0] + step, 0)).x() - at(QPointF(days[0], 0)).x()
+    for line in lines:  # a point's mark fits between two sessions', or the line shows alone
+        assert not line.pointsVisible() or line.markerSize() <= spacing
+    page.grab().save(str(tmp_path / f"progress-{sessions}.png"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.forms.model import FormDefinition
 from ...core.forms.overview import OverviewLine
+from .words import word
 from .wrapped import wrapped_label
 
 PANEL_CHARS = 30  # the panel's width in average characters: it grows with large text
@@ -98,6 +99,9 @@ class ChainOverview(QFrame):
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
         layout.addWidget(self.list, 1)
+        # No link yet: a plain line instead of an empty box (tests/app/test_chain_overview.py).
+        self.empty = wrapped_label("", "quiet")
+        layout.addWidget(self.empty, 1, Qt.AlignmentFlag.AlignTop)
         self._lines: list[OverviewLine] = []
         self.set_language(form, language)
 
@@ -106,6 +110,13 @@ class ChainOverview(QFrame):
         title = overview.title.get(language) if overview is not None else ""
         self.title.setText(title)
         self.list.setAccessibleName(title)
+        self.empty.setText(word("overview_empty", language))
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        none = not self._lines
+        self.empty.setVisible(none)
+        self.list.setVisible(not none)
 
     def show_lines(self, lines: list[OverviewLine]) -> None:
         """Show these lines (the list's rows now); the marked line stays marked when it still exists."""
@@ -123,6 +134,7 @@ class ChainOverview(QFrame):
             item.setSizeHint(QSize(width, widget.heightForWidth(width) + _ITEM_PADDING))
             self.list.addItem(item)
             self.list.setItemWidget(item, widget)
+        self._show_empty()
         self.mark_row(current)
 
     def _line_width(self) -> int:

@@ -84,3 +84,12 @@ def user_text(text: str, style: ParagraphStyle, *, gap: float = 4, limit: int = 
         for piece in _pieces(block, limit) if len(block) > limit else [block]:
             out.append(Paragraph(escape(piece).replace("\n", "<br/>"), style))
     return out
+
+
+def shortened(text: str, limit: int | None) -> str:
+    """``text`` cut to about ``limit`` characters at a space, ending in "…" (whole when it fits)."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[:limit]
+    at_space = cut.rsplit(" ", 1)[0]
+    return (at_space if len(at_space) > limit // 2 else cut).rstrip(" ,;:.·-") + "…"

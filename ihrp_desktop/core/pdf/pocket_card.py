@@ -26,7 +26,7 @@ from .document import build_pdf, metadata
 from .fields import value_text
 from .fonts import BOLD, ITALIC, REGULAR, register_fonts
 from .lists import bullet_lead, bullet_text, filled_rows, lead_prefix
-from .markup import escape_text, lead_in
+from .markup import escape_text, lead_in, shortened
 from .options import PrintOptions
 from .paragraphs import Paragraph
 from .printable import printable_values
@@ -109,15 +109,6 @@ def _known(form: FormDefinition, field_id: str) -> Field | None:
         return form.field(field_id)
     except KeyError:
         return None
-
-
-def shortened(text: str, limit: int | None) -> str:
-    """``text`` cut to about ``limit`` characters at a space, ending in "…" (whole when it fits)."""
-    if limit is None or len(text) <= limit:
-        return text
-    cut = text[:limit]
-    at_space = cut.rsplit(" ", 1)[0]
-    return (at_space if len(at_space) > limit // 2 else cut).rstrip(" ,;:.·-") + "…"
 
 
 class _Shortener:

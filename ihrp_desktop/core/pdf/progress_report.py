@@ -14,9 +14,10 @@ from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
-from ..progress import Chart, Progress, number_text, tick_step
+from ..progress import Chart, Progress, marker_size, number_text, spaced_labels, tick_step
 from ..words import section
 from .document import APP_NAME, build_pdf
 from .fonts import BOLD, REGULAR
@@ -24,7 +25,7 @@ from .markup import escape_text
 from .options import Paper
 from .page import Furniture
 from .paragraphs import Paragraph
-from .styles import COLORS, MARGIN_SIDE, PAGE_SIZES, styles
+from .styles import COLORS, MARGIN_BOTTOM, MARGIN_SIDE, MARGIN_TOP, PAGE_SIZES, styles
 from .tables import Table
 from .words import long_date
 
@@ -38,6 +39,11 @@ BAND_SHADES = (colors.HexColor("#EEF5F4"), colors.HexColor("#F7F2E6"), colors.He
                colors.HexColor("#F3E4E7"))
 CHART_HEIGHT = 150.0  # points: the plot area; small enough for two charts and their tables on a page
 TICK_SIZE = 8.0
+LABEL_GAP = 6.0  # points between two date labels
+MARKER_SIZE = 5.0
+# A chart whose table is longer than a page starts where it is when its heading, the chart and this many
+# rows fit (many sessions: page 1 holds the first chart; tests/core/pdf/test_progress_report.py).
+ROWS_WITH_THE_CHART = 5
 
 
 def _short_date(day: dt.date, language: str) -> str:
@@ -69,8 +75,14 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
                      for s in chart.series]
         x_axis, y_axis = plot.xValueAxis, plot.yValueAxis
         x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
-        x_axis.valueSteps = [d.toordinal() for d in days]
+        # As many dates as fit whole and apart (core.progress.spaced_labels, as the window's charts).
+        scale = plot.width / (last - first + 2 * pad)
+        positions = [(d.toordinal() - first + pad) * scale for d in days]
+        widths = [stringWidth(_short_date(d, language), REGULAR, TICK_SIZE) for d in days]
+        x_axis.valueSteps = [days[n].toordinal() for n in spaced_labels(positions, widths, LABEL_GAP)]
         x_axis.labelTextFormat = lambda v: _short_date(dt.date.fromordinal(int(v)), language)
+        steps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
+        mark = marker_size(min(steps) if steps else plot.width, MARKER_SIZE, 2.0)
         y_axis.valueMin, y_axis.valueMax = chart.low, chart.high
         y_axis.valueStep = tick_step(chart.high - chart.low)
         for axis in (x_axis, y_axis):
@@ -82,8 +94,9 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
             line = plot.lines[n]
             line.strokeColor = SERIES_COLORS[n % len(SERIES_COLORS)]
             line.strokeWidth = 1.6
-            line.symbol = makeMarker(SERIES_MARKERS[n % len(SERIES_MARKERS)], size=5,
-                                     fillColor=line.strokeColor, strokeColor=line.strokeColor)
+            line.symbol = None if not mark else makeMarker(
+                SERIES_MARKERS[n % len(SERIES_MARKERS)], size=mark,
+                fillColor=line.strokeColor, strokeColor=line.strokeColor)
             if not chart.series[n].points:
                 line.strokeWidth, line.symbol = 0, None
         self._shade_bands(chart, plot)
@@ -186,7 +199,19 @@ def _chart_block(chart: Chart, width: float, language: str) -> list[Flowable]:
         notes.append(Paragraph(escape_text(_word("left_out", language, n=chart.left_out)), st.quiet))
     if chart.versions and chart.unit:
         notes.append(Paragraph(escape_text(_word("days_note", language)), st.quiet))
-    return [KeepTogether([*head, _table(chart, width, language), *notes]), Spacer(1, 14)]
+    table = _table(chart, width, language)
+    block = [*head, table, *notes]
+    if sum(f.wrap(width, _body_height())[1] for f in block) <= _body_height():
+        return [KeepTogether(block), Spacer(1, 14)]
+    # Longer than a page: kept together it would leave the page before it empty but for a heading.
+    rows = table._rowHeights[: 1 + ROWS_WITH_THE_CHART]
+    needed = sum(f.wrap(width, _body_height())[1] for f in head) + sum(rows)
+    return [CondPageBreak(needed), *head, table, *notes, Spacer(1, 14)]
+
+
+def _body_height() -> float:
+    """The height of a page's body on the smaller paper (the header and footer sit in the margins)."""
+    return float(min(size[1] for size in PAGE_SIZES.values()) - MARGIN_TOP - MARGIN_BOTTOM)
 
 
 def render_progress_report(progress: Progress, client_name: str, *, language: str = "en",

@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ihrp_desktop.core.forms import default_library
 from ihrp_desktop.core.pdf.archival import check
+from ihrp_desktop.core.pdf.fonts import REGULAR
 from ihrp_desktop.core.pdf.progress_report import render_progress_report
 from ihrp_desktop.core.progress import client_progress
 from ihrp_desktop.core.vault import KdfParams, Vault
@@ -30,6 +32,7 @@ from tests.progress_data import (
     PLAN_DAYS,
     RULERS,
     answers_scoring,
+    fill_many_sessions,
     fill_three_sessions,
 )
 
@@ -180,3 +183,33 @@ def test_a_value_beyond_the_definitions_range_widens_the_axis(vault: Vault) -> N
     chart = client_progress(vault, default_library(), client.id).charts[0]
     assert (chart.low, chart.high) == (0.0, 9.0)
     assert "9" in _rows(_text(_report(vault, client.id)), 2)[1]
+
+
+SHORT_DATE = re.compile(r"^\d{1,2} [A-Z][a-z]{2}$")  # the chart's x axis: "2 Jan"
+
+
+def _axis_labels(page: pypdf.PageObject) -> list[tuple[float, float, str]]:
+    """The x axis' date labels on ``page``: (x, y, text), left to right."""
+    found: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if SHORT_DATE.match(text.strip()):
+            found.append((cm[4] + tm[4] * cm[0], cm[5] + tm[5] * cm[3], text.strip()))
+    page.extract_text(visitor_text=visit)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("sessions", [60, 200])
+def test_many_sessions_keep_the_chart_on_page_one_with_dates_apart(vault: Vault, sessions: int) -> None:
+    # Stranger's case R7: at 200 sessions the axis labels blurred into a bar and page 1 held only the heading.
+    pdf = _report(vault, fill_many_sessions(vault, sessions))
+    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
+    first = pages[0].extract_text()
+    assert "At the end: how we worked together today" in first
+    assert "January 2, 2023" in first  # the table starts under its chart on the same page
+    labels = _axis_labels(pages[0])
+    assert 4 <= len(labels) <= 20 and labels[0][2] == "2 Jan"
+    for (x1, _, a), (x2, _, _) in zip(labels, labels[1:], strict=False):
+        # x is where a label is drawn (centred on its date): the next starts after this one ends.
+        assert x2 - x1 >= stringWidth(a, REGULAR, 8) + 4, labels
+    assert sum(len(_axis_labels(p)) for p in pages) == len(labels)  # one chart, drawn once
