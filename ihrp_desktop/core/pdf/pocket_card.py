@@ -131,6 +131,13 @@ class _Shortener:
         self.cut = self.cut or short != text
         return short
 
+    def rows(self, rows: list[Any], most: int | None) -> list[Any]:
+        """The first ``most`` rows of a list (all when None), remembering whether any was left out."""
+        if most is None or len(rows) <= most:
+            return rows
+        self.cut = True
+        return rows[:most]
+
 
 def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle,
           cut: Callable[[str], str] = str) -> Paragraph | None:
@@ -158,19 +165,22 @@ def card_points(ctx: RenderContext) -> list[Any]:
 
 
 def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int | None = None,
-               points: int | None = None, spill: int = 0) -> tuple[list[Flowable], list[Flowable]]:
+               points: int | None = None, spill: int = 0, rows: int | None = None
+               ) -> tuple[list[Flowable], list[Flowable]]:
     """Front (title, limits, never list) and back (the client's safety answers, the safety points,
     the lines).
 
     With ``limit``, each of the client's items longer than it is shortened with "…"; with
     ``points``, only the first that many safety points print on the back, and the next ``spill``
-    on the front, across the fold, when the front has room for them whole. Where something is left
+    on the front, across the fold, when the front has room for them whole; with ``rows``, each list
+    prints only its first that many items (a plan with 15 warning signs). Where something is left
     out the card says "More in your plan" (:mod:`.pocket_sheet` asks for it when the card would be
     too full). The safety points and the lines print at CARD_SAFETY_SIZE, the other answers smaller.
     """
     st = _styles()
     form = ctx.form
     card = form.pocket_card or PocketCard()
+    rows_most = rows
     title = word(f"discreet.{form.discreet_title}", ctx.language) if ctx.discreet else ctx.text(form.title)
     front: list[Flowable] = [
         Paragraph(escape_text(title), st["title"]),
@@ -185,7 +195,7 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         # Under its heading a bullet needs no lead when the heading says what it is ("Warning signs").
         lead = "" if list_id in card.bare_lists else bullet_lead(fld, ctx)
-        for row in rows:
+        for row in short.rows(rows, most=rows_most):
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"
             front.append(Paragraph(shown, st["bullet"], bulletText="•"))
@@ -210,7 +220,7 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
         if fld is None or not rows:
             continue
         back.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
-        for row in rows:
+        for row in short.rows(rows, most=rows_most):
             cells = [str(row.get(col.id) or "").strip() for col in fld.columns]
             back.append(Paragraph(escape_text(short(", ".join(c for c in cells if c))), st["bullet"],
                                   bulletText="•"))
