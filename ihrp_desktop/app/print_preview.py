@@ -158,7 +158,7 @@ class PrintDialog(QDialog):
         copy = "take-home" if self.kind() == "pocket-card" else self.kind()
         discreet = self.discreet.isChecked() and copy == "take-home"
         return PrintOptions(copy=copy, language=self.printed_language(), discreet=discreet,
-                            paper=self.paper.currentData())
+                            paper=self.paper.currentData(), written_with=self._sheet.form_version)
 
     def printed_language(self) -> str:
         """The chosen language, read in usted when it is Spanish and "Formal (usted)" is ticked."""

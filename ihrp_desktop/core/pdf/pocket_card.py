@@ -258,7 +258,8 @@ def card_context(form: FormDefinition, values: Mapping[str, Any], options: Print
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
     return RenderContext(
         form=form,
-        values=printable_values(form, without_source_notes(values) if options.discreet else values),
+        values=printable_values(form, without_source_notes(values) if options.discreet else values,
+                                declared_only=options.declared_only(form.version)),
         language=options.language,
         copy="take-home",
         discreet=options.discreet,
