@@ -194,7 +194,7 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
             continue
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         # Under its heading a bullet needs no lead when the heading says what it is ("Warning signs").
-        lead = "" if list_id in card.bare_lists else bullet_lead(fld, ctx)
+        lead = bullet_lead(fld, ctx)
         for row in short.rows(rows, most=rows_most):
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from ihrp_desktop.core.pdf import PrintOptions
+from ihrp_desktop.core.pdf import PrintOptions, render_worksheet
 from ihrp_desktop.core.pdf.pocket_sheet import card_sheet
 from ihrp_desktop.core.pdf.styles import CARD_MIN_SIZE, CARD_SAFETY_SIZE
 from ihrp_desktop.core.practice import Practice
@@ -67,3 +67,20 @@ def test_a_short_plan_card_calls_emergency_first(kit: SimpleNamespace, language:
     assert not shortened and MORE[language] not in text
     assert emergency in text and tolerance in text
     assert text.index(emergency) < text.index(tolerance)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_take_home_lists_signs_as_the_card_does(kit: SimpleNamespace, language: str) -> None:
+    """Issue 16's stranger, case 7: "Sign:" printed before some warning signs only (not before one that
+    starts with "Signs"); the page now lists them under their heading with no lead, as the card does."""
+    form = kit.shipped_form("safety_plan")
+    values = {"warning_signs": [{"sign": "Skipping meals"}, {"sign": "Signs of a cold"}],
+              "coping": [{"what": "A walk"}], "helpers": [{"name": "Marta", "phone": "555-0199"}]}
+    data = render_worksheet(form, values, kit.HEADER, PrintOptions(language=language))
+    text = " ".join(kit.pdf_text(data).split())
+    for lead in {"en": ("Sign:", "What I can do:"), "es": ("Señal:", "Lo que puedo hacer:")}[language]:
+        assert lead not in text, lead
+    assert "Skipping meals" in text and "Signs of a cold" in text
+    if language == "es":
+        assert "Personas a las que puedo pedir ayuda" in text
+        assert "Personas a las que puedo pedir " + "Marta" not in text
