@@ -29,11 +29,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.theme:
         from ihrp_desktop.app.editor.theme import apply_theme
 
-        apply_theme(app, "light", 1.0)  # type: ignore[arg-type]  # the app has one QApplication
+        apply_theme(app, "light", 1.0)  # type: ignore[arg-type]  # one QApplication
     form = default_library().get("urge_log")
     for n in args.entries:
         urges = [{"when": f"2026-11-{1 + i % 28:02d}T10:00", "where": "kitchen", "start": 7, "peak": 8,
-                  "noticed": "tight chest", "did": "tea and a walk", "passed": "slowly", "learned": "it passes"}
+                  "noticed": "tight chest", "did": "a walk", "passed": "slowly", "learned": "it passes"}
                  for i in range(n)]
         start = time.perf_counter()
         editor = WorksheetEditor(form, {**empty_values(form), "urges": urges})
@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
         app.processEvents()
         took = time.perf_counter() - start
         peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"urge log, {n} entries: opened in {took:.1f} s; peak memory so far {peak_mib:.0f} MiB", flush=True)
+        print(f"urge log, {n} entries: opened in {took:.1f} s; peak memory so far {peak_mib:.0f} MiB",
+              flush=True)
         editor.close()
         editor.deleteLater()
         app.processEvents()

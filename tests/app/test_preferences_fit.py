@@ -41,5 +41,6 @@ def test_preferences_fits_a_768_pixel_screen_with_its_buttons_on_it(
         for button in dialog.buttons.buttons():
             corner = button.mapTo(dialog, QPoint(button.width(), button.height()))
             assert dialog.rect().contains(corner - QPoint(1, 1)), (button.text(), corner, dialog.size())
-        assert dialog.practice_section is not None and dialog.body.widget().isAncestorOf(dialog.practice_section)
+        section = dialog.practice_section
+        assert section is not None and dialog.body.widget().isAncestorOf(section)
         dialog.grab().save(str(tmp_path / f"preferences-{int(scale * 100)}.png"))

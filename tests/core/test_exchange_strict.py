@@ -40,7 +40,8 @@ def vault(tmp_path: Path) -> Path:
     return tmp_path / "v"
 
 
-def _import(capsys: Any, monkeypatch: Any, tmp_path: Path, vault: Path, doc: dict[str, Any]) -> tuple[int, str]:
+def _import(capsys: Any, monkeypatch: Any, tmp_path: Path, vault: Path, doc: dict[str, Any]
+            ) -> tuple[int, str]:
     path = tmp_path / "f.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     code, _, err = run(capsys, monkeypatch, "import", str(path), "--vault", str(vault), "--passphrase-stdin")
@@ -93,7 +94,7 @@ def test_answers_of_another_version_are_kept_and_the_take_home_prints_declared_c
         sheet = v.worksheet(v.worksheets(client.id)[0].id)
         assert sheet.values["urges"][0]["newer_column"] == "from a newer version"
     out = tmp_path / "c.pdf"
-    code, _, err = run(capsys, monkeypatch, "print", str(sheet.id), "--copy", "clinician", "--vault", str(vault),
-                       "--passphrase-stdin", "-o", str(out))
+    code, _, err = run(capsys, monkeypatch, "print", str(sheet.id), "--copy", "clinician",
+                       "--vault", str(vault), "--passphrase-stdin", "-o", str(out))
     assert code == 0, err
     assert "from a newer version" in pdf_text(out.read_bytes())

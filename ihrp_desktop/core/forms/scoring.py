@@ -55,7 +55,8 @@ def score(form: FormDefinition, fld: Field, values: Mapping[str, Any]) -> ScoreR
     # A skipped question counts 0 even when answered (WHO AUDIT manual, Box 4): Q1 "never" with
     # Q2-Q8 filled in anyway is 0 for them (tests/core/test_audit_published.py).
     total = sum(p for item, p in points.items() if p is not None and item not in skipped)
-    unanswered = tuple(n for n, (item, p) in enumerate(points.items(), 1) if p is None and item not in skipped)
+    unanswered = tuple(n for n, (item, p) in enumerate(points.items(), 1)
+                       if p is None and item not in skipped)
     maximum = sum(max(o.score or 0 for o in form.field(item).options) for item in fld.scoring.items)
     complete = counted == len(points)
     band = next((b for b in fld.scoring.bands if b.min <= total <= b.max), None) if complete else None

@@ -180,7 +180,6 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
     st = _styles()
     form = ctx.form
     card = form.pocket_card or PocketCard()
-    rows_most = rows
     title = word(f"discreet.{form.discreet_title}", ctx.language) if ctx.discreet else ctx.text(form.title)
     front: list[Flowable] = [
         Paragraph(escape_text(title), st["title"]),
@@ -189,13 +188,13 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
     short = _Shortener(limit)
     for list_id in card.front_lists:
         fld = _known(form, list_id)
-        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
-        if fld is None or not rows:
+        filled = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not filled:
             continue
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         # Under its heading a bullet needs no lead when the heading says what it is ("Warning signs").
         lead = bullet_lead(fld, ctx)
-        for row in short.rows(rows, most=rows_most):
+        for row in short.rows(filled, most=rows):
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"
             front.append(Paragraph(shown, st["bullet"], bulletText="•"))
@@ -216,11 +215,11 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
             if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
     for list_id in card.back_lists:  # "People I can ask: Marta, 555-0199", every filled cell of a row
         fld = _known(form, list_id)
-        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
-        if fld is None or not rows:
+        filled = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not filled:
             continue
         back.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
-        for row in short.rows(rows, most=rows_most):
+        for row in short.rows(filled, most=rows):
             cells = [str(row.get(col.id) or "").strip() for col in fld.columns]
             back.append(Paragraph(escape_text(short(", ".join(c for c in cells if c))), st["bullet"],
                                   bulletText="•"))

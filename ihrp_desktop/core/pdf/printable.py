@@ -38,7 +38,10 @@ def _declared(fld: Field, value: Any) -> Any:
     if not fld.traits.container:
         return value
     known = {col.id for col in fld.columns}
-    keep = (lambda row: {k: v for k, v in row.items() if k in known} if isinstance(row, Mapping) else row)
+
+    def keep(row: Any) -> Any:
+        return {k: v for k, v in row.items() if k in known} if isinstance(row, Mapping) else row
+
     if isinstance(value, list):
         return [keep(row) for row in value]
     if isinstance(value, Mapping):

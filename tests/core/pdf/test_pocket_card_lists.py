@@ -60,7 +60,8 @@ def test_a_short_plan_card_calls_emergency_first(kit: SimpleNamespace, language:
                                                  values: dict[str, object]) -> None:
     """The emergency point is on the card, before the point about tolerance after a break."""
     form = kit.shipped_form("safety_plan")
-    data, shortened = card_sheet(form, values, PrintOptions(language=language, discreet=discreet), _practice())
+    options = PrintOptions(language=language, discreet=discreet)
+    data, shortened = card_sheet(form, values, options, _practice())
     text = " ".join(kit.pdf_text(data).split())
     emergency = EMERGENCY[language, discreet]
     tolerance = {"en": "After a break", "es": "pausa"}[language]
