@@ -319,5 +319,5 @@ def _card_shortened(language: str) -> str:
     """The card's own words quoted in the card's language ("More in your plan", "Más en tu plan")."""
     return translate(
         "PrintDialog",
-        "Some answers were too long for the pocket card and were shortened (…); the card says "
+        "Some answers were too long for the pocket card and were shortened (…) or left out; the card says "
         "“{more}”.").format(more=word("card.more", language))

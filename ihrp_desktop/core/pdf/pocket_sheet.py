@@ -31,7 +31,7 @@ SHEET_MARGIN = 15 * mm
 MOST_SHRINK = CARD_TEXT_SIZE / CARD_MIN_SIZE
 # Tried in turn when a face would need more shrinking: the longest an item of the client's may be.
 # Said once by the command line and the print dialog when it happens (tests/cli/test_print_options.py).
-CARD_SHORTENED = ("Some answers were too long for the pocket card and were shortened (\u2026); "
+CARD_SHORTENED = ("Some answers were too long for the pocket card and were shortened (\u2026) or left out; "
                   "the card says \u201cMore in your plan\u201d.")
 LIMITS = (None, 400, 250, 160, 110, 80, 60, 45, 32, 24)
 # Tried in turn when even the shortest items do not fit: how many items of each list print.

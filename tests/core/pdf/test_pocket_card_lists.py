@@ -85,3 +85,26 @@ def test_the_take_home_lists_signs_as_the_card_does(kit: SimpleNamespace, langua
     if language == "es":
         assert "Personas a las que puedo pedir ayuda" in text
         assert "Personas a las que puedo pedir " + "Marta" not in text
+
+
+def test_the_command_prints_a_full_safety_plans_card(capsys, monkeypatch, tmp_path) -> None:
+    """The stranger's repro: a vault, a safety plan with 10 people to ask, `print --copy pocket-card`."""
+    from ihrp_desktop.core.vault import KdfParams, Vault
+    from tests.cli_run import run_cli
+    from tests.core.pdf.conftest import pdf_text
+
+    secret = "card ✓ pass"
+    with Vault.create(tmp_path / "v", secret, kdf=KdfParams.fast()) as v:
+        client = v.add_client("Card Test")
+        sheet = v.new_worksheet(client.id, "safety_plan", 1, values=_plan(0, 0, 10))
+    for args in (("--name", "R", "--phone", "555-0100", "--country", "us"), ("--confirm",)):
+        code, _, err = run_cli(capsys, monkeypatch, "practice", "--vault", str(tmp_path / "v"), *args,
+                               "--passphrase-stdin", stdin=secret + "\n")
+        assert code == 0, err
+    out = tmp_path / "card.pdf"
+    code, _, err = run_cli(capsys, monkeypatch, "print", str(sheet.id), "--copy", "pocket-card", "--vault",
+                           str(tmp_path / "v"), "-o", str(out), "--passphrase-stdin", stdin=secret + "\n")
+    assert code == 0, err
+    assert err.count("shortened (…) or left out") == 1
+    text = " ".join(pdf_text(out.read_bytes()).split())
+    assert "Helper 0, 555-0100" in text and "More in your plan" in text
