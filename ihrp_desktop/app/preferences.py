@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 from ..core.practice import PracticeProblem
 from .i18n import translate
 from .practice_section import PracticeSection, problem_text
+from .screen_fit import fit_to_screen
 from .settings import SETTINGS, AppSettings, Setting
 
 
@@ -32,8 +35,14 @@ class PreferencesDialog(QDialog):
         self.practice_section: PracticeSection | None = None
         self.setWindowTitle(translate("Preferences", "Preferences"))
         self.inputs: dict[str, QWidget] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        # The settings and the practice profile scroll; OK and Cancel stay on the screen below them
+        # (a 1366x768 laptop at the largest text size: tests/app/test_preferences_fit.py).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        outer.setSpacing(12)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(24, 20, 24, 4)
         layout.setSpacing(16)
         form = QFormLayout()
         form.setVerticalSpacing(12)
@@ -65,13 +74,24 @@ class PreferencesDialog(QDialog):
         if vault is not None:
             self.practice_section = PracticeSection(vault.practice(), self)
             layout.addWidget(self.practice_section)
-        buttons = QDialogButtonBox(
+        layout.addStretch(1)
+        self.body = QScrollArea()
+        self.body.setWidget(body)
+        self.body.setWidgetResizable(True)
+        self.body.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.body, 1)
+        self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons.setContentsMargins(24, 0, 24, 0)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        wanted = body.sizeHint()
+        bar = self.body.verticalScrollBar().sizeHint().width()
+        fit_to_screen(self, max(560, wanted.width() + bar + 8),
+                      wanted.height() + self.buttons.sizeHint().height() + 40)
 
     def _input(self, setting: Setting) -> QWidget:
         current = self.settings.get(setting.key)

@@ -158,7 +158,7 @@ class PrintDialog(QDialog):
         copy = "take-home" if self.kind() == "pocket-card" else self.kind()
         discreet = self.discreet.isChecked() and copy == "take-home"
         return PrintOptions(copy=copy, language=self.printed_language(), discreet=discreet,
-                            paper=self.paper.currentData())
+                            paper=self.paper.currentData(), written_with=self._sheet.form_version)
 
     def printed_language(self) -> str:
         """The chosen language, read in usted when it is Spanish and "Formal (usted)" is ticked."""
@@ -319,5 +319,5 @@ def _card_shortened(language: str) -> str:
     """The card's own words quoted in the card's language ("More in your plan", "Más en tu plan")."""
     return translate(
         "PrintDialog",
-        "Some answers were too long for the pocket card and were shortened (…); the card says "
+        "Some answers were too long for the pocket card and were shortened (…) or left out; the card says "
         "“{more}”.").format(more=word("card.more", language))

@@ -174,10 +174,12 @@ def cmd_print(args: argparse.Namespace) -> int:
         language = in_register_asked(args.lang or sheet.language, register, args.formal)
         shortened = False
         if card:
-            options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper)
+            options = PrintOptions(copy="take-home", language=language, discreet=discreet, paper=paper,
+                                   written_with=sheet.form_version)
             pdf, shortened = card_sheet(form, sheet.values, options, practice=practice)
         else:
-            options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper)
+            options = PrintOptions(copy=args.copy, language=language, discreet=discreet, paper=paper,
+                                   written_with=sheet.form_version)
             pdf = render_worksheet(form, sheet.values, header, options)
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record(AuditAction.PRINTED, client_id=sheet.client_id, worksheet_id=sheet.id,

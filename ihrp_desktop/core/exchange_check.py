@@ -17,6 +17,7 @@ from typing import Any
 from .exchange_file import ExportFormatError, Progress
 from .forms import FormLibrary
 from .forms.loader import ID_PATTERN
+from .forms.strict import strict_problems
 from .forms.values import FieldValueError, normalize
 from .vault.clients import clean_name
 from .vault.importing import IncomingClient, IncomingSession, IncomingWorksheet
@@ -204,7 +205,8 @@ class _Checker:
         form = self.library.forms.get(form_id)
         if form is None:
             self.unknown_forms.add(form_id)  # kept as it is
-        else:
+        given = values
+        if form is not None:
             try:
                 values = normalize(form, values)
             except FieldValueError as exc:
@@ -217,6 +219,10 @@ class _Checker:
             raise _fail(f"{where}.values", "the answers are not plain JSON data") from None
         if len(text.encode("utf-8")) > MAX_ANSWERS_BYTES:
             raise _fail(f"{where}.values", f"the answers are larger than {MAX_ANSWERS_BYTES:,} bytes")
+        if form is not None and w.get("form_version") == form.version:
+            # Answers written for this very version fit it exactly (docs/export-format.md).
+            for path, why in strict_problems(form, given)[:1]:
+                raise _fail(f"{where}.values.{path}", why)
         language = w.get("language")
         sheet = IncomingWorksheet(
             key=self.sheets,

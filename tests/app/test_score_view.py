@@ -41,7 +41,8 @@ def test_the_score_follows_the_answers_live(qtbot: Any) -> None:
     view = editor._page.totals["audit_score"]  # type: ignore[union-attr]
     assert isinstance(view, ScoreView)
     assert view.total_text() == (
-        "Incomplete: 9 of 10 questions answered (12 points so far); no band until every question is answered"
+        "Incomplete: 9 of 10 questions answered (12 points so far); not answered: 10; "
+        "no band until every question is answered"
     )
     choose(editor, qtbot, "audit_10", 2)  # "Yes, during the last year": 4 points
     assert editor.values()["audit_10"] == "yes_last_year"

@@ -96,17 +96,17 @@ def test_audit_totals_and_zones_are_the_manuals(
 # Missing answers: what the app does (not in the manual, which assumes every asked question is answered).
 MISSING = [
     # Q3 left empty: Q2 + Q3 cannot be known to be 0, so nothing is skipped; 9 of 10 answered.
-    (answers(4, 2, None, 1, 1, 0, 1, 0, 0, 4), 13, 9),
+    (answers(4, 2, None, 1, 1, 0, 1, 0, 0, 4), 13, 9, "3"),
     # Q2 = 0 but Q3 empty: the "Q2 + Q3 = 0" skip needs both answered; Q4-Q8 still to come.
-    (answers(2, 0, None, *[None] * 5, 0, 0), 2, 4),
+    (answers(2, 0, None, *[None] * 5, 0, 0), 2, 4, "3, 4, 5, 6, 7, 8"),
     # Q1 empty: no skip can apply; only Q9 and Q10 answered.
-    (answers(None, *[None] * 7, 2, 4), 6, 2),
+    (answers(None, *[None] * 7, 2, 4), 6, 2, "1, 2, 3, 4, 5, 6, 7, 8"),
 ]
 
 
-@pytest.mark.parametrize(("values", "points", "counted"), MISSING)
+@pytest.mark.parametrize(("values", "points", "counted", "missing"), MISSING)
 def test_an_audit_with_an_empty_answer_gives_no_total_as_if_complete(
-    audit: FormDefinition, values: dict[str, str], points: int, counted: int
+    audit: FormDefinition, values: dict[str, str], points: int, counted: int, missing: str
 ) -> None:
     fld = audit.field("audit_score")
     result = score(audit, fld, values)
@@ -114,7 +114,7 @@ def test_an_audit_with_an_empty_answer_gives_no_total_as_if_complete(
     assert (result.points, result.counted) == (points, counted)
     shown = score_text(fld, result)
     assert shown == (f"Incomplete: {counted} of 10 questions answered ({points} points so far); "
-                     "no band until every question is answered")
+                     f"not answered: {missing}; no band until every question is answered")
     assert "of 40" not in shown and "Zone" not in shown
 
 
@@ -165,7 +165,13 @@ def test_an_audit_c_with_an_empty_answer_gives_no_band(audit_c: FormDefinition) 
     fld = audit_c.field("audit_c_score")
     result = score(audit_c, fld, answers(3, None, 2))
     assert not result.complete and result.band is None and (result.points, result.counted) == (5, 2)
-    assert score_text(fld, result).startswith("Incomplete: 2 of 3 questions answered (5 points so far)")
+    assert score_text(fld, result).startswith("Incomplete: 2 of 3 questions answered (5 points so far); "
+                                              "not answered: 2;")
+    one = score(audit_c, fld, answers(1, None, None))
+    assert score_text(fld, one).startswith("Incomplete: 1 of 3 questions answered (1 point so far); "
+                                           "not answered: 2, 3;")
+    assert score_text(fld, one, "es").startswith("Incompleto: 1 de 3 preguntas respondidas (1 punto hasta "
+                                                 "ahora); sin responder: 2, 3;")
     assert score_text(fld, score(audit_c, fld, {})) == "Not scored yet: no question answered"
 
 
@@ -189,3 +195,33 @@ def test_the_definitions_cite_the_sources_and_the_terms_of_use(
         assert "WHO/MSD/MSB/01.6a" in cited and "2001" in cited
         assert "not for sale" in cited or "not for sale or commercial use" in cited
     assert "Bush" in audit_c.attribution.get("en") and "158:1789-1795" in audit_c.attribution.get("en")
+
+
+# Answers present where a skip rule applies (imported, or filled in before question 1 was changed):
+# Box 4 records a skipped question as 0, so they count 0 (issue 16's stranger, case 3).
+SKIPPED_BUT_ANSWERED = [
+    # Q1 "never" skips Q2-Q8; Q2-Q8 at full points anyway; Q9, Q10 "no": 0, Zone I (was 28, Zone IV).
+    (answers(0, 4, 4, 4, 4, 4, 4, 4, 0, 0), 0, "Zone I"),
+    # Q2 + Q3 = 0 skips Q4-Q8; Q1 weekly (3), Q4-Q8 daily (20), Q9 yes last year (4): 7, Zone I.
+    (answers(3, 0, 0, 4, 4, 4, 4, 4, 4, 0), 7, "Zone I"),
+    # The same with Q10 yes last year too: 3 + 4 + 4 = 11, Zone II.
+    (answers(3, 0, 0, 4, 4, 4, 4, 4, 4, 4), 11, "Zone II"),
+]
+
+
+@pytest.mark.parametrize(("values", "total", "zone"), SKIPPED_BUT_ANSWERED)
+def test_a_skipped_question_counts_0_even_when_answered(
+    audit: FormDefinition, values: dict[str, str], total: int, zone: str
+) -> None:
+    fld = audit.field("audit_score")
+    result = score(audit, fld, values)
+    assert result.complete and result.points == total
+    assert result.band is not None and result.band.label.get("en").startswith(zone)
+    text = _clinician_copy(audit, values)
+    assert f"{total} of 40" in text and zone in text
+
+
+def test_the_chart_scores_a_skipped_question_as_0(audit: FormDefinition) -> None:
+    from ihrp_desktop.core.progress import _value  # the value a progress chart draws
+
+    assert _value(audit, audit.field("audit_score"), answers(0, 4, 4, 4, 4, 4, 4, 4, 0, 0)) == 0.0

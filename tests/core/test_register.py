@@ -41,7 +41,15 @@ TU_IMPERATIVES = frozenset({
     "revisa", "restaura",
 })
 TU_MARKERS = TU_ONLY | TU_IMPERATIVES
+# tú imperatives that are also a noun or a third person elsewhere ("la llama", "habla de"): a marker
+# only where a sentence, a label or a clause starts ("Mira la cadena", "Llama a alguien").
+OPENING_IMPERATIVES = frozenset({
+    "mira", "llama", "habla", "piensa", "anota", "escribe", "elige", "intenta", "respira", "deja",
+    "camina", "usa", "lleva", "guarda", "pide", "observa", "siente", "toma", "recuerda", "di", "pon",
+    "ten", "ven", "ve", "sigue", "sal", "come", "bebe", "quédate", "apunta", "marca", "comparte",
+})
 _WORD = re.compile(r"\w+")
+_OPENING = re.compile(r"(?:^|[.!?:;]\s+|[¿¡(\"“«]|\n\s*|[-•·]\s+)(\w+)")
 # Words of TU_MARKERS that are not second person where they stand, by (where, word): the reason.
 NOT_TU: dict[tuple[str, str], str] = {
     ("safety.toml injecting point 0 (discreet)", "limpia"): "an adjective: 'piel limpia' (clean skin)",
@@ -52,8 +60,10 @@ THERAPIST_SECTIONS = frozenset({"recovery", "vault", "failure"})
 
 
 def tu_words(text: str, markers: frozenset[str] = TU_MARKERS) -> list[str]:
-    """The tú markers ``text`` holds (whole words)."""
-    return [low for token in _WORD.findall(text) if (low := token.lower()) in markers]
+    """The tú markers ``text`` holds (whole words), and any opening imperative where a sentence
+    starts (in a formal variant too: usted says "Mire", never "Mira")."""
+    found = [low for token in _WORD.findall(text) if (low := token.lower()) in markers]
+    return found + [low for token in _OPENING.findall(text) if (low := token.lower()) in OPENING_IMPERATIVES]
 
 
 def _texts(obj: Any, where: str, clinician: bool = False) -> Iterator[tuple[str, Text]]:
@@ -121,6 +131,14 @@ def test_every_client_facing_catalogue_word_has_a_formal_variant_where_it_says_t
             continue
         problems += _flag(f"es.toml {key}", text, words.get(f"{key}_formal"))
     assert problems == []
+
+
+def test_the_check_finds_an_opening_imperative_only_where_a_sentence_starts() -> None:
+    assert tu_words("Mira la cadena hacia atrás.") == ["mira"]
+    assert tu_words("Lo que noté. Llama a Marta.") == ["llama"]
+    assert tu_words("¿Piensa en lo que pasó?") == ["piensa"]
+    assert tu_words("Una llama pequeña; ella habla poco.") == []
+    assert tu_words("Mire la cadena hacia atrás.") == []
 
 
 def test_the_check_finds_tu_and_passes_usted() -> None:

@@ -982,8 +982,8 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>{count} caracteres de esta hoja no se pueden imprimir (p. ej., escritura china, japonesa, coreana o árabe); aparecen como {mark} en la página.</translation>
     </message>
     <message>
-        <source>Some answers were too long for the pocket card and were shortened (…); the card says “{more}”.</source>
-        <translation>Algunas respuestas eran demasiado largas para la tarjeta de bolsillo y se acortaron (…); la tarjeta dice «{more}».</translation>
+        <source>Some answers were too long for the pocket card and were shortened (…) or left out; the card says “{more}”.</source>
+        <translation>Algunas respuestas eran demasiado largas para la tarjeta de bolsillo y se acortaron (…) o se dejaron fuera; la tarjeta dice «{more}».</translation>
     </message>
     <message>
         <source>The save could not be recorded in the vault, so the PDF was not saved. {reason}</source>

@@ -24,6 +24,7 @@ class ScoreResult:
     items: int  # items the measure has
     maximum: int  # the highest score the measure can give
     band: Band | None  # the band of a complete score, else None
+    unanswered: tuple[int, ...] = ()  # the numbers (1-based, in the measure's order) still to answer
 
     @property
     def complete(self) -> bool:
@@ -51,11 +52,15 @@ def score(form: FormDefinition, fld: Field, values: Mapping[str, Any]) -> ScoreR
             skipped |= set(skip.then)
     answered = [p for p in points.values() if p is not None]
     counted = sum(1 for item, p in points.items() if p is not None or item in skipped)
-    total = sum(answered)
+    # A skipped question counts 0 even when answered (WHO AUDIT manual, Box 4): Q1 "never" with
+    # Q2-Q8 filled in anyway is 0 for them (tests/core/test_audit_published.py).
+    total = sum(p for item, p in points.items() if p is not None and item not in skipped)
+    unanswered = tuple(n for n, (item, p) in enumerate(points.items(), 1)
+                       if p is None and item not in skipped)
     maximum = sum(max(o.score or 0 for o in form.field(item).options) for item in fld.scoring.items)
     complete = counted == len(points)
     band = next((b for b in fld.scoring.bands if b.min <= total <= b.max), None) if complete else None
-    return ScoreResult(total, len(answered), counted, len(points), maximum, band)
+    return ScoreResult(total, len(answered), counted, len(points), maximum, band, unanswered)
 
 
 def score_text(fld: Field, result: ScoreResult, language: str = "en") -> str:
@@ -63,7 +68,9 @@ def score_text(fld: Field, result: ScoreResult, language: str = "en") -> str:
     if result.answered == 0:
         return word("score.none", language)
     if not result.complete:
-        return word("score.incomplete", language, points=result.points, answered=result.counted,
-                    items=result.items)
+        so_far = word("score.so_far_one" if result.points == 1 else "score.so_far", language,
+                      points=result.points)
+        return word("score.incomplete", language, so_far=so_far, answered=result.counted,
+                    items=result.items, missing=", ".join(str(n) for n in result.unanswered))
     shown = word("score.of", language, points=result.points, maximum=result.maximum)
     return f"{shown} · {result.band.label.get(language)}" if result.band is not None else shown

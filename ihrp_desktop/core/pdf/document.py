@@ -155,7 +155,9 @@ def render_worksheet(
     ``values`` are the worksheet's answers by field id (shapes as in ``core.forms.values``);
     a value that no longer fits its field (an older definition) prints as stored.
     """
-    ctx = _context(form, {} if options.copy == "blank" else printable_values(form, values), options)
+    declared = options.declared_only(form.version)
+    printed = {} if options.copy == "blank" else printable_values(form, values, declared_only=declared)
+    ctx = _context(form, printed, options)
     return build_pdf(
         worksheet_story(header, ctx),
         ctx.language,

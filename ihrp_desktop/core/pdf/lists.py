@@ -104,7 +104,12 @@ def build_list(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
 
 
 def bullet_lead(fld: Field, ctx: RenderContext) -> str:
-    """The column label that starts each bullet ("No more than", "Never"), unless it repeats the field's."""
+    """The column label that starts each bullet ("No more than", "Never"), unless it repeats the field's
+    or the list is bare (``[pocket_card] bare_lists``: under "Warning signs" a sign needs no "Sign:",
+    on the page as on the card; tests/core/pdf/test_pocket_card_lists.py)."""
+    card = ctx.form.pocket_card
+    if card is not None and fld.id in card.bare_lists:
+        return ""
     lead = ctx.text(fld.columns[0].label).strip()
     return "" if lead.casefold() == ctx.text(fld.label).strip().casefold() else lead
 

@@ -32,6 +32,9 @@ class PrintOptions:
     language: str = "en"
     discreet: bool = False
     paper: Paper = "letter"
+    # The definition version the worksheet was written with (None: not known). A client's copy of a
+    # worksheet written with the installed version prints only the answers the definition declares.
+    written_with: int | None = None
 
     def __post_init__(self) -> None:
         if self.copy not in COPIES:
@@ -43,6 +46,12 @@ class PrintOptions:
     def is_discreet(self) -> bool:
         """Discretion applies to the take-home copy (the one that leaves the room)."""
         return self.discreet and self.copy == "take-home"
+
+    def declared_only(self, form_version: int) -> bool:
+        """Whether to leave out answers the definition does not declare: on a client's copy of a
+        worksheet written with this very version (an answer of another version's retired column
+        still prints: tests/core/pdf/test_retired_columns.py; tests/core/pdf/test_undeclared_answers.py)."""
+        return self.copy != "clinician" and self.written_with == form_version
 
 
 @dataclass(frozen=True)

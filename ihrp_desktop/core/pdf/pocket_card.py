@@ -122,6 +122,13 @@ class _Shortener:
         self.cut = self.cut or short != text
         return short
 
+    def rows(self, rows: list[Any], most: int | None) -> list[Any]:
+        """The first ``most`` rows of a list (all when None), remembering whether any was left out."""
+        if most is None or len(rows) <= most:
+            return rows
+        self.cut = True
+        return rows[:most]
+
 
 def _line(fld: Field, card: PocketCard, ctx: RenderContext, style: ParagraphStyle,
           cut: Callable[[str], str] = str) -> Paragraph | None:
@@ -149,13 +156,15 @@ def card_points(ctx: RenderContext) -> list[Any]:
 
 
 def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int | None = None,
-               points: int | None = None, spill: int = 0) -> tuple[list[Flowable], list[Flowable]]:
+               points: int | None = None, spill: int = 0, rows: int | None = None
+               ) -> tuple[list[Flowable], list[Flowable]]:
     """Front (title, limits, never list) and back (the client's safety answers, the safety points,
     the lines).
 
     With ``limit``, each of the client's items longer than it is shortened with "…"; with
     ``points``, only the first that many safety points print on the back, and the next ``spill``
-    on the front, across the fold, when the front has room for them whole. Where something is left
+    on the front, across the fold, when the front has room for them whole; with ``rows``, each list
+    prints only its first that many items (a plan with 15 warning signs). Where something is left
     out the card says "More in your plan" (:mod:`.pocket_sheet` asks for it when the card would be
     too full). The safety points and the lines print at CARD_SAFETY_SIZE, the other answers smaller.
     """
@@ -170,13 +179,13 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
     short = _Shortener(limit)
     for list_id in card.front_lists:
         fld = _known(form, list_id)
-        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
-        if fld is None or not rows:
+        filled = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not filled:
             continue
         front.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
         # Under its heading a bullet needs no lead when the heading says what it is ("Warning signs").
-        lead = "" if list_id in card.bare_lists else bullet_lead(fld, ctx)
-        for row in rows:
+        lead = bullet_lead(fld, ctx)
+        for row in short.rows(filled, most=rows):
             whole = bullet_text(fld, row)
             shown = lead_prefix(fld, row, lead, whole) + escape_text(short(whole))  # "No más de: One pill"
             front.append(Paragraph(shown, st["bullet"], bulletText="•"))
@@ -197,11 +206,11 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
             if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
     for list_id in card.back_lists:  # "People I can ask: Marta, 555-0199", every filled cell of a row
         fld = _known(form, list_id)
-        rows = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
-        if fld is None or not rows:
+        filled = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []
+        if fld is None or not filled:
             continue
         back.append(Paragraph(escape_text(ctx.text(fld.label)), st["head"]))
-        for row in rows:
+        for row in short.rows(filled, most=rows):
             cells = [str(row.get(col.id) or "").strip() for col in fld.columns]
             back.append(Paragraph(escape_text(short(", ".join(c for c in cells if c))), st["bullet"],
                                   bulletText="•"))
@@ -239,7 +248,8 @@ def card_context(form: FormDefinition, values: Mapping[str, Any], options: Print
         raise ValueError(f"The worksheet '{form.title.get()}' has nothing to put on a pocket card.")
     return RenderContext(
         form=form,
-        values=printable_values(form, without_source_notes(values) if options.discreet else values),
+        values=printable_values(form, without_source_notes(values) if options.discreet else values,
+                                declared_only=options.declared_only(form.version)),
         language=options.language,
         copy="take-home",
         discreet=options.discreet,

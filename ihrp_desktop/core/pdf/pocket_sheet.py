@@ -31,9 +31,11 @@ SHEET_MARGIN = 15 * mm
 MOST_SHRINK = CARD_TEXT_SIZE / CARD_MIN_SIZE
 # Tried in turn when a face would need more shrinking: the longest an item of the client's may be.
 # Said once by the command line and the print dialog when it happens (tests/cli/test_print_options.py).
-CARD_SHORTENED = ("Some answers were too long for the pocket card and were shortened (\u2026); "
+CARD_SHORTENED = ("Some answers were too long for the pocket card and were shortened (\u2026) or left out; "
                   "the card says \u201cMore in your plan\u201d.")
 LIMITS = (None, 400, 250, 160, 110, 80, 60, 45, 32, 24)
+# Tried in turn when even the shortest items do not fit: how many items of each list print.
+ROWS = (None, 8, 6, 5, 4, 3, 2, 1)
 MARK = 5 * mm  # length of a cut mark, drawn outside the cards
 
 
@@ -131,32 +133,45 @@ def _fits_whole(content: list[Flowable]) -> bool:
 @dataclass(frozen=True)
 class CardFit:
     """How a card fits: the longest an item may be (None: whole), how many safety points print on
-    the back (None: all) and how many more on the front, across the fold."""
+    the back (None: all) and how many more on the front, across the fold, and how many items of
+    each list print (None: all)."""
 
     limit: int | None = None
     points: int | None = None
     spill: int = 0
+    rows: int | None = None
+
+
+def _fit_at(ctx: RenderContext, practice: Practice | None, limit: int | None, rows: int | None
+            ) -> CardFit | None:
+    every = len(card_points(ctx))
+    front, back = card_faces(ctx, practice, limit, rows=rows)
+    if not _fits(front):
+        return None
+    if _fits_whole(back):
+        return CardFit(limit, rows=rows)
+    # The first point stays (when to call emergency services): lists lose items before it goes.
+    points = next((n for n in range(every - 1, min(every, 1) - 1, -1)
+                   if _fits_whole(card_faces(ctx, practice, limit, n, rows=rows)[1])), None)
+    if points is None:
+        return None
+    spill = next((k for k in range(every - points, 0, -1)
+                  if _fits_whole(card_faces(ctx, practice, limit, points, k, rows=rows)[0])), 0)
+    return CardFit(limit, points, spill, rows)
 
 
 def card_fit(ctx: RenderContext, practice: Practice | None) -> CardFit:
     """The front fits shrunk at most to CARD_MIN_SIZE; the back fits unshrunk, its safety text at
     CARD_SAFETY_SIZE, with as many points as it holds; the rest go on the front while it has room
-    for them unshrunk (tests/core/pdf/test_pocket_card_fit.py)."""
-    every = len(card_points(ctx))
-    for limit in LIMITS:
-        front, back = card_faces(ctx, practice, limit)
-        if not _fits(front):
-            continue
-        if _fits_whole(back):
-            return CardFit(limit)
-        points = next((n for n in range(every - 1, -1, -1)  # the first points are the most general
-                       if _fits_whole(card_faces(ctx, practice, limit, n)[1])), None)
-        if points is None:
-            continue
-        spill = next((k for k in range(every - points, 0, -1)
-                      if _fits_whole(card_faces(ctx, practice, limit, points, k)[0])), 0)
-        return CardFit(limit, points, spill)
-    return CardFit(LIMITS[-1], 0)
+    for them unshrunk (tests/core/pdf/test_pocket_card_fit.py). Long items are shortened first;
+    a plan with more items than a face holds prints the first of each list
+    (tests/core/pdf/test_pocket_card_lists.py)."""
+    for rows in ROWS:
+        for limit in LIMITS:
+            fit = _fit_at(ctx, practice, limit, rows)
+            if fit is not None:
+                return fit
+    return CardFit(LIMITS[-1], min(len(card_points(ctx)), 1), 0, ROWS[-1])
 
 
 def card_sheet(
@@ -170,11 +185,11 @@ def card_sheet(
     story: list[Flowable] = []
     for _ in range(grid.rows):
         # Built again for every row: a flowable is laid out once.
-        front, back = card_faces(ctx, practice, fit.limit, fit.points, fit.spill)
+        front, back = card_faces(ctx, practice, fit.limit, fit.points, fit.spill, fit.rows)
         story += [_face(front), FrameBreak(), _face(back), FrameBreak()]
     pdf = build_pdf(story[:-1], ctx.language, CutMarks(grid), card_metadata(form, options), grid.page,
                     frames=grid.frames())
-    return pdf, fit.limit is not None
+    return pdf, fit.limit is not None or fit.rows is not None
 
 
 def render_pocket_card_sheet(
