@@ -52,7 +52,12 @@ def form_labels(form: FormDefinition, language: str) -> list[str]:
         out += [_t(section.title, language, True), _t(section.guidance, language, True)]
         for fld in section.fields:
             if not fld.is_clinician and fld.on_blank:
-                out += field_labels(fld, language, blank=True)
+                labels = field_labels(fld, language, blank=True)
+                if form.pocket_card is not None and fld.id in form.pocket_card.bare_lists:
+                    # a bare list prints under its heading, its column's label as no lead (lists.bullet_lead)
+                    leads = {_t(column.label, language) for column in fld.columns}
+                    labels = [label for label in labels if label not in leads]
+                out += labels
     return [text for text in dict.fromkeys(out) if text.strip()]
 
 
