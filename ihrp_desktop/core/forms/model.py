@@ -194,6 +194,8 @@ class PocketCard:
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
     # front lists whose bullets print bare under their heading: no "Sign:" before each sign
     bare_lists: tuple[str, ...] = ()
+    # back answers printed at the help lines' size, beside them: a number to call in a hurry
+    large: tuple[str, ...] = ()
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""
