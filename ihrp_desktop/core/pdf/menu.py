@@ -175,9 +175,8 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
             ]
             data.append([nested] + [""] * len(summary))
             continue
-        if group_cell is not None:  # a long first option: it may split, its heading stays with it
+        if group_cell is not None:  # a long first option splits across pages, its start under the heading
             commands += _group_commands(len(data), len(widths))
-            commands.append(("NOSPLIT", (0, len(data)), (-1, len(data) + 1)))
             data.append([group_cell] + [""] * len(summary))
         commands += [(c, (0, len(data)), (-1, len(data)), *rest) for c, _, _, *rest in row_style]
         commands.append(("LINEBELOW", (0, len(data)), (-1, len(data)), 0.5, COLORS.white))
