@@ -232,6 +232,13 @@ def text_reason(text: str, limit: int) -> str:
     return "long" if len(text.strip()) > limit else ""
 
 
+def shown(text: str) -> str:
+    """``text`` safe to show on a terminal: control characters and direction marks as "?", at most
+    TEXT_LIMIT characters (a value saved before the checks above)."""
+    safe = "".join("?" if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI else c for c in text)
+    return safe if len(safe) <= TEXT_LIMIT else safe[:TEXT_LIMIT] + "…"
+
+
 _REASONS = {
     "long": "is {n} characters long; keep it to {limit} or fewer.",
     "control": "holds a line break, a tab or another control character; type it on one line.",

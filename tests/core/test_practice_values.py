@@ -82,3 +82,17 @@ def test_a_long_name_shortens_at_the_foot_and_the_phone_prints_whole_on_every_pa
         text = page.extract_text() or ""
         foot = next(line for line in text.splitlines() if "555-0100-77" in line)
         assert "Riverside Harm" in foot and "… · 555-0100-77" in foot, foot
+
+
+def test_a_profile_saved_before_the_checks_is_shown_without_raw_control_characters(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`practice` shows an old value's ESC, BEL or direction mark as "?", and a long one cut."""
+    from dataclasses import replace
+
+    from ihrp_desktop.cli.practice import describe
+
+    old = replace(Practice(), name="River\x1b[2Jside\u202e" + "x" * 300, phone="555\x070100")
+    out = "\n".join(describe(old))
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "River?[2Jside?" in out and "555?0100" in out and "x" * 301 not in out
