@@ -124,7 +124,28 @@ def problem_text(problem: PracticeProblem) -> str:
         "practice phone": translate("Preferences", "The practice phone"),
         "crisis line number": translate("Preferences", "The crisis line number"),
         "poison line number": translate("Preferences", "The poison line number"),
+        "practice name": translate("Preferences", "The practice name"),
+        "crisis line label": translate("Preferences", "The crisis line label"),
+        "poison line label": translate("Preferences", "The poison line label"),
     }
+    field = names.get(problem.field, problem.field)
+    # tests/app/test_practice_app.py::test_a_long_name_or_a_control_character_is_refused_in_the_window
+    if problem.reason == "long":
+        return translate(
+            "Preferences", "{field} is {n} characters long; keep it to {limit} or fewer."
+        ).format(field=field, n=problem.length, limit=problem.limit)
+    if problem.reason == "control":
+        return translate(
+            "Preferences",
+            "{field} holds a line break, a tab or another control character; type it on one "
+            "line.",
+        ).format(field=field)
+    if problem.reason == "bidi":
+        return translate(
+            "Preferences",
+            "{field} holds an invisible mark that changes the direction of the text; type it again "
+            "without it.",
+        ).format(field=field)
     return translate(
         "Preferences",
         "{field}: '{text}' is not a phone number: use digits, spaces and + - ( ) . only (an extension "

@@ -14,7 +14,7 @@ from ..core.file_guard import RefusedTarget
 from ..core.vocabulary import DEFAULT_REGISTER, AuditAction, Register
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
-from .output import checked_output, say, write_file, written_to
+from .output import checked_output, say, say_written, write_file, written_to
 from .passphrase import PassphraseSource, UsageProblem
 from .register import in_register_asked
 
@@ -188,7 +188,7 @@ def cmd_print(args: argparse.Namespace) -> int:
         write_file(args.output, pdf)
         # The card and a discreet copy never print the client's name.
         lost = unprintable([*texts_of(sheet.values), "" if discreet or card else client.name])
-    say(f"Written to {written_to(args.output)}")
+    say_written(args.output)
     if lost:
         say(unprintable_note(lost))  # tests/cli/test_print_options.py::test_unprintable_said_once
     if shortened:
@@ -214,7 +214,7 @@ def cmd_export_json(args: argparse.Namespace) -> int:
             "Keep it on an encrypted disk and delete it when you no longer need it.")
         vault.record(AuditAction.EXPORTED, detail=f"{len(data['clients'])} client(s) to JSON")
         write_file(args.output, text.encode("utf-8"))
-    say(f"Written to {written_to(args.output)}.")
+    say_written(args.output)
     return EXIT_OK
 
 

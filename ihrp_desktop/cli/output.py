@@ -39,6 +39,12 @@ def written_to(path: str) -> str:
     return "standard output" if path == STDOUT else path
 
 
+def say_written(path: str) -> None:
+    """The one message after a command wrote its output ("Written to standard output." for ``-o -``:
+    tests/cli/test_output_dash.py)."""
+    say(f"Written to {written_to(path)}.")
+
+
 def write_file(path: str, data: bytes) -> None:
     """Write a file the person asked for through the one guard (never onto a vault, a folder or a
     device; new file, 0600, renamed into place), whole or not at all; an error names their file, not

@@ -9,7 +9,16 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
-from ..core.practice import PAPERS, Line, Practice, PracticeProblem, check_practice, countries, shipped
+from ..core.practice import (
+    PAPERS,
+    Line,
+    Practice,
+    PracticeProblem,
+    check_practice,
+    countries,
+    shipped,
+    shown,
+)
 from .codes import EXIT_OK
 from .output import say
 from .passphrase import UsageProblem
@@ -66,12 +75,12 @@ def changed(before: Practice, args: argparse.Namespace) -> Practice:
 
 def describe(practice: Practice) -> list[str]:
     """The profile as lines of text, each shipped number with its source and the day it was checked."""
-    rows = [("name:", practice.name or "(not set)"), ("phone:", practice.phone or "(not set)"),
+    rows = [("name:", shown(practice.name) or "(not set)"), ("phone:", shown(practice.phone) or "(not set)"),
             ("country:", practice.country or "(not set)"), ("paper:", practice.paper)]
     for kind in ("crisis", "poison"):
         line: Line = getattr(practice, kind)
-        rows.append((f"{kind} line:",
-                     f"{practice.label(kind, 'en')}: {line.number}" if line.number else "(not set)"))
+        said = f"{shown(practice.label(kind, 'en'))}: {shown(line.number)}"
+        rows.append((f"{kind} line:", said if line.number else "(not set)"))
         source = shipped(practice.country, kind)
         if line.number and not practice.is_typed(kind) and source is not None:
             rows.append(("", f"source: {source.source}, {source.checked_text}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .codes import EXIT_ERROR, EXIT_OK
-from .output import checked_output, say, write_file
+from .output import checked_output, say, say_written, write_file
 
 
 def declare(p: argparse.ArgumentParser) -> None:
@@ -45,5 +45,5 @@ def cmd_report(args: argparse.Namespace) -> int:
         # Recorded before the file exists: a print the audit trail cannot hold is not made.
         vault.record(AuditAction.PRINTED, client_id=client.id, detail="progress report to file")
         write_file(args.output, pdf)
-    say(f"Written to {args.output}")
+    say_written(args.output)
     return EXIT_OK

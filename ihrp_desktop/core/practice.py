@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -197,25 +198,74 @@ def number_problem(text: str) -> str:
     return ""
 
 
+# The longest practice name or line label saved: it prints on one line at the foot of every page and
+# beside a help line's number (tests/core/test_practice_values.py).
+TEXT_LIMIT = 120
+NUMBER_LIMIT = 40
+# Invisible marks that turn the direction of the text around it: a number or name could print in
+# an order other than the one typed.
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 class PracticeProblem(ValueError):
     """A practice profile that cannot be saved; the message names the field, in plain words.
-    ``field`` ("practice phone") and ``value`` let the window say it in its own language."""
+    ``field`` ("practice phone"), ``value`` and ``reason`` ("number", "long", "control", "bidi") let
+    the window say it in its own language."""
 
-    def __init__(self, message: str, field: str = "", value: str = ""):
+    def __init__(
+        self, message: str, field: str = "", value: str = "", reason: str = "number", length: int = 0,
+        limit: int = 0,
+    ):
         super().__init__(message)
         self.field = field
         self.value = value
+        self.reason = reason
+        self.length, self.limit = length, limit  # a value too long: how long, and the most allowed
+
+
+def text_reason(text: str, limit: int) -> str:
+    """Why ``text`` cannot be saved in the profile ("" when it can): "long", "control" or "bidi"."""
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+        return "control"  # line breaks, tabs, ESC, BEL: one line of plain text only
+    if any(c in _BIDI for c in text):
+        return "bidi"
+    return "long" if len(text.strip()) > limit else ""
+
+
+def shown(text: str) -> str:
+    """``text`` safe to show on a terminal: control characters and direction marks as "?", at most
+    TEXT_LIMIT characters (a value saved before the checks above)."""
+    safe = "".join("?" if unicodedata.category(c) in ("Cc", "Zl", "Zp") or c in _BIDI else c for c in text)
+    return safe if len(safe) <= TEXT_LIMIT else safe[:TEXT_LIMIT] + "…"
+
+
+_REASONS = {
+    "long": "is {n} characters long; keep it to {limit} or fewer.",
+    "control": "holds a line break, a tab or another control character; type it on one line.",
+    "bidi": "holds an invisible mark that changes the direction of the text; type it again without it.",
+}
 
 
 def check_practice(practice: Practice) -> None:
-    """Refuse (PracticeProblem) a profile whose phone or line numbers are not numbers.
+    """Refuse (PracticeProblem) a profile whose phone or line numbers are not numbers, or whose name,
+    labels or numbers are too long, hold a control character or line break, or a direction mark.
 
     A line's label may hold words; labels and the practice's name never print on a discreet copy
     (it prints "Call: <phone>" and neutral line labels: tests/core/test_practice_numbers.py).
     """
-    fields = (("practice phone", practice.phone), ("crisis line number", practice.crisis.number),
-              ("poison line number", practice.poison.number))
-    for name, value in fields:
+    texts = (("practice name", practice.name, TEXT_LIMIT),
+             ("crisis line label", practice.crisis.label, TEXT_LIMIT),
+             ("poison line label", practice.poison.label, TEXT_LIMIT))
+    numbers = (("practice phone", practice.phone), ("crisis line number", practice.crisis.number),
+               ("poison line number", practice.poison.number))
+    for name, value, limit in [*texts, *[(n, v, NUMBER_LIMIT) for n, v in numbers]]:
+        reason = text_reason(value, limit)
+        if reason:
+            length = len(value.strip())
+            said = _REASONS[reason].format(n=length, limit=limit)
+            # The value itself is not repeated: a control character would act on the terminal.
+            raise PracticeProblem(f"The {name} {said}", name, "", reason, length, limit)
+    for name, value in numbers:
         problem = number_problem(value)
         if problem:
             raise PracticeProblem(f"The {name}: {problem}", name, value.strip())

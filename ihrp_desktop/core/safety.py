@@ -169,14 +169,25 @@ def groups_for(substances: Iterable[str], routes: Iterable[str]) -> set[str]:
     for group, keys in content.keywords.items():
         texts = route_texts if group in content.route_groups else substance_texts
         folded = [(k, key.startswith("=")) for k, key in
-                  ((" ".join(folded_words(key)), key) for key in keys) if k]
+                  ((tuple(folded_words(key)), key) for key in keys) if k]
         if any(
-            (_same(w, k) or (not whole and len(k) >= 5 and w.startswith(k)))
-            and not _negated(words, i, content.negations)
-            for words in texts for i, w in enumerate(words) for k, whole in folded
+            _keyword_at(words, i, k, whole) and not _negated(words, i, content.negations)
+            for words in texts for i in range(len(words)) for k, whole in folded
         ):
             found.add(group)
     return found
+
+
+def _keyword_at(words: list[str], i: int, key: tuple[str, ...], whole: bool) -> bool:
+    """Whether ``key`` (one word or several: "purple drank", "shooting up") starts at ``words[i]``:
+    each word whole or its plural, the last one of 5 letters or more also a word's start."""
+    if i + len(key) > len(words):
+        return False
+    *head, last = key
+    if not all(_same(words[i + k], word) for k, word in enumerate(head)):
+        return False
+    w = words[i + len(head)]
+    return _same(w, last) or (not whole and len(last) >= 5 and w.startswith(last))
 
 
 def blocks_for(substances: Iterable[str], routes: Iterable[str]) -> list[Block]:

@@ -156,3 +156,32 @@ def test_preferences_country_change_replaces_shipped_lines_and_keeps_a_typed_one
     section.country.setCurrentIndex(section.country.findData("ES"))
     assert section.crisis_number.text() == "" and section.poison_number.text() == "555-0199"
     assert not section.confirmed.isChecked()
+
+
+def test_a_long_name_or_a_control_character_is_refused_in_the_window(
+    qtbot: Any, qapp: Any, vault: Vault, tmp_path: Path
+) -> None:
+    """The same check as the command line (core.practice.check_practice): the window stays open,
+    says which field and why, in the interface's language, and nothing is saved (issue 14)."""
+    from ihrp_desktop.app.i18n import install_translators, remove_translators
+
+    before = vault.practice()
+    dialog = _preferences(qtbot, vault, tmp_path)
+    section = dialog.practice_section
+    assert section is not None
+    section.name.setText("R" * 121)
+    dialog.accept()
+    assert section.problem.text() == "The practice name is 121 characters long; keep it to 120 or fewer."
+    section.name.setText("Riverside\x1b[31m")
+    dialog.accept()
+    assert section.problem.text().startswith("The practice name holds a line break, a tab or another control")
+    assert vault.practice() == before
+    assert install_translators(qapp, "es") == "es"
+    try:
+        section.crisis_label.setText("Línea\u202e")
+        section.name.setText("Riverside")
+        dialog.accept()
+        assert section.problem.text().startswith("La etiqueta de la línea de crisis tiene una marca")
+    finally:
+        remove_translators(qapp)
+    assert vault.practice() == before

@@ -66,3 +66,20 @@ def test_wrong_passphrase_and_usage_exit_as_the_other_commands(capsys, monkeypat
     code, _, err = cli(capsys, monkeypatch, "report", "--client", CLIENT, "--vault", str(tmp_path / "none"),
                        "-o", str(out))
     assert code in (1, 4) and "Traceback" not in err and not out.exists()
+
+
+def test_report_to_standard_output_says_so_in_the_words_of_every_command(
+    capsys, monkeypatch, vault_path: Path, tmp_path: Path
+) -> None:
+    """`report -o -` said "Written to -" (issue 14); every command says "Written to standard output."."""
+    import sys
+
+    pipe = io.TextIOWrapper(io.BytesIO())
+    monkeypatch.setattr(sys, "stdout", pipe)
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, monkeypatch, "report", "--client", CLIENT, "--vault", str(vault_path),
+                       "-o", "-")
+    assert code == 0, err
+    assert "Written to standard output." in err and "Written to -" not in err
+    assert pipe.buffer.getvalue().startswith(b"%PDF-")  # type: ignore[attr-defined]
+    assert not (tmp_path / "-").exists()

@@ -168,3 +168,50 @@ def test_a_carried_items_source_note_stays_off_a_discreet_copy(language: str) ->
     for title in titles:
         assert title not in discreet, title
         assert title in " ".join(home.split()), title
+
+
+# -- carried options: their labels are the program's words too (issue 14, a stranger's case) ---------
+
+@pytest.mark.parametrize("language", ["en", "es", "es formal"])
+def test_a_plan_carrying_every_18_alternatives_option_prints_their_discreet_forms(language: str) -> None:
+    """Every option marked "will try" lands as "its label — my words (from 18 Alternatives, ...)": a
+    discreet copy prints each label's discreet form (no drug, naloxone or medicine names), the
+    take-home its label; a label the person changed prints as typed."""
+    import datetime as dt
+
+    from ihrp_desktop.core.forms.carrying import SourceSheet, carry_into, offered_items
+    from ihrp_desktop.core.vocabulary import Register, in_register
+
+    lang = in_register("es", Register.FORMAL) if language == "es formal" else language
+    library = default_library()
+    plan, alternatives = library.get("optimal_use_plan"), library.get("alternatives")
+    rows = alternatives.field("alternatives").rows
+    chosen = {row.id: {"status": "will_try", "my_version": "ok"} for row in rows}
+    source = SourceSheet(1, alternatives, {"alternatives": chosen}, dt.date(2026, 11, 1))
+    items = offered_items(plan, [source], lang)
+    assert len(items) == len(rows)
+    values = carry_into(plan, {}, items)
+    changed = rows[0].label.get(lang).replace(rows[0].label.get(lang)[:4], "Mine")  # the person's edit
+    values["support_changes"] += f"\nMy note: {rows[-1].label.get(lang)}\n{changed} — my way"
+    discreet = " ".join(_text(render_worksheet(plan, values, HEADER,
+                                               PrintOptions(language=lang, discreet=True))).split())
+    home = " ".join(_text(render_worksheet(plan, values, HEADER, PrintOptions(language=lang))).split())
+    typed = set(listed_words_in(f"{rows[-1].label.get(lang)} {changed}"))
+    assert set(listed_words_in(discreet)) - typed == set()
+    assert set(listed_words_in(home)) - typed  # the labels themselves do name them
+    for row in rows:
+        assert row.label.get_discreet(lang) in discreet, row.id
+    assert f"My note: {rows[-1].label.get(lang)}" in discreet and f"{changed} — my way" in discreet
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_demo_s_plans_carried_options_print_discreetly(language: str) -> None:
+    """The demo's wine plan carries "Pace it: space doses, ..." and prints it discreetly."""
+    library = default_library()
+    for form_id, _, values in _demo_worksheets():
+        if form_id != "optimal_use_plan":
+            continue
+        data = render_worksheet(library.get(form_id), values, HEADER,
+                                PrintOptions(language=language, discreet=True))
+        text = " ".join(_text(data).split())
+        assert "space doses" not in text and "espaciar las dosis" not in text

@@ -851,6 +851,30 @@ La caja fuerte dañada quedó intacta en {damaged}. Los cambios hechos después 
         <translation>El número de la línea de información toxicológica</translation>
     </message>
     <message>
+        <source>The practice name</source>
+        <translation>El nombre de la consulta</translation>
+    </message>
+    <message>
+        <source>The crisis line label</source>
+        <translation>La etiqueta de la línea de crisis</translation>
+    </message>
+    <message>
+        <source>The poison line label</source>
+        <translation>La etiqueta de la línea de información toxicológica</translation>
+    </message>
+    <message>
+        <source>{field} is {n} characters long; keep it to {limit} or fewer.</source>
+        <translation>{field} tiene {n} caracteres; usa {limit} como máximo.</translation>
+    </message>
+    <message>
+        <source>{field} holds a line break, a tab or another control character; type it on one line.</source>
+        <translation>{field} tiene un salto de línea, un tabulador u otro carácter de control; escríbelo en una sola línea.</translation>
+    </message>
+    <message>
+        <source>{field} holds an invisible mark that changes the direction of the text; type it again without it.</source>
+        <translation>{field} tiene una marca invisible que cambia la dirección del texto; vuelve a escribirlo sin ella.</translation>
+    </message>
+    <message>
         <source>{field}: &apos;{text}&apos; is not a phone number: use digits, spaces and + - ( ) . only (an extension may follow as x123).</source>
         <translation>{field}: «{text}» no es un número de teléfono: usa solo dígitos, espacios y + - ( ) . (puede seguir una extensión, como x123).</translation>
     </message>

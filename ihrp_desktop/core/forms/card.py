@@ -14,7 +14,7 @@ from .model import Field, PocketCard, Text
 from .reading import FormDefinitionError, Place, TomlReader
 
 _KEYS = frozenset(
-    {"front_lists", "front", "back", "back_lists", "steps", "short_labels", "joined", "bare_lists"}
+    {"front_lists", "front", "back", "back_lists", "steps", "short_labels", "joined", "bare_lists", "large"}
 )
 
 
@@ -52,7 +52,12 @@ def read_pocket_card(
         short_labels=_short_labels(reader, table, where, fields),
         joined=_joined(reader, table, where, fields),
         bare_lists=ids("bare_lists", FieldKind.LIST),
+        large=ids("large"),
     )
+    stray = [fid for fid in card.large if fid not in card.back]
+    if stray:
+        raise reader.fail(f"'large' names '{stray[0]}', which is not in 'back'", where, key="large",
+                          field=stray[0])
     stray = [fid for fid in card.bare_lists if fid not in card.front_lists]
     if stray:
         raise reader.fail(f"'bare_lists' names '{stray[0]}', which is not in 'front_lists'", where,

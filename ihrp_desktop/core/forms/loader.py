@@ -49,7 +49,7 @@ _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.CHOICE: frozenset({"option"}),
     FieldKind.MULTICHOICE: frozenset({"option", "other"}),
     FieldKind.LIST: frozenset({"column", "row_label", "blank_rows"}),
-    FieldKind.MENU: frozenset({"column", "row", "row_label"}),
+    FieldKind.MENU: frozenset({"column", "row", "row_label", "take_home_rows"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
     FieldKind.SCORE: SCORE_KEYS | {"chart"},
     FieldKind.GUIDANCE: frozenset({"text"}),
@@ -212,6 +212,8 @@ class _Reader(TomlReader):
             chart=self.boolean(table, "chart", where, name),
             on_blank="on_blank" not in table or self.boolean(table, "on_blank", where, name),
             blank_rows=self._blank_rows(table, where, name),
+            answered_rows_only=self.choice(table, "take_home_rows", ("all", "answered"), where, name)
+            == "answered",
             **kwargs,
         )
 

@@ -130,6 +130,9 @@ class Field:
     # ``blank_rows`` is how many empty rows a blank list offers (default: lists.BLANK_ROWS).
     on_blank: bool = True
     blank_rows: int | None = None
+    # Paper: ``take_home_rows = "answered"`` leaves a menu's unanswered rows off a take-home copy (the
+    # plan's review: a part not reviewed is no news to take home).
+    answered_rows_only: bool = False
 
     @property
     def is_clinician(self) -> bool:
@@ -191,6 +194,8 @@ class PocketCard:
     joined: Mapping[str, str] = field(default_factory=dict)  # field id -> the answer printed after it
     # front lists whose bullets print bare under their heading: no "Sign:" before each sign
     bare_lists: tuple[str, ...] = ()
+    # back answers printed at the help lines' size, beside them: a number to call in a hurry
+    large: tuple[str, ...] = ()
 
     def field_ids(self) -> tuple[str, ...]:
         """Every field the card names."""

@@ -1,11 +1,16 @@
-"""The source note of a carried item ("(from Microanalysis, December 1, 2026)"), told apart from the
-client's words.
+"""Words the program wrote into an answer, told apart from the client's words: the source note of a
+carried item ("(from Microanalysis, December 1, 2026)") and a carried option's label.
 
 Carrying writes the note after the item, in the answer, where the person sees it and may edit or
 delete it (``core.forms.carrying``). It is the program's words, not the client's: a discreet copy
 leaves out every note still in the form the program wrote (``word("carry.source")`` with a date
 written out in any shipped language), and prints whatever the person typed, a changed note too
 (tests/core/test_discreet_words.py, the carried-items cases).
+
+A carried menu row starts with its option's label ("Carry naloxone and ... — my words"): a discreet
+copy prints that label's discreet form where it stands as carrying wrote it (at the start of a line
+or after "; ", followed by " — ", its note or the line's end), in any shipped language and register;
+a label the person changed prints as typed (test_discreet_words.py, the carried-options cases).
 """
 
 from __future__ import annotations
@@ -15,8 +20,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from ..vocabulary import LANGUAGE_CODES
+from ..vocabulary import FORMAL_SUFFIX, LANGUAGE_CODES, Register, in_register
 from ..words import word
+from .kinds import FieldKind
 
 
 @cache
@@ -36,14 +42,50 @@ def without_note(text: str) -> str:
     return text
 
 
+@cache
+def _carried_labels() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The labels carrying can write (menu rows of every carry rule's source), each with its discreet
+    form in the language it is written in; a pattern that finds them where carrying puts them."""
+    from . import default_library  # the library is built from this package: read it when first used
+
+    library = default_library()
+    discreet: dict[str, str] = {}
+    for form in library.forms.values():
+        for rule in form.carry:
+            source = library.forms.get(rule.source_form)
+            try:
+                fld = source.field(rule.source_field) if source is not None else None
+            except KeyError:
+                continue
+            if fld is None or fld.type != FieldKind.MENU:
+                continue
+            for row in fld.rows:
+                for lang, label in row.label.by_language.items():
+                    base, formal, _ = lang.partition(FORMAL_SUFFIX)
+                    neutral = row.label.get_discreet(in_register(base, Register.FORMAL) if formal else lang)
+                    if label and neutral and neutral != label:
+                        discreet.setdefault(label, neutral)
+    if not discreet:
+        return None, discreet
+    labels = "|".join(re.escape(label) for label in sorted(discreet, key=len, reverse=True))
+    return re.compile(rf"(?:^|(?<=\n)|(?<=; ))({labels})(?= — | ?\(| *(?:\n|;|$))"), discreet
+
+
+def with_discreet_labels(text: str) -> str:
+    """``text`` with each carried option's label, as carrying wrote it, in its discreet form."""
+    pattern, discreet = _carried_labels()
+    return text if pattern is None else pattern.sub(lambda m: discreet[m.group(1)], text)
+
+
 def without_source_notes(values: Mapping[str, Any]) -> dict[str, Any]:
-    """A worksheet's values with every source note left out (answers, list cells, menu cells)."""
+    """A worksheet's values as a discreet copy prints them: every source note left out, every carried
+    option's label in its discreet form (answers, list cells, menu cells)."""
     return {key: _clean(value) for key, value in values.items()}
 
 
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
-        return without_note(value)
+        return without_note(with_discreet_labels(value))
     if isinstance(value, list):
         return [_clean(item) for item in value]
     if isinstance(value, dict):

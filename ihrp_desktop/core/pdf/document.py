@@ -35,7 +35,7 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
     if options.is_discreet:  # the foot: only "Call: <phone>", never the practice's name
         return Furniture(
             header_left=word(f"discreet.{form.discreet_title}", lang), header_right=date, language=lang,
-            footer_center=practice.foot(lang, discreet=True) if practice is not None else "",
+            footer_center_end=practice.foot(lang, discreet=True) if practice is not None else "",
         )
     if options.copy == "blank":
         return Furniture(
@@ -45,10 +45,13 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
     if header.session_number is not None:
         right.append(word("session_n", lang, n=header.session_number))
     center = []
-    # A take-home foot: the practice's name and phone; status and version stay on the clinician copy.
+    end = ""
+    # A take-home foot: the practice's name and phone (kept whole: a long name is shortened first);
+    # status and version stay on the clinician copy.
     if options.copy == "take-home":
         if practice is not None:
-            center.append(practice.foot(lang))
+            center.append(practice.name.strip())
+            end = practice.phone.strip()
     else:
         if options.copy == "clinician" and header.worksheet_id is not None:
             center.append(word("record_n", lang, n=header.worksheet_id))
@@ -59,6 +62,7 @@ def furniture(form: FormDefinition, header: PrintHeader, options: PrintOptions) 
         header_right=" · ".join(part for part in right if part),
         footer_left=word(f"copy.{options.copy}", lang),
         footer_center=" · ".join(part for part in center if part),
+        footer_center_end=end,
         language=lang,
         alert=options.copy == "clinician",
     )

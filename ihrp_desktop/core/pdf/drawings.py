@@ -145,7 +145,9 @@ class LabelledLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hi
 class ScaleBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """A scale as a row of numbered boxes, the chosen one filled, end labels under the ends.
 
-    ``low_label`` should be a left-aligned paragraph and ``high_label`` a right-aligned one.
+    ``low_label`` should be a left-aligned paragraph and ``high_label`` a right-aligned one. With
+    ``beside`` (both ends in one paragraph, "0 = not sure at all · 10 = completely sure"), the ends
+    print beside the boxes when they fit there: a line saved on a take-home plan.
     """
 
     gap = 3.0
@@ -158,6 +160,7 @@ class ScaleBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
         low_label: Paragraph | None,
         high_label: Paragraph | None,
         max_box: float = 24,
+        beside: Paragraph | None = None,
     ):
         super().__init__()
         self.low, self.high, self.value = low, high, value
@@ -165,6 +168,8 @@ class ScaleBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
         self.max_box = max_box
         self._box = max_box
         self._half = 0.0
+        self.beside = beside
+        self._side = False
 
     @property
     def steps(self) -> int:
@@ -174,6 +179,12 @@ class ScaleBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
         self._box = min(self.max_box, (avail_width - self.gap * (self.steps - 1)) / self.steps)
         self.width = self._box * self.steps + self.gap * (self.steps - 1)
         self._half = self.width / 2 - 4
+        room = avail_width - self.width - 10
+        if self.beside is not None and room >= 120:
+            self._side = self.beside.wrap(room, avail_height)[1] <= self._box + 2
+            if self._side:
+                self.height = self._box + 2
+                return avail_width, self.height
         labels = [p for p in (self.low_label, self.high_label) if p is not None]
         label_height = max((p.wrap(self._half, avail_height)[1] for p in labels), default=0.0)
         self.height = self._box + (label_height + 3 if labels else 0) + 2
@@ -197,6 +208,9 @@ class ScaleBar(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
             c.setFont(BOLD if chosen else REGULAR, size)
             c.drawCentredString(x + box / 2, top + box / 2 - size * 0.35, str(number))
         c.restoreState()
+        if self._side and self.beside is not None:
+            self.beside.drawOn(c, self.width + 10, top + (box - self.beside.height) / 2)
+            return
         if self.low_label is not None:
             self.low_label.drawOn(c, 0, top - 3 - self.low_label.height)
         if self.high_label is not None:

@@ -134,8 +134,17 @@ def build_scale(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
         chosen,
         Paragraph(escape_text(ctx.text(fld.low)), end_style) if fld.low else None,
         Paragraph(escape_text(ctx.text(fld.high)), right) if fld.high else None,
+        beside=_scale_ends(fld, low, high, ctx),
     )
     return [*label_block(fld, ctx, suffix), bar]
+
+
+def _scale_ends(fld: Field, low: int, high: int, ctx: RenderContext) -> Paragraph | None:
+    """Both ends of a scale in one line ("0 = not sure at all · 10 = completely sure")."""
+    if not (fld.low and fld.high):
+        return None
+    ends = f"{low} = {ctx.text(fld.low)} · {high} = {ctx.text(fld.high)}"
+    return Paragraph(escape_text(ends), ctx.style.cell_quiet)
 
 
 def option_boxes(

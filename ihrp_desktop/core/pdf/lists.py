@@ -168,7 +168,10 @@ def column_widths(
             fixed[i] = _NARROW[col.type]
         elif col.type == FieldKind.CHOICE:
             longest = max((len(ctx.text(o.label)) for o in col.options), default=6)
-            fixed[i] = min(120.0, max(54.0, longest * 5.3 + 14))
+            # Wide enough for its head in two lines too: a question as head ("Did it happen, did it
+            # work?") in three lines made the plan's review table a line taller than its answers.
+            head = len(ctx.text(col.label)) / 2
+            fixed[i] = min(120.0, max(54.0, longest * 5.3 + 14, head * 5.6 + 14))
     flexible = [i for i in range(len(columns)) if i not in fixed]
     used = sum(fixed.values())
     if not flexible:

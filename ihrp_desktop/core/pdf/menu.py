@@ -129,6 +129,8 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
         if ctx.take_home and (status := left_off_status(fld, answers)) is not None:
             left_off.setdefault(status, []).append(fld.rows.index(row) + 1)
             continue
+        if ctx.take_home and fld.answered_rows_only and not is_marked(fld, answers):
+            continue
         last_group, group_cell = _group_cell(row, last_group, ctx)
         marked = is_marked(fld, answers)
         style = ctx.style.value_strong if marked else ctx.style.cell_quiet
@@ -155,6 +157,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
             nested = Table(
                 [[group_cell] + [""] * len(summary), [first, *cells]],
                 colWidths=widths,
+                splitByRow=0,  # one piece: the page's split moves it whole, never parts it after the heading
                 style=TableStyle(
                     [
                         *_CELL_PADDING,
@@ -172,7 +175,7 @@ def _filled_table(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
             ]
             data.append([nested] + [""] * len(summary))
             continue
-        if group_cell is not None:
+        if group_cell is not None:  # a long first option splits across pages, its start under the heading
             commands += _group_commands(len(data), len(widths))
             data.append([group_cell] + [""] * len(summary))
         commands += [(c, (0, len(data)), (-1, len(data)), *rest) for c, _, _, *rest in row_style]

@@ -79,6 +79,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             "card_safety", **{**safety, "leftIndent": 8, "bulletIndent": 0, "bulletColor": COLORS.accent}
         ),
         "lines": ParagraphStyle("card_lines", **{**safety, "spaceBefore": 1.5}),
+        # A back answer at the lines' size (``large``): a number on one line, as tight as the answers.
+        "large": ParagraphStyle("card_large", **{**safety, "leading": CARD_SAFETY_SIZE + 1}),
         "more": ParagraphStyle(
             "card_more", **{**safety, "fontName": BOLD, "textColor": COLORS.accent, "spaceBefore": 1.5}
         ),
@@ -203,7 +205,8 @@ def card_faces(ctx: RenderContext, practice: Practice | None = None, limit: int 
                             bulletText="•") for pt in front_points]
     short = _Shortener(limit)
     back = [p for fid in card.back
-            if (f := _known(form, fid)) and (p := _line(f, card, ctx, st["text"], short))]
+            if (f := _known(form, fid))
+            and (p := _line(f, card, ctx, st["large"] if fid in card.large else st["text"], short))]
     for list_id in card.back_lists:  # "People I can ask: Marta, 555-0199", every filled cell of a row
         fld = _known(form, list_id)
         filled = filled_rows(fld, ctx.values.get(list_id), ctx) if fld is not None and fld.columns else []

@@ -121,15 +121,15 @@ def styles() -> Styles:
 
     # For the person holding the paper: answers at 11 pt or more, labels at 9.5 pt or more, safety
     # text at 11 pt in ink, upright (tests/core/pdf/test_typography.py reads the sizes back).
-    value = style("value", ANSWER_SIZE, 13.2, spaceBefore=1)
+    value = style("value", ANSWER_SIZE, 13, spaceBefore=0.5)
     cell = style("cell", ANSWER_SIZE, 13.2)
     cell_head = style("cell_head", LABEL_SIZE, 12, BOLD, c.muted)
     cell_quiet = style("cell_quiet", LABEL_SIZE, 12, REGULAR, c.quiet)
     return Styles(
         title=style("title", 19, 23, BOLD, c.accent, spaceAfter=1),
         purpose=style("purpose", 9.5, 13.5, ITALIC, c.muted, spaceAfter=4),
-        section=style("section", 12.5, 14.5, BOLD, c.accent, spaceBefore=5, spaceAfter=1.5, keepWithNext=1),
-        label=style("label", LABEL_SIZE, 12, BOLD, c.muted, spaceBefore=3.5, spaceAfter=1, keepWithNext=1),
+        section=style("section", 12.5, 14.5, BOLD, c.accent, spaceBefore=4, spaceAfter=1.5, keepWithNext=1),
+        label=style("label", LABEL_SIZE, 12, BOLD, c.muted, spaceBefore=3, spaceAfter=1, keepWithNext=1),
         hint=style("hint", 9, 11.5, ITALIC, c.quiet, spaceAfter=2, keepWithNext=1),
         value=value,
         value_strong=style("value_strong", ANSWER_SIZE, 13.2, BOLD),

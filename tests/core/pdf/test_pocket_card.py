@@ -80,3 +80,19 @@ def test_the_safety_plan_prints_as_a_pocket_card(kit: SimpleNamespace, language:
         assert lead not in text, lead
     for heading in (form.field("warning_signs").label, form.field("coping").label):  # type: ignore[union-attr]
         assert heading.get(language) in text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_s_emergency_number_prints_at_the_lines_size(kit: SimpleNamespace, language: str) -> None:
+    """The card's own "Emergency number" sat at 7 pt beside 9 pt safety points and lines (issue 14):
+    it prints at their size (``large`` in the plan's [pocket_card])."""
+    from ihrp_desktop.core.pdf.styles import CARD_SAFETY_SIZE
+    from tests.core.pdf.test_typography import runs
+
+    form = kit.shipped_form("optimal_use_plan")
+    values = {**kit.OPTIMAL_USE_PLAN, "emergency_number": "112"}
+    data = render_pocket_card(form, values, PrintOptions(language=language))
+    label = form.field("emergency_number").label.get(language)
+    found = [(text, size) for page in runs(data) for text, size, _, _ in page if "112" in text]
+    assert [text for text, _ in found] == [f"{label}: 112"]  # label and number, one line
+    assert all(size >= CARD_SAFETY_SIZE - 0.01 for _, size in found), found

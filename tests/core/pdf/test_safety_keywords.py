@@ -113,3 +113,41 @@ def test_a_route_word_in_the_substance_answer_and_a_substance_word_in_the_route_
     assert "injecting" not in _blocks(kit, "the needle fear kept me off heroin", route="smoked")
     assert _blocks(kit, "wine", route="drinking") == {"depressants"}
     assert "injecting" in _blocks(kit, "heroin", route="injecting")
+
+
+# A stranger's cases (issue 14, /tmp/r14/repro2.sh): names and routes the lists missed.
+@pytest.mark.parametrize(("substance", "route", "language", "wanted"), [
+    ("Fent", "smoking", "en", {"opioids"}),
+    ("Chiva", "pinchándome", "es", {"opioids", "injecting"}),
+    ("Lean (purple drank)", "", "en", {"opioids"}),
+    ("Purple drank", "", "en", {"opioids"}),
+    ("Booze", "Drinking", "en", {"depressants"}),
+    ("Prosecco and cider", "", "en", {"depressants"}),
+    ("Vodka, whisky, rum, gin and cava", "", "en", {"depressants"}),
+    ("Ice", "shooting", "en", {"stimulants", "injecting"}),
+    ("Heroin", "shooting up", "en", {"opioids", "injecting"}),
+    ("Meth", "slamming", "en", {"stimulants", "injecting"}),
+    ("Ambien and gabapentin", "", "en", {"depressants"}),
+    ("zolpidem, pregabalina", "", "es", {"depressants"}),
+])
+def test_slang_and_common_drinks_print_their_family_s_block(
+    kit: SimpleNamespace, substance: str, route: str, language: str, wanted: set[str]
+) -> None:
+    assert wanted <= _blocks(kit, substance, route=route, language=language)
+
+
+@pytest.mark.parametrize(("substance", "route", "absent"), [
+    ("Iced tea", "", "stimulants"),  # "ice" is a whole word only
+    ("Leaning on wine", "", "opioids"),
+    ("Heroin", "never shooting up", "injecting"),  # the negation rule holds for a phrase too
+])
+def test_the_new_names_keep_whole_words_and_negations(
+    kit: SimpleNamespace, substance: str, route: str, absent: str
+) -> None:
+    assert absent not in _blocks(kit, substance, route=route)
+
+
+def test_the_known_limit_a_whole_word_counts_wherever_it_stands(kit: SimpleNamespace) -> None:
+    """safety.toml says so: "ice" in "wine with ice" prints the stimulants block too (one more block
+    to talk through, never one missed)."""
+    assert {"depressants", "stimulants"} <= _blocks(kit, "wine with ice")

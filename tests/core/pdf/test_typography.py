@@ -117,14 +117,22 @@ def test_the_safety_style_is_body_size_ink_and_upright() -> None:
 
 
 def headings(form: FormDefinition, language: str, blank: bool = False) -> set[str]:
-    """Texts that must never be the last line of a page: section titles, labels, table heads.
+    """Texts that must never be the last line of a page: section titles, labels, table heads, a
+    menu's group headings (in their discreet forms too) and its head row ("Option Where I stand Start").
     On a blank only section titles: a label there is followed by lines to write on (drawn, not text)."""
     out = {section.title.get(language).strip() for section in form.sections}
     for _, fld in [] if blank else form.all_fields():
         out.add(fld.label.get(language).strip())
-        if fld.columns:
-            out.add(" ".join(col.label.get(language).strip() for col in fld.columns))
-            out.add("".join(col.label.get(language).strip() for col in fld.columns))
+        heads = [col.label.get(language).strip() for col in fld.columns]
+        if fld.type == "menu":
+            heads = [fld.row_label.get(language).strip() if fld.row_label else "",
+                     *[col.label.get(language).strip() for col in fld.columns if col.traits.summary]]
+            for row in fld.rows:
+                if row.group is not None:
+                    out |= {row.group.get(language).strip(), row.group.get_discreet(language).strip()}
+        if heads:
+            out.add(" ".join(heads))
+            out.add("".join(heads))
     return {text for text in out if text}
 
 
@@ -165,10 +173,64 @@ def test_no_page_ends_with_a_heading(kit: SimpleNamespace, language: str, paper:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("paper", PAPERS)
+def test_no_page_of_a_demo_copy_ends_with_a_heading(language: str, paper: str) -> None:
+    """Every demo worksheet, take-home, discreet and clinician copies: no page ends with a heading, a
+    menu's group heading or a table's (repeated) header row; a group heading stays with its first
+    row (the 18 Alternatives' discreet copy ended a page with "With whom: my safety net", issue 14)."""
+    from ihrp_desktop.core.demo import demo_document
+    from ihrp_desktop.core.forms import default_library
+    from ihrp_desktop.core.practice import Practice
+
+    practice = Practice(name="Harm Reduction Psychotherapy Clinic", phone="555-0100",
+                        confirmed=True).with_country("US")
+    library = default_library()
+    checked = 0
+    for client in demo_document()["clients"]:
+        for session in client["sessions"]:
+            for sheet in session["worksheets"]:
+                form = library.get(sheet["form"])
+                stops = headings(form, language)
+                for copy, discreet in (("take-home", False), ("take-home", True), ("clinician", False)):
+                    options = PrintOptions(copy=copy, language=language, paper=paper,  # type: ignore[arg-type]
+                                           discreet=discreet)
+                    header = PrintHeader(client_name=client["name"], practice=practice)
+                    data = render_worksheet(form, sheet["values"], header, options)
+                    for line, _ in last_lines(data):
+                        checked += 1
+                        assert line.rstrip(":").strip() not in stops, (sheet["form"], copy, discreet, line)
+    assert checked > 10
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("paper", PAPERS)
 def test_a_full_realistic_plan_fits_two_pages(language: str, paper: str) -> None:
     """Every field a client fills, at session lengths (tests/core/pdf/full_plan.py)."""
     for discreet in (False, True):
         assert len(PdfReader(io.BytesIO(full_plan(language, paper, discreet))).pages) <= 2
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("paper", PAPERS)
+def test_the_demo_s_plans_fit_two_pages(language: str, paper: str) -> None:
+    """Every Optimal Use Plan of the demo as imported today (the reviewed wine plan with its carried
+    items, goal, confidence, reasons and review too): its take-home and discreet copies on two pages
+    (issue 14). A review part left unanswered is left off a take-home; the confidence ruler's ends
+    print beside its boxes."""
+    from ihrp_desktop.core.demo import demo_document
+    from ihrp_desktop.core.practice import Practice
+
+    practice = Practice(name="Harm Reduction Psychotherapy Clinic", phone="555-0100",
+                        confirmed=True).with_country("US")
+    plans = [(client["name"], sheet["values"]) for client in demo_document()["clients"]
+             for session in client["sessions"] for sheet in session["worksheets"]
+             if sheet["form"] == PLAN]
+    assert any(values.get("review_parts") for _, values in plans)  # the reviewed plan is among them
+    for name, values in plans:
+        for discreet in (False, True):
+            options = PrintOptions(language=language, paper=paper, discreet=discreet)  # type: ignore[arg-type]
+            header = PrintHeader(client_name=name, practice=practice)
+            data = render_worksheet(_form(), values, header, options)
+            assert len(PdfReader(io.BytesIO(data)).pages) <= 2, (name, discreet)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
