@@ -308,7 +308,7 @@ def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: in
     first, on the writer as every write of the app, through the same guard as every saved PDF). True when
     the file is there."""
     from ..core.pdf.progress_report import render_progress_report
-    from ..core.vocabulary import AuditAction
+    from ..core.vocabulary import AuditAction, client_language
     from .file_choice import save_file
     from .operations import write_now
     from .widgets.pdf_preview import write_pdf
@@ -319,8 +319,9 @@ def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: in
     path = save_file(parent, translate("ProgressView", "Save progress report"), suggested, "PDF (*.pdf)")
     if not path:
         return False
-    progress = client_progress(vault, library, client_id, client.language)
-    pdf = render_progress_report(progress, client.name, language=client.language,
+    language = client_language(client)
+    progress = client_progress(vault, library, client_id, language)
+    pdf = render_progress_report(progress, client.name, language=language,
                                  paper=vault.practice().paper)
     return write_pdf(parent, pdf, path, lambda: write_now(writer, lambda: vault.record(
         AuditAction.PRINTED, client_id=client_id, detail="progress report saved as PDF")))
