@@ -197,9 +197,10 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     x_axis = QCategoryAxis()
     x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     x_axis.setRange(first - pad, last + pad)
-    versions = {p.day: p.version for p, _ in chart.rows()} if chart.versions else {}
-    labels = [(day_label(day) + (f" · v{versions[day]}" if day in versions else ""), float(day.toordinal()))
-              for day in days]
+    marks: dict[dt.date, list[str]] = {}
+    for point in chart.version_marks():  # every version's mark, two on one day included
+        marks.setdefault(point.day, []).append(point.mark)
+    labels = [(" · ".join([day_label(day), *marks.get(day, [])]), float(day.toordinal())) for day in days]
     y_axis = QValueAxis()
     y_axis.setRange(chart.low, chart.high)
     y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
