@@ -277,9 +277,9 @@ class _Checker:
                 raise _fail(where, "a worksheet cannot revise itself")
             if self.owner[target.key] != self.owner[sheet.key]:
                 raise _fail(where, "a worksheet can only revise a worksheet of the same client")
-            if target.key in revised:  # a plan has one line of versions (Worksheets.new_worksheet refuses a fork)
-                raise _fail(where, f"this worksheet and {revised[target.key]} both revise the same worksheet; "
-                            "a plan has one line of versions")
+            if target.key in revised:  # one line of versions per plan, as new_worksheet keeps it
+                raise _fail(where, f"this worksheet and {revised[target.key]} both revise the same "
+                            "worksheet; a plan has one line of versions")
             revised[target.key] = where
             sheet.previous_key = target.key
         by_key = {s.key: s for s, *_ in self.links}

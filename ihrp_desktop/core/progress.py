@@ -199,8 +199,8 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
             if not plan:
                 series.append(Series(fld.id, label, tuple(points)))
                 continue
-            first = min(s.session_date for s in sheets if s.plan == plan)
-            name = word("progress.plan_name", language, n=plan, date=long_date(first, language))
+            began = min(s.session_date for s in sheets if s.plan == plan)
+            name = word("progress.plan_name", language, n=plan, date=long_date(began, language))
             series.append(Series(f"{fld.id}.plan{plan}", f"{label} \u00b7 {name}", tuple(points)))
     first = group[0][1]
     low, high = _range(form, first)

@@ -91,10 +91,10 @@ def test_two_new_versions_of_a_vault_worksheet_in_one_file_are_refused(demo_pair
     revised = {w["previous_uid"] for w in _sheets(doc) if w.get("previous_uid")}
     last = next(w for w in sheets if w["form"] == "optimal_use_plan" and w["uid"] not in revised)
     # Both name the vault's newest version by uid only: the checker cannot see the fork, the vault does.
+    both = [_new_version_of(last, 10**6, "0f0f0f0f-0000-4000-8000-0000000000ae", True),
+            _new_version_of(last, 10**6 + 1, "0f0f0f0f-0000-4000-8000-0000000000af", True)]
     client["sessions"] = [{"uid": "0f0f0f0f-0000-4000-8000-0000000000ad", "date": "2026-12-01", "note": "",
-                           "worksheets": [
-                               _new_version_of(last, 10**6, "0f0f0f0f-0000-4000-8000-0000000000ae", True),
-                               _new_version_of(last, 10**6 + 1, "0f0f0f0f-0000-4000-8000-0000000000af", True)]}]
+                           "worksheets": both}]
     with pytest.raises(ExportFormatError) as refused:
         import_records(target, {**doc, "clients": [client]}, LIBRARY)
     assert "another worksheet of this file revises the same worksheet" in str(refused.value)

@@ -130,9 +130,8 @@ def _next_id(session: OrmSession, table: str) -> int:
 
 
 _SQL_REVISED = "SELECT DISTINCT previous_id FROM worksheets WHERE previous_id IN ({})"
-# tests/core/test_import_forks.py
-_FORK = ("the worksheet it revises already has a next version; a plan has one line of versions, "
-         "so a second next version is not imported")
+_FORK = "the worksheet it revises already has a next version; a plan has one line of versions"
+_FORK_IN_FILE = "another worksheet of this file revises the same worksheet; a plan has one line of versions"
 _SQL_CLIENTS = "SELECT uid, id, updated_at, name, language, archived, register FROM clients WHERE uid IN ({})"
 _SQL_SESSIONS = "SELECT uid, id, client_id FROM sessions WHERE uid IN ({})"
 _SQL_WORKSHEETS = (
@@ -340,16 +339,13 @@ class _Plan:
                 continue
             if sheet.key in self._new:  # a worksheet already there keeps its own link
                 if previous in revised_by:
-                    raise ImportConflict(sheet.where, "another worksheet of this file revises the same worksheet; "
-                                         "a plan has one line of versions")
+                    raise ImportConflict(sheet.where, _FORK_IN_FILE)
                 revised_by[previous] = sheet
                 self.link_rows.append((previous, self._sheet_ids[sheet.key]))
-        # A version the vault already revised gets no second next version (as Worksheets.new_worksheet
-        # refuses it): a plan stays one line of versions.
-        run = session.connection().exec_driver_sql
+        # No second next version of a version the vault revised, as new_worksheet: test_import_forks.py
         for chunk in _chunks(sorted(revised_by), _IN_CHUNK):
             sql = _SQL_REVISED.format(", ".join("?" * len(chunk)))
-            for (previous,) in run(sql, tuple(chunk)):
+            for (previous,) in session.connection().exec_driver_sql(sql, tuple(chunk)):
                 raise ImportConflict(revised_by[int(previous)].where, _FORK)
 
 
