@@ -29,6 +29,7 @@ class CarryPicker(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("carryPicker")
+        self.language = language  # read in the client's register (core.vocabulary.client_language)
         title = form.title.get(language)
         self.setWindowTitle(translate("CarryPicker", "Start {title}").format(title=title))
         layout = QVBoxLayout(self)

@@ -58,9 +58,10 @@ class Navigation:
         """What the person picks from the client's earlier worksheets ({} when none offer anything;
         None when they cancel)."""
         from ..core.forms.carrying import carry_into, gather_sources, offered_items
+        from ..core.vocabulary import client_language
         from .carry_picker import CarryPicker
 
-        language = vault.client(client_id).language
+        language = client_language(vault.client(client_id))
         items = offered_items(form, gather_sources(vault, self.library, client_id, form), language)
         if not items:
             return {}

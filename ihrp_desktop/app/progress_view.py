@@ -197,9 +197,10 @@ def build_chart(chart: Chart, palette: QPalette, font: QFont) -> QChart:
     x_axis = QCategoryAxis()
     x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
     x_axis.setRange(first - pad, last + pad)
-    versions = {p.day: p.version for p, _ in chart.rows()} if chart.versions else {}
-    labels = [(day_label(day) + (f" · v{versions[day]}" if day in versions else ""), float(day.toordinal()))
-              for day in days]
+    marks: dict[dt.date, list[str]] = {}
+    for point in chart.version_marks():  # every version's mark, two on one day included
+        marks.setdefault(point.day, []).append(point.mark)
+    labels = [(" · ".join([day_label(day), *marks.get(day, [])]), float(day.toordinal())) for day in days]
     y_axis = QValueAxis()
     y_axis.setRange(chart.low, chart.high)
     y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
@@ -308,7 +309,7 @@ def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: in
     first, on the writer as every write of the app, through the same guard as every saved PDF). True when
     the file is there."""
     from ..core.pdf.progress_report import render_progress_report
-    from ..core.vocabulary import AuditAction
+    from ..core.vocabulary import AuditAction, client_language
     from .file_choice import save_file
     from .operations import write_now
     from .widgets.pdf_preview import write_pdf
@@ -319,8 +320,9 @@ def save_report(parent: QWidget, vault: Any, library: FormLibrary, client_id: in
     path = save_file(parent, translate("ProgressView", "Save progress report"), suggested, "PDF (*.pdf)")
     if not path:
         return False
-    progress = client_progress(vault, library, client_id, client.language)
-    pdf = render_progress_report(progress, client.name, language=client.language,
+    language = client_language(client)
+    progress = client_progress(vault, library, client_id, language)
+    pdf = render_progress_report(progress, client.name, language=language,
                                  paper=vault.practice().paper)
     return write_pdf(parent, pdf, path, lambda: write_now(writer, lambda: vault.record(
         AuditAction.PRINTED, client_id=client_id, detail="progress report saved as PDF")))

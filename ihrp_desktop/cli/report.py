@@ -24,7 +24,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from ..core.pdf.progress_report import render_progress_report
     from ..core.progress import client_progress
     from ..core.vault.clients import printable_name
-    from ..core.vocabulary import AuditAction
+    from ..core.vocabulary import AuditAction, client_language
     from .commands import _library, open_vault
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
@@ -38,7 +38,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 "See: ihrp-desktop list")
             return EXIT_ERROR
         client = named[0]
-        language = args.lang or client.language
+        language = client_language(client, args.lang)
         progress = client_progress(vault, library, client.id, language)
         paper = args.paper or vault.practice().paper
         pdf = render_progress_report(progress, client.name, language=language, paper=paper)

@@ -45,6 +45,7 @@ def declare_revise(p: argparse.ArgumentParser) -> None:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from ..core.forms.carrying import carry_into, gather_sources, offered_items
+    from ..core.vocabulary import client_language
     from .commands import _library, open_vault
 
     library = _library()
@@ -75,7 +76,7 @@ def cmd_new(args: argparse.Namespace) -> int:
                 if sheet_id not in carried:  # core.forms.carrying.current_versions: one rule
                     say(f"Worksheet {sheet_id} has a later version among those named: its items are "
                         "carried once, from the newest version.")
-            values = carry_into(form, {}, offered_items(form, sources, client.language))
+            values = carry_into(form, {}, offered_items(form, sources, client_language(client)))
         sheet = vault.new_worksheet(client.id, form.id, form.version, values=values)
         print(sheet.id)
         _say_if_archived(client.archived)

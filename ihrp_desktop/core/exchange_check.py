@@ -258,6 +258,7 @@ class _Checker:
 
     def link(self) -> None:
         """Resolve every ``previous`` link: in the file (same client) or, by uid, in the vault."""
+        revised: dict[int, str] = {}  # file key of a revised worksheet -> where its next version is
         for sheet, where, previous_id, previous_uid in self.links:
             target: IncomingWorksheet | None = None
             if previous_uid is not None:
@@ -276,6 +277,10 @@ class _Checker:
                 raise _fail(where, "a worksheet cannot revise itself")
             if self.owner[target.key] != self.owner[sheet.key]:
                 raise _fail(where, "a worksheet can only revise a worksheet of the same client")
+            if target.key in revised:  # one line of versions per plan, as new_worksheet keeps it
+                raise _fail(where, f"this worksheet and {revised[target.key]} both revise the same "
+                            "worksheet; a plan has one line of versions")
+            revised[target.key] = where
             sheet.previous_key = target.key
         by_key = {s.key: s for s, *_ in self.links}
         acyclic: set[int] = set()  # keys known to lead back to a first version

@@ -4,6 +4,8 @@ What is charted is data: a ``scale``, ``number`` or ``score`` field with ``chart
 decisional balance's rulers, the check-in's end scales, the plan's days a week, the AUDIT scores).
 Fields of one worksheet that share a range share a chart. One point per worksheet that answers the
 field, at its session's date; a plan's points carry its version number (a mark per version). A
+client's separate plans of one kind (each its own chain of versions) are separate series, named
+"Plan 1, from <date>", "Plan 2, ..." with marks per plan (tests/core/test_progress_plans.py). A
 measure's score is charted only when complete (an incomplete score has no value to draw; it is
 counted in ``left_out``). Used by the client page's charts (app/progress_view.py) and the clinician
 progress report (core/pdf/progress_report.py); no Qt here.
@@ -20,6 +22,7 @@ from .forms.kinds import FieldKind
 from .forms.library import FormLibrary
 from .forms.model import Field, FormDefinition, Section
 from .forms.scoring import score
+from .words import long_date, word
 
 # Charted values need at least this many sessions to show a change; fewer gets the empty state.
 MIN_SESSIONS = 2
@@ -33,6 +36,8 @@ class Point:
     value: float
     worksheet_id: int
     version: int  # the plan version (1 for a worksheet that is not revised into versions)
+    plan: int = 0  # which of the client's plans of this kind (1, 2, ...) when there are several, else 0
+    mark: str = ""  # the version's mark as shown on the chart and in its table ("v2", "Plan 2 v1"), or ""
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,14 @@ class Chart:
     bands: tuple[BandRange, ...]
     versions: bool  # the worksheet is revised into versions: each point is marked "v<n>"
     left_out: int  # worksheets whose score is incomplete, so not charted
+
+    def version_marks(self) -> list[Point]:
+        """The first point of each plan version, oldest first: one mark each, two versions on one day
+        included (one plan's versions never merge with another's)."""
+        firsts: dict[tuple[int, int], Point] = {}
+        for point, _values in self.rows():
+            firsts.setdefault((point.plan, point.version), point)
+        return list(firsts.values()) if self.versions else []
 
     @property
     def days(self) -> list[dt.date]:
@@ -128,6 +141,7 @@ class _Sheet:
     session_date: dt.date
     version_number: int
     values: dict[str, Any]
+    plan: int = 0  # see Point.plan
 
 
 def charted_fields(form: FormDefinition) -> list[tuple[Section, Field]]:
@@ -168,18 +182,26 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
     one_section = len({section.id for section, _ in group}) == 1
     series = []
     left_out = 0
+    plans = sorted({sheet.plan for sheet in sheets})
     for section, fld in group:
-        points = []
-        for sheet in sheets:
-            value = _value(form, fld, sheet.values)
-            if value is None:
-                left_out += fld.type == FieldKind.SCORE and bool(sheet.values)
-                continue
-            points.append(Point(sheet.session_date, value, sheet.id, sheet.version_number))
         # A chart over two sections names each series by its section ("How it goes now: Days per week").
         label = fld.label.get(language) if one_section else \
             f"{section.title.get(language)}: {fld.label.get(language)}"
-        series.append(Series(fld.id, label, tuple(points)))
+        for plan in plans:  # separate plans are separate lines, never one line jumping between them
+            points = []
+            for sheet in (s for s in sheets if s.plan == plan):
+                value = _value(form, fld, sheet.values)
+                if value is None:
+                    left_out += fld.type == FieldKind.SCORE and bool(sheet.values)
+                    continue
+                points.append(Point(sheet.session_date, value, sheet.id, sheet.version_number, plan,
+                                    _mark(form, plan, sheet.version_number, language)))
+            if not plan:
+                series.append(Series(fld.id, label, tuple(points)))
+                continue
+            began = min(s.session_date for s in sheets if s.plan == plan)
+            name = word("progress.plan_name", language, n=plan, date=long_date(began, language))
+            series.append(Series(f"{fld.id}.plan{plan}", f"{label} \u00b7 {name}", tuple(points)))
     first = group[0][1]
     low, high = _range(form, first)
     # A value kept from an older definition's wider range still shows, on an axis that reaches it.
@@ -201,6 +223,36 @@ def _chart(form: FormDefinition, group: list[tuple[Section, Field]], sheets: lis
     )
 
 
+def _mark(form: FormDefinition, plan: int, version: int, language: str) -> str:
+    if not form.revisable:
+        return ""
+    if not plan:
+        return word("progress.version_mark", language, n=version)
+    return word("progress.plan_version_mark", language, plan=plan, n=version)
+
+
+def _plans(infos: list[Any], form_id: str) -> dict[int, int]:
+    """Each worksheet of ``form_id`` -> its plan's number (1, 2, ... by the plan's first version), when
+    the client has more than one plan of it (a chain of versions: ``previous_id`` back to the first);
+    {} when one plan."""
+    previous = {i.id: getattr(i, "previous_id", None) for i in infos}
+    roots: dict[int, int] = {}
+    for info in infos:  # oldest first
+        if info.form_id != form_id:
+            continue
+        first, seen = info.id, {info.id}
+        while previous.get(first) in previous and previous[first] not in seen:
+            first = previous[first]
+            seen.add(first)
+        roots[info.id] = first
+    numbers: dict[int, int] = {}
+    for first in roots.values():
+        numbers.setdefault(first, len(numbers) + 1)
+    if len(numbers) < 2:
+        return {}
+    return {sheet_id: numbers[first] for sheet_id, first in roots.items()}
+
+
 def _title(form: FormDefinition, group: list[tuple[Section, Field]], language: str) -> str:
     """One field, or fields of one label: the label ("AUDIT score", "Days per week"); one section: its
     title; else the worksheet's title."""
@@ -219,7 +271,9 @@ def client_progress(vault: ProgressSource, library: FormLibrary, client_id: int,
     values = vault.latest_values(client_id, [form.id for form in forms])
     charts: list[Chart] = []
     for form in forms:
-        sheets = [_Sheet(i.id, i.session_date, i.version_number or 1, values.get(i.id, {}))
+        plans = _plans(infos, form.id) if form.revisable else {}
+        sheets = [_Sheet(i.id, i.session_date, i.version_number or 1, values.get(i.id, {}),
+                         plans.get(i.id, 0))
                   for i in infos if i.form_id == form.id]
         if not sheets:
             continue

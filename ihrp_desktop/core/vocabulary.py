@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 V = TypeVar("V", bound=StrEnum)
 
@@ -60,6 +60,19 @@ def in_register(language: str, register: str = DEFAULT_REGISTER) -> str:
     """``language`` as the text lookups read it: formal texts first for ``Register.FORMAL``."""
     plain = str(language)
     return _Formal(plain) if register == Register.FORMAL else plain
+
+
+class _HasLanguage(Protocol):
+    language: str
+    register: str
+
+
+def client_language(client: _HasLanguage, language: str | None = None) -> str:
+    """The language a client's texts are read in: ``language`` (else the client's own) in the client's
+    register when that language has two, so a usted client's picker and report read usted (the one
+    rule; tests/core/test_client_language.py, tests/app/test_carry_register.py)."""
+    lang = language or client.language
+    return in_register(lang, client.register if lang in REGISTER_LANGUAGES else DEFAULT_REGISTER)
 
 
 def register_of(language: str) -> Register:

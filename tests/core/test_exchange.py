@@ -243,7 +243,11 @@ def test_a_new_version_in_the_file_revises_a_worksheet_already_in_the_vault(demo
     _, target, doc = demo_pair
     import_records(target, doc, LIBRARY)
     client = copy.deepcopy(doc["clients"][0])
-    plan = next(w for s in client["sessions"] for w in s["worksheets"] if w["form"] == "optimal_use_plan")
+    revised = {w["previous_uid"] for w in _sheets(doc) if w.get("previous_uid")}
+    # The plan's newest version: an older one already has its next version (a fork is refused:
+    # tests/core/test_import_forks.py).
+    plan = next(w for s in client["sessions"] for w in s["worksheets"]
+                if w["form"] == "optimal_use_plan" and w["uid"] not in revised)
     session = {"uid": "0f0f0f0f-0000-4000-8000-000000000001", "date": "2026-12-01", "note": "",
                "worksheets": [{**plan, "id": 10**6, "uid": "0f0f0f0f-0000-4000-8000-000000000002",
                                "previous_id": None, "previous_uid": plan["uid"]}]}

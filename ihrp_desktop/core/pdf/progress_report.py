@@ -119,17 +119,17 @@ class ChartDrawing(Drawing):  # type: ignore[misc]  # ReportLab has no type hint
                                 fontName=REGULAR, fontSize=TICK_SIZE - 1, fillColor=COLORS.muted))
 
     def _mark_versions(self, chart: Chart, plot: LinePlot, language: str) -> None:
-        """A dashed line and "v<n>" at each plan version's date."""
+        """A dashed line and its mark ("v2", or "Plan 2 v1" for one of several plans) at each plan version's
+        date; two versions of one day share the line, their marks side by side."""
         x_min, x_max = plot.xValueAxis.valueMin, plot.xValueAxis.valueMax
-        seen: set[int] = set()
-        for point, _values in chart.rows():
-            if point.version in seen:
-                continue
-            seen.add(point.version)
-            x = plot.x + (point.day.toordinal() - x_min) / (x_max - x_min) * plot.width
+        on_day: dict[dt.date, list[str]] = {}
+        for point in chart.version_marks():
+            on_day.setdefault(point.day, []).append(point.mark)
+        for day, marks in on_day.items():
+            x = plot.x + (day.toordinal() - x_min) / (x_max - x_min) * plot.width
             self.add(Line(x, plot.y, x, plot.y + plot.height, strokeColor=COLORS.accent_mid,
                           strokeWidth=0.6, strokeDashArray=[2, 2]))
-            self.add(String(x, plot.y + plot.height + 3, _word("version_mark", language, n=point.version),
+            self.add(String(x, plot.y + plot.height + 3, ", ".join(marks),
                             fontName=BOLD, fontSize=TICK_SIZE, fillColor=COLORS.accent, textAnchor="middle"))
 
 
@@ -149,7 +149,7 @@ def _table(chart: Chart, width: float, language: str) -> Table:
             row.append(Paragraph(escape_text(chart.band_of(values[0]) if values[0] is not None else ""),
                                  st.cell_quiet))
         elif extra == "version":
-            row.append(_word("version_mark", language, n=point.version))
+            row.append(point.mark)
         rows.append(row)
     date_width = 118.0  # "21 de septiembre de 2026" at 9.5 pt
     extra_width = (width * 0.38 if extra == "band" else 70.0) if extra else 0.0

@@ -129,6 +129,9 @@ def _next_id(session: OrmSession, table: str) -> int:
     )
 
 
+_SQL_REVISED = "SELECT DISTINCT previous_id FROM worksheets WHERE previous_id IN ({})"
+_FORK = "the worksheet it revises already has a next version; a plan has one line of versions"
+_FORK_IN_FILE = "another worksheet of this file revises the same worksheet; a plan has one line of versions"
 _SQL_CLIENTS = "SELECT uid, id, updated_at, name, language, archived, register FROM clients WHERE uid IN ({})"
 _SQL_SESSIONS = "SELECT uid, id, client_id FROM sessions WHERE uid IN ({})"
 _SQL_WORKSHEETS = (
@@ -201,7 +204,7 @@ class _Plan:
                 session_id = self._session(sess, client_id)
                 for sheet in sess.worksheets:
                     self._worksheet(sheet, client_id, session_id)
-        self._resolve_links()
+        self._resolve_links(session)
 
     def _take(self, table: str) -> int:
         new_id = self._next[table]
@@ -315,7 +318,8 @@ class _Plan:
         )
         self.counts.worksheets.updated += 1
 
-    def _resolve_links(self) -> None:
+    def _resolve_links(self, session: OrmSession) -> None:
+        revised_by: dict[int, IncomingWorksheet] = {}  # vault id -> the new worksheet revising it
         for sheet, client_id in self._links:
             if sheet.previous_key is not None:
                 previous = self._sheet_ids[sheet.previous_key]  # the checker proved it is in the file
@@ -334,7 +338,15 @@ class _Plan:
             else:
                 continue
             if sheet.key in self._new:  # a worksheet already there keeps its own link
+                if previous in revised_by:
+                    raise ImportConflict(sheet.where, _FORK_IN_FILE)
+                revised_by[previous] = sheet
                 self.link_rows.append((previous, self._sheet_ids[sheet.key]))
+        # No second next version of a version the vault revised, as new_worksheet: test_import_forks.py
+        for chunk in _chunks(sorted(revised_by), _IN_CHUNK):
+            sql = _SQL_REVISED.format(", ".join("?" * len(chunk)))
+            for (previous,) in session.connection().exec_driver_sql(sql, tuple(chunk)):
+                raise ImportConflict(revised_by[int(previous)].where, _FORK)
 
 
 class Importing(Worksheets):
