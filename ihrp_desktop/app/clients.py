@@ -340,10 +340,12 @@ class ClientPage(QWidget):
         if self.vault is not None and self.client_id is not None:
             vault, client_id = self.vault, self.client_id
             language, register = str(self.language.currentData()).split(":")
+            # One write; a language with one register (English) keeps the client's usted for their
+            # Spanish worksheets (tests/app/test_register_app.py).
+            kept = register if language in REGISTER_LANGUAGES else None
 
             def store() -> object:
-                vault.set_client_language(client_id, language)
-                return vault.set_client_register(client_id, register)
+                return vault.set_client_language(client_id, language, kept)
 
             self._write(store, changed=False)
 

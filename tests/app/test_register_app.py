@@ -78,3 +78,19 @@ def test_the_client_page_chooses_usted_and_the_editor_and_print_dialog_follow(
     assert dialog.formal.isHidden()  # English has one register: nothing to choose
     dialog.close()
     window.lock()
+
+
+def test_choosing_english_keeps_the_clients_usted_for_their_spanish_worksheets(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    window, client_id, _sheet_id = _window(qtbot, tmp_path)
+    window.show_client(client_id)
+    combo = window.client_page.language
+    combo.setCurrentIndex(combo.findData("es:formal"))
+    combo.activated.emit(combo.currentIndex())
+    combo.setCurrentIndex(combo.findData("en:informal"))  # new worksheets in English from now on
+    combo.activated.emit(combo.currentIndex())
+    assert window.vault is not None
+    stored = window.vault.client(client_id)
+    # English has one register: the client's usted stays for the Spanish worksheets they already have.
+    assert (stored.language, stored.register) == ("en", "formal")

@@ -143,9 +143,13 @@ class Clients(AuditTrail):
         name = clean_name(name)
         return self._update_client(client_id, name=name, name_key=search_key(name))
 
-    def set_client_language(self, client_id: int, language: str) -> ClientInfo:
-        """Change the language new worksheets of this client start in ('en' or 'es')."""
-        return self._update_client(client_id, language=_check_language(language))
+    def set_client_language(self, client_id: int, language: str, register: str | None = None) -> ClientInfo:
+        """Change the language new worksheets of this client start in ('en' or 'es'), and with
+        ``register`` how their Spanish addresses them, in one write (None keeps the register)."""
+        if register is None:
+            return self._update_client(client_id, language=_check_language(language))
+        return self._update_client(client_id, language=_check_language(language),
+                                   register=_check_register(register))
 
     def set_client_register(self, client_id: int, register: str) -> ClientInfo:
         """Change how this client's Spanish worksheets address them ('informal' tú, 'formal' usted)."""
