@@ -178,7 +178,8 @@ def card_sheet(
     form: FormDefinition, values: Mapping[str, Any], options: PrintOptions, practice: Practice | None = None
 ) -> tuple[bytes, bool]:
     """The plan's pocket card, one per row of a ``options.paper`` sheet, with cut and fold marks;
-    and whether long items were shortened to keep the type at ``CARD_MIN_SIZE`` or larger."""
+    and whether anything was left to the plan: long items shortened to keep the type at
+    ``CARD_MIN_SIZE`` or larger, lists cut, or safety points the card had no room for."""
     ctx = card_context(form, values, options)
     grid = SheetGrid(PAGE_SIZES[options.paper])
     fit = card_fit(ctx, practice)
@@ -189,7 +190,9 @@ def card_sheet(
         story += [_face(front), FrameBreak(), _face(back), FrameBreak()]
     pdf = build_pdf(story[:-1], ctx.language, CutMarks(grid), card_metadata(form, options), grid.page,
                     frames=grid.frames())
-    return pdf, fit.limit is not None or fit.rows is not None
+    # Said to the person printing too: items shortened, lists cut, or safety points left for the plan.
+    points_left = fit.points is not None and fit.points + fit.spill < len(card_points(ctx))
+    return pdf, fit.limit is not None or fit.rows is not None or points_left
 
 
 def render_pocket_card_sheet(

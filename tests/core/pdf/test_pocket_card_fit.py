@@ -13,7 +13,8 @@ import pytest
 from pypdf import PdfReader
 
 from ihrp_desktop.core.pdf import PrintOptions
-from ihrp_desktop.core.pdf.pocket_sheet import card_sheet
+from ihrp_desktop.core.pdf.pocket_card import card_points
+from ihrp_desktop.core.pdf.pocket_sheet import card_context, card_fit, card_sheet
 from ihrp_desktop.core.pdf.styles import CARD_MIN_SIZE
 
 SENTENCE = "Only two drinks, then water and food, and home by eleven with a friend. "
@@ -85,3 +86,16 @@ def test_safety_text_is_the_largest(
     assert max(size for size, _ in sizes) <= CARD_SAFETY_SIZE + 0.05
     more = "More in your plan" if language == "en" else "Más en tu plan"
     assert (kit.squash(more) in text) == (len(printed) < len(points))
+
+
+def test_safety_points_left_off_the_card_are_said_to_the_person_printing(kit: SimpleNamespace) -> None:
+    # Every family named: more safety points than one back holds at 9 pt (a code review's case).
+    values = dict(kit.OPTIMAL_USE_PLAN, substance="Heroin, fentanyl, alcohol, Xanax and meth",
+                  current_route="Injecting")
+    form = kit.shipped_form("optimal_use_plan")
+    data, said = card_sheet(form, values, PrintOptions())
+    ctx = card_context(form, values, PrintOptions())
+    fit = card_fit(ctx, None)
+    assert fit.points is not None and fit.points + fit.spill < len(card_points(ctx))  # some were left
+    assert said
+    assert kit.squash("More in your plan") in kit.squash(kit.pdf_text(data))
