@@ -108,7 +108,7 @@ class MenuDialogs(QObject):
         from .preferences import PreferencesDialog
 
         window = self._window
-        dialog = PreferencesDialog(window.settings, window, vault=window.vault)
+        dialog = PreferencesDialog(window.settings, window, vault=window.vault, writer=window.writer)
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         window.idle.set_minutes(window.settings.get("auto_lock_minutes"))

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.practice import PracticeProblem
+from .background import Runner
 from .i18n import translate
+from .operations import write_now
 from .practice_section import PracticeSection, problem_text
 from .screen_fit import fit_to_screen
 from .settings import SETTINGS, AppSettings, Setting
@@ -28,8 +30,10 @@ class PreferencesDialog(QDialog):
     """Text size, theme, interface language and auto-lock (the caller applies them after OK); with an
     open vault, the practice profile too (saved in the vault on OK)."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, vault: Any = None):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, vault: Any = None,
+                 writer: Runner | None = None):
         super().__init__(parent)
+        self._writer = writer
         self.settings = settings
         self.vault = vault  # an open vault: the practice profile lives there (not in QSettings)
         self.practice_section: PracticeSection | None = None
@@ -121,7 +125,11 @@ class PreferencesDialog(QDialog):
             chosen = self.practice_section.practice()
             if chosen != self.vault.practice():
                 try:
-                    self.vault.save_practice(chosen)
+                    vault = self.vault
+                    if self._writer is not None:  # the app: on the writer, as every write of a window
+                        write_now(self._writer, lambda: vault.save_practice(chosen))
+                    else:  # a dialog without the app's runners (its own tests)
+                        vault.save_practice(chosen)
                 except PracticeProblem as exc:  # a phone with letters: say which field, stay open
                     self.practice_section.show_problem(problem_text(exc))
                     return

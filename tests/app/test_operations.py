@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from ihrp_desktop.app.main_window import MainWindow
+from ihrp_desktop.app.preferences import PreferencesDialog
 from ihrp_desktop.app.print_preview import PrintDialog
 from ihrp_desktop.core.vault import Vault, store
 from tests.app.driving import PASSPHRASE, answer_next_dialog, open_and_settle, type_text, unlock
@@ -82,6 +83,11 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     answer_next_dialog(choose_report)
     window.client_page.save_report()
     assert report.exists()
+    preferences = PreferencesDialog(window.settings, window, vault=window.vault, writer=window.writer)
+    assert preferences.practice_section is not None
+    preferences.practice_section.name.setText("Calle Mayor 5")  # the practice profile: a write too
+    preferences.accept()
+    assert window.vault.practice().name == "Calle Mayor 5"
     window.new_worksheet(client_id, "optimal_use_plan")
     qtbot.waitUntil(lambda: window.page is not None)
     page = window.page
@@ -112,9 +118,9 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     assert window.vault is None
 
     assert not writes.on_gui_thread, "\n\n".join(writes.on_gui_thread)
-    # unlocked, client added, renamed, language, report, worksheet, saves, status, filled by, language,
+    # unlocked, client added, renamed, language, report, practice, worksheet, saves, status, filled by, language,
     # revised, printed, archived, the last save, locked
-    assert writes.count >= 15
+    assert writes.count >= 16
 
     with Vault.open(window.vault_path, PASSPHRASE) as vault:
         client = vault.client(client_id)
