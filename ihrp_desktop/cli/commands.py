@@ -332,33 +332,24 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_DAMAGED
 
 
+def _loaded_later(args: argparse.Namespace) -> int:
+    """``practice``, ``new``, ``revise`` and ``report``: their modules load only when one of them runs
+    (imported by name, so the bundle's analysis finds them)."""
+    from . import practice, report, worksheets
+
+    return {"practice": practice.cmd_practice, "new": worksheets.cmd_new, "revise": worksheets.cmd_revise,
+            "report": report.cmd_report}[args.command](args)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "forms": cmd_forms, "blank": cmd_blank, "init": cmd_init, "list": cmd_list, "print": cmd_print,
     "export-json": cmd_export_json, "import": cmd_import, "passwd": cmd_passwd, "rekey": cmd_rekey,
     "backup": cmd_backup, "restore": cmd_restore, "verify": cmd_verify, "audit": cmd_audit,
-    "practice": lambda args: _practice_command(args),
-    "new": lambda args: _worksheet_command(args),
-    "revise": lambda args: _worksheet_command(args),
-    "report": lambda args: _report_command(args),
+    "practice": _loaded_later,
+    "new": _loaded_later,
+    "revise": _loaded_later,
+    "report": _loaded_later,
 }
-
-
-def _worksheet_command(args: argparse.Namespace) -> int:
-    from .worksheets import cmd_new, cmd_revise
-
-    return cmd_new(args) if args.command == "new" else cmd_revise(args)
-
-
-def _report_command(args: argparse.Namespace) -> int:
-    from .report import cmd_report
-
-    return cmd_report(args)
-
-
-def _practice_command(args: argparse.Namespace) -> int:
-    from .practice import cmd_practice
-
-    return cmd_practice(args)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -118,8 +118,8 @@ def test_no_write_of_the_app_runs_on_the_gui_thread(
     assert window.vault is None
 
     assert not writes.on_gui_thread, "\n\n".join(writes.on_gui_thread)
-    # unlocked, client added, renamed, language, report, practice, worksheet, saves, status, filled by, language,
-    # revised, printed, archived, the last save, locked
+    # unlocked, client added, renamed, language, report, practice, worksheet, saves, status, filled by,
+    # language, revised, printed, archived, the last save, locked
     assert writes.count >= 16
 
     with Vault.open(window.vault_path, PASSPHRASE) as vault:
