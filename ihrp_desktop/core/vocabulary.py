@@ -88,6 +88,14 @@ def pick(texts: Mapping[str, str], language: str, fallback: str = DEFAULT_LANGUA
     return texts.get(str(language)) or texts.get(fallback) or ""
 
 
+def pick_written(texts: Mapping[str, str], language: str, fallback: str = DEFAULT_LANGUAGE) -> str | None:
+    """As :func:`pick`, but a text written as "" counts (a blank copy's form that prints nothing there);
+    None when no language asked for has one."""
+    formal = (f"{language}{FORMAL_SUFFIX}",) if isinstance(language, _Formal) else ()
+    keys = (*formal, str(language), fallback)
+    return next((texts[key] for key in keys if key in texts), None)
+
+
 class Status(StrEnum):
     """Where a worksheet stands."""
 

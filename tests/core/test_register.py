@@ -205,3 +205,15 @@ def test_every_formal_definition_text_sits_beside_its_plain_text() -> None:
     for block in raw["block"]:
         for point in block["point"]:
             assert "es_formal" not in point or "es" in point
+
+
+def test_a_blank_form_has_its_formal_variant_too() -> None:
+    # A code review's case: the blank copy's form looked its language up by itself and missed es_formal.
+    from ihrp_desktop.core.forms.model import Text
+    from ihrp_desktop.core.vocabulary import Register, in_register
+
+    text = Text({"en": "Write", "es": "Escribe"}, blank={"en": "", "es": "Anota", "es_formal": "Anote"})
+    assert text.get_blank(in_register("es", Register.FORMAL)) == "Anote"
+    assert text.get_blank("es") == "Anota"
+    assert text.get_blank("en") == ""  # "" prints nothing, and is not the ordinary text
+    assert Text({"en": "Write"}).get_blank("es") == "Write"

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from ..vocabulary import DEFAULT_LANGUAGE, pick
+from ..vocabulary import DEFAULT_LANGUAGE, pick, pick_written
 from .kinds import FieldKind, Traits, traits
 
 Audience = Literal["shared", "clinician"]
@@ -47,10 +47,8 @@ class Text:
 
     def get_blank(self, language: str = DEFAULT_LANGUAGE) -> str:
         """The blank copy's form in ``language`` (its English, else the ordinary text when it has none)."""
-        if self.blank:  # "" is a form too: the blank prints nothing there
-            for lang in (language, DEFAULT_LANGUAGE):
-                if lang in self.blank:
-                    return self.blank[lang]
+        if self.blank and (text := pick_written(self.blank, language)) is not None:
+            return text  # "" is a form too: the blank prints nothing there
         return self.get(language)
 
     def __str__(self) -> str:
