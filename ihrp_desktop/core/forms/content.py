@@ -80,3 +80,19 @@ def grid_parts(section: Section) -> GridParts:
     return GridParts(
         lists, {list_id: total for list_id, total in totals.items() if any(f.id == list_id for f in lists)}
     )
+
+
+def left_off_status(fld: Field, answers: Mapping[str, Any]) -> str | None:
+    """The ``left_off`` option a menu row holds with nothing else written ("Doesn't apply to me": a
+    take-home copy omits the row), or None."""
+    found: str | None = None
+    for col in fld.columns:
+        value = answers.get(col.id)
+        if is_blank(col, value):
+            continue
+        options = {o.id: o for o in col.options}
+        if value in options and options[value].left_off:
+            found = value
+        else:
+            return None
+    return None if retired_cells(fld, answers) else found

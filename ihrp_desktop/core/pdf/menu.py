@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, TableStyle
 
-from ..forms.content import is_blank, retired_cells
+from ..forms.content import is_blank, left_off_status, retired_cells
 from ..forms.kinds import FieldKind
 from ..forms.model import Field, MenuRow, Option
 from .context import RenderContext
@@ -64,22 +64,6 @@ def row_title(fld: Field, row: MenuRow, ctx: RenderContext) -> str:
 def _caution(row: MenuRow, ctx: RenderContext) -> list[Flowable]:
     # Safety text: body size and ink colour, never the quiet grey italics of a prompt.
     return [para(ctx.text(row.caution), ctx.style.menu_detail)] if row.caution is not None else []
-
-
-def left_off_status(fld: Field, answers: Mapping[str, Any]) -> str | None:
-    """The ``left_off`` option a row holds with nothing else written (a take-home copy omits the
-    row), or None."""
-    found: str | None = None
-    for col in fld.columns:
-        value = answers.get(col.id)
-        if is_blank(col, value):
-            continue
-        options = {o.id: o for o in col.options}
-        if value in options and options[value].left_off:
-            found = value
-        else:
-            return None
-    return None if retired_cells(fld, answers) else found
 
 
 def build_menu(fld: Field, value: Any, ctx: RenderContext) -> list[Flowable]:
