@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..core.file_guard import RefusedTarget
 from ..core.vocabulary import DEFAULT_REGISTER, AuditAction, Register
+from .client_name import one_client
 from .codes import EXIT_DAMAGED, EXIT_ERROR, EXIT_OK, EXIT_OLDER, EXIT_WRONG_PASSPHRASE
 from .keys import cmd_passwd, cmd_rekey, refuse_weak
 from .output import checked_output, say, say_written, write_file, written_to
@@ -203,10 +204,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
     with open_vault(args) as vault:
-        data = export_records(vault, client_name=args.client)
-        if args.client is not None and not data["clients"]:
-            say(f"No client is called '{args.client}' exactly. Nothing was written.")
+        if args.client is not None and one_client(vault, args.client) is None:
             return EXIT_ERROR
+        data = export_records(vault, client_name=args.client)
         text = json.dumps(data, ensure_ascii=False, indent=1)
         # Said before the file exists, and recorded before it exists (if recording fails, nothing is
         # written): tests/hostile/test_output_targets.py::test_export_warns_and_records_before_writing
@@ -275,11 +275,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         client_id = None
         if args.client is not None:
-            matches = [c.id for c in vault.clients(include_archived=True) if c.name == args.client]
-            if not matches:
-                say(f"No client is called '{args.client}' exactly. Nothing was written.")
+            client = one_client(vault, args.client)
+            if client is None:
                 return EXIT_ERROR
-            client_id = matches[0]
+            client_id = client.id
         rows = activity_rows(vault, client_id=client_id, since=since)
         problems = vault.audit_chain_problems()
         if args.output is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .codes import EXIT_ERROR, EXIT_OK
-from .output import checked_output, say, say_written, write_file
+from .output import checked_output, say_written, write_file
 
 
 def declare(p: argparse.ArgumentParser) -> None:
@@ -23,21 +23,16 @@ def declare(p: argparse.ArgumentParser) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from ..core.pdf.progress_report import render_progress_report
     from ..core.progress import client_progress
-    from ..core.vault.clients import printable_name
     from ..core.vocabulary import AuditAction, client_language
+    from .client_name import one_client
     from .commands import _library, open_vault
 
     checked_output(args.output)  # before the passphrase: a refused file costs nothing
     library = _library()
     with open_vault(args) as vault:
-        named = [c for c in vault.clients(include_archived=True) if c.name == args.client]
-        if len(named) != 1:
-            # As `new` says it (tests/cli/test_report.py::test_a_missing_client_is_said_and_nothing_written).
-            how = "No client is" if not named else f"{len(named)} clients are"
-            say(f"{how} called '{printable_name(args.client)}' exactly. Nothing was written. "
-                "See: ihrp-desktop list")
+        client = one_client(vault, args.client)
+        if client is None:
             return EXIT_ERROR
-        client = named[0]
         language = client_language(client, args.lang)
         progress = client_progress(vault, library, client.id, language)
         paper = args.paper or vault.practice().paper

@@ -46,6 +46,7 @@ def declare_revise(p: argparse.ArgumentParser) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     from ..core.forms.carrying import carry_into, gather_sources, offered_items
     from ..core.vocabulary import client_language
+    from .client_name import one_client
     from .commands import _library, open_vault
 
     library = _library()
@@ -53,12 +54,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         raise UsageProblem(f"There is no worksheet called '{args.form_id}'. See: ihrp-desktop forms")
     form = library.forms[args.form_id]
     with open_vault(args) as vault:
-        named = [c for c in vault.clients(include_archived=True) if c.name == args.client]
-        if len(named) != 1:
-            how = "No client is" if not named else f"{len(named)} clients are"
-            say(f"{how} called '{args.client}' exactly. Nothing was written. See: ihrp-desktop list")
+        client = one_client(vault, args.client)
+        if client is None:
             return EXIT_ERROR
-        client = named[0]
         values: dict[str, object] = {}
         if args.carry:
             offering = {info.id: info for info in vault.worksheets(client.id)}
