@@ -39,7 +39,8 @@ EXPECTED = [
 
 
 def _printed(data: bytes) -> str:
-    return " ".join("\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages).split())
+    pages = PdfReader(io.BytesIO(data)).pages
+    return " ".join("\n".join(page.extract_text() or "" for page in pages).split())
 
 
 def _open(make_window: Callable[[Path], MainWindow], fast_vault: Callable[..., Path], qtbot: Any
@@ -125,9 +126,11 @@ def test_a_discreet_copy_prints_the_starting_rows_discreetly(
     qtbot.waitUntil(lambda: bool(window.vault.worksheet(sheet_id).values.get("review_options")))
     values = window.vault.worksheet(sheet_id).values
     form = page.form
-    text = _printed(render_worksheet(form, values, PrintHeader(client_name="Ana"), PrintOptions(discreet=True)))
+    header = PrintHeader(client_name="Ana")
+    text = _printed(render_worksheet(form, values, header, PrintOptions(discreet=True)))
     assert "Drop one, keep the others" in text and "Know or check what I take" in text
-    typed = ["Wine only, no spirits", "Alcohol-free beer first", "Three evenings without", "Easier than I thought"]
+    typed = ["Wine only, no spirits", "Alcohol-free beer first", "Three evenings without",
+             "Easier than I thought"]
     assert set(listed_words_in(text)) - set(listed_words_in(" ".join(typed))) == set()
-    home = _printed(render_worksheet(form, values, PrintHeader(client_name="Ana"), PrintOptions()))
+    home = _printed(render_worksheet(form, values, header, PrintOptions()))
     assert "test strips" in home  # the ordinary copy keeps the labels as they are

@@ -101,7 +101,8 @@ def test_a_second_opening_adds_nothing_and_the_program_s_rows_are_no_answer_yet(
 
 
 def test_nothing_marked_adds_nothing() -> None:
-    assert with_starting_rows(ALTERNATIVES, {"alternatives": {"drop_one": {"status": "not_now"}}}, "en") is None
+    not_now = {"alternatives": {"drop_one": {"status": "not_now"}}}
+    assert with_starting_rows(ALTERNATIVES, not_now, "en") is None
     assert with_starting_rows(ALTERNATIVES, {}, "en") is None
 
 
@@ -118,7 +119,7 @@ def test_a_good_declaration_loads() -> None:
     ('"menu"', "text", "'starts_with' must be"),
     ('{ menu = "menu", when = ["will_try"] }', "date", "needs a text as its first column"),
 ])
-def test_a_bad_declaration_is_refused_naming_the_file_line_and_field(starts: str, kind: str, said: str) -> None:
+def test_a_bad_declaration_is_refused_naming_the_file_and_field(starts: str, kind: str, said: str) -> None:
     with pytest.raises(FormDefinitionError) as refused:
         parse_definition(_definition(starts, kind), Path("mine.toml"))
     message = str(refused.value)

@@ -19,8 +19,8 @@ from .kinds import FieldKind, kinds_with
 from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
 from .overview import read_overview
-from .review_start import check_starts_with, read_starts_with
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
+from .review_start import check_starts_with, read_starts_with
 from .safety_links import read_safety_links
 from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring
 

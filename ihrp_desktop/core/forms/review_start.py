@@ -110,7 +110,9 @@ def _already_there(menu: Field, row: MenuRow, cells: list[str]) -> bool:
     return False
 
 
-def starting_rows(form: FormDefinition, values: Mapping[str, Any], language: str) -> dict[str, list[dict[str, Any]]]:
+def starting_rows(
+    form: FormDefinition, values: Mapping[str, Any], language: str
+) -> dict[str, list[dict[str, Any]]]:
     """List field id -> the rows to add to it (options marked and not yet there), for each list of
     ``form`` that declares ``starts_with``."""
     added: dict[str, list[dict[str, Any]]] = {}
@@ -138,7 +140,9 @@ def starting_rows(form: FormDefinition, values: Mapping[str, Any], language: str
     return added
 
 
-def with_starting_rows(form: FormDefinition, values: Mapping[str, Any], language: str) -> dict[str, Any] | None:
+def with_starting_rows(
+    form: FormDefinition, values: Mapping[str, Any], language: str
+) -> dict[str, Any] | None:
     """``values`` with each declared list's starting rows after the rows it holds, or None when there
     is nothing to add (the caller then writes nothing)."""
     added = starting_rows(form, values, language)

@@ -60,7 +60,8 @@ def review_is_blank(form: FormDefinition, values: Mapping[str, Any]) -> bool:
     the program started the review with (``core.forms.review_start``) are no answer."""
     for section in form.sections:
         if section.id == form.review_section:
-            return all(_unanswered(form, fld, values.get(fld.id)) for fld in section.fields if fld.stores_value)
+            fields = [fld for fld in section.fields if fld.stores_value]
+            return all(_unanswered(form, fld, values.get(fld.id)) for fld in fields)
     return False  # nothing declared to review
 
 
