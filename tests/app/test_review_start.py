@@ -80,6 +80,7 @@ def test_the_review_starts_with_the_options_being_tried(
     expected.sort(key=lambda text: int(text.split(".")[0]))  # the menu's order
     assert [row["option"] for row in rows] == expected
     assert all(not row["worked"] and not row["learned"] for row in rows)  # the rest empty
+    assert page.flush()  # as leaving the page does: nothing edited, nothing to save
     stored = window.vault.worksheet(sheet_id).values
     assert "review_options" not in stored or stored["review_options"] == []  # nothing written yet
 

@@ -11,6 +11,9 @@ A carried menu row starts with its option's label ("Carry naloxone and ... — m
 copy prints that label's discreet form where it stands as carrying wrote it (at the start of a line
 or after "; ", followed by " — ", its note or the line's end), in any shipped language and register;
 a label the person changed prints as typed (test_discreet_words.py, the carried-options cases).
+A review's starting row puts the option's number before its label ("3. Avoid ..."; see
+``core.forms.review_start``): the label after the number prints in its discreet form too
+(tests/app/test_review_start.py::test_a_discreet_copy_prints_the_starting_rows_discreetly).
 """
 
 from __future__ import annotations
