@@ -170,7 +170,9 @@ def carry_and_review_views(out: Path, vault_path: Path) -> None:
 
 def alternatives_views(out: Path, vault_path: Path) -> None:
     """The 18 Alternatives at 1366x768: the options with their statuses ("Doesn't apply to me") and the
-    health-care group with the caution on stopping, then the review with an outcome per option tried."""
+    health-care group with the caution on stopping, then the next round's review: reviewed, the
+    worksheet is revised, and "New version" on version 2 opens its review with one row per option
+    being tried."""
     from PySide6.QtWidgets import QScrollArea
 
     window = build_window("light", vault_path)
@@ -181,12 +183,19 @@ def alternatives_views(out: Path, vault_path: Path) -> None:
     scroll = max(page.findChildren(QScrollArea), key=lambda a: a.widget().height() if a.widget() else 0)
     menu = page.editor.editor_for("alternatives")
     for name, target in (("worksheet-alternatives-statuses", menu.rows["own_equipment"]),
-                         ("worksheet-alternatives-health", menu.rows["safer_sex"]),
-                         ("worksheet-alternatives-review", page.editor.editor_for("review_options"))):
+                         ("worksheet-alternatives-health", menu.rows["safer_sex"])):
         settle()
         bar = scroll.verticalScrollBar()
         bar.setValue(target.mapTo(scroll.widget(), target.rect().topLeft()).y() - 130)
         shoot(window, out, name)
+    window.revise_current()  # the demo's review is done: this makes version 2
+    window.revise_current()  # version 2's review opens, started with the options being tried
+    page = window.page
+    scroll = max(page.findChildren(QScrollArea), key=lambda a: a.widget().height() if a.widget() else 0)
+    target = page.editor.editor_for("review_options")
+    settle()
+    scroll.verticalScrollBar().setValue(target.mapTo(scroll.widget(), target.rect().topLeft()).y() - 130)
+    shoot(window, out, "worksheet-alternatives-review")
     window.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from ..core.forms import FormDefinition
 from ..core.forms.carrying import CarryItem
+from ..core.forms.review_start import with_starting_rows
 from ..core.forms.revising import review_is_blank
 from ..core.vocabulary import LANGUAGE_NAMES, in_register
 from .autosave import REVISION_COALESCE_S, Autosaver
@@ -158,6 +159,7 @@ class WorksheetPage(QWidget):
         if not review_is_blank(self.form, self.editor.values()):
             return False
         self._review_shown = True
+        self._start_review_rows()
         self.editor.show_section(self.form.review_section)
         # Shown in the page's banner (tests/app/test_revising.py::test_revise_opens_the_review_first).
         text = translate(
@@ -171,6 +173,18 @@ class WorksheetPage(QWidget):
         self.banner.setText(text)
         self.banner.show()
         return True
+
+    def _start_review_rows(self) -> None:
+        """The review's lists gain a row per option being tried (declared ``starts_with``). Shown, not
+        saved: the rows are written with the person's first edit, as every answer is (autosave)."""
+        started = with_starting_rows(self.form, self.editor.values(), self.editor.language)
+        if started is None:
+            return
+        blocker = QSignalBlocker(self.editor)  # no "changed": nothing to save until the person edits
+        for field_id, value in started.items():
+            if value != self.editor.values().get(field_id):
+                self.editor.apply_value(field_id, value, refresh=True, focus=None)
+        del blocker
 
     @staticmethod
     def _combo(choices: dict[str, str], current: str, name: str) -> QComboBox:

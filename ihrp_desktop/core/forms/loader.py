@@ -20,6 +20,7 @@ from .kinds import traits as traits_of
 from .model import Field, FormDefinition, MenuRow, Option, Section, Text, TotalOf
 from .overview import read_overview
 from .reading import ID_PATTERN, FormDefinitionError, Place, TomlReader, parse_toml
+from .review_start import check_starts_with, read_starts_with
 from .safety_links import read_safety_links
 from .score_reading import SCORE_KEYS, check_scores, option_score, read_scoring
 
@@ -48,7 +49,7 @@ _TYPE_KEYS: dict[FieldKind, frozenset[str]] = {
     FieldKind.SCALE: frozenset({"min", "max", "low", "high", "chart"}),
     FieldKind.CHOICE: frozenset({"option"}),
     FieldKind.MULTICHOICE: frozenset({"option", "other"}),
-    FieldKind.LIST: frozenset({"column", "row_label", "blank_rows"}),
+    FieldKind.LIST: frozenset({"column", "row_label", "blank_rows", "starts_with"}),
     FieldKind.MENU: frozenset({"column", "row", "row_label", "take_home_rows"}),
     FieldKind.TOTAL: frozenset({"total_of"}),
     FieldKind.SCORE: SCORE_KEYS | {"chart"},
@@ -93,6 +94,7 @@ class _Reader(TomlReader):
             raise self.fail(f"'review_section' names '{review}', which is not a section here", top,
                             key="review_section")
         check_scores(self, [f for s in sections for f in s.fields], top)
+        check_starts_with(self, {f.id: f for s in sections for f in s.fields}, self.field_tables)
         return FormDefinition(
             id=form_id,
             version=version,
@@ -186,6 +188,7 @@ class _Reader(TomlReader):
                 kwargs["other"] = self.boolean(table, "other", where, name)
         elif traits_of(ftype).container:
             self._rows(table, where, name, fid, ftype == FieldKind.MENU, kwargs)
+            kwargs["starts_with"] = read_starts_with(self, table, where, name)
         elif ftype == FieldKind.TOTAL:
             target = table.get("total_of")
             if not isinstance(target, str) or target.count(".") != 1:

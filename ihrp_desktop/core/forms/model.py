@@ -89,6 +89,14 @@ class MenuRow:
 
 
 @dataclass(frozen=True)
+class StartsWith:
+    """The rows a list starts with at its review: one per row of ``menu`` whose status is in ``when``."""
+
+    menu: str
+    when: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Field:
     """One field of a worksheet. Which attributes matter depends on ``type``."""
 
@@ -131,6 +139,9 @@ class Field:
     # Paper: ``take_home_rows = "answered"`` leaves a menu's unanswered rows off a take-home copy (the
     # plan's review: a part not reviewed is no news to take home).
     answered_rows_only: bool = False
+    # A list that starts with one row per menu option marked so, when its review opens
+    # (``starts_with = { menu = ..., when = [...] }``; see ``core.forms.review_start``).
+    starts_with: StartsWith | None = None
 
     @property
     def is_clinician(self) -> bool:

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from .content import is_blank
-from .model import FormDefinition
+from .model import Field, FormDefinition
+from .review_start import is_starting_row
 
 
 def resetting_fields(form: FormDefinition) -> tuple[str, ...]:
@@ -55,8 +56,16 @@ def revised_values(form: FormDefinition, values: Mapping[str, Any]) -> dict[str,
 
 
 def review_is_blank(form: FormDefinition, values: Mapping[str, Any]) -> bool:
-    """Whether the section to review before revising (``review_section``) holds no answer yet."""
+    """Whether the section to review before revising (``review_section``) holds no answer yet: rows
+    the program started the review with (``core.forms.review_start``) are no answer."""
     for section in form.sections:
         if section.id == form.review_section:
-            return all(is_blank(fld, values.get(fld.id)) for fld in section.fields if fld.stores_value)
+            fields = [fld for fld in section.fields if fld.stores_value]
+            return all(_unanswered(form, fld, values.get(fld.id)) for fld in fields)
     return False  # nothing declared to review
+
+
+def _unanswered(form: FormDefinition, fld: Field, value: Any) -> bool:
+    if isinstance(value, list) and fld.starts_with is not None:
+        value = [row for row in value if not is_starting_row(form, fld, row)]
+    return is_blank(fld, value)

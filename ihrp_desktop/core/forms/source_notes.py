@@ -11,18 +11,22 @@ A carried menu row starts with its option's label ("Carry naloxone and ... — m
 copy prints that label's discreet form where it stands as carrying wrote it (at the start of a line
 or after "; ", followed by " — ", its note or the line's end), in any shipped language and register;
 a label the person changed prints as typed (test_discreet_words.py, the carried-options cases).
+A review's starting row puts the option's number before its label ("3. Avoid ..."; see
+``core.forms.review_start``): the label after the number prints in its discreet form too
+(tests/app/test_review_start.py::test_a_discreet_copy_prints_the_starting_rows_discreetly).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
 from ..vocabulary import FORMAL_SUFFIX, LANGUAGE_CODES, Register, in_register
 from ..words import word
 from .kinds import FieldKind
+from .model import Field
 
 
 @cache
@@ -50,6 +54,23 @@ def _carried_labels() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
     library = default_library()
     discreet: dict[str, str] = {}
+    for fld in _menus_written_from(library):
+        for row in fld.rows:
+            for lang, label in row.label.by_language.items():
+                base, formal, _ = lang.partition(FORMAL_SUFFIX)
+                neutral = row.label.get_discreet(in_register(base, Register.FORMAL) if formal else lang)
+                if label and neutral and neutral != label:
+                    discreet.setdefault(label, neutral)
+    if not discreet:
+        return None, discreet
+    labels = "|".join(re.escape(label) for label in sorted(discreet, key=len, reverse=True))
+    # A review's starting row puts the option's number first ("3. "; core.forms.review_start).
+    return re.compile(rf"(?:^|(?<=\n)|(?<=; ))(\d{{1,3}}\. )?({labels})(?= — | ?\(| *(?:\n|;|$))"), discreet
+
+
+def _menus_written_from(library: Any) -> Iterator[Field]:
+    """The menus whose labels the program writes into answers: each carry rule's source menu, and the
+    menu a review's list starts from (``starts_with``)."""
     for form in library.forms.values():
         for rule in form.carry:
             source = library.forms.get(rule.source_form)
@@ -57,24 +78,21 @@ def _carried_labels() -> tuple[re.Pattern[str] | None, dict[str, str]]:
                 fld = source.field(rule.source_field) if source is not None else None
             except KeyError:
                 continue
-            if fld is None or fld.type != FieldKind.MENU:
-                continue
-            for row in fld.rows:
-                for lang, label in row.label.by_language.items():
-                    base, formal, _ = lang.partition(FORMAL_SUFFIX)
-                    neutral = row.label.get_discreet(in_register(base, Register.FORMAL) if formal else lang)
-                    if label and neutral and neutral != label:
-                        discreet.setdefault(label, neutral)
-    if not discreet:
-        return None, discreet
-    labels = "|".join(re.escape(label) for label in sorted(discreet, key=len, reverse=True))
-    return re.compile(rf"(?:^|(?<=\n)|(?<=; ))({labels})(?= — | ?\(| *(?:\n|;|$))"), discreet
+            if fld is not None and fld.type == FieldKind.MENU:
+                yield fld
+        for _, listed in form.all_fields():
+            if listed.starts_with is not None:
+                try:
+                    yield form.field(listed.starts_with.menu)
+                except KeyError:
+                    continue
 
 
 def with_discreet_labels(text: str) -> str:
-    """``text`` with each carried option's label, as carrying wrote it, in its discreet form."""
+    """``text`` with each option's label the program wrote (carried, or starting a review's row with
+    its number) in its discreet form."""
     pattern, discreet = _carried_labels()
-    return text if pattern is None else pattern.sub(lambda m: discreet[m.group(1)], text)
+    return text if pattern is None else pattern.sub(lambda m: (m.group(1) or "") + discreet[m.group(2)], text)
 
 
 def without_source_notes(values: Mapping[str, Any]) -> dict[str, Any]:
