@@ -84,16 +84,15 @@ def connect_read_only(db_path: Path, key: DataKey, driver: ModuleType = DEFAULT_
 _PAGE_RE = re.compile(r"page (\d+)", re.IGNORECASE)
 
 
+def failed_pages(rows: list[tuple[Any, ...]]) -> list[str]:
+    """The page numbers ``PRAGMA cipher_integrity_check`` rows name (one row per bad page)."""
+    return [m.group(1) for row in rows if (m := _PAGE_RE.search(str(row[0])))]
+
+
 def describe_cipher_problems(rows: list[tuple[Any, ...]]) -> list[str]:
     """Plain words for ``PRAGMA cipher_integrity_check`` rows (one row per bad page)."""
-    pages: list[str] = []
-    other = 0
-    for row in rows:
-        m = _PAGE_RE.search(str(row[0]))
-        if m:
-            pages.append(m.group(1))
-        else:
-            other += 1
+    pages = failed_pages(rows)
+    other = len(rows) - len(pages)
     out: list[str] = []
     if pages:
         key = "problem.pages_hmac_more" if len(pages) > 20 else "problem.pages_hmac"

@@ -11,7 +11,14 @@ from typing import Any
 
 from . import keyfile, rotation, seen
 from .audit import chain_problems, stored_rows
-from .engine import DEFAULT_DRIVER, PAGE_SIZE, SQLITE_MAGIC, connect_read_only, describe_cipher_problems
+from .engine import (
+    DEFAULT_DRIVER,
+    PAGE_SIZE,
+    SQLITE_MAGIC,
+    connect_read_only,
+    describe_cipher_problems,
+    failed_pages,
+)
 from .errors import DamagedVault, PlainSqliteRefused, Said, VaultError
 from .keyfile import DataKey
 from .schema import SCHEMA_HEAD
@@ -121,7 +128,9 @@ def _database_checks(conn: Any, driver: ModuleType, checks: list[str]) -> list[s
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.Error:
-        return [Said("problem.verify_wrong_key")]
+        # A damaged page of the schema fails this read as a wrong key does; the page check tells them
+        # apart: with the right key only the damaged pages fail it, page 1 among them or not.
+        return _unreadable_schema(conn, driver)
     checks.append("key opens the database")
 
     try:
@@ -197,3 +206,16 @@ def _is_json_object(text: Any) -> bool:
         return isinstance(json.loads(text), dict)
     except (TypeError, ValueError):
         return False
+
+
+def _unreadable_schema(conn: Any, driver: ModuleType) -> list[str]:
+    """Why the schema could not be read: the pages that fail their tamper check when page 1 passes
+    it (damage, the key is right), else the key (tests/reliability/test_damage_matrix.py)."""
+    try:
+        rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    except driver.Error:
+        return [Said("problem.verify_wrong_key")]
+    pages = failed_pages(rows)
+    if not pages or "1" in pages:
+        return [Said("problem.verify_wrong_key")]
+    return describe_cipher_problems(rows)
