@@ -49,9 +49,14 @@ class PrintOptions:
 
     def declared_only(self, form_version: int) -> bool:
         """Whether to leave out answers the definition does not declare: on a client's copy of a
-        worksheet written with this very version (an answer of another version's retired column
-        still prints: tests/core/pdf/test_retired_columns.py; tests/core/pdf/test_undeclared_answers.py)."""
-        return self.copy != "clinician" and self.written_with == form_version
+        worksheet written with this version or a newer one (a newer definition's extra answers wait for
+        the clinician's copy), and on every discreet copy; an older version's retired column still
+        prints on a plain take-home (tests/core/pdf/test_retired_columns.py;
+        tests/core/pdf/test_undeclared_answers.py)."""
+        if self.copy == "clinician":
+            return False
+        newer_or_same = self.written_with is not None and self.written_with >= form_version
+        return newer_or_same or self.is_discreet
 
 
 @dataclass(frozen=True)

@@ -39,3 +39,21 @@ def test_the_pocket_card_prints_declared_columns_only(kit: SimpleNamespace) -> N
     text = kit.squash(kit.pdf_text(data))
     assert kit.squash("Marta, 555-0199") in text and kit.squash("Skipping meals") in text
     assert kit.squash(STRAY) not in text
+
+
+@pytest.mark.parametrize(("written_with", "discreet", "printed"), [
+    (2, False, False), (99, False, False), (99, True, False), (None, True, False)])
+def test_a_newer_versions_extra_answers_and_any_discreet_copy_print_declared_columns_only(
+    kit: SimpleNamespace, written_with: int | None, discreet: bool, printed: bool
+) -> None:
+    # A stranger's case: an import naming form_version 2 or 99 (versions this build does not have)
+    # printed "secret_col: fentanyl overdose" on a discreet copy. The clinician copy keeps them.
+    form = kit.shipped_form("urge_log")
+    values = {"urges": [dict(URGE, secret_col="fentanyl overdose")]}
+    options = PrintOptions(discreet=discreet, written_with=written_with)
+    text = kit.squash(kit.pdf_text(render_worksheet(form, values, kit.HEADER, options)))
+    assert kit.squash("kitchen") in text
+    assert ("secret_col" in text or kit.squash("fentanyl overdose") in text) == printed
+    clinician = PrintOptions(copy="clinician", written_with=written_with)
+    assert kit.squash("fentanyl overdose") in kit.squash(
+        kit.pdf_text(render_worksheet(form, values, kit.HEADER, clinician)))
