@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -215,3 +216,21 @@ def test_the_demo_s_plans_carried_options_print_discreetly(language: str) -> Non
                                 PrintOptions(language=language, discreet=True))
         text = " ".join(_text(data).split())
         assert "space doses" not in text and "espaciar las dosis" not in text
+
+
+@pytest.mark.parametrize("edit", [
+    lambda line: "  " + line,  # two spaces typed before it
+    lambda line: line.replace(" — ", " - ", 1),  # a plain hyphen for the dash
+    lambda line: line.replace(" — ", " – ", 1),
+    lambda line: "14 " + line,  # a number without its dot, as a review row edited by one character
+])
+def test_a_carried_label_retyped_around_still_prints_discreetly(edit: Any) -> None:
+    """A stranger's case: a carried line edited by one character around its label (not the label
+    itself) printed the label's drug words on a discreet copy."""
+    library = default_library()
+    plan, alternatives = library.get("optimal_use_plan"), library.get("alternatives")
+    row = next(r for r in alternatives.field("alternatives").rows if r.id == "naloxone")
+    values = {"support_changes": edit(f"{row.label.get('en')} — ok")}
+    discreet = " ".join(_text(render_worksheet(plan, values, HEADER, PrintOptions(discreet=True))).split())
+    assert row.label.get_discreet("en") in discreet
+    assert "naloxone" not in discreet.lower()

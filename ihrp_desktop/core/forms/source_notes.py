@@ -64,8 +64,12 @@ def _carried_labels() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     if not discreet:
         return None, discreet
     labels = "|".join(re.escape(label) for label in sorted(discreet, key=len, reverse=True))
-    # A review's starting row puts the option's number first ("3. "; core.forms.review_start).
-    return re.compile(rf"(?:^|(?<=\n)|(?<=; ))(\d{{1,3}}\. )?({labels})(?= — | ?\(| *(?:\n|;|$))"), discreet
+    # A review's starting row puts the option's number first ("3. "; core.forms.review_start). Spaces,
+    # a number's dot and the dash after the label are what a person retypes without meaning to change
+    # the label: they do not hide it (a stranger's case: two spaces, " - " for " — ").
+    return re.compile(
+        rf"(?:^|(?<=\n)|(?<=;))([ \t]*(?:\d{{1,3}}\.?[ \t]+)?)({labels})"
+        rf"(?=[ \t]*[—–-][ \t]| ?\(|[ \t]*(?:\n|;|$))"), discreet
 
 
 def _menus_written_from(library: Any) -> Iterator[Field]:
