@@ -3,6 +3,7 @@ plain sentence saying why none is (tests/cli/test_client_name.py)."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from .output import say
@@ -16,10 +17,14 @@ def one_client(vault: Vault, name: str) -> ClientInfo | None:
     command cannot tell two clients of one name apart, so it acts on neither)."""
     from ..core.vault.clients import printable_name
 
-    named = [c for c in vault.clients(include_archived=True) if c.name == name]
+    # As the vault keeps names (controls and bidi marks out, spaces collapsed), and one spelling of
+    # each accented letter: "José" typed as é or as e + accent is one name to a person.
+    shown = printable_name(name)
+    wanted = unicodedata.normalize("NFC", shown)
+    named = [c for c in vault.clients(include_archived=True)
+             if unicodedata.normalize("NFC", printable_name(c.name)) == wanted]
     if len(named) == 1:
         return named[0]
-    shown = printable_name(name)
     if not named:
         say(f"No client is called '{shown}' exactly. Nothing was written. See: ihrp-desktop list")
     else:

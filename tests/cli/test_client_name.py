@@ -57,3 +57,23 @@ def test_a_name_nobody_has_says_where_to_look(
     assert code == 1
     assert "No client is called 'Nobody[31m' exactly. Nothing was written. See: ihrp-desktop list" in err
     assert "\x1b" not in err  # a name typed with control characters cannot drive the terminal
+
+
+def test_names_a_person_cannot_tell_apart_are_one_name(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A stranger's cases: "José" stored as é and as e + accent, each command took one silently;
+    # "Space " typed with a trailing space was "not found" beside two clients called "Space".
+    path = tmp_path / "vault"
+    with Vault.create(path, PASS, kdf=KdfParams.fast()) as vault:
+        vault.add_client("Jos\u00e9")
+        vault.add_client("Jose\u0301")
+        vault.add_client("Space")
+    for typed, many in (("Jos\u00e9", "2 clients are called 'José'"), ("Jose\u0301", "2 clients are called"),
+                        ("Space ", None)):
+        code, stdout, err = run_cli(capsys, monkeypatch, "new", "optimal_use_plan", "--client", typed,
+                                    "--vault", str(path), "--passphrase-stdin", stdin=PASS + "\n")
+        if many:
+            assert code == 1 and many in err, err
+        else:
+            assert code == 0 and stdout.strip().isdigit(), err  # "Space " is the client called "Space"
